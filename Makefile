@@ -1,0 +1,45 @@
+# Entity Reader. Two commands set everything up on a fresh machine with Python >= 3.11 and make:
+#   make run   - create .venv, install, open the app on the sample article
+#   make test  - create .venv, install with test extras, lint, run the whole suite headless
+# Both are idempotent: with .venv up to date they go straight to work.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+TEST_STAMP := $(VENV)/.installed-test
+PYTEST_ARGS ?=
+
+.PHONY: run test lint bench bench-smoke fuzz clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(RUNTIME_STAMP)
+
+run: $(RUNTIME_STAMP)
+	$(BIN)/entity-reader
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check reader tests bench main.py
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(RUNTIME_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/perf.py
+
+bench-smoke: $(RUNTIME_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/perf.py --smoke
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

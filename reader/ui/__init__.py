@@ -1,0 +1,1 @@
+"""Qt widgets and models; talks to the core through its public functions."""
