@@ -47,10 +47,13 @@ class SpacyAnalyser:
 
     def analyse(self, article: Article, progress: Progress | None = None) -> Annotations:
         """Run the pipeline over ``article.text`` and collect entities, quotes and dates."""
+        from reader.core.analysis.dates import find_dates
         from reader.core.analysis.entities import extract_entities
+        from reader.core.analysis.quotes import find_quotes
+        from reader.core.analysis.runner import parse_text
 
-        doc = self.nlp(article.text)
+        doc = parse_text(self.nlp, article.text, progress)
         entities = extract_entities(doc)
-        if progress:
-            progress(1.0)
-        return Annotations(article, self.pipeline_info(), entities, [], [])
+        quotes = find_quotes(doc, entities)
+        dates = find_dates(doc, article.published)
+        return Annotations(article, self.pipeline_info(), entities, quotes, dates)
