@@ -1,0 +1,476 @@
+"""The main window: tabs of articles, the entity and quotes/dates panels, menus from the registry.
+
+Opening a file loads it on the I/O worker, shows the text at once, then analyses it on the
+analysis worker; highlights and panels follow when the result comes back. Other parts of the
+app read ``current_annotations()``, listen to ``annotations_changed`` and push edits back with
+``set_annotations``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from reader import __version__
+from reader.core.analysis import Analyser
+from reader.core.errors import ModelUnavailableError
+from reader.core.model import Annotations, Article
+from reader.core.settings import ZOOM_STEP, Settings, save_settings
+from reader.ui import actions as registry
+from reader.ui.article_tab import ArticleTab
+from reader.ui.entity_panel import EntityPanel
+from reader.ui.errors import describe, show_message
+from reader.ui.find_bar import FindBar
+from reader.ui.legend import Legend
+from reader.ui.open_files import FILE_FILTER, ask_open_paths, dropped_paths, fill_recent_menu
+from reader.ui.quotes_panel import QuotesDatesPanel
+from reader.ui.status import StatusArea
+from reader.ui.tasks import Progress, TaskManager
+from reader.ui.theme import ThemeManager, page_colors, type_colors
+
+log = logging.getLogger(__name__)
+APP_TITLE = "Entity Reader"
+
+
+class MainWindow(QMainWindow):
+    """The reader's window.
+
+    Args:
+        settings: preferences (saved on close).
+        analyser: turns an Article into Annotations on the analysis worker.
+        tasks: the app's TaskManager (one is created and owned when None).
+        theme: the app's ThemeManager (one is created when None).
+
+    Signals:
+        article_shown(object): an ArticleTab now shows its text.
+        analysis_finished(object): an ArticleTab received annotations from the analyser.
+        analysis_failed(object, str): an ArticleTab's analysis failed, with the message.
+        annotations_changed(object): the current tab's Annotations (or None) changed.
+    """
+
+    article_shown = Signal(object)
+    analysis_finished = Signal(object)
+    analysis_failed = Signal(object, str)
+    annotations_changed = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        analyser: Analyser,
+        tasks: TaskManager | None = None,
+        theme: ThemeManager | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.analyser = analyser
+        self._owns_tasks = tasks is None
+        self.tasks = tasks or TaskManager(self)
+        self.theme = theme or ThemeManager(settings.theme, self)
+        self.tab_list: list[ArticleTab] = []
+        self._model_ready = False
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self._build_central()
+        self._build_panels()
+        self.actions, self.menus = registry.install_actions(self)
+        self.legend = Legend(self, [self.actions[f"view.layer_{k}"] for k in self.settings.layers])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.legend)
+        self.status = StatusArea(self.statusBar())
+        self.menus["file/recent"].aboutToShow.connect(self._fill_recent)
+        self._sync_actions()
+        self._apply_colors()
+        self.theme.changed.connect(lambda _dark: self._apply_colors())
+        self._restore_geometry()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("articleTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(self.tabs.widget(i)))
+        self.tabs.currentChanged.connect(self._current_changed)
+        self.find_bar = FindBar(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+    def _build_panels(self) -> None:
+        colors = type_colors(self.theme.dark)
+        self.entity_panel = EntityPanel(colors, self)
+        self.entity_panel.set_sort(self.settings.entity_sort)
+        self.entity_panel.entity_activated.connect(self.select_entity)
+        self.entity_panel.sort_changed.connect(
+            lambda key: setattr(self.settings, "entity_sort", key)
+        )
+        self.entity_dock = self._dock("entitiesDock", "Entities", self.entity_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entity_dock)
+        self.quotes_panel = QuotesDatesPanel(self)
+        self.quotes_panel.set_date_order(self.settings.date_order)
+        self.quotes_panel.range_activated.connect(self.jump_to_range)
+        self.quotes_panel.speaker_activated.connect(self.select_entity)
+        self.quotes_panel.date_order_changed.connect(
+            lambda key: setattr(self.settings, "date_order", key)
+        )
+        self.quotes_dock = self._dock("quotesDock", "Quotes and Dates", self.quotes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
+        self.resizeDocks(
+            [self.entity_dock, self.quotes_dock], [270, 330], Qt.Orientation.Horizontal
+        )
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        return dock
+
+    def _sync_actions(self) -> None:
+        """Check marks follow the settings and the docks."""
+        for kind, on in self.settings.layers.items():
+            action = self.actions.get(f"view.layer_{kind}")
+            if action is not None:
+                action.setChecked(on)
+        theme_action = self.actions.get(f"view.theme_{self.settings.theme}")
+        if theme_action is not None:
+            theme_action.setChecked(True)
+        for dock, action_id in ((self.entity_dock, "view.entities_panel"),
+                                (self.quotes_dock, "view.quotes_panel")):
+            action = self.actions[action_id]
+            action.setChecked(True)
+            dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
+
+    def add_action(self, spec: registry.ActionSpec) -> QAction:
+        """Add one more registered command to this window (menu and shortcut)."""
+        action = registry.create_action(self, spec, {})
+        self.actions[spec.id] = action
+        if spec.menu:
+            registry.menu_for(self.menus, spec.menu).addAction(action)
+        return action
+
+    # -- opening and analysing -------------------------------------------------------------------
+    def open_files(self, paths: list[str | Path]) -> None:
+        """Open each file in a tab (an already open file just comes to the front)."""
+        for path in paths:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> ArticleTab:
+        """Load ``path`` in the background; its tab appears at once."""
+        path = Path(path).expanduser().resolve()
+        for tab in self.tab_list:
+            if tab.path == path:
+                self.tabs.setCurrentWidget(tab)
+                return tab
+        tab = ArticleTab(path, self)
+        tab.entity_selected.connect(lambda entity_id, t=tab: self._tab_selection(t, entity_id))
+        self.tab_list.append(tab)
+        index = self.tabs.addTab(tab, path.name)
+        self.tabs.setTabToolTip(index, str(path))
+        self.tabs.setCurrentWidget(tab)
+        self.status.show_busy(f"Opening {path.name}…")
+
+        def load(_progress: object) -> Article:
+            from reader.core.loaders import load_article
+
+            return load_article(path)
+
+        self.tasks.run(
+            load,
+            on_success=lambda article: self._loaded(tab, article),
+            on_failure=lambda error: self._load_failed(tab, error),
+            pool="io",
+        )
+        return tab
+
+    def _loaded(self, tab: ArticleTab, article: Article) -> None:
+        if tab not in self.tab_list:
+            return
+        self.settings.add_recent(tab.path)
+        tab.show_article(article, page_colors(self.theme.dark), type_colors(self.theme.dark),
+                         self.settings.zoom)
+        index = self.tabs.indexOf(tab)
+        self.tabs.setTabText(index, tab.title)
+        if tab is self.current_tab():
+            self._current_changed(index)
+        self.article_shown.emit(tab)
+        self.analyse(tab)
+
+    def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
+        text, detail = describe(error)
+        self.status.show_done(text)
+        if not tab.path.exists():
+            self.settings.remove_recent(tab.path)
+        self.close_tab(tab)
+        self.status.show_message(text)
+        show_message(self, "Could not open the file", text, detail)
+
+    def analyse(self, tab: ArticleTab) -> None:
+        """Run the analyser over the tab's article on the analysis worker."""
+        article = tab.article
+        if article is None:
+            return
+        tab.analysing = True
+        note = "" if self._model_ready else " (the language model loads the first time)"
+        self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+
+        def work(progress: Progress) -> Annotations:
+            return self.analyser.analyse(article, progress)
+
+        self.tasks.run(
+            work,
+            on_success=lambda annotations: self._analysed(tab, annotations),
+            on_failure=lambda error: self._analysis_failed(tab, error),
+            on_progress=self.status.show_progress,
+        )
+
+    def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
+        if tab not in self.tab_list:
+            return
+        tab.analysing = False
+        self._model_ready = True
+        self.set_annotations(annotations, tab)
+        count = sum(len(e.mentions) for e in annotations.entities)
+        self.status.show_done(
+            f"{len(annotations.entities)} entities, {count} mentions, "
+            f"{len(annotations.quotes)} quotes, {len(annotations.dates)} dates"
+        )
+        self.analysis_finished.emit(tab)
+
+    def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:
+        if tab not in self.tab_list:
+            return
+        tab.analysing = False
+        text, _detail = describe(error)
+        if isinstance(error, ModelUnavailableError):
+            text = f"{text} The article is shown without highlights."
+        tab.banner.show_message(text)
+        self.status.show_done(text)
+        self.analysis_failed.emit(tab, text)
+
+    # -- the current article ---------------------------------------------------------------------
+    def current_tab(self) -> ArticleTab | None:
+        """The tab in front."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ArticleTab) else None
+
+    def current_annotations(self) -> Annotations | None:
+        """Annotations of the article in front (None while analysing)."""
+        tab = self.current_tab()
+        return tab.annotations if tab else None
+
+    def set_annotations(self, annotations: Annotations, tab: ArticleTab | None = None) -> None:
+        """Show new annotations for ``tab`` (default: the current one) everywhere."""
+        tab = tab or self.current_tab()
+        if tab is None:
+            return
+        tab.set_annotations(annotations, self.visible_types())
+        if tab is self.current_tab():
+            self.entity_panel.set_annotations(annotations, self.visible_types())
+            self.quotes_panel.set_annotations(annotations)
+            self.annotations_changed.emit(annotations)
+
+    def visible_types(self) -> set[str]:
+        """Entity types highlighted now."""
+        return {kind for kind, on in self.settings.layers.items() if on}
+
+    def _current_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        annotations = tab.annotations if tab else None
+        self.entity_panel.set_annotations(annotations, self.visible_types())
+        self.quotes_panel.set_annotations(annotations)
+        self.entity_panel.select_entity(tab.selected if tab else None)
+        self.find_bar.set_view(tab.view if tab else None)
+        title = tab.article.title if tab and tab.article and tab.article.title else None
+        self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
+        self.annotations_changed.emit(annotations)
+
+    def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None:
+        if tab is self.current_tab():
+            self.entity_panel.select_entity(entity_id)
+
+    def select_entity(self, entity_id: str) -> None:
+        """Select an entity in the current article and go to its first mention."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.select_entity(entity_id)
+            tab.view.setFocus()
+
+    def jump_to_range(self, start: int, end: int) -> None:
+        """Select a Python-offset range of the current article and scroll to it."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.view.select_range(start, end)
+
+    # -- action handlers (names are referenced by reader/ui/actions.py) --------------------------
+    def open_dialog(self) -> None:
+        paths = ask_open_paths(self, self.settings.last_open_dir, FILE_FILTER)
+        if paths:
+            self.settings.last_open_dir = str(Path(paths[0]).parent)
+            self.open_files(paths)
+
+    def _fill_recent(self) -> None:
+        fill_recent_menu(self.menus["file/recent"], self.settings, self.open_file)
+
+    def close_tab(self, tab: QWidget | None) -> None:
+        if not isinstance(tab, ArticleTab) or tab not in self.tab_list:
+            return
+        self.tab_list.remove(tab)
+        if self.find_bar.view is tab.view:
+            self.find_bar.set_view(None)
+        self.tabs.removeTab(self.tabs.indexOf(tab))
+        tab.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.current_tab())
+
+    def copy_selection(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.view.copy()
+
+    def select_all(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.view.selectAll()
+
+    def show_find_bar(self) -> None:
+        self.find_bar.open_bar()
+
+    def find_next(self) -> None:
+        self.find_bar.find_next()
+
+    def find_previous(self) -> None:
+        self.find_bar.find_previous()
+
+    def zoom_in(self) -> None:
+        self._set_zoom(self.settings.zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self.settings.zoom - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self._set_zoom(100)
+
+    def _set_zoom(self, percent: int) -> None:
+        zoom = self.settings.set_zoom(percent)
+        for tab in self.tab_list:
+            tab.view.set_zoom(zoom)
+        self.status.show_message(f"Zoom {zoom}%", 2000)
+
+    def set_theme(self, choice: str, _checked: bool = True) -> None:
+        self.settings.theme = choice
+        self.theme.set_choice(choice)
+
+    def toggle_layer(self, kind: str, on: bool) -> None:
+        self.settings.layers[kind] = on
+        visible = self.visible_types()
+        for tab in self.tab_list:
+            tab.view.set_visible_types(visible)
+        self.entity_panel.set_visible(visible)
+        tab = self.current_tab()
+        self.entity_panel.select_entity(tab.selected if tab else None)
+
+    def toggle_entity_panel(self, on: bool) -> None:
+        self.entity_dock.setVisible(on)
+
+    def toggle_quotes_panel(self, on: bool) -> None:
+        self.quotes_dock.setVisible(on)
+
+    def next_mention(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.next_mention()
+
+    def previous_mention(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.previous_mention()
+
+    def clear_entity(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.clear_entity()
+
+    def next_tab(self) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    def previous_tab(self) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
+
+    def show_about(self) -> None:
+        show_message(
+            self,
+            f"About {APP_TITLE}",
+            f"{APP_TITLE} {__version__}\n\nRead news articles with the people, countries and "
+            "organizations made visible. Entities are found by spaCy; colours are the "
+            "Okabe-Ito palette, safe for colour-blind readers.",
+            information=True,
+        )
+
+    # -- window events ---------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self.find_bar.isVisible():
+                self.find_bar.close_bar()
+            else:
+                self.clear_entity()
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        else:
+            self.resize(1320, 860)
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def _apply_colors(self) -> None:
+        dark = self.theme.dark
+        types = type_colors(dark)
+        page = page_colors(dark)
+        for tab in self.tab_list:
+            tab.set_colors(page, types)
+        self.entity_panel.model.set_colors(types)
+        self.legend.set_colors(types)
+
+    def save_state(self) -> None:
+        """Remember geometry and layout in the settings and write them."""
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            log.warning("Could not save settings: %s", exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self._owns_tasks:
+            self.tasks.shutdown()
+        super().closeEvent(event)
+
