@@ -131,12 +131,14 @@ class ReadingView(QTextBrowser):
         bar.setValue(round(fraction * bar.maximum()))
 
     def _apply_page_palette(self) -> None:
+        # A style sheet, not a palette: the app's style sheet would override a palette.
         if self._page is None:
             return
-        palette = self.palette()
-        palette.setColor(palette.ColorRole.Base, self._page.background)
-        palette.setColor(palette.ColorRole.Text, self._page.text)
-        self.setPalette(palette)
+        page = self._page
+        self.setStyleSheet(
+            f"QTextBrowser#readingView {{ background: {page.background.name()}; "
+            f"color: {page.text.name()}; border: none; }}"
+        )
 
     # -- measure ---------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
