@@ -63,6 +63,7 @@ class ReadingView(QTextBrowser):
         self._zoom = 100
         self._press: QPoint | None = None
         self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self.scroll_bar.valueChanged.connect(self._paint_visible)
 
     # -- content ---------------------------------------------------------------------------
     def show_article(
@@ -79,7 +80,7 @@ class ReadingView(QTextBrowser):
         document, self.offsets = build_document(article, page, zoom)
         document.setParent(self)  # so the next setDocument deletes it
         self.setDocument(document)
-        self.highlighter = EntityHighlighter(document)
+        self.highlighter = EntityHighlighter(document, self.visible_blocks)
         self.highlighter.set_colors(types)
         if spans:
             self.highlighter.set_spans(spans, visible)
@@ -140,10 +141,22 @@ class ReadingView(QTextBrowser):
             f"color: {page.text.name()}; border: none; }}"
         )
 
+    def visible_blocks(self) -> tuple[int, int]:
+        """Numbers of the first and last text blocks on screen (with a small margin)."""
+        viewport = self.viewport()
+        top = self.cursorForPosition(viewport.rect().topLeft()).block().blockNumber()
+        bottom = self.cursorForPosition(viewport.rect().bottomRight()).block().blockNumber()
+        return max(0, top - 2), bottom + 2
+
+    def _paint_visible(self, _value: int = 0) -> None:
+        if self.highlighter is not None:
+            self.highlighter.paint_visible()
+
     # -- measure ---------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_measure()
+        self._paint_visible()
 
     def _update_measure(self) -> None:
         """Centre the text in a column at most MEASURE_EMS wide."""
@@ -208,18 +221,22 @@ class ReadingView(QTextBrowser):
         kind = spans[0].kind if spans else ""
         color = self._type_colors[kind].color if kind in self._type_colors else QColor("#888")
         current = self._fraction(current_start) if current_start is not None else None
-        self.scroll_bar.set_marks([self._fraction(s.start) for s in spans], color, current)
+        # One tick per paragraph is all a scroll bar can show; it keeps long articles quick.
+        blocks = {self.document().findBlock(s.start).position(): s.start for s in spans}
+        marks = [self._fraction(start, lines=False) for start in blocks.values()]
+        self.scroll_bar.set_marks(marks, color, current)
 
-    def _fraction(self, position: int) -> float:
+    def _fraction(self, position: int, lines: bool = True) -> float:
         """Vertical place of document position ``position`` as a fraction of the height."""
         document = self.document()
         layout = document.documentLayout()
         height = layout.documentSize().height() or 1.0
         block = document.findBlock(position)
         top = layout.blockBoundingRect(block).top()
-        line = block.layout().lineForTextPosition(position - block.position())
-        if line.isValid():
-            top += line.y()
+        if lines:
+            line = block.layout().lineForTextPosition(position - block.position())
+            if line.isValid():
+                top += line.y()
         return min(1.0, max(0.0, top / height))
 
     # -- pointing: click and hover -----------------------------------------------------------
