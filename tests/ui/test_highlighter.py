@@ -64,7 +64,7 @@ def test_long_article_paints_screen_first_then_the_rest(qtbot) -> None:
     highlighter = view.highlighter
     qtbot.waitUntil(lambda: highlighter.pending == 0)
     view.set_visible_types({"person"})
-    first, last = view.visible_blocks()
+    first, _last = view.visible_blocks()
     assert highlighter.pending > 0  # off-screen blocks wait for the event loop
     on_screen = view.document().findBlockByNumber(first)
     texts = {_utf16_slice(on_screen.text(), r.start, r.length)
@@ -77,7 +77,7 @@ def test_long_article_paints_screen_first_then_the_rest(qtbot) -> None:
 
 
 def test_emphasis_changes_only_the_selected_entity(qtbot) -> None:
-    view, annotations = _view(qtbot, 2)
+    view, _annotations = _view(qtbot, 2)
     view.highlighter.flush()
     view.emphasise("e1")
     view.highlighter.flush()
