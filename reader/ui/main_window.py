@@ -13,7 +13,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader import __version__
 from reader.core.analysis import Analyser
@@ -97,11 +105,24 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(self.tabs.widget(i)))
         self.tabs.currentChanged.connect(self._current_changed)
         self.find_bar = FindBar(self)
+        self.welcome = QLabel(
+            "<p style='font-size:15pt'>No article open</p>"
+            "<p>Open one with <b>File ▸ Open…</b> (Ctrl+O), from <b>Open Recent</b>,<br>"
+            "or drop a file here: .txt, .md, .html, .pdf, .docx.</p>",
+            self,
+        )
+        self.welcome.setObjectName("welcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setEnabled(False)
+        self.welcome.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
@@ -288,6 +309,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, _index: int) -> None:
         tab = self.current_tab()
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
         annotations = tab.annotations if tab else None
         self.entity_panel.set_annotations(annotations, self.visible_types())
         self.quotes_panel.set_annotations(annotations)

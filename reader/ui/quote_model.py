@@ -18,6 +18,8 @@ SPEAKER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 """The speaker's entity id, or None."""
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 3
 """Position of the quote in the text (sort key)."""
+SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 4
+"""The speaker's name, or UNATTRIBUTED (the speaker filter's key)."""
 UNATTRIBUTED = "Unattributed"
 
 Index = QModelIndex | QPersistentModelIndex
@@ -84,7 +86,7 @@ class QuoteModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == QUOTE:
                 return f"“{shorten(quote.text)}”"
-            return quote.speaker or UNATTRIBUTED
+            return quote.speaker or "—"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == QUOTE:
                 return f"“{quote.text}”" + (f"\n— {quote.speaker}" if quote.speaker else "")
@@ -97,4 +99,6 @@ class QuoteModel(QAbstractTableModel):
             return quote.speaker_id
         if role == ORDER_ROLE:
             return quote.start
+        if role == SPEAKER_ROLE:
+            return quote.speaker or UNATTRIBUTED
         return None

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Annotations
 from reader.ui.date_model import APPEARANCE_ROLE, DATE_ROLE, TIMELINE_ROLE, DateModel
-from reader.ui.quote_model import QUOTE, QUOTE_ROLE, SPEAKER, UNATTRIBUTED, QuoteModel
+from reader.ui.quote_model import (
+    QUOTE,
+    QUOTE_ROLE,
+    SPEAKER,
+    SPEAKER_ROLE,
+    UNATTRIBUTED,
+    QuoteModel,
+)
 
 DATE_ORDERS = (("appearance", "In order of appearance"), ("timeline", "Timeline (by date)"))
 ALL_SPEAKERS = "All speakers"
@@ -46,7 +53,7 @@ class SpeakerFilter(QSortFilterProxyModel):
         if self.speaker is None:
             return True
         index = self.sourceModel().index(row, SPEAKER, parent)
-        return index.data() == self.speaker
+        return index.data(SPEAKER_ROLE) == self.speaker
 
 
 def _table(parent: QWidget) -> QTableView:

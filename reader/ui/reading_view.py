@@ -64,6 +64,7 @@ class ReadingView(QTextBrowser):
         self._press: QPoint | None = None
         self._find_selections: list[QTextEdit.ExtraSelection] = []
         self.scroll_bar.valueChanged.connect(self._paint_visible)
+        self.viewport().setMouseTracking(True)
 
     # -- content ---------------------------------------------------------------------------
     def show_article(
@@ -252,6 +253,14 @@ class ReadingView(QTextBrowser):
         if position < 0:
             return None
         return self.highlighter.span_at(position) or self.highlighter.span_at(position - 1)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        if event.buttons() == Qt.MouseButton.NoButton:
+            over = self.span_at_point(event.position().toPoint()) is not None
+            shape = Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.IBeamCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()

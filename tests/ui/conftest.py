@@ -16,7 +16,10 @@ from reader.core.settings import Settings
 from reader.ui.main_window import MainWindow
 from reader.ui.tasks import TaskManager
 
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints",)
+OFFSCREEN_NOISE = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+)
 """Harmless Qt warnings of the offscreen platform plugin (docks ask it for size hints)."""
 
 

@@ -316,12 +316,13 @@ def test_window_state_survives_restart(qtbot, main_window) -> None:
     window = main_window()
     window.resize(700, 500)  # the offscreen screen is 800x600
     window.entity_dock.hide()
+    width = window.width()
     window.close()
     settings = load_settings()
     assert settings.window_geometry and settings.window_state
     again = main_window(settings=settings)
     assert not again.entity_dock.isVisible()
-    assert again.width() == 700
+    assert again.width() == width < 800
     assert isinstance(settings, Settings)
 
 
@@ -336,3 +337,32 @@ def test_set_annotations_replaces_highlights(qtbot, main_window, sample_path) ->
     assert changed.args == [edited]
     assert {s.entity_id for s in tab.view.highlighter.spans} == {kept[0].id}
     assert window.entity_panel.proxy.rowCount() == 1
+
+
+def test_hover_shows_type_and_name(qtbot, main_window, sample_path) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window = main_window()
+    tab = open_and_wait(qtbot, window, sample_path)
+    nato = _entity(tab, "NATO")
+    cursor = QTextCursor(tab.view.document())
+    cursor.setPosition(tab.view.offsets.to_qt(nato.mentions[0].start) + 1)
+    tab.view.select_positions(cursor.position(), cursor.position())
+    point = tab.view.cursorRect(cursor).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, tab.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(tab.view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "NATO" in QToolTip.text() and "Organization" in QToolTip.text()
+    QToolTip.hideText()
+
+
+def test_welcome_page_when_no_article_is_open(qtbot, main_window, sample_path) -> None:
+    window = main_window()
+    window.tabs.currentChanged.emit(-1)
+    assert window.stack.currentWidget() is window.welcome
+    open_and_wait(qtbot, window, sample_path)
+    assert window.stack.currentWidget() is window.tabs
+    window.close_current_tab()
+    assert window.stack.currentWidget() is window.welcome

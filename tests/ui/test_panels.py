@@ -131,3 +131,16 @@ def test_dates_panel_timeline_order(qtbot, annotations) -> None:
     ]
     assert starts == sorted(starts)
     assert not panel.date_proxy.index(0, 0, QModelIndex()).parent().isValid()
+
+
+def test_unattributed_quotes_have_their_own_filter(qtbot, annotations) -> None:
+    panel = QuotesDatesPanel()
+    qtbot.addWidget(panel)
+    panel.set_annotations(annotations)
+    unattributed = [q for q in annotations.quotes if not q.speaker]
+    panel.set_speaker("Unattributed")
+    assert panel.quote_proxy.rowCount() == len(unattributed) > 0
+    assert panel.quote_proxy.index(0, 1).data() == "—"
+    panel.set_speaker(None)
+    assert panel.quote_proxy.rowCount() == len(annotations.quotes)
+    assert panel.tabText(0) == f"Quotes ({len(annotations.quotes)})"
