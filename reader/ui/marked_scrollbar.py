@@ -16,6 +16,7 @@ class MarkedScrollBar(QScrollBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
+        self.setObjectName("markedScrollBar")
         self.marks: list[float] = []
         self.current: float | None = None
         self._color = QColor("#E69F00")
