@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 from reader.core.model import ENTITY_TYPES, Annotations
 from reader.ui.entity_model import ENTITY_ID_ROLE, NAME, SORT_ROLE, TYPE_ROLE, EntityModel
 from reader.ui.theme import TypeColors
+from reader.ui.throttle import Throttle
 
+FILTER_DELAY_MS = 80
 SORTS = (("count", "Most mentioned"), ("name", "Name A–Z"))
 
 
@@ -106,7 +108,8 @@ class EntityPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.tree)
-        self.filter_field.textChanged.connect(self._filter)
+        self.filter_throttle = Throttle(self._filter, FILTER_DELAY_MS, self)
+        self.filter_field.textChanged.connect(self.filter_throttle)
         self.sort_box.currentIndexChanged.connect(self._sort_chosen)
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)

@@ -9,6 +9,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.core import paths
@@ -16,6 +17,7 @@ from reader.core.errors import ReaderError
 
 log = logging.getLogger("reader")
 LOG_NAME = "entity-reader.log"
+_unowned: set[QMessageBox] = set()
 
 
 def log_file() -> Path:
@@ -57,6 +59,10 @@ def show_message(
         box.setDetailedText(detail)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setObjectName("errorDialog")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:  # nothing owns it: keep it alive until it closes
+        _unowned.add(box)
+        box.finished.connect(lambda _result: _unowned.discard(box))
     box.open()
     return box
 

@@ -18,6 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.reading_view import ReadingView
+from reader.ui.throttle import Throttle
+
+SEARCH_DELAY_MS = 150
+QUICK_SEARCH_CHARS = 3
+"""Queries this long search on every keystroke; shorter ones wait for a pause in typing."""
 
 
 class FindBar(QFrame):
@@ -63,13 +68,28 @@ class FindBar(QFrame):
         layout.addWidget(self.case)
         layout.addStretch(1)
         layout.addWidget(close)
-        self.field.textChanged.connect(self.search)
-        self.field.returnPressed.connect(self.find_next)
+        self.throttle = Throttle(self.search, SEARCH_DELAY_MS, self)
+        self.field.textChanged.connect(self._typed)
+        self.field.returnPressed.connect(self._return_pressed)
         self.case.toggled.connect(lambda _on: self.search(self.field.text()))
         previous.clicked.connect(self.find_previous)
         following.clicked.connect(self.find_next)
         close.clicked.connect(self.close_bar)
         self.hide()
+
+    def _typed(self, text: str) -> None:
+        # Short queries match everywhere in a long article: wait until typing pauses.
+        if len(text) >= QUICK_SEARCH_CHARS:
+            self.throttle.delay_ms = 0
+        else:
+            self.throttle.delay_ms = SEARCH_DELAY_MS
+        self.throttle(text)
+
+    def _return_pressed(self) -> None:
+        if self.throttle.pending:
+            self.throttle.flush()
+        else:
+            self.find_next()
 
     def set_view(self, view: ReadingView | None) -> None:
         """Search this view (the current tab's); clears marks in the previous one."""
