@@ -34,7 +34,7 @@ from reader.ui.entity_panel import EntityPanel
 from reader.ui.errors import describe, show_message
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
-from reader.ui.open_files import dropped_paths
+from reader.ui.open_files import dropped_paths, load_document
 from reader.ui.quotes_panel import QuotesDatesPanel
 from reader.ui.status import StatusArea
 from reader.ui.tasks import Progress, TaskManager
@@ -202,23 +202,20 @@ class MainWindow(WindowCommands, QMainWindow):
         self.tabs.setCurrentWidget(tab)
         self.status.show_busy(f"Opening {path.name}…")
 
-        def load(_progress: object) -> Article:
-            from reader.core.loaders import load_article
-
-            return load_article(path)
-
         self.tasks.run(
-            load,
+            lambda _progress: load_document(path),
             on_success=lambda article: self._loaded(tab, article),
             on_failure=lambda error: self._load_failed(tab, error),
             pool="io",
         )
         return tab
 
-    def _loaded(self, tab: ArticleTab, article: Article) -> None:
+    def _loaded(self, tab: ArticleTab, loaded: Article | Annotations) -> None:
         if tab not in self.tab_list:
             return
         self.settings.add_recent(tab.path)
+        saved = loaded if isinstance(loaded, Annotations) else None
+        article = loaded.article if isinstance(loaded, Annotations) else loaded
         tab.show_article(article, page_colors(self.theme.dark), type_colors(self.theme.dark),
                          self.settings.zoom)
         index = self.tabs.indexOf(tab)
@@ -226,7 +223,10 @@ class MainWindow(WindowCommands, QMainWindow):
         if tab is self.current_tab():
             self._current_changed(index)
         self.article_shown.emit(tab)
-        self.analyse(tab)
+        if saved is not None:  # an annotated copy: show what was saved, corrections included
+            self._analysed(tab, saved)
+        else:
+            self.analyse(tab)
 
     def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
         text, detail = describe(error)

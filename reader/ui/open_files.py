@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
+from reader.core.model import Annotations, Article
 from reader.core.settings import Settings
 
 FILE_FILTER = (
@@ -15,6 +16,17 @@ FILE_FILTER = (
     "Text (*.txt *.md *.markdown);;Web pages (*.html *.htm);;PDF (*.pdf);;Word (*.docx);;"
     "All files (*)"
 )
+
+
+def load_document(path: Path) -> Article | Annotations:
+    """What the window shows for ``path`` (runs on the I/O worker).
+
+    An Article is analysed next; Annotations (an annotated copy read back by the core) are
+    shown as saved, without analysis. The one place the window turns a path into content.
+    """
+    from reader.core.loaders import load_article
+
+    return load_article(path)
 
 
 def ask_open_paths(parent: QWidget, start: str, file_filter: str = FILE_FILTER) -> list[str]:

@@ -366,3 +366,19 @@ def test_welcome_page_when_no_article_is_open(qtbot, main_window, sample_path) -
     assert window.stack.currentWidget() is window.tabs
     window.close_current_tab()
     assert window.stack.currentWidget() is window.welcome
+
+
+def test_saved_annotations_are_shown_without_analysis(qtbot, main_window, sample_path,
+                                                      monkeypatch) -> None:
+    from reader.core.loaders import load_article
+    from reader.ui import main_window as window_module
+
+    saved = FakeAnalyser().analyse(load_article(sample_path))
+    saved.entities = saved.entities[:1]
+    monkeypatch.setattr(window_module, "load_document", lambda _path: saved)
+    analyser = FakeAnalyser()
+    window = main_window(analyser=analyser)
+    tab = open_and_wait(qtbot, window, sample_path)
+    assert analyser.calls == 0
+    assert tab.annotations is saved
+    assert {s.entity_id for s in tab.view.highlighter.spans} == {saved.entities[0].id}
