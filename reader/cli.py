@@ -54,6 +54,7 @@ def annotate(argv: Sequence[str]) -> int:
     """The headless command; exit status 2 on a ReaderError."""
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
+    from reader.core.cache import analyse_cached
     from reader.core.export import render
     from reader.core.loaders import load_article
 
@@ -67,7 +68,7 @@ def annotate(argv: Sequence[str]) -> int:
     status = 0
     for source in args.files:
         try:
-            annotations = analyser.analyse(load_article(source))
+            annotations = analyse_cached(analyser, load_article(source))
             data = render(annotations, args.format)
             target = _output_path(args.output, source, args.format, several)
             if target is None:
