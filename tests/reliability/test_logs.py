@@ -152,4 +152,3 @@ def test_cli_subprocess_missing_file_writes_the_log(tmp_path: Path, isolated_hom
     assert result.returncode == 2
     assert "does not exist" in result.stderr and "Traceback" not in result.stderr
     assert "does not exist" in (isolated_home / "log" / logs.LOG_FILE_NAME).read_text("utf-8")
-
