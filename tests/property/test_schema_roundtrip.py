@@ -6,7 +6,7 @@ import copy
 import json
 from typing import Any
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from reader.core import schema
@@ -72,6 +72,8 @@ def test_a_damaged_copy_is_refused_with_a_plain_message(ann: Annotations, data: 
 
 
 @given(st.text(max_size=200) | json_values.map(json.dumps))
+@example('{"format": "entity-reader", "version": 1, "article": {"text": "", "blocks": true}}')
+@example('{"format": "entity-reader", "version": true, "article": {"text": "\\ud800"}}')
 @budget(100)
 def test_any_text_loads_or_is_refused(text: str) -> None:
     try:
