@@ -50,14 +50,15 @@ def _words(text: str) -> list[str]:
     return normalise(text).split()
 
 
-def initials(name: str) -> str:
-    """ "Organization for Security and Co-operation in Europe" -> "OSCE"."""
-    letters = []
-    for word in name.replace("’", "'").split():
-        if word.lower() in _MINOR_WORDS:
-            continue
-        letters.extend(part[0].upper() for part in word.split("-") if part and part[0].isalpha())
-    return "".join(letters)
+def initials(name: str) -> set[str]:
+    """Acronyms a name may take: hyphenated words give one letter ("Co-operation": OSCE) or
+    one per part ("Agence France-Presse": AFP)."""
+    words = [w for w in name.replace("’", "'").split() if w.lower() not in _MINOR_WORDS]
+    whole = "".join(w[0].upper() for w in words if w[0].isalpha())
+    parts = "".join(
+        p[0].upper() for w in words for p in w.split("-") if p and p[0].isalpha()
+    )
+    return {whole, parts}
 
 
 def _acronym(text: str) -> str | None:
@@ -103,7 +104,8 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
     long_names: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
         if not any(_acronym(m.text) for m in group):
-            long_names.setdefault(initials(_canonical_text(group)), []).append(i)
+            for letters in initials(_canonical_text(group)):
+                long_names.setdefault(letters, []).append(i)
     merged: set[int] = set()
     for i, group in enumerate(groups):
         acronyms = {_acronym(m.text) for m in group}

@@ -62,6 +62,13 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
     kind = entity_type(cand.label, text)
     if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):
         kind = None
+    if (
+        cand.label in ("ORG", "GPE")
+        and kind != COUNTRY
+        and not cand.fixed
+        and rules.after_person_title(doc, cand.start, cand.end)
+    ):
+        kind = PERSON
     if cand.label == "NORP" and rules.is_language_use(doc[cand.start : cand.end]):
         kind = None
     key = country_key(text) if kind == COUNTRY else None

@@ -39,6 +39,13 @@ _TITLES = """
 TITLE_WORDS: frozenset[str] = frozenset(_TITLES.split())
 
 # Lower-case particles that belong to a surname ("de la Fuente", "van der Leyen", "al-Sisi").
+# Titles that only ever precede a person's name (a stricter set than TITLE_WORDS).
+_PERSON_TITLES = """
+president chancellor minister secretary senator governor mayor king queen prince princess pope
+mr mr. mrs mrs. ms ms. dr dr. sir dame judge ambassador commissioner coach premier
+"""
+PERSON_TITLES: frozenset[str] = frozenset(_PERSON_TITLES.split())
+
 _PARTICLES = "de del della der den di da das dos du la le van von ter al el bin ibn abu"
 NAME_PARTICLES: frozenset[str] = frozenset(_PARTICLES.split())
 
@@ -173,6 +180,17 @@ def facility_name(text: str) -> bool:
     """ "Tanegashima Space Center", "Heathrow Airport": a place, though tagged ORG."""
     words = text.split()
     return len(words) > 1 and words[-1] in FACILITY_WORDS
+
+
+def after_person_title(doc: Any, start: int, end: int) -> bool:
+    """ "Chancellor Olaf Scholz" is a person even when the model says ORG: a short
+    capitalised name right after a title that only people carry."""
+    if start == 0 or not 1 <= end - start <= 3:
+        return False
+    if not all(t.is_alpha and t.is_title for t in doc[start:end]):
+        return False
+    prev = doc[start - 1]
+    return prev.lower_ in PERSON_TITLES and prev.is_title
 
 
 def is_language_use(span: Any) -> bool:
