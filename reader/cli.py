@@ -66,6 +66,7 @@ def annotate(argv: Sequence[str]) -> int:
     analyser = SpacyAnalyser()
     status = 0
     for source in args.files:
+        target: Path | None = None
         try:
             annotations = analyser.analyse(load_article(source))
             data = render(annotations, args.format)
@@ -78,6 +79,10 @@ def annotate(argv: Sequence[str]) -> int:
                 write_text_atomic(target, data)
         except ReaderError as exc:
             print(f"entity-reader: {source}: {exc.message}", file=sys.stderr)
+            status = 2
+        except OSError as exc:  # the output could not be written (no such folder, read-only)
+            where = target or exc.filename or args.output
+            print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
             status = 2
     return status
 
