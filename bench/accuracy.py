@@ -148,9 +148,11 @@ def main() -> int:
     report("sample article", *sample)
     chars, median, best = time_analysis(analyser)
     verdict = "OK" if median < 0.5 else "SLOW (target < 0.5 s)"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"\nspeed: {chars}-character article, model loaded, one thread: "
         f"median {median:.3f} s, best {best:.3f} s  {verdict}"
+        f"  (machine load {load:.1f} on {os.cpu_count()} cores)"
     )
     return 0
 

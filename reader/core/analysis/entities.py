@@ -81,9 +81,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def model_candidates(doc: Any) -> list[Candidate]:
-    """Stage 1: the model's spans, cleaned, plus the dateline's place and agency."""
-    text = doc.text
+def model_candidates(doc: Any, text: str) -> list[Candidate]:
+    """Stage 1: the model's spans, cleaned, plus the dateline's place and agency.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
+    """
     head = rules.header_end(text)
     fixed: list[Candidate] = []
     line = rules.dateline(text)
@@ -118,13 +120,10 @@ def _words(doc: Any, cand: Candidate) -> tuple[str, ...]:
 def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """A span that ends a person's full name is that person ("Scholz"/GPE, "Reeves"/WORK)."""
     full_names = {_words(doc, c) for c in cands if c.type == PERSON}
-    full_names = {n for n in full_names if len(n) >= 2}
+    endings = {n[-k:] for n in full_names if len(n) >= 2 for k in range(1, len(n) + 1)}
     out = []
     for c in cands:
-        words = _words(doc, c)
-        if c.type not in (PERSON, COUNTRY, NATIONALITY) and any(
-            len(n) >= len(words) > 0 and n[-len(words) :] == words for n in full_names
-        ):
+        if c.type not in (PERSON, COUNTRY, NATIONALITY) and _words(doc, c) in endings:
             c = replace(c, type=PERSON, key=None)
         out.append(c)
     return out
@@ -146,10 +145,13 @@ def _vote_types(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _fill_repeats(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Untagged repeats of names already found in the article, with the same type."""
-    taken = [(ent.start_char, ent.end_char) for ent in doc.ents]
-    taken += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
+    taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
+    spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
+    for start, end in spans:
+        taken[start:end] = b"\x01" * (end - start)
     surfaces: dict[str, Candidate] = {}
     for c in cands:
         if c.type is not None:
@@ -162,35 +164,39 @@ def _fill_repeats(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         + r")(?![\w])"
     )
     added = []
-    for match in pattern.finditer(doc.text):
-        span_chars = (match.start(), match.end())
-        if any(_overlaps(span_chars, t) for t in taken):
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]):
             continue
-        span = doc.char_span(*span_chars)
+        span = doc.char_span(start, end)
         if span is None or not all(t.pos_ == "PROPN" or t.is_upper for t in span):
             continue
         model = surfaces[match.group()]
         added.append(replace(model, start=span.start, end=span.end, fixed=False))
-        taken.append(span_chars)
+        taken[start:end] = b"\x01" * (end - start)
     return cands + added
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the dateline's spans first, then longer spans, then earlier ones."""
     kept: list[Candidate] = []
+    used: set[int] = set()
     for c in sorted(cands, key=lambda c: (not c.fixed, -(c.end - c.start), c.start)):
-        if not any(_overlaps((c.start, c.end), (k.start, k.end)) for k in kept):
+        tokens = range(c.start, c.end)
+        if not used.intersection(tokens):
             kept.append(c)
+            used.update(tokens)
     return sorted(kept, key=lambda c: c.start)
 
 
 def typed_candidates(doc: Any) -> list[Candidate]:
     """Stages 1-3: every mention of ours with its type, before aliases are merged."""
-    cands = [_typed(doc, c) for c in model_candidates(doc)]
+    text = doc.text
+    cands = [_typed(doc, c) for c in model_candidates(doc, text)]
     cands = _relabel_surnames(doc, cands)
     cands = _vote_types(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
-    return _without_overlaps(_fill_repeats(doc, cands))
+    return _without_overlaps(_fill_repeats(doc, text, cands))
 
 
 def extract_entities(doc: Any) -> list[Entity]:
