@@ -5,7 +5,10 @@ accuracy, and date accuracy (value and precision right among the dates found), o
 labelled articles and over the sample alone; an aspect with no gold files prints "n/a". Then
 the time to analyse a 5,000-character article with the model loaded, on one core.
 
-    .venv/bin/python bench/accuracy.py [--details]
+    .venv/bin/python bench/accuracy.py [--details] [--ablation]
+
+``--ablation`` re-scores entities with each rule of reader/core/analysis/rules.py and
+entities.py switched off in turn, and with the model's raw labels, to show what each rule adds.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -25,8 +29,10 @@ from pathlib import Path  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.core.analysis import SpacyAnalyser  # noqa: E402
+from reader.core.analysis import entities as entities_module  # noqa: E402
+from reader.core.analysis import rules as rules_module  # noqa: E402
 from reader.core.loaders import load_article  # noqa: E402
-from reader.core.model import ENTITY_TYPES, Annotations, Article  # noqa: E402
+from reader.core.model import ENTITY_TYPES, Annotations, Article, Entity, Mention  # noqa: E402
 from tests.fixtures.gold import article_paths, load_gold, resolve_entities  # noqa: E402
 from tests.fixtures.scoring import (  # noqa: E402
     Counts,
@@ -96,6 +102,61 @@ def details(stem: str, ann: Annotations) -> None:
             print(f"  {stem}: {label:6} {kind:12} {text[start:end]!r} @{start}")
 
 
+ABLATIONS = {
+    "no span cleaning": (rules_module, "clean_span", lambda doc, s, e, label: (s, e)),
+    "no dateline rule": (rules_module, "dateline", lambda text: None),
+    "no surname relabel": (entities_module, "_relabel_surnames", lambda doc, c: c),
+    "no repeat filling": (entities_module, "_fill_repeats", lambda doc, text, c: c),
+    "no person-after-title": (rules_module, "after_person_title", lambda *a: False),
+    "no 'in Europe' extension": (rules_module, "extend_over_region", lambda d, s, e: e),
+    "no facility rule": (rules_module, "facility_name", lambda text: False),
+}
+
+
+def raw_entities(doc: object) -> list[Entity]:
+    """The model's labels mapped to our types with no rule at all, one entity per mention."""
+    out = []
+    for i, ent in enumerate(doc.ents, start=1):  # type: ignore[attr-defined]
+        kind = entities_module.entity_type(ent.label_, ent.text)
+        if kind:
+            mention = Mention(ent.start_char, ent.end_char, ent.text)
+            out.append(Entity(f"e{i}", kind, ent.text, [mention]))
+    return out
+
+
+def ablation(analyser: SpacyAnalyser) -> None:
+    """Entity F1 over all articles with each rule switched off in turn."""
+    parsed = []
+    for path in article_paths():
+        article = load_article(path)
+        parsed.append((path.stem, article, analyser.nlp(article.text)))
+
+    def run(label: str, extract: object = None) -> None:
+        total = Counts()
+        for stem, article, doc in parsed:
+            ents = (extract or entities_module.extract_entities)(doc)  # type: ignore[operator]
+            total += score_entities(stem, Annotations(article, entities=ents))
+        cells = "  ".join(f"{k[:5]} {total.prf(k)[2]:.3f}" for k in ENTITY_TYPES)
+        print(f"{label:28} {cells}")
+
+    print("\n== ablation: entity F1 over all articles")
+    run("all rules")
+    for label, (module, name, replacement) in ABLATIONS.items():
+        with _patched(module, name, replacement):
+            run(label)
+    run("model labels only", raw_entities)
+
+
+@contextlib.contextmanager
+def _patched(module: object, name: str, value: object):  # type: ignore[no-untyped-def]
+    old = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        yield
+    finally:
+        setattr(module, name, old)
+
+
 def five_k_article() -> Article:
     """About 5,000 characters of wire copy, cut at a paragraph end, from the fixtures."""
     paragraphs: list[str] = []
@@ -124,6 +185,7 @@ def time_analysis(analyser: SpacyAnalyser, runs: int = 7) -> tuple[int, float, f
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list missed and extra entities")
+    parser.add_argument("--ablation", action="store_true", help="F1 with each rule switched off")
     args = parser.parse_args()
     analyser = SpacyAnalyser()
     total = (Counts(), Counts(), Counts())
@@ -146,6 +208,8 @@ def main() -> int:
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
     report(f"all {len(article_paths())} articles", *total)
     report("sample article", *sample)
+    if args.ablation:
+        ablation(analyser)
     chars, median, best = time_analysis(analyser)
     verdict = "OK" if median < 0.5 else "SLOW (target < 0.5 s)"
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -9,15 +9,13 @@ The stages, each small and separately tested:
    nationalities linked to their country (languages, "in French", are dropped);
 3. one sense per article: a mention that ends a person's full name is that person whatever
    the model said ("Scholz" tagged as a place), and an untagged repeat of a name already
-   found is added with the same type; ties between person/organization/place for the same
-   name are settled by majority;
+   found is added with the same type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -29,7 +27,6 @@ from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE,
 # spaCy labels we read; others matter only when a rule re-types them (a surname as WORK_OF_ART).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 READ_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
-_VOTING_TYPES = (PERSON, ORGANIZATION, PLACE)
 
 
 @dataclass(frozen=True)
@@ -129,22 +126,6 @@ def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _vote_types(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """One type per name in an article: the majority of person/organization/place."""
-    votes: dict[str, Counter[str]] = {}
-    for c in cands:
-        if c.type in _VOTING_TYPES:
-            votes.setdefault(normalise(doc[c.start : c.end].text), Counter())[c.type] += 1
-    out = []
-    for c in cands:
-        if c.type in _VOTING_TYPES and not c.fixed:
-            counts = votes[normalise(doc[c.start : c.end].text)]
-            best = max(_VOTING_TYPES, key=lambda t: (counts[t], -_VOTING_TYPES.index(t)))
-            c = replace(c, type=best)
-        out.append(c)
-    return out
-
-
 def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Untagged repeats of names already found in the article, with the same type."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
@@ -194,7 +175,6 @@ def typed_candidates(doc: Any) -> list[Candidate]:
     text = doc.text
     cands = [_typed(doc, c) for c in model_candidates(doc, text)]
     cands = _relabel_surnames(doc, cands)
-    cands = _vote_types(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 
