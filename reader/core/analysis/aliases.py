@@ -5,8 +5,9 @@ The rules, in the order they apply:
 - Countries merge by ISO code ("the United States" = "United States" = "U.S." = "US");
   nationality words by the country they name ("Ukrainian" = "Ukrainians").
 - Organizations and places merge when their names are equal ignoring case, dots, a leading
-  "the" and a possessive ("The Guardian" = "Guardian", "BERLIN" = "Berlin"), and an acronym
-  merges with the organization whose initials it spells ("EU" = "European Union").
+  "the" and a possessive ("The Guardian" = "Guardian", "BERLIN" = "Berlin"), organizations
+  also ignoring a legal form ("Microsoft Corp" = "Microsoft"); an acronym merges with the
+  one organization whose initials it spells ("EU" = "European Union").
 - People: a name that is not the end of a longer name is a full name, and each full name is one
   person. A shorter mention that ends a full name ("Macron", "de la Fuente") belongs to that
   person. When it ends several full names (a bare "Johnson" beside "Boris Johnson" and
@@ -33,6 +34,9 @@ from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, Entity
 # Words skipped when spelling an organization's initials.
 _MINOR = "of for and the in on at to de du des la le el y et"
 _MINOR_WORDS = frozenset(_MINOR.split())
+# Legal-form words that do not change which company is meant (compared without dots).
+_SUFFIXES = "corp corporation inc incorporated ltd limited llc plc co ag sa nv se gmbh spa"
+_COMPANY_SUFFIXES = frozenset(_SUFFIXES.split())
 
 
 @dataclass(frozen=True)
@@ -90,11 +94,22 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     return list(groups.values())
 
 
+def org_key(name: str) -> str:
+    """Merge key of an organization: "Microsoft Corp." and "Microsoft" are one company."""
+    words = normalise(name).split()
+    while len(words) > 1 and words[-1].strip(",") in _COMPANY_SUFFIXES:
+        words.pop()
+    return " ".join(w.strip(",") for w in words)
+
+
 def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """Countries and nationalities by code; organizations and places by normalised name."""
     groups: dict[str, list[TypedMention]] = {}
     for m in mentions:
-        key = m.key if m.type in (COUNTRY, NATIONALITY) and m.key else normalise(m.text)
+        if m.type in (COUNTRY, NATIONALITY) and m.key:
+            key = m.key
+        else:
+            key = org_key(m.text) if m.type == ORGANIZATION else normalise(m.text)
         groups.setdefault(key, []).append(m)
     return list(groups.values())
 

@@ -43,6 +43,8 @@ class Candidate:
 
 def entity_type(label: str, text: str) -> str | None:
     """Our type for a spaCy label and span text, before the article-wide rules."""
+    if text.removeprefix("The ") in rules.INSTITUTION_SEATS and label in PLACE_LABELS | {"ORG"}:
+        return ORGANIZATION
     if label in PLACE_LABELS:
         return COUNTRY if country_key(text) else PLACE
     if label == "ORG" and rules.facility_name(text):

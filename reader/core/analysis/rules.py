@@ -52,6 +52,26 @@ PERSON_TITLES: frozenset[str] = frozenset(_PERSON_TITLES.split())
 _PARTICLES = "de del della der den di da das dos du la le van von ter al el bin ibn abu"
 NAME_PARTICLES: frozenset[str] = frozenset(_PARTICLES.split())
 
+# Seats of power that news uses for the institution inside them: organizations, whatever the
+# model says (it tags "the White House" FAC in one sentence and ORG in the next).
+INSTITUTION_SEATS = frozenset(
+    {
+        "White House",
+        "Kremlin",
+        "Pentagon",
+        "Downing Street",
+        "Whitehall",
+        "Élysée",
+        "Elysee",
+        "Élysée Palace",
+        "Elysee Palace",
+        "Quai d'Orsay",
+        "Capitol Hill",
+        "Blue House",
+        "Zhongnanhai",
+    }
+)
+
 CONTINENTS = frozenset({"Europe", "Africa", "Asia", "America", "Americas", "Oceania"})
 FACILITY_WORDS = frozenset(
     {"Airport", "Stadium", "Cosmodrome", "Spaceport", "Center", "Centre", "Station", "Bridge"}

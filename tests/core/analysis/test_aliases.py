@@ -87,3 +87,8 @@ def test_same_type_only_and_ids_follow_first_mention() -> None:
         ("e1", COUNTRY, "Jordan", 2),
         ("e2", PERSON, "Michael Jordan", 1),
     ]
+
+
+def test_company_legal_form_does_not_split_an_organization() -> None:
+    ents = merge_mentions(_mentions(("Microsoft Corp", ORGANIZATION), ("Microsoft", ORGANIZATION)))
+    assert _names(ents) == [("e1", "Microsoft Corp", ["Microsoft Corp", "Microsoft"])]

@@ -91,3 +91,24 @@ def test_ids_are_deterministic_and_offsets_index_the_text(nlp) -> None:
     for e in first:
         for m in e.mentions:
             assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.model
+def test_wire_dateline_and_seat_of_power(nlp) -> None:
+    text = (
+        "WASHINGTON (AP) — President Joe Biden met Japanese Prime Minister Fumio Kishida "
+        "at the White House on Friday. Kishida said Japan's economy was growing."
+    )
+    ents = {e.name: e for e in extract_entities(nlp(text))}
+    assert ents["Washington"].type == PLACE
+    assert ents["AP"].type == ORGANIZATION
+    assert ents["White House"].type == ORGANIZATION
+    assert [m.text for m in ents["Fumio Kishida"].mentions] == ["Fumio Kishida", "Kishida"]
+    assert (ents["Japan"].type, ents["Japanese"].type) == (COUNTRY, NATIONALITY)
+
+
+@pytest.mark.model
+def test_language_is_not_a_nationality(nlp) -> None:
+    found = _by_text(nlp('"Nous sommes prêts," he added in French for journalists from France.'))
+    assert "French" not in found
+    assert found["France"] == COUNTRY
