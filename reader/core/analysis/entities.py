@@ -43,7 +43,7 @@ class Candidate:
 
 def entity_type(label: str, text: str) -> str | None:
     """Our type for a spaCy label and span text, before the article-wide rules."""
-    if text.removeprefix("The ") in rules.INSTITUTION_SEATS and label in PLACE_LABELS | {"ORG"}:
+    if text.removeprefix("The ") in rules.ALWAYS_ORGANIZATIONS and label in PLACE_LABELS | {"ORG"}:
         return ORGANIZATION
     if label in PLACE_LABELS:
         return COUNTRY if country_key(text) else PLACE

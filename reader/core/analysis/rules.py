@@ -52,10 +52,19 @@ PERSON_TITLES: frozenset[str] = frozenset(_PERSON_TITLES.split())
 _PARTICLES = "de del della der den di da das dos du la le van von ter al el bin ibn abu"
 NAME_PARTICLES: frozenset[str] = frozenset(_PARTICLES.split())
 
-# Seats of power that news uses for the institution inside them: organizations, whatever the
-# model says (it tags "the White House" FAC in one sentence and ORG in the next).
-INSTITUTION_SEATS = frozenset(
+# Names that are organizations whatever the model says: seats of power that news uses for the
+# institution inside them (it tags "the White House" FAC in one sentence and ORG in the next),
+# and unions of states that it tags GPE ("the EU") though they are not countries.
+ALWAYS_ORGANIZATIONS = frozenset(
     {
+        "EU",
+        "E.U.",
+        "European Union",
+        "African Union",
+        "UN",
+        "U.N.",
+        "United Nations",
+        "NATO",
         "White House",
         "Kremlin",
         "Pentagon",

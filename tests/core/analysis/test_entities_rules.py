@@ -112,3 +112,12 @@ def test_language_is_not_a_nationality(nlp) -> None:
     found = _by_text(nlp('"Nous sommes prêts," he added in French for journalists from France.'))
     assert "French" not in found
     assert found["France"] == COUNTRY
+
+
+@pytest.mark.model
+def test_unions_of_states_are_organizations_not_places(nlp) -> None:
+    ents = extract_entities(nlp("The EU and the U.N. met. The European Union said so."))
+    eu = next(e for e in ents if e.name == "European Union")
+    assert eu.type == ORGANIZATION
+    assert [m.text for m in eu.mentions] == ["EU", "European Union"]
+    assert all(e.type == ORGANIZATION for e in ents)
