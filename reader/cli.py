@@ -67,6 +67,7 @@ def annotate(argv: Sequence[str]) -> int:
     analyser = SpacyAnalyser()
     status = 0
     for source in args.files:
+        target: Path | None = None
         try:
             annotations = analyse_cached(analyser, load_article(source))
             data = render(annotations, args.format)
@@ -80,6 +81,10 @@ def annotate(argv: Sequence[str]) -> int:
         except Exception as exc:  # one bad file never stops the others; the log has why
             message = report_error(exc, f"annotate {str(source)!r}")
             print(f"entity-reader: {source}: {message}", file=sys.stderr)
+            status = 2
+        except OSError as exc:  # the output could not be written (no such folder, read-only)
+            where = target or exc.filename or args.output
+            print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
             status = 2
     return status
 
