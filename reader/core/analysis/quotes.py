@@ -172,14 +172,13 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     """Scare-quote rules of the module docstring."""
     words = doc.text[reading.span.start : reading.span.end].split()
-    if len(words) > MAX_TERM_WORDS or any(t.pos_ in ("VERB", "AUX") for t in reading.tokens):
+    verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
+    if len(words) > MAX_TERM_WORDS or verbs:
         return False
     if not reading.direct:
         return True
     previous = _token_before(doc, reading.span.open_at)
-    if previous is None or not (
-        previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE
-    ):
+    if previous is None or not (previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE):
         return False
     inside = {t.i for t in reading.tokens}
     head = next((t for t in reading.tokens if t.head.i not in inside), reading.tokens[0])

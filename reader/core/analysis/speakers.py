@@ -311,7 +311,8 @@ class SpeakerResolver:
         return titles
 
     def _title_words(self, span: Any) -> set[str]:
-        words: set[str] = set()
+        # An honorific the model kept inside the name ("Ms Giorgia Meloni") still tells the sex.
+        words = {t.lower_ for t in span if t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS}
         i = span.start - 1
         while i >= 0 and span.start - i <= 5:
             token = self.doc[i]
@@ -335,6 +336,7 @@ class SpeakerResolver:
         return words
 
     def _learn_gender_from_words(self, entity: Entity, words: set[str]) -> None:
+        words = {w.rstrip(".") for w in words}
         if words & MALE_WORDS and entity.id not in self.gender:
             self.gender[entity.id] = "m"
         elif words & FEMALE_WORDS and entity.id not in self.gender:
@@ -365,6 +367,9 @@ class SpeakerResolver:
             candidates = [
                 (subject, e) for subject, e in candidates if self.gender.get(e.id, gender) == gender
             ]
+            known = [(subject, e) for subject, e in candidates if e.id in self.gender]
+            if known:
+                candidates = known  # "Starmer met Ms Meloni. ..., she said"
             if candidates:
                 subjects = [e for subject, e in candidates if subject]
                 found = subjects[0] if subjects else candidates[-1][1]
@@ -394,6 +399,8 @@ class SpeakerResolver:
                 entity = self.resolve_pronoun(token)
             elif token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and _has_definite(token):
                 entity = self.resolve_title(token)
+            elif token.dep_ in SUBJECT_DEPS and token.text[:1].isupper() and token.is_alpha:
+                entity = self._by_surname(token)  # a surname the model did not tag
             if entity is None or entity.type != PERSON:
                 continue
             found.append((_is_subject(anchor), entity))
