@@ -29,6 +29,7 @@ speaker None.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,9 +44,10 @@ PATTERN_WINDOW = 3
 _NP_OPENERS = frozenset(
     {
         "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
-        "our", "my", "your", "whose", "so-called",
+        "our", "my", "your", "whose",
     }
 )  # fmt: skip
+_SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -62,13 +64,13 @@ class _Reading:
 
 def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``doc`` with speakers resolved to ``entities`` (canonical name and id)."""
-    spans = pair_quotes(doc.text)
+    text = doc.text  # a spaCy property that joins every token: read it once
+    spans = pair_quotes(text)
     if not spans:
         return []
     resolver = SpeakerResolver(doc, entities, [(s.open_at, s.close_at + 1) for s in spans])
     readings = [_read(doc, resolver, span) for span in spans]
     _inherit(resolver, readings)
-    text = doc.text
     return [
         Quote(
             start=r.span.start,
@@ -150,7 +152,7 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
     """A speech verb within a few words after the closing mark or before the opening one."""
     doc = resolver.doc
     paragraph = resolver.paragraph(span.start)
-    after = doc.char_span(span.close_at, min(span.close_at + 1, len(doc.text)), "expand")
+    after = doc.char_span(span.close_at, min(span.close_at + 1, len(resolver.text)), "expand")
     before = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
     for anchor, step in ((after, 1), (before, -1)):
         if anchor is None:
@@ -171,11 +173,14 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
 
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     """Scare-quote rules of the module docstring."""
-    words = doc.text[reading.span.start : reading.span.end].split()
+    words = resolver.text[reading.span.start : reading.span.end].split()
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs:
         return False
     if not reading.direct:
+        return True
+    before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
+    if _SO_CALLED.search(before):
         return True
     previous = _token_before(doc, reading.span.open_at)
     if previous is None or not (previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE):

@@ -186,7 +186,13 @@ class SpeakerResolver:
     # -- speech verbs ------------------------------------------------------------------------
 
     def is_speech_verb(self, token: Any) -> bool:
-        return token.pos_ in ("VERB", "AUX") and speech_lemma(token.text) is not None
+        """A verb of saying used as a verb (not the participle of "so-called", "the said plan")."""
+        return (
+            token.pos_ in ("VERB", "AUX")
+            and token.dep_ != "amod"
+            and speech_lemma(token.text) is not None
+            and not (token.i >= 2 and self.doc[token.i - 1].text == "-")
+        )
 
     def subject_of(self, verb: Any) -> Speaker | None:
         """Speaker of a speech verb: its subject by the parse, else the name beside it."""

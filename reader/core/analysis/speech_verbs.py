@@ -14,7 +14,7 @@ SPEECH_VERBS = frozenset(
         "acknowledge", "assert", "maintain", "recall", "suggest", "conclude", "confirm",
         "deny", "predict", "promise", "pledge", "vow", "tweet", "post", "shout", "whisper",
         "joke", "quip", "complain", "concede", "caution", "speak", "testify", "repeat",
-        "observe", "mention", "accuse", "proclaim", "reiterate", "underline", "retort",
+        "observe", "mention", "accuse", "proclaim", "reiterate", "underline", "retort", "quote",
     }
 )  # fmt: skip
 IRREGULAR = {

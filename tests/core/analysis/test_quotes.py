@@ -276,3 +276,56 @@ def test_single_word_adverb_from_a_speaker_is_speech(analyser: SpacyAnalyser) ->
 
 def test_no_quotes_no_results(analyser: SpacyAnalyser) -> None:
     assert analyse(analyser, "Macron said that Ukraine is sovereign.").quotes == []
+
+
+def test_so_called_marks_a_term(analyser: SpacyAnalyser) -> None:
+    ann = analyse(analyser, 'The so-called "coalition of the willing" met in London on Sunday.')
+    assert said(ann) == [("coalition of the willing", None, "scare")]
+
+
+# -- more attribution shapes ------------------------------------------------------------------
+
+
+def test_attribution_in_the_middle_of_a_quote(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"We are ready," Emmanuel Macron said, "but we need guarantees from our allies."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Emmanuel Macron"]
+    assert ann.quotes[1].text == "but we need guarantees from our allies."
+
+
+def test_comma_outside_the_marks(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"We are ready", Emmanuel Macron said.'))
+    assert (quote.text, quote.speaker) == ("We are ready", "Emmanuel Macron")
+
+
+def test_quoted_as_saying(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"We will respond," Justin Trudeau was quoted as saying.'))
+    assert quote.speaker == "Justin Trudeau"
+
+
+def test_question_asked(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"Why now?" asked Olaf Scholz.'))
+    assert (quote.text, quote.speaker) == ("Why now?", "Olaf Scholz")
+
+
+def test_each_speaker_of_a_paragraph_keeps_their_quote(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Emmanuel Macron met Olaf Scholz. "We agree on everything," Scholz said. '
+        'Macron was less sure. "There is work to do," he said.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Olaf Scholz", "Emmanuel Macron"]
+
+
+def test_partial_then_full_quote_by_pronoun(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Emmanuel Macron told Le Monde that Europe faced "an existential threat". '
+        '"We must wake up," he said.',
+    )
+    assert said(ann) == [
+        ("an existential threat", "Emmanuel Macron", "speech"),
+        ("We must wake up", "Emmanuel Macron", "speech"),
+    ]
