@@ -17,11 +17,14 @@ Speaker, first cue that applies:
      the previous paragraph, or of the speech verb of an earlier sentence in its paragraph.
 
 Scare quotes (kind "scare", no speaker): a quoted term, not quoted speech. A quotation is a scare
-quote when it has at most four words and no verb, and either
-  - it sits inside a noun phrase whose determiner or possessor stays outside the marks
-    (a "mass" of soldiers, his team's "courage", to the "operational phase"), unless the
-    nearest verb above it is itself a speech verb (he called it a "disaster" is speech); or
-  - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech).
+quote when it has at most four words and no verb, and one of these holds:
+  - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech);
+  - it reads as a name or title in capitals ("CBS This Morning", "Stage 3");
+  - it follows "so-called";
+  - it modifies a noun outside the marks ("gig economy" workers);
+  - it is a noun phrase whose determiner or possessor stays outside the marks (a "mass" of
+    soldiers, his team's "courage", to the "operational phase"), or a single noun ("dorms"),
+    unless the nearest verb above it is itself a speech verb (he called it a "disaster").
 Everything else is speech, including partial quotes inside a reported clause ('Macron said the
 two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
 speaker None.
@@ -48,6 +51,7 @@ _NP_OPENERS = frozenset(
     }
 )  # fmt: skip
 _SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$")
+_NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "a", "de", "la"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -177,17 +181,23 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs:
         return False
-    if not reading.direct:
+    if not reading.direct or _is_name(words):
         return True
     before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
     if _SO_CALLED.search(before):
         return True
-    previous = _token_before(doc, reading.span.open_at)
-    if previous is None or not (previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE):
-        return False
     inside = {t.i for t in reading.tokens}
     head = next((t for t in reading.tokens if t.head.i not in inside), reading.tokens[0])
     if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # a modifier of a noun outside the marks: "gig economy" workers
+    previous = _token_before(doc, reading.span.open_at)
+    opens_np = previous is not None and (
+        previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE
+    )
+    single_noun = len(words) == 1 and head.pos_ in ("NOUN", "PROPN")
+    if not (opens_np or single_noun):
         return False
     token = head.head
     for _ in range(MAX_CLIMB):
@@ -197,6 +207,15 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
             break
         token = token.head
     return True
+
+
+def _is_name(words: list[str]) -> bool:
+    """A title or name in capitals ("CBS This Morning", "Stage 3"), not a quoted sentence."""
+    if len(words) < 2 or words[-1][-1:] in ".!?,":
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words[1:]
+    )
 
 
 def _token_before(doc: Any, char: int) -> Any | None:
@@ -209,8 +228,8 @@ def _token_before(doc: Any, char: int) -> Any | None:
 def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
     """Step 3: quotations with no cue of their own take the speaker of their context."""
     for index, reading in enumerate(readings):
-        if reading.speaker is not None or reading.kind == "scare" or not reading.tokens:
-            continue
+        if reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens:
+            continue  # a cue that names nobody ("One, who asked not to be named, said")
         paragraph = resolver.paragraph(reading.span.start)
         for earlier in reversed(readings[:index]):
             same = resolver.paragraph(earlier.span.start) == paragraph

@@ -379,9 +379,10 @@ class SpeakerResolver:
             if candidates:
                 subjects = [e for subject, e in candidates if subject]
                 found = subjects[0] if subjects else candidates[-1][1]
+                if len({e.id for _, e in candidates}) == 1:
+                    # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
+                    self.gender.setdefault(found.id, gender)
                 break
-        if found is not None:
-            self.gender.setdefault(found.id, gender)
         self._pronoun_memo[pronoun.i] = found
         return found
 

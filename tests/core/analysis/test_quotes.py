@@ -329,3 +329,25 @@ def test_partial_then_full_quote_by_pronoun(analyser: SpacyAnalyser) -> None:
         ("an existential threat", "Emmanuel Macron", "speech"),
         ("We must wake up", "Emmanuel Macron", "speech"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('Precarious work is not just an issue for "gig economy" workers.', "gig economy"),
+        ('Kaja Kallas told "BBC Breakfast" viewers that sanctions would stay.', "BBC Breakfast"),
+        ('Students live in halls, or "dorms" as they are known in the US.', "dorms"),
+    ],
+)
+def test_more_terms(analyser: SpacyAnalyser, text: str, term: str) -> None:
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.kind, quote.speaker) == (term, "scare", None)
+
+
+def test_a_cue_that_names_nobody_is_not_inherited(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"We have been abandoned," Emmanuel Macron said. A second official, who asked not '
+        'to be named, said: "The government looked to us to sort out the mess."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", None]
