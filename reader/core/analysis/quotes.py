@@ -17,7 +17,8 @@ Speaker, first cue that applies:
      the previous paragraph, or of the speech verb of an earlier sentence in its paragraph.
 
 Scare quotes (kind "scare", no speaker): a quoted term, not quoted speech. A quotation is a scare
-quote when it has at most four words and no verb, and one of these holds:
+quote when it has at most four words, no verb and no sentence-final punctuation, and one of
+these holds:
   - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech);
   - it reads as a name or title in capitals ("CBS This Morning", "Stage 3");
   - it follows "so-called";
@@ -51,6 +52,7 @@ _NP_OPENERS = frozenset(
     }
 )  # fmt: skip
 _SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$")
+_SENTENCE_END = frozenset(".!?…。！？")
 _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "a", "de", "la"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -179,8 +181,9 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     """Scare-quote rules of the module docstring."""
     words = resolver.text[reading.span.start : reading.span.end].split()
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
-    if len(words) > MAX_TERM_WORDS or verbs:
-        return False
+    quoted = resolver.text[reading.span.start : reading.span.end]
+    if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
+        return False  # a quoted sentence is never a term, whatever its script
     if not reading.direct or _is_name(words):
         return True
     before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
