@@ -291,20 +291,27 @@ class SpeakerResolver:
                 best = (start, entity)
         if best is not None:
             return best[1]
+        word = _spelling(word)
         organizations = [
             e for e in self.entities
-            if e.type == ORGANIZATION and e.name.split()[-1].lower() == word
+            if e.type == ORGANIZATION and word in {_spelling(w) for w in e.name.lower().split()}
             and any(m.start < head.idx for m in e.mentions)
         ]  # fmt: skip
         if organizations:
-            return max(organizations, key=lambda e: max(m.start for m in e.mentions))
+            return max(
+                organizations, key=lambda e: max(m.start for m in e.mentions if m.start < head.idx)
+            )
         return None
 
     def _collect_titles(self) -> list[tuple[int, Entity, frozenset[str]]]:
-        """(mention start, entity, title words) for every person mention that carries one."""
+        """(mention start, entity, title words) for every mention that carries one.
+
+        People have titles ("French President Emmanuel Macron"); organizations have
+        descriptions ("ispace, the Tokyo-based company") that "the company" refers back to.
+        """
         titles = []
         for entity in self.entities:
-            if entity.type != PERSON:
+            if entity.type not in (PERSON, ORGANIZATION):
                 continue
             for mention in entity.mentions:
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -313,7 +320,8 @@ class SpeakerResolver:
                 words = self._title_words(span)
                 if words:
                     titles.append((mention.start, entity, frozenset(words)))
-                    self._learn_gender_from_words(entity, words)
+                    if entity.type == PERSON:
+                        self._learn_gender_from_words(entity, words)
         return titles
 
     def _title_words(self, span: Any) -> set[str]:
@@ -412,6 +420,11 @@ class SpeakerResolver:
                 continue
             found.append((_is_subject(anchor), entity))
         return found
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings of the same noun ("organisation", "organization")."""
+    return word.replace("isation", "ization")
 
 
 def _rank(entity: Entity) -> int:

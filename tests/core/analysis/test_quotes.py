@@ -351,3 +351,23 @@ def test_a_cue_that_names_nobody_is_not_inherited(analyser: SpacyAnalyser) -> No
         'to be named, said: "The government looked to us to sort out the mess."',
     )
     assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", None]
+
+
+def test_description_of_an_organization(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The lander was built by Toyota, the Japanese carmaker. "
+        '"We have learned from every mistake," the carmaker said.',
+    )
+    quote = one(ann)
+    assert quote.speaker_id is not None and "Toyota" in (quote.speaker or "")
+
+
+def test_organization_named_by_a_noun_in_its_name(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The European Commission fined Apple on Wednesday. "
+        '"Both companies have failed to comply with the law," the commission said.',
+    )
+    quote = one(ann)
+    assert quote.speaker_id is not None and "European Commission" in (quote.speaker or "")
