@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from reader import __version__
 from reader.core.analysis import Analyser
+from reader.core.logs import setup_logging
 from reader.core.paths import sample_article
 from reader.core.settings import load_settings
-from reader.ui.errors import install_excepthook, setup_logging
+from reader.ui.errors import install_dialog_excepthooks
 from reader.ui.main_window import MainWindow
 from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager
@@ -47,7 +48,7 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     """Show the window with ``files`` (the sample article when none) and run the event loop."""
     setup_logging()
     app = create_application()
-    install_excepthook()
+    install_dialog_excepthooks()
     settings = load_settings()
     theme = ThemeManager(settings.theme)
     theme.apply()

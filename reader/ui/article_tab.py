@@ -56,6 +56,8 @@ class ArticleTab(QWidget):
         annotations: the current Annotations, or None before analysis.
         selected: id of the selected entity, or None.
         mention_index: index of the current mention of ``selected``, or None.
+        analysing: the analysis is running; ``annotations`` are provisional meanwhile.
+        closed: the tab was closed (its running analysis may stop).
 
     Signals:
         entity_selected(object): the selected entity id (str) or None.
@@ -71,6 +73,7 @@ class ArticleTab(QWidget):
         self.selected: str | None = None
         self.mention_index: int | None = None
         self.analysing = False
+        self.closed = False
         self._type_colors: dict[str, TypeColors] = {}
         self.banner = Banner(self)
         self.navigation = NavigationBar(self)

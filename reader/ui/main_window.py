@@ -54,12 +54,14 @@ class MainWindow(WindowCommands, QMainWindow):
 
     Signals:
         article_shown(object): an ArticleTab now shows its text.
+        partial_shown(object): an ArticleTab shows provisional highlights (analysis goes on).
         analysis_finished(object): an ArticleTab received annotations from the analyser.
         analysis_failed(object, str): an ArticleTab's analysis failed, with the message.
         annotations_changed(object): the current tab's Annotations (or None) changed.
     """
 
     article_shown = Signal(object)
+    partial_shown = Signal(object)
     analysis_finished = Signal(object)
     analysis_failed = Signal(object, str)
     annotations_changed = Signal(object)
@@ -229,32 +231,55 @@ class MainWindow(WindowCommands, QMainWindow):
             self.analyse(tab)
 
     def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
-        text, detail = describe(error)
+        text, detail = describe(error, f"open {tab.path.name!r}")
         self.status.show_done(text)
         if not tab.path.exists():
             self.settings.remove_recent(tab.path)
         self.close_tab(tab)
-        self.status.show_message(text)
         show_message(self, "Could not open the file", text, detail)
 
     def analyse(self, tab: ArticleTab) -> None:
-        """Run the analyser over the tab's article on the analysis worker."""
+        """Analyse the tab's article on the analysis worker (from the cache when it has it).
+
+        The screenful on show is analysed first and shown provisionally; the final result
+        replaces it. Closing the tab stops the work between chunks.
+        """
         article = tab.article
         if article is None:
             return
         tab.analysing = True
         note = "" if self._model_ready else " (the language model loads the first time)"
         self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+        first_range = tab.view.visible_range()
+        analyser = self.analyser
+        tasks = self.tasks
+
+        def stop() -> bool:
+            return tab.closed or tasks.closed
+
+        def partial(annotations: Annotations) -> None:
+            tasks.run_on_ui(lambda: self._partial(tab, annotations))
 
         def work(progress: Progress) -> Annotations:
-            return self.analyser.analyse(article, progress)
+            from reader.core.cache import analyse_cached
 
-        self.tasks.run(
+            return analyse_cached(
+                analyser, article, progress,
+                first_range=first_range, on_partial=partial, should_stop=stop,
+            )
+
+        tasks.run(
             work,
             on_success=lambda annotations: self._analysed(tab, annotations),
             on_failure=lambda error: self._analysis_failed(tab, error),
             on_progress=self.status.show_progress,
         )
+
+    def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
+        """Provisional highlights for what is on screen while the rest is analysed."""
+        if tab in self.tab_list and tab.analysing:
+            self._show_annotations(tab, annotations)
+            self.partial_shown.emit(tab)
 
     def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
         if tab not in self.tab_list:
@@ -271,9 +296,9 @@ class MainWindow(WindowCommands, QMainWindow):
 
     def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:
         if tab not in self.tab_list:
-            return
+            return  # closed meanwhile: a cancelled analysis is no failure
         tab.analysing = False
-        text, _detail = describe(error)
+        text, _detail = describe(error, f"analyse {tab.path.name!r}")
         if isinstance(error, ModelUnavailableError):
             text = f"{text} The article is shown without highlights."
         tab.banner.show_message(text)
@@ -287,20 +312,24 @@ class MainWindow(WindowCommands, QMainWindow):
         return widget if isinstance(widget, ArticleTab) else None
 
     def current_annotations(self) -> Annotations | None:
-        """Annotations of the article in front (None while analysing)."""
+        """Final annotations of the article in front (None while it is being analysed)."""
         tab = self.current_tab()
-        return tab.annotations if tab else None
+        return tab.annotations if tab and not tab.analysing else None
 
     def set_annotations(self, annotations: Annotations, tab: ArticleTab | None = None) -> None:
         """Show new annotations for ``tab`` (default: the current one) everywhere."""
         tab = tab or self.current_tab()
         if tab is None:
             return
+        self._show_annotations(tab, annotations)
+        if tab is self.current_tab():
+            self.annotations_changed.emit(annotations)
+
+    def _show_annotations(self, tab: ArticleTab, annotations: Annotations) -> None:
         tab.set_annotations(annotations, self.visible_types())
         if tab is self.current_tab():
             self.entity_panel.set_annotations(annotations, self.visible_types())
             self.quotes_panel.set_annotations(annotations)
-            self.annotations_changed.emit(annotations)
 
     def visible_types(self) -> set[str]:
         """Entity types highlighted now."""
@@ -316,7 +345,7 @@ class MainWindow(WindowCommands, QMainWindow):
         self.find_bar.set_view(tab.view if tab else None)
         title = tab.article.title if tab and tab.article and tab.article.title else None
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
-        self.annotations_changed.emit(annotations)
+        self.annotations_changed.emit(self.current_annotations())
 
     def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None:
         if tab is self.current_tab():
@@ -340,6 +369,7 @@ class MainWindow(WindowCommands, QMainWindow):
         if not isinstance(tab, ArticleTab) or tab not in self.tab_list:
             return
         self.tab_list.remove(tab)
+        tab.closed = True  # read by its analysis on the worker: stop between chunks
         if self.find_bar.view is tab.view:
             self.find_bar.set_view(None)
         self.tabs.removeTab(self.tabs.indexOf(tab))

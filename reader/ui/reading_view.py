@@ -149,6 +149,16 @@ class ReadingView(QTextBrowser):
         bottom = self.cursorForPosition(viewport.rect().bottomRight()).block().blockNumber()
         return max(0, top - 2), bottom + 2
 
+    def visible_range(self) -> tuple[int, int]:
+        """Python-offset range of the body text on screen (analysed first)."""
+        viewport = self.viewport().rect()
+        top = self.cursorForPosition(viewport.topLeft()).position()
+        bottom = self.cursorForPosition(viewport.bottomRight()).position()
+        length = self.offsets.qt_length
+        start = self.offsets.to_py(min(max(top, self.offsets.base), self.offsets.base + length))
+        end = self.offsets.to_py(min(max(bottom, self.offsets.base), self.offsets.base + length))
+        return (start or 0, end or 0)
+
     def _paint_visible(self, _value: int = 0) -> None:
         if self.highlighter is not None:
             self.highlighter.paint_visible()

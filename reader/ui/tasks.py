@@ -53,6 +53,11 @@ class TaskManager(QObject):
         """Tasks submitted whose callbacks have not run yet."""
         return self._pending
 
+    @property
+    def closed(self) -> bool:
+        """``shutdown`` was called (long work may poll this to stop early)."""
+        return self._closed
+
     def run(
         self,
         fn: Callable[[Progress], T],
@@ -132,3 +137,37 @@ class TaskManager(QObject):
             self._closed = True
         for executor in self._pools.values():
             executor.shutdown(wait=wait, cancel_futures=True)
+
+
+class _UiInvoker(QObject):
+    """Runs callables queued from any thread on the thread it lives in (the UI thread)."""
+
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, callback: Callable[[], None]) -> None:
+        callback()
+
+
+_invoker: _UiInvoker | None = None
+
+
+def prepare_ui_calls() -> None:
+    """Create the UI-thread invoker; call once on the UI thread (``run_app`` does)."""
+    global _invoker
+    if _invoker is None:
+        _invoker = _UiInvoker()
+
+
+def call_on_ui_thread(callback: Callable[[], None]) -> None:
+    """Run ``callback`` on the UI thread: now if already there, else queued."""
+    if threading.current_thread() is threading.main_thread():
+        callback()
+    elif _invoker is not None:
+        _invoker.call.emit(callback)
+    else:
+        log.warning("No UI thread to call back on; dropped %r", callback)

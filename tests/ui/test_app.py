@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reader.core.logs import log_file, setup_logging, shutdown_logging
 from reader.core.paths import sample_article
 from reader.ui import app as app_module
-from reader.ui.errors import install_excepthook, log_file, setup_logging
+from reader.ui.errors import install_dialog_excepthooks
 from reader.ui.theme import ThemeManager
 from tests.ui.conftest import FakeAnalyser
 
@@ -22,14 +24,11 @@ from tests.ui.conftest import FakeAnalyser
 def restore_app(qapp, monkeypatch: pytest.MonkeyPatch):
     """Undo what run_app changes process-wide: excepthook, log handlers, style sheet."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    handlers = list(logging.getLogger().handlers)
-    level = logging.getLogger().level
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    level = logging.getLogger("reader").level
     yield
-    for handler in logging.getLogger().handlers:
-        if handler not in handlers:
-            logging.getLogger().removeHandler(handler)
-            handler.close()
-    logging.getLogger().setLevel(level)
+    shutdown_logging()
+    logging.getLogger("reader").setLevel(level)
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())
 
@@ -61,24 +60,41 @@ def test_no_argument_opens_sample_article(qtbot, monkeypatch, restore_app) -> No
     assert QApplication.organizationName() == "Entity Reader"
 
 
+def _dialogs() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()]
+
+
 def test_uncaught_exception_is_logged_and_shown(qtbot, restore_app) -> None:
     path = setup_logging()
     assert path == log_file()
-    install_excepthook()
+    install_dialog_excepthooks()
     try:
         raise RuntimeError("boom in a slot")
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.isVisible()]
-    assert boxes and "did not expect" in boxes[0].text()
-    assert "boom in a slot" in boxes[0].detailedText()
+    boxes = _dialogs()
+    assert boxes and "unexpected error" in boxes[0].text()
+    assert str(log_file()) in boxes[0].text()
     for box in boxes:
         box.close()
-    for handler in logging.getLogger().handlers:
-        handler.flush()
-    text = Path(path).read_text()
-    assert "RuntimeError: boom in a slot" in text
+    shutdown_logging()
+    assert "RuntimeError: boom in a slot" in Path(path).read_text()
+
+
+def test_worker_thread_exception_reaches_a_dialog(qtbot, restore_app) -> None:
+    setup_logging()
+    install_dialog_excepthooks()
+
+    def fail() -> None:
+        raise ValueError("boom on a worker")
+
+    worker = threading.Thread(target=fail, name="a-worker")
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: bool(_dialogs()))
+    for box in _dialogs():
+        box.close()
 
 
 def test_theme_choice_overrides_system(qapp, restore_app) -> None:

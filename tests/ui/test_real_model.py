@@ -49,3 +49,26 @@ def test_real_analysis_drives_navigation(qtbot, main_window, sample_path: Path, 
         assert tab.view.selected_range() == (quote.start, quote.end)
         rect = tab.view.cursorRect()
         assert 0 <= rect.top() < tab.view.viewport().height()
+
+
+def test_long_article_shows_screen_first_then_final(qtbot, main_window, sample_path, nlp,
+                                                    tmp_path) -> None:
+    body = sample_path.read_text(encoding="utf-8").split("\n", 1)[1]
+    long_file = tmp_path / "long.txt"
+    long_file.write_text("date 2025-03-17 A long article\n" + body * 12, encoding="utf-8")
+    window = main_window(analyser=SpacyAnalyser(nlp))
+    partial: list[int] = []
+
+    def on_partial(tab) -> None:
+        partial.append(len(tab.view.highlighter.spans))
+        assert window.current_annotations() is None  # provisional results are not handed out
+
+    window.partial_shown.connect(on_partial)
+    tab = open_and_wait(qtbot, window, long_file, timeout=180_000)
+    assert partial and partial[0] > 0
+    final = window.current_annotations()
+    assert final is not None and len(tab.view.highlighter.spans) >= partial[0]
+    # Reopening comes from the cache: the same result without running the model again.
+    window.close_current_tab()
+    again = open_and_wait(qtbot, window, long_file, timeout=60_000)
+    assert [e.name for e in again.annotations.entities] == [e.name for e in final.entities]
