@@ -12,7 +12,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -37,11 +39,24 @@ ALL_SPEAKERS = "All speakers"
 
 
 class SpeakerFilter(QSortFilterProxyModel):
-    """Keeps the quotes of one speaker (None keeps all)."""
+    """Keeps the quotes of one speaker (None keeps all); quoted phrases only on request.
+
+    Attributes:
+        speaker: the speaker shown, or None for everyone.
+        show_phrases: also list scare quotes ("mass", "operational phase"), which have no
+            speaker and are not statements.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.speaker: str | None = None
+        self.show_phrases = False
+
+    def set_show_phrases(self, show: bool) -> None:
+        """List scare quotes too."""
+        self.beginFilterChange()
+        self.show_phrases = show
+        self.endFilterChange()
 
     def set_speaker(self, speaker: str | None) -> None:
         """Filter to ``speaker`` ("Unattributed" for quotes without one)."""
@@ -50,10 +65,11 @@ class SpeakerFilter(QSortFilterProxyModel):
         self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self.speaker is None:
-            return True
         index = self.sourceModel().index(row, SPEAKER, parent)
-        return index.data(SPEAKER_ROLE) == self.speaker
+        quote = index.data(QUOTE_ROLE)
+        if quote is not None and quote.kind == "scare" and not self.show_phrases:
+            return False
+        return self.speaker is None or index.data(SPEAKER_ROLE) == self.speaker
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -97,6 +113,7 @@ class QuotesDatesPanel(QTabWidget):
         self.quote_model = QuoteModel(self)
         self.quote_proxy = SpeakerFilter(self)
         self.quote_proxy.setSourceModel(self.quote_model)
+        self._has_annotations = False
         self.date_model = DateModel(self)
         self.date_proxy = QSortFilterProxyModel(self)
         self.date_proxy.setSourceModel(self.date_model)
@@ -114,9 +131,17 @@ class QuotesDatesPanel(QTabWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.no_quotes = _placeholder("No quotes found in this article.", quotes)
+        self.phrases_box = QCheckBox("Also list quoted phrases", quotes)
+        self.phrases_box.setToolTip(
+            "Short phrases in quotation marks that nobody is quoted as saying, such as \"mass\""
+        )
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.speaker_box, 1)
+        top.addWidget(self.phrases_box)
         layout = QVBoxLayout(quotes)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.speaker_box)
+        layout.addLayout(top)
         layout.addWidget(self.quote_table, 1)
         layout.addWidget(self.no_quotes)
 
@@ -138,6 +163,7 @@ class QuotesDatesPanel(QTabWidget):
         self.addTab(quotes, "Quotes")
         self.addTab(dates, "Dates")
         self.speaker_box.currentIndexChanged.connect(self._speaker_chosen)
+        self.phrases_box.toggled.connect(self._phrases_toggled)
         self.order_box.currentIndexChanged.connect(self._order_chosen)
         self.quote_table.clicked.connect(self._quote_clicked)
         self.quote_table.activated.connect(self._quote_clicked)
@@ -148,6 +174,7 @@ class QuotesDatesPanel(QTabWidget):
 
     def set_annotations(self, annotations: Annotations | None) -> None:
         """Show the quotes and dates of ``annotations``."""
+        self._has_annotations = annotations is not None
         self.quote_model.set_annotations(annotations)
         self.date_model.set_annotations(annotations)
         with QSignalBlocker(self.speaker_box):
@@ -156,15 +183,24 @@ class QuotesDatesPanel(QTabWidget):
             for name, count in self.quote_model.speakers():
                 self.speaker_box.addItem(f"{name} ({count})", name)
         self.quote_proxy.set_speaker(None)
-        has_quotes = bool(self.quote_model.quotes)
-        self.quote_table.setVisible(has_quotes)
-        self.speaker_box.setEnabled(has_quotes)
-        self.no_quotes.setVisible(not has_quotes)
+        self._update_quote_state()
         has_dates = bool(self.date_model.dates)
         self.date_table.setVisible(has_dates)
         self.no_dates.setVisible(not has_dates)
-        self.setTabText(0, f"Quotes ({len(self.quote_model.quotes)})" if annotations else "Quotes")
         self.setTabText(1, f"Dates ({len(self.date_model.dates)})" if annotations else "Dates")
+
+    def _update_quote_state(self) -> None:
+        shown = self.quote_proxy.rowCount()
+        speech = sum(1 for q in self.quote_model.quotes if q.kind != "scare")
+        self.quote_table.setVisible(shown > 0)
+        self.no_quotes.setVisible(shown == 0)
+        self.speaker_box.setEnabled(bool(self.quote_model.quotes))
+        self.phrases_box.setEnabled(speech < len(self.quote_model.quotes))
+        self.setTabText(0, f"Quotes ({speech})" if self._has_annotations else "Quotes")
+
+    def _phrases_toggled(self, show: bool) -> None:
+        self.quote_proxy.set_show_phrases(show)
+        self._update_quote_state()
 
     def set_speaker(self, speaker: str | None) -> None:
         """Show only quotes by ``speaker`` (None: everyone)."""
@@ -180,6 +216,7 @@ class QuotesDatesPanel(QTabWidget):
 
     def _speaker_chosen(self, _row: int) -> None:
         self.quote_proxy.set_speaker(self.speaker_box.currentData())
+        self._update_quote_state()
 
     def _order_chosen(self, _row: int) -> None:
         key = self.order_box.currentData()

@@ -143,4 +143,19 @@ def test_unattributed_quotes_have_their_own_filter(qtbot, annotations) -> None:
     assert panel.quote_proxy.index(0, 1).data() == "—"
     panel.set_speaker(None)
     assert panel.quote_proxy.rowCount() == len(annotations.quotes)
-    assert panel.tabText(0) == f"Quotes ({len(annotations.quotes)})"
+    assert panel.tabText(0) == f"Quotes ({len(annotations.quotes)})"  # all are speech
+
+
+def test_quoted_phrases_hidden_until_asked(qtbot, annotations) -> None:
+    from dataclasses import replace
+
+    phrase = replace(annotations.quotes[0], kind="scare", speaker=None, speaker_id=None)
+    annotations.quotes = [phrase, *annotations.quotes[1:]]
+    panel = QuotesDatesPanel()
+    qtbot.addWidget(panel)
+    panel.set_annotations(annotations)
+    speech = len(annotations.quotes) - 1
+    assert panel.quote_proxy.rowCount() == speech
+    assert panel.tabText(0) == f"Quotes ({speech})"
+    panel.phrases_box.setChecked(True)
+    assert panel.quote_proxy.rowCount() == speech + 1
