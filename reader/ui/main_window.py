@@ -288,9 +288,10 @@ class MainWindow(WindowCommands, QMainWindow):
         self._model_ready = True
         self.set_annotations(annotations, tab)
         count = sum(len(e.mentions) for e in annotations.entities)
+        quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
         self.status.show_done(
             f"{len(annotations.entities)} entities, {count} mentions, "
-            f"{len(annotations.quotes)} quotes, {len(annotations.dates)} dates"
+            f"{quotes} quotes, {len(annotations.dates)} dates"
         )
         self.analysis_finished.emit(tab)
 
