@@ -9,7 +9,6 @@ app read ``current_annotations()``, listen to ``annotations_changed`` and push e
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
@@ -24,26 +23,25 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis import Analyser
-from reader.core.errors import ModelUnavailableError
-from reader.core.model import Annotations, Article
+from reader.core.model import Annotations
 from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
 from reader.ui.entity_panel import EntityPanel
-from reader.ui.errors import describe, show_message
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
-from reader.ui.open_files import dropped_paths, load_document
+from reader.ui.open_files import dropped_paths
+from reader.ui.opening import ArticleOpening
 from reader.ui.quotes_panel import QuotesDatesPanel
 from reader.ui.status import StatusArea
-from reader.ui.tasks import Progress, TaskManager
+from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager, page_colors, type_colors
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(WindowCommands, QMainWindow):
+class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
     """The reader's window.
 
     Args:
@@ -182,129 +180,6 @@ class MainWindow(WindowCommands, QMainWindow):
         if spec.menu:
             registry.menu_for(self.menus, spec.menu).addAction(action)
         return action
-
-    # -- opening and analysing -------------------------------------------------------------------
-    def open_files(self, paths: list[str | Path]) -> None:
-        """Open each file in a tab (an already open file just comes to the front)."""
-        for path in paths:
-            self.open_file(path)
-
-    def open_file(self, path: str | Path) -> ArticleTab:
-        """Load ``path`` in the background; its tab appears at once."""
-        path = Path(path).expanduser().resolve()
-        for tab in self.tab_list:
-            if tab.path == path:
-                self.tabs.setCurrentWidget(tab)
-                return tab
-        tab = ArticleTab(path, self)
-        tab.entity_selected.connect(lambda entity_id, t=tab: self._tab_selection(t, entity_id))
-        self.tab_list.append(tab)
-        index = self.tabs.addTab(tab, path.name)
-        self.tabs.setTabToolTip(index, str(path))
-        self.tabs.setCurrentWidget(tab)
-        self.status.show_busy(f"Opening {path.name}…")
-
-        self.tasks.run(
-            lambda _progress: load_document(path),
-            on_success=lambda article: self._loaded(tab, article),
-            on_failure=lambda error: self._load_failed(tab, error),
-            pool="io",
-        )
-        return tab
-
-    def _loaded(self, tab: ArticleTab, loaded: Article | Annotations) -> None:
-        if tab not in self.tab_list:
-            return
-        self.settings.add_recent(tab.path)
-        saved = loaded if isinstance(loaded, Annotations) else None
-        article = loaded.article if isinstance(loaded, Annotations) else loaded
-        tab.show_article(article, page_colors(self.theme.dark), type_colors(self.theme.dark),
-                         self.settings.zoom)
-        index = self.tabs.indexOf(tab)
-        self.tabs.setTabText(index, tab.title)
-        if tab is self.current_tab():
-            self._current_changed(index)
-        self.article_shown.emit(tab)
-        if saved is not None:  # an annotated copy: show what was saved, corrections included
-            self._analysed(tab, saved)
-        else:
-            self.analyse(tab)
-
-    def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
-        text, detail = describe(error, f"open {tab.path.name!r}")
-        self.status.show_done(text)
-        if not tab.path.exists():
-            self.settings.remove_recent(tab.path)
-        self.close_tab(tab)
-        show_message(self, "Could not open the file", text, detail)
-
-    def analyse(self, tab: ArticleTab) -> None:
-        """Analyse the tab's article on the analysis worker (from the cache when it has it).
-
-        The screenful on show is analysed first and shown provisionally; the final result
-        replaces it. Closing the tab stops the work between chunks.
-        """
-        article = tab.article
-        if article is None:
-            return
-        tab.analysing = True
-        note = "" if self._model_ready else " (the language model loads the first time)"
-        self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
-        first_range = tab.view.visible_range()
-        analyser = self.analyser
-        tasks = self.tasks
-
-        def stop() -> bool:
-            return tab.closed or tasks.closed
-
-        def partial(annotations: Annotations) -> None:
-            tasks.run_on_ui(lambda: self._partial(tab, annotations))
-
-        def work(progress: Progress) -> Annotations:
-            from reader.core.cache import analyse_cached
-
-            return analyse_cached(
-                analyser, article, progress,
-                first_range=first_range, on_partial=partial, should_stop=stop,
-            )
-
-        tasks.run(
-            work,
-            on_success=lambda annotations: self._analysed(tab, annotations),
-            on_failure=lambda error: self._analysis_failed(tab, error),
-            on_progress=self.status.show_progress,
-        )
-
-    def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
-        """Provisional highlights for what is on screen while the rest is analysed."""
-        if tab in self.tab_list and tab.analysing:
-            self._show_annotations(tab, annotations)
-            self.partial_shown.emit(tab)
-
-    def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
-        if tab not in self.tab_list:
-            return
-        tab.analysing = False
-        self._model_ready = True
-        self.set_annotations(annotations, tab)
-        count = sum(len(e.mentions) for e in annotations.entities)
-        quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
-        self.status.show_done(
-            f"{len(annotations.entities)} entities, {count} mentions, "
-            f"{quotes} quotes, {len(annotations.dates)} dates"
-        )
-        self.analysis_finished.emit(tab)
-
-    def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:
-        if tab not in self.tab_list:
-            return  # closed meanwhile: a cancelled analysis is no failure
-        tab.analysing = False
-        text, _detail = describe(error, f"analyse {tab.path.name!r}")
-        if isinstance(error, ModelUnavailableError):
-            text = f"{text} The article is shown without highlights."
-        tab.banner.show_message(text)
-        self.status.show_done(text)
-        self.analysis_failed.emit(tab, text)
 
     # -- the current article ---------------------------------------------------------------------
     def current_tab(self) -> ArticleTab | None:

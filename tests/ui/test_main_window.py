@@ -371,7 +371,7 @@ def test_welcome_page_when_no_article_is_open(qtbot, main_window, sample_path) -
 def test_saved_annotations_are_shown_without_analysis(qtbot, main_window, sample_path,
                                                       monkeypatch) -> None:
     from reader.core.loaders import load_article
-    from reader.ui import main_window as window_module
+    from reader.ui import opening as window_module
 
     saved = FakeAnalyser().analyse(load_article(sample_path))
     saved.entities = saved.entities[:1]
