@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis import Analyser
-from reader.core.model import Annotations
+from reader.core.model import ENTITY_TYPES, Annotations
 from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
 from reader.ui.article_tab import ArticleTab
@@ -84,8 +84,8 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         self.setDockNestingEnabled(True)
         self._build_central()
         self._build_panels()
-        self.actions, self.menus = registry.install_actions(self)
-        self.legend = Legend(self, [self.actions[f"view.layer_{k}"] for k in self.settings.layers])
+        self.action_by_id, self.menus = registry.install_actions(self)
+        self.legend = Legend(self, [self.action_by_id[f"view.layer_{k}"] for k in ENTITY_TYPES])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.legend)
         self.status = StatusArea(self.statusBar())
         self.menus["file/recent"].aboutToShow.connect(self._fill_recent)
@@ -161,22 +161,22 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
     def _sync_actions(self) -> None:
         """Check marks follow the settings and the docks."""
         for kind, on in self.settings.layers.items():
-            action = self.actions.get(f"view.layer_{kind}")
+            action = self.action_by_id.get(f"view.layer_{kind}")
             if action is not None:
                 action.setChecked(on)
-        theme_action = self.actions.get(f"view.theme_{self.settings.theme}")
+        theme_action = self.action_by_id.get(f"view.theme_{self.settings.theme}")
         if theme_action is not None:
             theme_action.setChecked(True)
         for dock, action_id in ((self.entity_dock, "view.entities_panel"),
                                 (self.quotes_dock, "view.quotes_panel")):
-            action = self.actions[action_id]
+            action = self.action_by_id[action_id]
             action.setChecked(True)
             dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
 
     def add_action(self, spec: registry.ActionSpec) -> QAction:
         """Add one more registered command to this window (menu and shortcut)."""
         action = registry.create_action(self, spec, {})
-        self.actions[spec.id] = action
+        self.action_by_id[spec.id] = action
         if spec.menu:
             registry.menu_for(self.menus, spec.menu).addAction(action)
         return action

@@ -78,7 +78,7 @@ def test_highlight_formats_sit_on_the_mentions(qtbot, main_window, sample_path) 
     m_start = tab.view.offsets.to_qt(moscow.start)
     m_block = tab.view.document().findBlock(m_start)
     assert all(r.start + m_block.position() != m_start for r in m_block.layout().formats())
-    window.actions["view.layer_place"].trigger()
+    window.action_by_id["view.layer_place"].trigger()
     qtbot.waitUntil(lambda: highlighter.pending == 0)
     assert any(r.start + m_block.position() == m_start for r in m_block.layout().formats())
     assert window.settings.layers["place"] is True
@@ -188,10 +188,10 @@ def test_zoom_changes_font_and_is_remembered(qtbot, main_window, sample_path) ->
     window = main_window()
     tab = open_and_wait(qtbot, window, sample_path)
     size = tab.view.document().defaultFont().pointSizeF()
-    window.actions["view.zoom_in"].trigger()
+    window.action_by_id["view.zoom_in"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() > size
     assert window.settings.zoom == 110
-    window.actions["view.zoom_reset"].trigger()
+    window.action_by_id["view.zoom_reset"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() == size
     window.zoom_out()
     window.close()
@@ -201,11 +201,11 @@ def test_zoom_changes_font_and_is_remembered(qtbot, main_window, sample_path) ->
 def test_theme_switch_recolours_page(qtbot, main_window, sample_path) -> None:
     window = main_window()
     tab = open_and_wait(qtbot, window, sample_path)
-    window.actions["view.theme_dark"].trigger()
+    window.action_by_id["view.theme_dark"].trigger()
     assert window.theme.dark and window.settings.theme == "dark"
     assert "#1c1d20" in tab.view.styleSheet()
     assert tab.view.highlighter.spans  # highlights survive the re-layout
-    window.actions["view.theme_light"].trigger()
+    window.action_by_id["view.theme_light"].trigger()
     assert "#fbfaf7" in tab.view.styleSheet()
 
 
@@ -224,12 +224,12 @@ def test_tabs_keep_their_own_annotations(qtbot, main_window, sample_path, tmp_pa
     second.view.select_positions(qt_start, qt_end)
     assert second.view.textCursor().selectedText() == "Russia"
     with qtbot.waitSignal(window.annotations_changed):
-        window.actions["go.previous_tab"].trigger()
+        window.action_by_id["go.previous_tab"].trigger()
     assert window.current_tab() is first
     assert window.current_annotations() is first.annotations
     window.open_file(other)  # already open: brought to the front, not opened twice
     assert window.tabs.count() == 2 and window.current_tab() is second
-    window.actions["file.close_tab"].trigger()
+    window.action_by_id["file.close_tab"].trigger()
     assert window.tabs.count() == 1 and window.tab_list == [first]
 
 
@@ -301,9 +301,9 @@ def test_actions_registry_builds_menus_and_shortcuts(qtbot, main_window) -> None
     from reader.ui.actions import ACTIONS, ActionSpec
 
     window = main_window()
-    assert set(window.actions) == {spec.id for spec in ACTIONS}
-    assert window.actions["go.next_mention"].shortcut().toString() == "F8"
-    assert window.actions["edit.find"].shortcut().toString() == "Ctrl+F"
+    assert set(window.action_by_id) == {spec.id for spec in ACTIONS}
+    assert window.action_by_id["go.next_mention"].shortcut().toString() == "F8"
+    assert window.action_by_id["edit.find"].shortcut().toString() == "Ctrl+F"
     calls: list[str] = []
     window.export_sample = lambda: calls.append("export")  # type: ignore[attr-defined]
     action = window.add_action(ActionSpec("file.export", "&Export…", "file", "export_sample"))
