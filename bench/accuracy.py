@@ -43,6 +43,11 @@ from tests.fixtures.scoring import (  # noqa: E402
 )
 
 SAMPLE_STEM = "000_b1ae0dc0bd7f6f00"
+# Articles written and labelled after the rules were first settled, to see how they carry over
+# to unseen text (entities only). Their first, blind run gave F1 person 0.824, country 0.973,
+# organization 0.682, place 0.872, nationality 0.933; three general rules were added after
+# reading those errors, so later figures on them are no longer blind.
+HELDOUT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "heldout"
 TARGET_CHARS = 5000
 
 
@@ -204,10 +209,19 @@ def main() -> int:
                 acc += new
         if args.details:
             details(path.stem, ann)
+    heldout = Counts()
+    heldout_paths = sorted(HELDOUT.glob("*.txt"))
+    for path in heldout_paths:
+        ann = analyser.analyse(load_article(path))
+        heldout += score_entities(path.stem, ann)
+        if args.details:
+            details(path.stem, ann)
     info = analyser.pipeline_info()
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
     report(f"all {len(article_paths())} articles", *total)
     report("sample article", *sample)
+    title = f"{len(heldout_paths)} held-out articles (entities only)"
+    report(title, heldout, Counts(), Counts())
     if args.ablation:
         ablation(analyser)
     chars, median, best = time_analysis(analyser)
