@@ -107,8 +107,18 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             end = rules.extend_over_region(doc, start, end)
         for piece_start, piece_end in rules.split_lines(doc, start, end):
             cleaned = rules.clean_span(doc, piece_start, piece_end, ent.label_)
-            if cleaned:
-                found.append(Candidate(cleaned[0], cleaned[1], ent.label_))
+            if not cleaned:
+                continue
+            if ent.label_ == "ORG" and rules.only_title_words(doc, *cleaned):
+                # "Interior" (Minister), "British Energy" (Secretary): part of a title, not
+                # an organization; a nationality word in it still counts.
+                found.extend(
+                    Candidate(i, i + 1, "NORP")
+                    for i in range(*cleaned)
+                    if demonym_code(doc[i].text)
+                )
+                continue
+            found.append(Candidate(cleaned[0], cleaned[1], ent.label_))
     return found
 
 
@@ -117,19 +127,29 @@ def _words(doc: Any, cand: Candidate) -> tuple[str, ...]:
 
 
 def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """A span that ends a person's full name is that person ("Scholz"/GPE, "Reeves"/WORK)."""
-    full_names = {_words(doc, c) for c in cands if c.type == PERSON}
-    endings = {n[-k:] for n in full_names if len(n) >= 2 for k in range(1, len(n) + 1)}
+    """Person evidence in one place settles the type elsewhere in the article.
+
+    A span that ends a person's full name is that person ("Scholz" tagged GPE, "Reeves" tagged
+    WORK_OF_ART); a short capitalised name that ends with a person's bare surname is that
+    person too ("Giorgia Meloni" tagged ORG where "Meloni" alone was tagged PERSON).
+    """
+    names = {_words(doc, c) for c in cands if c.type == PERSON}
+    endings = {n[-k:] for n in names if len(n) >= 2 for k in range(1, len(n) + 1)}
+    surnames = {n for n in names if len(n) == 1}
     out = []
     for c in cands:
-        if c.type not in (PERSON, COUNTRY, NATIONALITY) and _words(doc, c) in endings:
-            c = replace(c, type=PERSON, key=None)
+        if c.type not in (PERSON, COUNTRY, NATIONALITY):
+            words = _words(doc, c)
+            if words in endings or (
+                words[-1:] in surnames and rules.looks_like_full_name(doc, c.start, c.end)
+            ):
+                c = replace(c, type=PERSON, key=None)
         out.append(c)
     return out
 
 
 def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Untagged repeats of names already found in the article, with the same type."""
+    """Untagged repeats of names (and people's surnames) already found, with the same type."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
@@ -139,6 +159,9 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     for c in cands:
         if c.type is not None:
             surfaces.setdefault(doc[c.start : c.end].text, c)
+    for c in cands:  # a person's bare surname ("Dino wrote" after "Justice Flavio Dino")
+        if c.type == PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title:
+            surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
     if not surfaces:
         return cands
     pattern = re.compile(

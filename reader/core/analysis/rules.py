@@ -225,6 +225,16 @@ def after_person_title(doc: Any, start: int, end: int) -> bool:
     return prev.lower_ in PERSON_TITLES and prev.is_title
 
 
+def only_title_words(doc: Any, start: int, end: int) -> bool:
+    """ "Interior", "British Energy": words of a title before a name, tagged ORG by mistake."""
+    return all(_is_title(t) for t in doc[start:end]) and end < len(doc) and _is_title(doc[end])
+
+
+def looks_like_full_name(doc: Any, start: int, end: int) -> bool:
+    """Two or three capitalised words, as "Giorgia Meloni" or "Luiz Lula"."""
+    return 2 <= end - start <= 3 and all(t.is_alpha and t.is_title for t in doc[start:end])
+
+
 def is_language_use(span: Any) -> bool:
     """ "in French" names a language, not a nationality: a lone NORP object of "in"."""
     if len(span) != 1:
