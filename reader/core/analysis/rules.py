@@ -177,6 +177,10 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
             or (doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES)
         ):
             start += 1
+    # "pro-Russian", "anti-American": the nationality word is the last part.
+    if label == "NORP":
+        while end - start > 1 and (doc[start].is_lower or doc[start].text in "-–"):
+            start += 1
     # Trailing lower-case words, then the numbers they qualified ("Apple 500 million").
     stripped = False
     while (

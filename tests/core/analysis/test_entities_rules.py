@@ -148,3 +148,10 @@ def test_untagged_surname_and_mistyped_full_name_become_the_person(nlp) -> None:
     )
     person = next(e for e in meloni if e.type == PERSON)
     assert [m.text for m in person.mentions] == ["Giorgia Meloni", "Meloni"]
+
+
+@pytest.mark.model
+def test_pro_and_anti_prefixes_leave_the_nationality(nlp) -> None:
+    ents = extract_entities(nlp("Kremlin-backed and pro-Russian groups protested."))
+    russian = next(e for e in ents if e.type == NATIONALITY)
+    assert (russian.name, russian.country, russian.mentions[0].text) == ("Russian", "RU", "Russian")
