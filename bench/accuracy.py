@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.core.analysis import SpacyAnalyser  # noqa: E402
 from reader.core.analysis import entities as entities_module  # noqa: E402
+from reader.core.analysis import places as places_module  # noqa: E402
 from reader.core.analysis import rules as rules_module  # noqa: E402
 from reader.core.loaders import load_article  # noqa: E402
 from reader.core.model import ENTITY_TYPES, Annotations, Article, Entity, Mention  # noqa: E402
@@ -117,6 +118,7 @@ ABLATIONS = {
     "no facility rule": (rules_module, "facility_name", lambda text: False),
     "no title-word ORG rule": (rules_module, "only_title_words", lambda *a: False),
     "no always-organization names": (rules_module, "ALWAYS_ORGANIZATIONS", frozenset()),
+    "no city table": (places_module, "CITIES", frozenset()),
 }
 
 

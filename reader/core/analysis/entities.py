@@ -19,14 +19,16 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.core.analysis import rules
+from reader.core.analysis import places, rules
 from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.countries import country_key, demonym_code, normalise
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
 # spaCy labels we read; others matter only when a rule re-types them (a surname as WORK_OF_ART).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-READ_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+READ_LABELS = PLACE_LABELS | {
+    "PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,14 @@ def entity_type(label: str, text: str) -> str | None:
         return ORGANIZATION
     if label in PLACE_LABELS:
         return COUNTRY if country_key(text) else PLACE
+    if label != "NORP" and places.is_city(text):  # "visited Kyiv" PERSON, "Aleppo" LANGUAGE
+        return COUNTRY if country_key(text) else PLACE
     if label == "ORG" and rules.facility_name(text):
         return PLACE
     if label in ("ORG", "PERSON"):
-        return COUNTRY if country_key(text) else (ORGANIZATION if label == "ORG" else PERSON)
+        if country_key(text):
+            return COUNTRY
+        return ORGANIZATION if label == "ORG" else PERSON
     if label == "NORP":
         return NATIONALITY if demonym_code(text) else None
     return None
@@ -149,7 +155,8 @@ def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Untagged repeats of names (and people's surnames) already found, with the same type."""
+    """Untagged repeats of names (and people's surnames) already found, with the same type,
+    and untagged names of well-known cities as places."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
@@ -162,8 +169,9 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     for c in cands:  # a person's bare surname ("Dino wrote" after "Justice Flavio Dino")
         if c.type == PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title:
             surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
-    if not surfaces:
-        return cands
+    city = Candidate(0, 0, "GPE", PLACE)
+    for name in places.searchable_cities():  # "attacked Kyiv overnight", untagged
+        surfaces.setdefault(name, city)
     pattern = re.compile(
         r"(?<![\w.])(?:"
         + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
