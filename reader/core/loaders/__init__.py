@@ -96,8 +96,13 @@ def load_article(path: str | Path) -> Article:
 
 
 def _peek(path: Path) -> bytes:
-    """The first bytes of ``path``, or b"" when it cannot be read (read_file then says why)."""
+    """The first bytes of a regular file, or b"" (read_file then says what is wrong).
+
+    Only regular files are opened: opening a named pipe or a device would block or never end.
+    """
     try:
+        if not path.is_file():
+            return b""
         with path.open("rb") as handle:
             return handle.read(16)
     except OSError:

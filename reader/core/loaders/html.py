@@ -20,7 +20,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.settings import Document
+from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from reader.core.errors import LoadError
@@ -111,6 +111,9 @@ def _extract(tree: HtmlElement | None, *, favor_recall: bool) -> Document | None
             include_links=False,
             include_formatting=False,
             favor_recall=favor_recall,
+            # the quick date search; the extensive one (seconds on some pages, as it loads
+            # every dateparser locale) runs only when nothing else gave a date
+            date_extraction_params=set_date_params(extensive=False),
         )
     except (RecursionError, ValueError, TypeError, etree.LxmlError):
         return None

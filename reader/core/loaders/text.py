@@ -1,7 +1,8 @@
 """Plain-text articles (.txt): encoding detected, line endings normalised, paragraphs found.
 
 A file with one paragraph per line (like the sample) gives one block per line. A hard-wrapped
-file (lines of at most ~100 characters, most of them full) is reflowed: a full line joins the
+file (lines of at most ~100 characters, most of them full and most full lines ending
+mid-sentence) is reflowed: a full line joins the
 next one with a space, and a short line, a blank line or a list marker ends the paragraph.
 The first line may be the sample header ``date YYYY-MM-DD <headline>`` (see datelines.py).
 """
@@ -21,6 +22,7 @@ MAX_WRAP_WIDTH = 100
 """Longest line of a hard-wrapped file (typical widths are 66-80)."""
 FULL_LINE = 0.6
 """A line at least this share of the wrap width continues on the next line."""
+SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+")
 
 
@@ -80,5 +82,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     width = max(filled)
     if width > MAX_WRAP_WIDTH or width < 40:
         return None
-    full = sum(1 for length in filled if length >= FULL_LINE * width)
-    return width if full >= 0.5 * len(filled) else None
+    full = [line for line in lines if len(line) >= FULL_LINE * width]
+    open_ended = [line for line in full if not SENTENCE_END.search(line)]
+    if len(full) >= 0.5 * len(filled) and len(open_ended) >= 0.5 * len(full):
+        return width
+    return None
