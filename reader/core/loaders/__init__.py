@@ -1,8 +1,9 @@
 """Turn a file into an ``Article``. ``load_article`` is the one entry point.
 
-One module per format (text, markdown, html, pdf, docx); each parses bytes read by
+One module per format (text, markdown, html, pdf, docx); each reads through
 ``files.read_file`` and assembles its blocks with ``builder``, so every format obeys the same
 offset rules (docs/loaders.md). Every failure a person must hear about is a ``LoadError``.
+``LOADERS`` is the dispatch table by suffix; other parts may register a loader in it.
 """
 
 from __future__ import annotations
@@ -12,43 +13,40 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.errors import LoadError
-from reader.core.loaders.docx import parse_docx
-from reader.core.loaders.files import MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES, read_file
-from reader.core.loaders.html import parse_html
-from reader.core.loaders.markdown import parse_markdown_bytes
-from reader.core.loaders.pdf import parse_pdf
-from reader.core.loaders.text import load_text, parse_text, parse_text_bytes
+from reader.core.loaders.docx import load_docx
+from reader.core.loaders.html import load_html
+from reader.core.loaders.markdown import load_markdown
+from reader.core.loaders.pdf import load_pdf
+from reader.core.loaders.text import load_text, parse_text
 from reader.core.model import Article
 
-Parser = Callable[[bytes, str, str], Article]
-"""``parser(data, source, name)``: the Article in a file's bytes."""
+Loader = Callable[[Path], Article]
 
 
 @dataclass(frozen=True)
 class Format:
-    """One article format: its name in the file dialog, suffixes, parser and size limit."""
+    """One article format as the file dialog names it, with its suffixes and loader."""
 
     label: str
     suffixes: tuple[str, ...]
-    parse: Parser
-    limit: int
+    loader: Loader
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("Text files", (".txt", ".text"), parse_text_bytes, MAX_TEXT_BYTES),
-    Format("Markdown", (".md", ".markdown"), parse_markdown_bytes, MAX_TEXT_BYTES),
-    Format("Web pages", (".html", ".htm", ".xhtml"), parse_html, MAX_TEXT_BYTES),
-    Format("PDF documents", (".pdf",), parse_pdf, MAX_DOCUMENT_BYTES),
-    Format("Word documents", (".docx",), parse_docx, MAX_DOCUMENT_BYTES),
+    Format("Text files", (".txt", ".text"), load_text),
+    Format("Markdown", (".md", ".markdown"), load_markdown),
+    Format("Web pages", (".html", ".htm", ".xhtml"), load_html),
+    Format("PDF documents", (".pdf",), load_pdf),
+    Format("Word documents", (".docx",), load_docx),
 )
-BY_SUFFIX: dict[str, Format] = {suffix: fmt for fmt in FORMATS for suffix in fmt.suffixes}
-SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(BY_SUFFIX)
-TEXT_FORMAT = FORMATS[0]
+LOADERS: dict[str, Loader] = {suffix: fmt.loader for fmt in FORMATS for suffix in fmt.suffixes}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(LOADERS)
+SNIFFED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+"""Suffixes whose files are checked for a PDF or Word document (or another binary) inside."""
 
-# Binary signatures: a file named .txt (or without a suffix) may really be one of these.
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", ".pdf"),
-    (b"PK\x03\x04", "zip"),
+    (b"PK\x03\x04", ".docx"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word (.doc) or other Office file"),
     (b"{\\rtf", "a Rich Text (.rtf) document"),
     (b"\x89PNG", "a PNG image"),
@@ -58,9 +56,11 @@ SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "a program"),
     (b"MZ", "a Windows program"),
 )
+LABELS = {".pdf": "PDF document", ".docx": "Word document"}
 
 __all__ = [
     "FORMATS",
+    "LOADERS",
     "SUPPORTED_SUFFIXES",
     "Format",
     "LoadError",
@@ -75,28 +75,29 @@ def load_article(path: str | Path) -> Article:
     """Load ``path`` with the loader for its suffix (or its content); raise ``LoadError``.
 
     A .txt or .md file, or one with an unknown suffix, whose first bytes show a PDF or a Word
-    document is opened as that (with a notice); other binary files are refused.
+    document is opened as that (with a notice); other binary files are refused. Anything
+    else with an unknown suffix is read as plain text.
     """
     path = Path(path)
-    fmt = BY_SUFFIX.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    loader = LOADERS.get(suffix)
     actual = None
-    if fmt is None or fmt.parse in (parse_text_bytes, parse_markdown_bytes):
+    if loader is None or suffix in SNIFFED_SUFFIXES:
         actual = _sniff(_peek(path), path.name)
-    chosen = actual or fmt or TEXT_FORMAT
-    data = read_file(path, chosen.limit)
+    if actual is None:
+        return (loader or LOADERS[".txt"])(path)
     try:
-        article = chosen.parse(data, str(path), path.name)
+        article = LOADERS[actual](path)
     except LoadError:
-        if actual is BY_SUFFIX[".docx"]:
+        if actual == ".docx":
             raise LoadError(f"{path.name!r} is a zip archive, not a text file.") from None
         raise
-    if actual is not None:
-        article.notices.insert(0, f"This file is really a {actual.label[:-1]}; opened as one.")
+    article.notices.insert(0, f"This file is really a {LABELS[actual]}; it was opened as one.")
     return article
 
 
 def _peek(path: Path) -> bytes:
-    """The first bytes of a regular file, or b"" (read_file then says what is wrong).
+    """The first bytes of a regular file, or b"" (the loader then says what is wrong).
 
     Only regular files are opened: opening a named pipe or a device would block or never end.
     """
@@ -109,16 +110,13 @@ def _peek(path: Path) -> bytes:
         return b""
 
 
-def _sniff(head: bytes, name: str) -> Format | None:
-    """The format a file really is when its first bytes say so; refuse other binary files."""
+def _sniff(head: bytes, name: str) -> str | None:
+    """The suffix of the format a file really is when its first bytes say so; refuse binaries."""
     for signature, kind in SIGNATURES:
-        if not head.startswith(signature):
-            continue
-        if kind == ".pdf":
-            return BY_SUFFIX[".pdf"]
-        if kind == "zip":
-            return BY_SUFFIX[".docx"]
-        raise LoadError(f"{name!r} is {kind}, not a text file.")
+        if head.startswith(signature):
+            if kind.startswith("."):
+                return kind
+            raise LoadError(f"{name!r} is {kind}, not a text file.")
     return None
 
 

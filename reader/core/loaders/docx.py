@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 from docx.table import Table
@@ -17,7 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, inline
-from reader.core.loaders.files import MIB, describe_size
+from reader.core.loaders.files import MAX_DOCUMENT_BYTES, MIB, describe_size, read_file
 from reader.core.model import Article
 
 MAX_UNPACKED_BYTES = 256 * MIB
@@ -26,6 +27,11 @@ MAX_PART_RATIO = 200
 """Compression ratio above which a large part (over 10 MB unpacked) is treated as a bomb."""
 MAX_PARTS = 10_000
 QUOTE_STYLES = ("Quote", "Intense Quote")
+
+
+def load_docx(path: Path) -> Article:
+    """Read and parse a Word document."""
+    return parse_docx(read_file(path, MAX_DOCUMENT_BYTES), str(path), path.name)
 
 
 def parse_docx(data: bytes, source: str, name: str) -> Article:
@@ -58,9 +64,14 @@ def _check_container(data: bytes, name: str) -> None:
     if "word/document.xml" not in {info.filename for info in infos}:
         raise LoadError(f"{name!r} is a zip archive but not a Word (.docx) document.")
     total = sum(info.file_size for info in infos)
-    bomb = len(infos) > MAX_PARTS or total > MAX_UNPACKED_BYTES or any(
-        info.file_size > 10 * MIB and info.file_size > MAX_PART_RATIO * max(info.compress_size, 1)
-        for info in infos
+    bomb = (
+        len(infos) > MAX_PARTS
+        or total > MAX_UNPACKED_BYTES
+        or any(
+            info.file_size > 10 * MIB
+            and info.file_size > MAX_PART_RATIO * max(info.compress_size, 1)
+            for info in infos
+        )
     )
     if bomb:
         raise LoadError(

@@ -39,9 +39,7 @@ def read_file(path: Path, limit: int) -> bytes:
     except FileNotFoundError as exc:
         raise LoadError(f"The file {name!r} does not exist.", detail=str(exc)) from exc
     except PermissionError as exc:
-        raise LoadError(
-            f"You do not have permission to open {name!r}.", detail=str(exc)
-        ) from exc
+        raise LoadError(f"You do not have permission to open {name!r}.", detail=str(exc)) from exc
     except OSError as exc:
         raise LoadError(f"Could not open {name!r}: {exc.strerror}.", detail=str(exc)) from exc
     if stat.S_ISDIR(info.st_mode):
@@ -56,9 +54,7 @@ def read_file(path: Path, limit: int) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except PermissionError as exc:
-        raise LoadError(
-            f"You do not have permission to read {name!r}.", detail=str(exc)
-        ) from exc
+        raise LoadError(f"You do not have permission to read {name!r}.", detail=str(exc)) from exc
     except OSError as exc:
         raise LoadError(f"Could not read {name!r}: {exc.strerror}.", detail=str(exc)) from exc
     if not data:

@@ -21,7 +21,7 @@ from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
-from trafilatura.utils import load_html
+from trafilatura.utils import load_html as parse_tree
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, inline, preformatted
@@ -53,14 +53,14 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
-def load_html_article(path: Path) -> Article:
+def load_html(path: Path) -> Article:
     """Read and parse a saved web page."""
     return parse_html(read_file(path, MAX_TEXT_BYTES), str(path), path.name)
 
 
 def parse_html(data: bytes, source: str, name: str) -> Article:
     """The Article in the web page ``data``."""
-    tree = load_html(data)
+    tree = parse_tree(data)
     if tree is None:
         raise LoadError(f"{name!r} could not be read as a web page.")
     if _depth(tree) >= MAX_DEPTH:
@@ -72,7 +72,7 @@ def parse_html(data: bytes, source: str, name: str) -> Article:
     page_title = _page_title(tree)
     document = _extract(tree, favor_recall=False)
     if _length(document) < LITTLE_TEXT:
-        second = _extract(load_html(data), favor_recall=True)
+        second = _extract(parse_tree(data), favor_recall=True)
         if _length(second) > _length(document):
             document = second
     body = document.body if document is not None else None

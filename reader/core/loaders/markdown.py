@@ -54,9 +54,7 @@ def parse_markdown(text: str, source: str = "", notices: list[str] | None = None
     parts = blocks_of(_PARSER.parse(text))
     title = header.title if header else meta.get("title")
     if not title:
-        title = next(
-            (p.text for p in parts[:3] if p.kind == "heading" and p.level == 1), None
-        )
+        title = next((p.text for p in parts[:3] if p.kind == "heading" and p.level == 1), None)
     published = header.published if header else _date(meta.get("date"))
     return build_article(
         parts,

@@ -15,11 +15,13 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from pypdf import PageObject, PasswordType, PdfReader
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, normalise_newlines, strip_controls
+from reader.core.loaders.files import MAX_DOCUMENT_BYTES, read_file
 from reader.core.model import Article
 
 EDGE_LINES = 2
@@ -31,6 +33,11 @@ SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\b.*|.*\.(?:docx?|pdf|indd|tex))$", re.I)
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def load_pdf(path: Path) -> Article:
+    """Read and parse a PDF file."""
+    return parse_pdf(read_file(path, MAX_DOCUMENT_BYTES), str(path), path.name)
 
 
 def parse_pdf(data: bytes, source: str, name: str) -> Article:
@@ -90,8 +97,10 @@ def _page_lines(reader: PdfReader) -> tuple[list[list[str]], list[str]]:
     if unreadable and len(unreadable) < len(pages):
         notices.append(f"Could not read the text of page(s) {_numbers(unreadable)}.")
     blank = [n for n, lines in enumerate(pages, start=1) if not any(lines)]
-    if blank and len(blank) < len(pages) and any(
-        _page_has_image(reader.pages[n - 1]) for n in blank
+    if (
+        blank
+        and len(blank) < len(pages)
+        and any(_page_has_image(reader.pages[n - 1]) for n in blank)
     ):
         notices.append(
             f"Page(s) {_numbers(blank)} have no text layer (scanned images?) and are not shown."
@@ -166,12 +175,7 @@ def paragraphs(lines: list[str]) -> list[str]:
 def _join(left: str, right: str, known: set[str]) -> str:
     if left.endswith("\u00ad"):
         return left[:-1] + right
-    if (
-        len(left) > 1
-        and left.endswith("-")
-        and left[-2].isalpha()
-        and right[:1].islower()
-    ):
+    if len(left) > 1 and left.endswith("-") and left[-2].isalpha() and right[:1].islower():
         head = re.search(r"(\w+)-$", left)
         tail = re.match(r"\w+", right)
         if head and tail and f"{head.group(1)}-{tail.group(0)}".lower() in known:

@@ -16,7 +16,7 @@ def assert_consistent(article: Article) -> None:
         assert 0 <= block.start <= block.end <= len(text)
         assert block.start > previous_end, "blocks overlap or touch"
         if previous_end >= 0:
-            assert text[previous_end:block.start] == "\n"
+            assert text[previous_end : block.start] == "\n"
         piece = text[block.start : block.end]
         assert piece == piece.strip(), "a block starts or ends with white space"
         if block.kind != "preformatted":

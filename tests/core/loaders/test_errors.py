@@ -123,15 +123,13 @@ def test_50_mb_text_file_is_refused_above_the_limit(tmp_path: Path) -> None:
 def test_file_just_under_a_lowered_limit_opens(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.core.loaders as loaders
+    from reader.core.loaders import text
 
     path = tmp_path / "big.txt"
     path.write_bytes(b"Paragraph of text.\n" * 1000)
-    small = loaders.Format("Text files", (".txt",), loaders.parse_text_bytes, 19_000)
-    monkeypatch.setitem(loaders.BY_SUFFIX, ".txt", small)
+    monkeypatch.setattr(text, "MAX_TEXT_BYTES", 19_000)
     assert len(load_article(path).blocks) == 1000
-    smaller = loaders.Format("Text files", (".txt",), loaders.parse_text_bytes, 18_999)
-    monkeypatch.setitem(loaders.BY_SUFFIX, ".txt", smaller)
+    monkeypatch.setattr(text, "MAX_TEXT_BYTES", 18_999)
     assert "too large" in _message(path)
 
 
@@ -177,9 +175,10 @@ def test_damaged_document_xml(tmp_path: Path) -> None:
 def test_zip_bomb_docx(tmp_path: Path) -> None:
     source = write_docx(tmp_path / "good.docx", [("Normal", "Some text.")])
     path = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(
-        path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
-    ) as new:
+    with (
+        zipfile.ZipFile(source) as old,
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as new,
+    ):
         for info in old.infolist():
             new.writestr(info.filename, old.read(info))
         with new.open("word/media/padding.bin", "w") as handle:
