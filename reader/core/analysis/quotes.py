@@ -22,10 +22,10 @@ these holds:
   - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech);
   - it reads as a name or title in capitals ("CBS This Morning", "Stage 3");
   - it follows "so-called";
-  - it modifies a noun outside the marks ("gig economy" workers);
-  - it is a noun phrase whose determiner or possessor stays outside the marks (a "mass" of
-    soldiers, his team's "courage", to the "operational phase"), or a single noun ("dorms"),
-    unless the nearest verb above it is itself a speech verb (he called it a "disaster").
+  - it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase whose
+    determiner or possessor stays outside the marks (a "mass" of soldiers, his team's
+    "courage", to the "operational phase"), or it is a single noun ("dorms"), unless the
+    nearest verb above it is itself a speech verb (he called it a "disaster").
 Everything else is speech, including partial quotes inside a reported clause ('Macron said the
 two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
 speaker None.
@@ -193,14 +193,14 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     head = next((t for t in reading.tokens if t.head.i not in inside), reading.tokens[0])
     if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
-    if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
-        return True  # a modifier of a noun outside the marks: "gig economy" workers
+    # a modifier of a noun outside the marks: "gig economy" workers
+    modifier = head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN")
     previous = _token_before(doc, reading.span.open_at)
     opens_np = previous is not None and (
         previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE
     )
     single_noun = len(words) == 1 and head.pos_ in ("NOUN", "PROPN")
-    if not (opens_np or single_noun):
+    if not (modifier or opens_np or single_noun):
         return False
     token = head.head
     for _ in range(MAX_CLIMB):

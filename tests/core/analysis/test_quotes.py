@@ -371,3 +371,11 @@ def test_organization_named_by_a_noun_in_its_name(analyser: SpacyAnalyser) -> No
     )
     quote = one(ann)
     assert quote.speaker_id is not None and "European Commission" in (quote.speaker or "")
+
+
+def test_modifier_under_a_speech_verb_is_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Emmanuel Macron called it an "outrageous" attack on European democracy.',
+    )
+    assert said(ann) == [("outrageous", "Emmanuel Macron", "speech")]
