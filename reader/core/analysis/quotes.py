@@ -14,7 +14,9 @@ Speaker, first cue that applies:
      went astray (the pattern fallback), and "according to X" in the same sentence.
   3. Inheritance: a quotation with no cue of its own takes the speaker of the previous quotation
      in its paragraph (a second sentence of quoted speech), of the quotation it continues from
-     the previous paragraph, or of the speech verb of an earlier sentence in its paragraph.
+     the previous paragraph, of the last quotation of the previous paragraph when its own
+     paragraph is nothing but quotation (an interview answer going on), or else of the speech
+     verb of an earlier sentence in its paragraph.
 
 Scare quotes (kind "scare", no speaker): a quoted term, not quoted speech. A quotation is a scare
 quote when it has at most four words, no verb and no sentence-final punctuation, and one of
@@ -234,18 +236,31 @@ def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
         if reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens:
             continue  # a cue that names nobody ("One, who asked not to be named, said")
         paragraph = resolver.paragraph(reading.span.start)
+        alone = _stands_alone(resolver, readings, paragraph)
         for earlier in reversed(readings[:index]):
-            same = resolver.paragraph(earlier.span.start) == paragraph
+            earlier_paragraph = resolver.paragraph(earlier.span.start)
             carried = earlier.span.runs_on and reading.span.continues
-            if not (same or carried) or earlier.kind == "scare":
-                if not same and not carried:
-                    break
-                continue
-            if earlier.speaker is not None:
+            previous = alone and earlier_paragraph == paragraph - 1
+            if earlier_paragraph != paragraph and not (carried or previous):
+                break
+            if earlier.kind == "speech" and earlier.speaker is not None:
                 reading.speaker = earlier.speaker
                 break
         if reading.speaker is None:
             reading.speaker = _earlier_speech_in_paragraph(resolver, reading)
+
+
+def _stands_alone(resolver: SpeakerResolver, readings: list[_Reading], paragraph: int) -> bool:
+    """Whether a paragraph is nothing but quotation (an interview answer going on)."""
+    start, end = resolver.paragraph_bounds(paragraph)
+    outside = list(resolver.text[start:end])
+    for reading in readings:
+        if start <= reading.span.open_at < end:
+            close = min(reading.span.close_at + 1, end)
+            outside[reading.span.open_at - start : close - start] = [" "] * (
+                close - reading.span.open_at
+            )
+    return all(not c.isalnum() for c in outside)
 
 
 def _earlier_speech_in_paragraph(resolver: SpeakerResolver, reading: _Reading) -> Speaker | None:

@@ -84,6 +84,12 @@ class SpeakerResolver:
         """Index of the paragraph holding character offset ``char``."""
         return bisect.bisect_right(self._para_starts, char) - 1
 
+    def paragraph_bounds(self, index: int) -> tuple[int, int]:
+        """Character range of paragraph ``index`` (without its line break)."""
+        start = self._para_starts[index]
+        end = self.text.find("\n", start)
+        return start, (len(self.text) if end < 0 else end)
+
     def same_paragraph(self, a: Any, b: Any) -> bool:
         return self.paragraph(a.idx) == self.paragraph(b.idx)
 

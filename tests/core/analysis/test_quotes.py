@@ -379,3 +379,16 @@ def test_modifier_under_a_speech_verb_is_speech(analyser: SpacyAnalyser) -> None
         'Emmanuel Macron called it an "outrageous" attack on European democracy.',
     )
     assert said(ann) == [("outrageous", "Emmanuel Macron", "speech")]
+
+
+def test_a_paragraph_of_quotation_alone_continues_the_previous_speaker(
+    analyser: SpacyAnalyser,
+) -> None:
+    ann = analyse(
+        analyser,
+        '"I had three conversations with my father," Emmanuel Macron said.\n'
+        '"There is a lot to work through there. I feel really let down."\n'
+        "The interview was broadcast on Sunday. "
+        '"Nobody expected this to happen so soon."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Emmanuel Macron", None]
