@@ -76,7 +76,8 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     spans = pair_quotes(text)
     if not spans:
         return []
-    resolver = SpeakerResolver(doc, entities, [(s.open_at, s.close_at + 1) for s in spans])
+    quoted = [(s.open_at, s.close_at + 1) for s in spans]
+    resolver = SpeakerResolver(doc, entities, quoted, text)
     readings = [_read(doc, resolver, span) for span in spans]
     _inherit(resolver, readings)
     return [

@@ -32,6 +32,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,18 @@ class SpeakerResolver:
         doc: the spaCy Doc over the article text.
         entities: the article's merged entities.
         quoted: character ranges (marks included) that are quoted material.
+        text: ``doc.text`` when the caller has it (spaCy rebuilds it on every read).
     """
 
-    def __init__(self, doc: Any, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        entities: list[Entity],
+        quoted: list[tuple[int, int]],
+        text: str | None = None,
+    ) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text
         self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
         self._para_starts = [m.start() for m in _PARAGRAPH.finditer(self.text)] or [0]
         self._quoted_tokens = self._tokens_in(quoted)
@@ -76,7 +84,8 @@ class SpeakerResolver:
         self._segment_starts = [start for start, _ in self.segments]
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
-        self._pronoun_memo: dict[int, Entity | None] = {}
+        self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
+        self._learn_gender_from_pronouns()
 
     # -- structure -------------------------------------------------------------------------
 
@@ -268,11 +277,27 @@ class SpeakerResolver:
         """The entity a title noun phrase ("the French president") refers back to."""
         return self.titles.resolve(head)
 
+    def _learn_gender_from_pronouns(self) -> None:
+        """Resolve every "he"/"she" in order once: each unambiguous one teaches a sex.
+
+        "McCain said she would visit Port Sudan" makes McCain a woman for every later "she"
+        and "he" of the article.
+        """
+        for match in _SUBJECT_PRONOUN.finditer(self.text):
+            span = self.doc.char_span(match.start(), match.end())
+            if span is None or len(span) != 1:
+                continue
+            token = span[0]
+            if token.dep_ in SUBJECT_DEPS and not self.is_quoted(token):
+                verb = token.head if self.is_speech_verb(token.head) else None
+                self.resolve_pronoun(token, verb)
+
     def resolve_pronoun(self, pronoun: Any, verb: Any | None = None) -> Entity | None:
         """The person a "he"/"she" refers back to (see the module docstring)."""
-        if pronoun.i in self._pronoun_memo:
-            return self._pronoun_memo[pronoun.i]
-        self._pronoun_memo[pronoun.i] = None  # guards against cycles
+        key = (pronoun.i, verb.i if verb is not None else -1)
+        if key in self._pronoun_memo:
+            return self._pronoun_memo[key]
+        self._pronoun_memo[key] = None  # guards against cycles
         gender = PRONOUN_GENDER[pronoun.lower_]
         reported = set()
         if verb is not None:
@@ -303,7 +328,7 @@ class SpeakerResolver:
                     # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
                     self.gender.setdefault(found.id, gender)
                 break
-        self._pronoun_memo[pronoun.i] = found
+        self._pronoun_memo[key] = found
         return found
 
     def _referents(self, start: int, end: int, skip: set[int]) -> list[tuple[bool, Entity]]:
