@@ -392,3 +392,13 @@ def test_a_paragraph_of_quotation_alone_continues_the_previous_speaker(
         '"Nobody expected this to happen so soon."',
     )
     assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Emmanuel Macron", None]
+
+
+def test_sex_learnt_from_an_earlier_pronoun(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Cindy McCain said she would visit Port Sudan next week.\n"
+        "Emmanuel Macron met McCain in Paris on Monday. "
+        '"We are running out of money," she said.',
+    )
+    assert one(ann).speaker == "Cindy McCain"
