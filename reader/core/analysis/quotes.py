@@ -182,9 +182,9 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
 
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     """Scare-quote rules of the module docstring."""
-    words = resolver.text[reading.span.start : reading.span.end].split()
-    verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     quoted = resolver.text[reading.span.start : reading.span.end]
+    words = quoted.split()
+    verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
         return False  # a quoted sentence is never a term, whatever its script
     if not reading.direct or _is_name(words):
@@ -233,11 +233,14 @@ def _token_before(doc: Any, char: int) -> Any | None:
 
 def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
     """Step 3: quotations with no cue of their own take the speaker of their context."""
+    by_paragraph: dict[int, list[_Reading]] = {}
+    for reading in readings:
+        by_paragraph.setdefault(resolver.paragraph(reading.span.open_at), []).append(reading)
     for index, reading in enumerate(readings):
         if reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens:
             continue  # a cue that names nobody ("One, who asked not to be named, said")
         paragraph = resolver.paragraph(reading.span.start)
-        alone = _stands_alone(resolver, readings, paragraph)
+        alone = _stands_alone(resolver, by_paragraph.get(paragraph, []), paragraph)
         for earlier in reversed(readings[:index]):
             earlier_paragraph = resolver.paragraph(earlier.span.start)
             carried = earlier.span.runs_on and reading.span.continues
@@ -252,15 +255,12 @@ def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
 
 
 def _stands_alone(resolver: SpeakerResolver, readings: list[_Reading], paragraph: int) -> bool:
-    """Whether a paragraph is nothing but quotation (an interview answer going on)."""
+    """Whether a paragraph is nothing but its quotations ``readings`` (an answer going on)."""
     start, end = resolver.paragraph_bounds(paragraph)
     outside = list(resolver.text[start:end])
     for reading in readings:
-        if start <= reading.span.open_at < end:
-            close = min(reading.span.close_at + 1, end)
-            outside[reading.span.open_at - start : close - start] = [" "] * (
-                close - reading.span.open_at
-            )
+        close = min(reading.span.close_at + 1, end)
+        outside[reading.span.open_at - start : close - start] = " " * (close - reading.span.open_at)
     return all(not c.isalnum() for c in outside)
 
 

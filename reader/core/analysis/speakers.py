@@ -119,7 +119,8 @@ class SpeakerResolver:
     def _segments(self) -> list[tuple[int, int]]:
         """Sentences cut at paragraph breaks; a piece of bare punctuation joins its neighbour."""
         pieces: list[tuple[int, int]] = []
-        for sent in self.doc.sents:
+        parsed = self.doc.has_annotation("SENT_START")
+        for sent in self.doc.sents if parsed else [self.doc[:]]:
             start = sent.start
             for token in sent:
                 if "\n" in token.text and token.i + 1 > start:
