@@ -10,6 +10,7 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
   he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
   brother", "spokeswoman") or from earlier pronouns rules out the other sex;
+- "X's office" / "X's campaign": X;
 - a title ("the French president"), via titles.py: the nearest preceding person whose
   mention carried that title, before the name ("French President Emmanuel Macron") or as an
   apposition ("Cindy McCain, the agency's executive director"); else an organization
@@ -29,6 +30,8 @@ from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
 SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
+"""Who speaks for someone: "Macron's office said" is attributed to Macron."""
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -269,6 +272,9 @@ class SpeakerResolver:
             name = " ".join(t.text for t in compounds if t.pos_ == "PROPN")
             return Speaker(name) if name else None
         if head.pos_ == "NOUN":
+            owner = [c for c in head.children if c.dep_ == "poss" and c.i in self._entity_at]
+            if head.lower_ in OFFICE_WORDS and owner:
+                return speaker_of(self._fuller_name(self._entity_at[owner[0].i]))
             entity = self.resolve_title(head)
             if entity is not None:
                 return speaker_of(entity)

@@ -76,6 +76,8 @@ class TitleIndex:
                 best = (start, entity)
         if best is not None:
             return best[1]
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "Macron's office" is not the Foreign Office
         word = _spelling(word)
         organizations = [
             e for e in self.entities

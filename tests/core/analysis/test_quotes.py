@@ -402,3 +402,12 @@ def test_sex_learnt_from_an_earlier_pronoun(analyser: SpacyAnalyser) -> None:
         '"We are running out of money," she said.',
     )
     assert one(ann).speaker == "Cindy McCain"
+
+
+def test_someones_office_speaks_for_them(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The Foreign Office issued a warning on Monday. "
+        '"We are monitoring the situation," Emmanuel Macron\'s office said.',
+    )
+    assert one(ann).speaker == "Emmanuel Macron"
