@@ -78,13 +78,13 @@ def annotate(argv: Sequence[str]) -> int:
                 from reader.core.atomic import write_text_atomic
 
                 write_text_atomic(target, data)
-        except Exception as exc:  # one bad file never stops the others; the log has why
-            message = report_error(exc, f"annotate {str(source)!r}")
-            print(f"entity-reader: {source}: {message}", file=sys.stderr)
-            status = 2
         except OSError as exc:  # the output could not be written (no such folder, read-only)
             where = target or exc.filename or args.output
             print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+            status = 2
+        except Exception as exc:  # one bad file never stops the others; the log has why
+            message = report_error(exc, f"annotate {str(source)!r}")
+            print(f"entity-reader: {source}: {message}", file=sys.stderr)
             status = 2
     return status
 
