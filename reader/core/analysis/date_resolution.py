@@ -8,7 +8,8 @@ Conventions (news style):
 
 - A bare weekday is the most recent one on or before the publication day ("on Saturday" in an
   article dated Monday 2025-03-17 is 2025-03-15; "on Monday" is the day itself), unless the
-  tense is future ("will meet on Tuesday": the next one on or after the publication day).
+  tense is future or a present-tense schedule ("will meet on Tuesday", "opens on Tuesday":
+  the next one on or after the publication day).
   "last Monday" is strictly before, "next Monday" strictly after.
 - A month or month-day without a year takes the year that puts it nearest the publication
   date, or the latest one not after it (past tense), or the earliest one not before it
@@ -34,7 +35,10 @@ from typing import Any, Literal
 
 from reader.core.model import Precision
 
-Tense = Literal["past", "future", "unknown"]
+Tense = Literal["past", "present", "future", "unknown"]
+"""Which way the governing verb points. "present" (simple present) reads as a schedule for a
+weekday ("the summit opens on Thursday") but as the nearest date otherwise (a caption:
+"speaks during a debate on December 29")."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY_NAME = r"(?:" + "|".join(WEEKDAYS) + r")"
 DAY_PART = r"(?:morning|afternoon|evening|night)"
 NUMBER_WORDS = (
-    r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"(?:\d+(?:[.,]\d+)?|a|an|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a hundred|several|a few|few|many"
     r"|a couple of|couple of|dozens of|hundreds of|half an?|a half|\d+-)"
 )
@@ -69,7 +73,8 @@ _APPROX = r"(?:about|around|nearly|almost|roughly|some|just|only|over|under|at l
 _APPROX += r"|more than|less than|fewer than|up to|another|the|a|an|its|their|his|her|our|his)"
 DURATION = re.compile(
     rf"^(?:{_APPROX}\s+)*(?:(?:next|past|last|first|coming|previous|following)\s+)?"
-    rf"{NUMBER_WORDS}[\s-]*(?:and a half\s+)?{UNIT}s?(?:[\s-]+(?:old|long))?$"
+    rf"{NUMBER_WORDS}[\s-]*(?:and a half\s+)?{UNIT}s?(?:[\s-]+(?:old|long))?"
+    r"(?:\s+(?:in a row|running|straight|on end))?$"
 )
 STORY_OFFSET = re.compile(
     rf"^(?:{_APPROX}\s+)*(?:{NUMBER_WORDS}[\s-]*)?{UNIT}s?\s+"
@@ -83,7 +88,7 @@ CALENDAR_WORD = re.compile(
     rf"\b(?:{WEEKDAY_NAME}|{MONTH_NAME}|day|week|weekend|fortnight|month|year|decade|century"
     r"|quarter|season|spring|summer|autumn|fall|winter|christmas|easter|ramadan|eid|hanukkah"
     r"|diwali|thanksgiving|new year|halloween|today|tonight|tomorrow|yesterday|morning"
-    r"|afternoon|evening|night)s?\b|\b\d{4}s?\b|'\d0s"
+    r"|afternoon|evening|night)s?\b|\b(?:1[5-9]\d\d|20\d\d)s?\b|'\d0s"
 )
 AGE = re.compile(rf"\b{UNIT}s?[\s-]old\b|\baged\b")
 WINDOW = re.compile(
@@ -96,7 +101,12 @@ ORDINAL_PERIOD = re.compile(
     rf"^(?:the|a|an|its|their|his|her|our)?\s*(?:\w+\s+)?"
     rf"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|\d+(?:st|nd|rd|th)"
     rf"|warmest|hottest|coldest|wettest|driest|best|worst|busiest|deadliest|same|whole|entire"
-    rf"|full|calendar|fiscal|financial|school|academic|record|single)\s+{UNIT}$"
+    rf"|full|calendar|fiscal|financial|school|academic|record|single)[\s-]+{UNIT}s?$"
+)
+# "those days", "other years", "a hot day", "a banner year": a kind of period, not a date.
+GENERIC = re.compile(
+    rf"^(?:those|these|other|some|many|most|all|both|each|such|a|an)\s+"
+    rf"(?:[a-z'-]+\s+){{0,2}}{UNIT}s?$"
 )
 FREQUENCY = re.compile(
     r"^(?:daily|weekly|monthly|yearly|annual|annually|quarterly|biannual|overnight|nightly"
@@ -187,7 +197,7 @@ def is_excluded(text: str) -> bool:
         return True
     if STORY_OFFSET.match(key) or DAY_PART_ONLY.match(key):
         return True
-    if AGE.search(key) or FREQUENCY.match(key):
+    if AGE.search(key) or FREQUENCY.match(key) or GENERIC.match(key):
         return True
     return bool(CLOCK.search(key)) and not _names_a_day(key)
 
@@ -262,7 +272,7 @@ def _weekday(
         return _day(published - dt.timedelta(days=back or 7))
     if modifier in ("next", "coming", "this coming"):
         return _day(published + dt.timedelta(days=ahead or 7))
-    if tense == "future":
+    if tense in ("future", "present"):
         return _day(published + dt.timedelta(days=ahead))
     return _day(published - dt.timedelta(days=back))
 

@@ -237,7 +237,7 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
             return "past"
         return _inherit(verb, depth)
     if tag in ("VBZ", "VBP"):
-        return "unknown" if verb.lower_ in REPORTING else "future"
+        return "unknown" if verb.lower_ in REPORTING else "present"
     if tag in ("VB", "VBN"):
         return _inherit(verb, depth)
     return "unknown"

@@ -148,6 +148,11 @@ def test_yearless_month_follows_the_tense_around_new_year() -> None:
         "annual",
         "10 a.m.",
         "decades",
+        "those days",
+        "a banner year",
+        "four years in a row",
+        "first-year",
+        "zero-hours",
     ],
 )
 def test_durations_ages_and_times_are_not_dates(text: str) -> None:
@@ -160,6 +165,14 @@ def test_durations_ages_and_times_are_not_dates(text: str) -> None:
 )
 def test_references_without_day_month_or_year_stay_unresolved(text: str) -> None:
     assert resolve(text, MONDAY) == UNRESOLVED
+
+
+def test_present_tense_is_a_schedule_for_weekdays_and_nearest_for_dates() -> None:
+    """A schedule: "opens on Thursday"; a caption: "speaks during a debate on December 29"."""
+    assert resolve("Thursday", MONDAY, "present") == day("2025-03-20")
+    january = dt.date(2020, 1, 20)
+    assert resolve("December 29", january, "present") == day("2019-12-29")
+    assert resolve("December 29", january, "future") == day("2020-12-29")
 
 
 @pytest.mark.parametrize(
