@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.core.errors import ReaderError
+from reader.core.logs import install_excepthooks, report_error, setup_logging
 
 FORMATS = ("json",)
 
@@ -51,7 +51,7 @@ def _output_path(output: str, source: Path, fmt: str, several: bool) -> Path | N
 
 
 def annotate(argv: Sequence[str]) -> int:
-    """The headless command; exit status 2 on a ReaderError."""
+    """The headless command; exit status 2 if any file failed (the reason goes to stderr)."""
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
     from reader.core.cache import analyse_cached
@@ -67,6 +67,7 @@ def annotate(argv: Sequence[str]) -> int:
     analyser = SpacyAnalyser()
     status = 0
     for source in args.files:
+        target: Path | None = None
         try:
             annotations = analyse_cached(analyser, load_article(source))
             data = render(annotations, args.format)
@@ -77,8 +78,13 @@ def annotate(argv: Sequence[str]) -> int:
                 from reader.core.atomic import write_text_atomic
 
                 write_text_atomic(target, data)
-        except ReaderError as exc:
-            print(f"entity-reader: {source}: {exc.message}", file=sys.stderr)
+        except OSError as exc:  # the output could not be written (no such folder, read-only)
+            where = target or exc.filename or args.output
+            print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+            status = 2
+        except Exception as exc:  # one bad file never stops the others; the log has why
+            message = report_error(exc, f"annotate {str(source)!r}")
+            print(f"entity-reader: {source}: {message}", file=sys.stderr)
             status = 2
     return status
 
@@ -86,6 +92,8 @@ def annotate(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``entity-reader`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    install_excepthooks()
     if argv and argv[0] == "annotate":
         return annotate(argv[1:])
     args = _gui_parser().parse_args(argv)
