@@ -28,7 +28,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from reader.core.analysis.date_patterns import find_date_phrases
+from reader.core.analysis.date_patterns import find_date_phrases, overlaps_sorted
 from reader.core.analysis.date_resolution import (
     DEICTIC,
     DEICTIC_TAIL,
@@ -138,7 +138,7 @@ def _candidates(doc: Any) -> list[tuple[int, int]]:
             spans.update(_split_entity(text, ent.start_char, ent.end_char))
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
     for start, end in find_date_phrases(text):
-        if not any(start < e and s < end for s, e in names):
+        if not overlaps_sorted(names, start, end):
             spans.add((start, end))
     return sorted(spans)
 
