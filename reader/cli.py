@@ -10,7 +10,8 @@ from pathlib import Path
 from reader import __version__
 from reader.core.errors import ReaderError
 
-FORMATS = ("json",)
+FORMATS = ("json", "html", "jsonl", "spacy")
+"""Output formats of ``annotate`` (reader.core.export.FORMATS describes each)."""
 
 
 def _annotate_parser() -> argparse.ArgumentParser:
@@ -50,12 +51,20 @@ def _output_path(output: str, source: Path, fmt: str, several: bool) -> Path | N
     return out
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
 def annotate(argv: Sequence[str]) -> int:
     """The headless command; exit status 2 on a ReaderError."""
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
-    from reader.core.export import render
-    from reader.core.loaders import load_article
+    from reader.core.export import export_format, render_bytes, save
+    from reader.core.model import Annotations
+    from reader.core.opening import open_document
 
     several = len(args.files) > 1
     if several:
@@ -67,15 +76,27 @@ def annotate(argv: Sequence[str]) -> int:
     status = 0
     for source in args.files:
         try:
-            annotations = analyser.analyse(load_article(source))
-            data = render(annotations, args.format)
+            document = open_document(source)
+            if isinstance(document, Annotations):
+                print(
+                    f"entity-reader: {source}: annotated copy restored; the model was not run",
+                    file=sys.stderr,
+                )
+                annotations = document
+            else:
+                annotations = analyser.analyse(document)
             target = _output_path(args.output, source, args.format, several)
             if target is None:
-                sys.stdout.write(data)
+                data = render_bytes(annotations, args.format)
+                if export_format(args.format).binary and sys.stdout.isatty():
+                    raise ReaderError(f"The {args.format!r} format is binary; use -o FILE.")
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            elif _same_file(target, source):
+                raise ReaderError(f"{target} is the input file; choose another output.")
             else:
-                from reader.core.atomic import write_text_atomic
-
-                write_text_atomic(target, data)
+                save(annotations, target, args.format)
         except ReaderError as exc:
             print(f"entity-reader: {source}: {exc.message}", file=sys.stderr)
             status = 2
