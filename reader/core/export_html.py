@@ -22,7 +22,14 @@ from pathlib import PurePath
 from reader import __version__
 from reader.core import schema
 from reader.core.export_html_assets import SCRIPT, content_security_policy, css_class, stylesheet
-from reader.core.model import ENTITY_TYPES, Annotations, Article, DateMention, Entity
+from reader.core.model import (
+    ENTITY_TYPES,
+    EXTRA_TYPES,
+    Annotations,
+    Article,
+    DateMention,
+    Entity,
+)
 
 EMBED_ID = "entity-reader-annotations"
 """Id of the script element holding the annotation JSON."""
@@ -192,6 +199,12 @@ def _types_in_order(ann: Annotations) -> list[str]:
     return known + sorted(present - set(known))
 
 
+def _hidden_layers(types: list[str]) -> str:
+    """The body class hiding the optional layers (places, nationalities), as the app does."""
+    hidden = " ".join(f"hide-{css_class(t)}" for t in types if t in EXTRA_TYPES)
+    return f' class="{hidden}"' if hidden else ""
+
+
 def _legend(ann: Annotations, types: list[str]) -> str:
     if not types:
         return '<section class="legend"><h2>Legend</h2><p class="empty">No entities.</p></section>'
@@ -199,9 +212,13 @@ def _legend(ann: Annotations, types: list[str]) -> str:
     for t in types:
         count = sum(len(e.mentions) for e in ann.entities if e.type == t)
         label = _TYPE_LABELS.get(t, t.capitalize())
+        pressed = "false" if t in EXTRA_TYPES else "true"
         items.append(
-            f'<li class="{css_class(t)}"><span class="swatch"></span>{escape(label)}'
-            f'<span class="count">{count}</span></li>'
+            f'<li class="{css_class(t)}"><button type="button" class="toggle" '
+            f'data-layer="{css_class(t)}" aria-pressed="{pressed}" '
+            f'title="Show or hide {escape(label.lower())}">'
+            f'<span class="swatch"></span>{escape(label)}'
+            f'<span class="count">{count}</span></button></li>'
         )
     return f'<section class="legend"><h2>Legend</h2><ul>{"".join(items)}</ul></section>'
 
@@ -322,7 +339,7 @@ def render_html(ann: Annotations) -> str:
         f'<meta name="generator" content="Entity Reader {_attr(__version__)}">\n'
         f"<title>{title}</title>\n"
         f"<style>{css}</style>\n"
-        "</head>\n<body>\n"
+        f"</head>\n<body{_hidden_layers(types)}>\n"
         '<div class="page">\n<main>\n'
         f"{_header(ann)}\n<article>\n{_article_html(ann)}\n</article>\n{_provenance(ann)}\n"
         "</main>\n<aside>\n"

@@ -56,7 +56,15 @@ mark.ent[data-source="user"] { text-decoration: underline dotted; }
 mark.ent.focus { outline: 2px solid var(--fg); outline-offset: 1px; }
 body.focusing mark.ent:not(.focus) { opacity: .35; }
 time.date { border-bottom: 1px dashed var(--muted); }
-.status { min-height: 1.4em; font-size: .9rem; }
+.status { min-height: 1.4em; font-size: .9rem; margin: 0; }
+aside h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em;
+  color: var(--muted); margin: .75rem 0 .25rem; }
+button.toggle { font: inherit; color: inherit; background: none; border: 0; padding: .1rem .2rem;
+  cursor: pointer; display: flex; gap: .5rem; align-items: center; width: 100%;
+  border-radius: 4px; }
+button.toggle:hover, button.toggle:focus-visible { background: var(--line); }
+button.toggle[aria-pressed="false"] { color: var(--muted); }
+button.toggle[aria-pressed="false"] .swatch { opacity: .3; }
 footer.provenance { font: .8rem/1.4 system-ui, sans-serif; margin-top: 2rem; }
 @media print {
   .page { display: block; padding: 0; }
@@ -97,7 +105,14 @@ SCRIPT = """\
     cursor = (cursor + 1) % found.length;
     found[cursor].scrollIntoView({ block: "center", behavior: "smooth" });
   }
+  function toggleLayer(button) {
+    var cls = "hide-" + button.getAttribute("data-layer");
+    var hidden = document.body.classList.toggle(cls);
+    button.setAttribute("aria-pressed", hidden ? "false" : "true");
+  }
   document.addEventListener("click", function (event) {
+    var layer = event.target.closest ? event.target.closest("button.toggle") : null;
+    if (layer) { toggleLayer(layer); return; }
     var el = event.target.closest ? event.target.closest("[data-entity]") : null;
     if (!el) { return; }
     var id = el.getAttribute("data-entity");
@@ -122,13 +137,15 @@ def css_class(entity_type: str) -> str:
 
 
 def stylesheet(types: list[str]) -> str:
-    """The page's CSS: the base rules plus one colour rule per entity type in use."""
+    """The page's CSS: the base rules plus colour and hide rules per entity type in use."""
     rules = []
     for entity_type in types:
         color = color_for(entity_type)
+        cls = css_class(entity_type)
         rules.append(
-            f"mark.{css_class(entity_type)}, .{css_class(entity_type)} .swatch "
-            f"{{ background-color: {color}; color: {text_color_on(color)}; }}"
+            f"mark.{cls}, .{cls} .swatch "
+            f"{{ background-color: {color}; color: {text_color_on(color)}; }}\n"
+            f"body.hide-{cls} mark.{cls} {{ background-color: transparent; color: inherit; }}"
         )
     rules.append(f"mark.ent {{ background-color: {FALLBACK}; color: {text_color_on(FALLBACK)}; }}")
     # The type rules come after the fallback so they win at equal specificity.
