@@ -18,6 +18,9 @@ from reader.core.model import Annotations
 MAX_BYTES = 256 * 1024 * 1024
 """Larger files are refused rather than read into memory (no real article comes close)."""
 
+GENERATOR_MARK = '<meta name="generator" content="Entity Reader'
+"""Every HTML copy carries it, so a copy cut short is still recognised (and refused)."""
+
 JSON_SUFFIXES = (".json",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -73,6 +76,10 @@ def has_embedded_annotations(html_text: str) -> bool:
 def extract_embedded_json(html_text: str) -> str:
     """The annotation JSON text embedded in an annotated HTML copy."""
     found, types = _find_embedded(html_text)
+    if not found and GENERATOR_MARK in html_text:
+        raise AnnotationFormatError(
+            "This annotated copy has lost its annotations; the file may be incomplete."
+        )
     if not found:
         raise AnnotationFormatError("This web page is not an annotated copy from Entity Reader.")
     if len(found) > 1:
@@ -110,8 +117,9 @@ def _read_text(path: Path) -> str:
 def is_annotated_copy(path: str | Path) -> bool:
     """Cheap test: a .json file, or a web page with an embedded annotation block.
 
-    A page that merely mentions the block's id in its text is not one; a page whose block
-    is damaged is one (``load_annotated`` then refuses it with a reason).
+    A page that merely mentions the block's id in its text is not one; a page written by
+    Entity Reader, or whose block is damaged, is one (``load_annotated`` then refuses it
+    with a reason rather than let it open as an ordinary page).
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -125,6 +133,8 @@ def is_annotated_copy(path: str | Path) -> bool:
         raw = path.read_bytes()
     except OSError:
         return False
+    if GENERATOR_MARK.encode("ascii") in raw[:4096]:
+        return True
     if EMBED_ID.encode("ascii") not in raw:
         return False
     try:
