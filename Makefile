@@ -29,7 +29,7 @@ run: $(RUNTIME_STAMP)
 	$(BIN)/entity-reader
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check reader tests bench main.py
+	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
 test: lint
