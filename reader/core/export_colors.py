@@ -1,7 +1,8 @@
 """Entity colours for exported copies: one function, so the app and its exports agree.
 
-The palette is Okabe-Ito (safe for the common colour-vision deficiencies). When the UI ships
-``resources/colors.json`` the exports read the same file, so a change there changes both.
+The palette is Okabe-Ito (safe for the common colour-vision deficiencies). When the UI's
+``resources/colors.json`` is present the exports read it, so the saved page looks like the
+reader window: a light tint behind each mention and the type's colour underneath it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -22,45 +24,88 @@ OKABE_ITO: dict[str, str] = {
     PLACE: "#CC79A7",
     NATIONALITY: "#56B4E9",
 }
+"""Type colours used when resources/colors.json is absent."""
+
+OKABE_ITO_PALETTE = frozenset(
+    {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+)
 FALLBACK = "#999999"
 """Colour of a type no palette names (a file from a newer version, say)."""
 
+LIGHT_PAGE = "#FFFFFF"
+DARK_PAGE = "#1C1D20"
 COLORS_FILE = PROJECT_ROOT / "resources" / "colors.json"
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
-def _colors_from(data: Any) -> dict[str, str]:
-    """Type -> colour from the UI's colors.json; tolerant of the shapes it may take.
+@dataclass(frozen=True)
+class TypeColors:
+    """How one entity type is drawn.
 
-    Accepts ``{"person": "#0072B2"}``, ``{"entities": {...}}`` and per-theme
-    ``{"light": {...}}`` layouts (the light theme is what a printed page uses).
+    Attributes:
+        color: the type's own colour: legend swatch and the line under each mention.
+        light: highlight background on a light page.
+        dark: highlight background on a dark page.
     """
-    if not isinstance(data, dict):
+
+    color: str
+    light: str
+    dark: str
+
+
+def mix(color: str, other: str, amount: float) -> str:
+    """``color`` blended towards ``other`` by ``amount`` (0..1), as #RRGGBB."""
+    a = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
+
+
+def _derived(color: str) -> TypeColors:
+    return TypeColors(color, mix(color, LIGHT_PAGE, 0.72), mix(color, DARK_PAGE, 0.6))
+
+
+def _hex(value: Any) -> str | None:
+    return value.upper() if isinstance(value, str) and _HEX.match(value) else None
+
+
+def _from_file(data: Any) -> dict[str, TypeColors]:
+    """Type colours from the UI's colors.json (``{"types": {"person": {...}}}``)."""
+    types = data.get("types") if isinstance(data, dict) else None
+    if not isinstance(types, dict):
         return {}
-    for key in ("entities", "entity", "types", "light"):
-        if isinstance(data.get(key), dict):
-            return _colors_from(data[key])
-    found: dict[str, str] = {}
-    for name, value in data.items():
-        if isinstance(value, dict):
-            value = value.get("color") or value.get("background") or value.get("light")
-        if isinstance(value, str) and _HEX.match(value):
-            found[str(name).lower()] = value.upper()
+    found: dict[str, TypeColors] = {}
+    for name, spec in types.items():
+        color = _hex(spec.get("color")) if isinstance(spec, dict) else _hex(spec)
+        if color is None:
+            continue
+        derived = _derived(color)
+        light = spec.get("light") if isinstance(spec, dict) else None
+        dark = spec.get("dark") if isinstance(spec, dict) else None
+        found[str(name)] = TypeColors(
+            color,
+            (_hex(light.get("background")) if isinstance(light, dict) else None) or derived.light,
+            (_hex(dark.get("background")) if isinstance(dark, dict) else None) or derived.dark,
+        )
     return found
 
 
 @lru_cache(maxsize=1)
-def entity_colors() -> dict[str, str]:
-    """Colour (``#RRGGBB``) of each entity type: resources/colors.json over Okabe-Ito."""
-    colors = dict(OKABE_ITO)
+def type_colors() -> dict[str, TypeColors]:
+    """How each entity type is drawn: resources/colors.json over Okabe-Ito defaults."""
+    colors = {name: _derived(color) for name, color in OKABE_ITO.items()}
     with contextlib.suppress(OSError, ValueError):
-        colors.update(_colors_from(json.loads(COLORS_FILE.read_text(encoding="utf-8"))))
+        colors.update(_from_file(json.loads(COLORS_FILE.read_text(encoding="utf-8"))))
     return colors
 
 
+def colors_for(entity_type: str) -> TypeColors:
+    """The colours of ``entity_type``; grey for a type no palette knows."""
+    return type_colors().get(entity_type) or _derived(FALLBACK)
+
+
 def color_for(entity_type: str) -> str:
-    """The colour of ``entity_type``, or a neutral grey for a type no palette knows."""
-    return entity_colors().get(entity_type, FALLBACK)
+    """The type's own colour (swatch, underline)."""
+    return colors_for(entity_type).color
 
 
 def _luminance(hex_color: str) -> float:
@@ -72,9 +117,16 @@ def _luminance(hex_color: str) -> float:
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def text_color_on(background: str) -> str:
-    """Black or white, whichever reads better on ``background`` (WCAG contrast ratio)."""
-    lum = _luminance(background)
-    on_black = (lum + 0.05) / 0.05
-    on_white = 1.05 / (lum + 0.05)
-    return "#000000" if on_black >= on_white else "#FFFFFF"
+    """Black or white, whichever reads better on ``background``."""
+    return (
+        "#000000"
+        if contrast(background, "#000000") >= contrast(background, "#FFFFFF")
+        else "#FFFFFF"
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from reader.core.export_colors import FALLBACK, color_for, text_color_on
+from reader.core.export_colors import colors_for
 
 BASE_CSS = """\
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fbfbf8; --muted: #5f6368;
@@ -51,7 +51,8 @@ button.ent-btn.focus { outline: 2px solid var(--fg); }
 .speaker { display: block; color: var(--muted); }
 .user-tag { font-size: .75em; border: 1px solid var(--line); border-radius: 3px;
   padding: 0 .25em; margin-left: .25em; }
-mark.ent { border-radius: 3px; padding: 0 .08em; cursor: pointer; }
+mark.ent { border-radius: 2px; padding: 0 .08em; cursor: pointer; color: inherit;
+  background-color: #E3E3E3; border-bottom: 3px solid #999999; }
 mark.ent[data-source="user"] { text-decoration: underline dotted; }
 mark.ent.focus { outline: 2px solid var(--fg); outline-offset: 1px; }
 body.focusing mark.ent:not(.focus) { opacity: .35; }
@@ -137,19 +138,31 @@ def css_class(entity_type: str) -> str:
 
 
 def stylesheet(types: list[str]) -> str:
-    """The page's CSS: the base rules plus colour and hide rules per entity type in use."""
-    rules = []
+    """The page's CSS: the base rules plus colour and hide rules per entity type in use.
+
+    A mention gets the type's light tint behind it (dark tint on a dark page) and the type's
+    own colour as a line beneath; the legend swatch is the type's own colour.
+    """
+    light, dark = [], []
     for entity_type in types:
-        color = color_for(entity_type)
+        colors = colors_for(entity_type)
         cls = css_class(entity_type)
-        rules.append(
-            f"mark.{cls}, .{cls} .swatch "
-            f"{{ background-color: {color}; color: {text_color_on(color)}; }}\n"
-            f"body.hide-{cls} mark.{cls} {{ background-color: transparent; color: inherit; }}"
+        light.append(
+            f"mark.{cls} {{ background-color: {colors.light}; "
+            f"border-bottom-color: {colors.color}; }}\n"
+            f".{cls} .swatch {{ background-color: {colors.color}; }}\n"
+            f"body.hide-{cls} mark.{cls} {{ background-color: transparent; "
+            f"border-bottom-color: transparent; cursor: text; }}"
         )
-    rules.append(f"mark.ent {{ background-color: {FALLBACK}; color: {text_color_on(FALLBACK)}; }}")
-    # The type rules come after the fallback so they win at equal specificity.
-    return BASE_CSS + rules.pop() + "\n" + "\n".join(rules) + "\n"
+        dark.append(f"  mark.{cls} {{ background-color: {colors.dark}; }}")
+        dark.append(f"  body.hide-{cls} mark.{cls} {{ background-color: transparent; }}")
+    return (
+        BASE_CSS
+        + "\n".join(light)
+        + "\n@media (prefers-color-scheme: dark) {\n"
+        + "\n".join(dark)
+        + "\n}\n"
+    )
 
 
 def csp_hash(source: str) -> str:
