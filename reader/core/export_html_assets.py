@@ -55,7 +55,7 @@ mark.ent { border-radius: 2px; padding: 0 .08em; cursor: pointer; color: inherit
   background-color: #E3E3E3; border-bottom: 3px solid #999999; }
 mark.ent[data-source="user"] { text-decoration: underline dotted; }
 mark.ent.focus { outline: 2px solid var(--fg); outline-offset: 1px; }
-body.focusing mark.ent:not(.focus) { opacity: .35; }
+body.focusing mark.ent:not(.focus) { background-color: transparent; }
 time.date { border-bottom: 1px dashed var(--muted); }
 .status { min-height: 1.4em; font-size: .9rem; margin: 0; }
 aside h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em;
