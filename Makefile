@@ -9,6 +9,7 @@ BIN := $(VENV)/bin
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 TEST_STAMP := $(VENV)/.installed-test
 PYTEST_ARGS ?=
+FUZZ_CASES ?= 3000
 
 .PHONY: run test lint bench bench-smoke fuzz clean
 
@@ -40,6 +41,11 @@ bench: $(RUNTIME_STAMP)
 
 bench-smoke: $(RUNTIME_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/perf.py --smoke
+
+# Property tests with a x10 hypothesis budget, then FUZZ_CASES mutated files through the loaders.
+fuzz: $(TEST_STAMP)
+	ENTITY_READER_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/property tests/fuzz $(PYTEST_ARGS)
+	$(BIN)/python bench/fuzz_loaders.py --cases $(FUZZ_CASES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

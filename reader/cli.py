@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.core.errors import ReaderError
+from reader.core.logs import install_excepthooks, report_error, setup_logging
 
 FORMATS = ("json", "html", "jsonl", "spacy")
 """Output formats of ``annotate`` (reader.core.export.FORMATS describes each)."""
@@ -59,9 +59,15 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def annotate(argv: Sequence[str]) -> int:
-    """The headless command; exit status 2 on a ReaderError."""
+    """The headless command; exit status 2 if any file failed (the reason goes to stderr).
+
+    An annotated copy (.json, or .html written by Entity Reader) is restored as saved and
+    converted; the model is not run for it.
+    """
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
+    from reader.core.cache import analyse_cached
+    from reader.core.errors import ReaderError
     from reader.core.export import export_format, render_bytes, save
     from reader.core.model import Annotations
     from reader.core.opening import open_document
@@ -75,6 +81,7 @@ def annotate(argv: Sequence[str]) -> int:
     analyser = SpacyAnalyser()
     status = 0
     for source in args.files:
+        target: Path | None = None
         try:
             document = open_document(source)
             if isinstance(document, Annotations):
@@ -84,7 +91,7 @@ def annotate(argv: Sequence[str]) -> int:
                 )
                 annotations = document
             else:
-                annotations = analyser.analyse(document)
+                annotations = analyse_cached(analyser, document)
             target = _output_path(args.output, source, args.format, several)
             if target is None:
                 data = render_bytes(annotations, args.format)
@@ -96,9 +103,14 @@ def annotate(argv: Sequence[str]) -> int:
             elif _same_file(target, source):
                 raise ReaderError(f"{target} is the input file; choose another output.")
             else:
-                save(annotations, target, args.format)
-        except ReaderError as exc:
-            print(f"entity-reader: {source}: {exc.message}", file=sys.stderr)
+                save(annotations, target, args.format)  # atomic; never over the original
+        except OSError as exc:  # the output could not be written (no such folder, read-only)
+            where = target or exc.filename or args.output
+            print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+            status = 2
+        except Exception as exc:  # one bad file never stops the others; the log has why
+            message = report_error(exc, f"annotate {str(source)!r}")
+            print(f"entity-reader: {source}: {message}", file=sys.stderr)
             status = 2
     return status
 
@@ -106,6 +118,8 @@ def annotate(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``entity-reader`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    setup_logging()
+    install_excepthooks()
     if argv and argv[0] == "annotate":
         return annotate(argv[1:])
     args = _gui_parser().parse_args(argv)

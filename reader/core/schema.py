@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from reader.core.errors import AnnotationFormatError
@@ -25,6 +26,17 @@ from reader.core.model import (
 
 FORMAT = "entity-reader"
 VERSION = 1
+
+# Limits for hostile copies (docs/security.md): far above any real article, low enough that a
+# crafted file is refused in well under a second instead of eating memory or time.
+MAX_JSON_CHARS = 64_000_000
+"""Longest JSON text ``loads`` parses (a book-length article with every span is ~20 MB)."""
+MAX_TEXT_CHARS = 20_000_000
+"""Longest article text accepted."""
+MAX_ENTITIES = 100_000
+"""Most entities in one copy."""
+MAX_SPANS = 1_000_000
+"""Most mentions + quotes + dates + blocks in one copy."""
 
 
 def to_dict(ann: Annotations) -> dict[str, Any]:
@@ -97,8 +109,30 @@ def _require(cond: bool, message: str) -> None:
         raise AnnotationFormatError(f"The annotations are damaged: {message}.")
 
 
+def _short(value: Any) -> str:
+    """``repr`` for a message, cut so a hostile value cannot flood a dialog."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _list(value: Any, what: str) -> list:
+    """A JSON array field; missing means empty."""
+    if value is None:
+        return []
+    _require(isinstance(value, list), f"the {what} are not a list")
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""JSON may escape lone surrogates ("\\ud800"); such a string could never be saved as UTF-8."""
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and not _SURROGATE.search(value)
+
+
 def _str_or_none(value: Any, what: str) -> str | None:
-    _require(value is None or isinstance(value, str), f"{what} is not text")
+    _require(value is None or _is_text(value), f"{what} is not text")
     return value
 
 
@@ -118,11 +152,14 @@ def from_dict(data: Any) -> Annotations:
     """Rebuild ``Annotations`` from a schema-v1 dict, validating every field."""
     _require(isinstance(data, dict), "the top level is not an object")
     _require(data.get("format") == FORMAT, "this is not an Entity Reader file")
-    _require(data.get("version") == VERSION, f"unsupported version {data.get('version')!r}")
+    version = data.get("version")
+    _require(type(version) is int and version == VERSION, f"unsupported version {_short(version)}")
     art = data.get("article")
     _require(isinstance(art, dict), "the article is missing")
     text = art.get("text")
-    _require(isinstance(text, str), "the article has no text")
+    _require(_is_text(text), "the article has no valid text")
+    _require(len(text) <= MAX_TEXT_CHARS, f"the text is longer than {MAX_TEXT_CHARS:,} characters")
+    _check_sizes(art, data)
     published = art.get("published")
     pub_date = None
     if published is not None:
@@ -132,13 +169,13 @@ def from_dict(data: Any) -> Annotations:
         except ValueError:
             _require(False, "the publication date is not a YYYY-MM-DD date")
     blocks = []
-    for raw in art.get("blocks") or []:
+    for raw in _list(art.get("blocks"), "blocks"):
         _require(
             isinstance(raw, list)
             and len(raw) == 4
             and type(raw[0]) is int
             and type(raw[1]) is int
-            and isinstance(raw[2], str)
+            and _is_text(raw[2])
             and type(raw[3]) is int
             and 0 <= raw[0] <= raw[1] <= len(text),
             "a block is malformed",
@@ -170,10 +207,10 @@ def from_dict(data: Any) -> Annotations:
         _require(isinstance(raw, dict), "an entity is not an object")
         ent_id, ent_type, name = raw.get("id"), raw.get("type"), raw.get("name")
         _require(
-            isinstance(ent_id, str) and isinstance(ent_type, str) and isinstance(name, str),
+            _is_text(ent_id) and _is_text(ent_type) and _is_text(name),
             "an entity has no valid id, type and name",
         )
-        _require(ent_id not in seen_ids, f"the entity id {ent_id!r} is used twice")
+        _require(ent_id not in seen_ids, f"the entity id {_short(ent_id)} is used twice")
         seen_ids.add(ent_id)
         raw_mentions = raw.get("mentions", [])
         _require(isinstance(raw_mentions, list), "an entity's mentions are not a list")
@@ -226,13 +263,32 @@ def from_dict(data: Any) -> Annotations:
     return Annotations(article, pipeline, entities, quotes, dates)
 
 
+def _check_sizes(art: dict, data: dict) -> None:
+    """Refuse copies with more entities or spans than MAX_ENTITIES / MAX_SPANS, before any work."""
+    entities = data.get("entities")
+    entities = entities if isinstance(entities, list) else []  # wrong types: reported later
+    _require(len(entities) <= MAX_ENTITIES, f"more than {MAX_ENTITIES:,} entities")
+    spans = sum(
+        len(e["mentions"])
+        for e in entities
+        if isinstance(e, dict) and isinstance(e.get("mentions"), list)
+    )
+    for field in (data.get("quotes"), data.get("dates"), art.get("blocks")):
+        spans += len(field) if isinstance(field, list) else 0
+    _require(spans <= MAX_SPANS, f"more than {MAX_SPANS:,} mentions, quotes, dates and blocks")
+
+
 def _source(value: Any) -> Any:
     _require(value in (None, "model", "user"), "a source is neither 'model' nor 'user'")
     return value or "model"
 
 
 def loads(text: str) -> Annotations:
-    """Parse schema-v1 JSON text."""
+    """Parse schema-v1 JSON text (refused unread past MAX_JSON_CHARS)."""
+    if len(text) > MAX_JSON_CHARS:
+        raise AnnotationFormatError(
+            f"The annotations are too large to open (over {MAX_JSON_CHARS // 1_000_000} MB)."
+        )
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:

@@ -1,35 +1,190 @@
-"""Entities from spaCy's NER: map labels to our types and merge mentions of one thing."""
+"""Entities from spaCy's NER: clean the spans, type them, fill gaps, merge aliases.
+
+The stages, each small and separately tested:
+
+1. model spans, cut at line breaks and cleaned by ``rules.clean_span`` (titles, "the",
+   possessives); the ``date`` header is ignored and the wire dateline is typed by rule;
+2. our types: GPE/LOC/FAC are a country when ``countries`` knows the name, else a place;
+   ORG/PERSON spans that are exactly a country name are that country; NORP words are
+   nationalities linked to their country (languages, "in French", are dropped);
+3. one sense per article: a mention that ends a person's full name is that person whatever
+   the model said ("Scholz" tagged as a place), and an untagged repeat of a name already
+   found is added with the same type;
+4. aliases merged into entities by ``aliases.merge_mentions``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
+from reader.core.analysis import rules
+from reader.core.analysis.aliases import TypedMention, merge_mentions
+from reader.core.analysis.countries import country_key, demonym_code, normalise
+from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
-LABEL_TO_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "NORP": NATIONALITY, "LOC": PLACE}
+# spaCy labels we read; others matter only when a rule re-types them (a surname as WORK_OF_ART).
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+READ_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A cleaned span in token indices, with the model label and our type (None: not ours)."""
+
+    start: int
+    end: int
+    label: str
+    type: str | None = None
+    key: str | None = None
+    fixed: bool = False
 
 
 def entity_type(label: str, text: str) -> str | None:
-    """Our type for a spaCy label (GPE is a country only if it names one)."""
-    if label == "GPE":
-        from reader.core.analysis.countries import country_code
+    """Our type for a spaCy label and span text, before the article-wide rules."""
+    if text.removeprefix("The ") in rules.ALWAYS_ORGANIZATIONS and label in PLACE_LABELS | {"ORG"}:
+        return ORGANIZATION
+    if label in PLACE_LABELS:
+        return COUNTRY if country_key(text) else PLACE
+    if label == "ORG" and rules.facility_name(text):
+        return PLACE
+    if label in ("ORG", "PERSON"):
+        return COUNTRY if country_key(text) else (ORGANIZATION if label == "ORG" else PERSON)
+    if label == "NORP":
+        return NATIONALITY if demonym_code(text) else None
+    return None
 
-        return COUNTRY if country_code(text) else PLACE
-    return LABEL_TO_TYPE.get(label)
+
+def _typed(doc: Any, cand: Candidate) -> Candidate:
+    text = doc[cand.start : cand.end].text
+    kind = entity_type(cand.label, text)
+    if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):
+        kind = None
+    if (
+        cand.label in ("ORG", "GPE")
+        and kind != COUNTRY
+        and not cand.fixed
+        and rules.after_person_title(doc, cand.start, cand.end)
+    ):
+        kind = PERSON
+    if cand.label == "NORP" and rules.is_language_use(doc[cand.start : cand.end]):
+        kind = None
+    key = country_key(text) if kind == COUNTRY else None
+    if kind == NATIONALITY:
+        key = demonym_code(text)
+    return replace(cand, type=kind, key=key)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def model_candidates(doc: Any, text: str) -> list[Candidate]:
+    """Stage 1: the model's spans, cleaned, plus the dateline's place and agency.
+
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
+    """
+    head = rules.header_end(text)
+    fixed: list[Candidate] = []
+    line = rules.dateline(text)
+    if line:
+        for (start, end), label in zip(line, ("GPE", "ORG"), strict=True):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and len(span):
+                fixed.append(Candidate(span.start, span.end, label, fixed=True))
+    fixed_chars = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in fixed]
+    found = list(fixed)
+    for ent in doc.ents:
+        if ent.label_ not in READ_LABELS or ent.end_char <= head:
+            continue
+        if any(_overlaps((ent.start_char, ent.end_char), f) for f in fixed_chars):
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].idx < head:
+            start += 1
+        if ent.label_ == "ORG":
+            end = rules.extend_over_region(doc, start, end)
+        for piece_start, piece_end in rules.split_lines(doc, start, end):
+            cleaned = rules.clean_span(doc, piece_start, piece_end, ent.label_)
+            if cleaned:
+                found.append(Candidate(cleaned[0], cleaned[1], ent.label_))
+    return found
+
+
+def _words(doc: Any, cand: Candidate) -> tuple[str, ...]:
+    return tuple(normalise(doc[cand.start : cand.end].text).split())
+
+
+def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """A span that ends a person's full name is that person ("Scholz"/GPE, "Reeves"/WORK)."""
+    full_names = {_words(doc, c) for c in cands if c.type == PERSON}
+    endings = {n[-k:] for n in full_names if len(n) >= 2 for k in range(1, len(n) + 1)}
+    out = []
+    for c in cands:
+        if c.type not in (PERSON, COUNTRY, NATIONALITY) and _words(doc, c) in endings:
+            c = replace(c, type=PERSON, key=None)
+        out.append(c)
+    return out
+
+
+def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Untagged repeats of names already found in the article, with the same type."""
+    taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
+    spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
+    for start, end in spans:
+        taken[start:end] = b"\x01" * (end - start)
+    surfaces: dict[str, Candidate] = {}
+    for c in cands:
+        if c.type is not None:
+            surfaces.setdefault(doc[c.start : c.end].text, c)
+    if not surfaces:
+        return cands
+    pattern = re.compile(
+        r"(?<![\w.])(?:"
+        + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+        + r")(?![\w])"
+    )
+    added = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(taken[start:end]):
+            continue
+        span = doc.char_span(start, end)
+        if span is None or not all(t.pos_ == "PROPN" or t.is_upper for t in span):
+            continue
+        model = surfaces[match.group()]
+        added.append(replace(model, start=span.start, end=span.end, fixed=False))
+        taken[start:end] = b"\x01" * (end - start)
+    return cands + added
+
+
+def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the dateline's spans first, then longer spans, then earlier ones."""
+    kept: list[Candidate] = []
+    used: set[int] = set()
+    for c in sorted(cands, key=lambda c: (not c.fixed, -(c.end - c.start), c.start)):
+        tokens = range(c.start, c.end)
+        if not used.intersection(tokens):
+            kept.append(c)
+            used.update(tokens)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def typed_candidates(doc: Any) -> list[Candidate]:
+    """Stages 1-3: every mention of ours with its type, before aliases are merged."""
+    text = doc.text
+    cands = [_typed(doc, c) for c in model_candidates(doc, text)]
+    cands = _relabel_surnames(doc, cands)
+    cands = _without_overlaps([c for c in cands if c.type is not None])
+    return _without_overlaps(_fill_repeats(doc, text, cands))
 
 
 def extract_entities(doc: Any) -> list[Entity]:
-    """One Entity per (type, name); mentions sorted by position."""
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for ent in doc.ents:
-        kind = entity_type(ent.label_, ent.text)
-        if kind is None:
-            continue
-        groups.setdefault((kind, ent.text), []).append(
-            Mention(ent.start_char, ent.end_char, ent.text)
-        )
-    ordered = sorted(groups.items(), key=lambda item: item[1][0].start)
-    return [
-        Entity(id=f"e{i}", type=kind, name=name, mentions=mentions)
-        for i, ((kind, name), mentions) in enumerate(ordered, start=1)
-    ]
+    """Entities of every type of ours, aliases merged, ids "e1"... in order of first mention."""
+    mentions = []
+    for c in typed_candidates(doc):
+        span = doc[c.start : c.end]
+        mentions.append(TypedMention(span.start_char, span.end_char, span.text, c.type, c.key))
+    return merge_mentions(mentions)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
+from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ModelUnavailableError
@@ -39,3 +42,24 @@ def load_pipeline(packages: tuple[str, ...] = MODEL_PACKAGES) -> Any:
         f"The English language model is not installed. Install it with: {INSTALL_HINT}",
         detail=detail,
     )
+
+
+def installed_model_meta(packages: tuple[str, ...] = MODEL_PACKAGES) -> dict[str, Any] | None:
+    """The meta.json of the model ``load_pipeline`` would load, read without importing spaCy.
+
+    Lets the analysis cache tell which model would run before paying for loading it.
+    """
+    for name in packages:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue
+        if spec is None or spec.origin is None:
+            continue
+        try:
+            meta = json.loads((Path(spec.origin).parent / "meta.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict):
+            return meta
+    return None

@@ -1,12 +1,264 @@
-"""Direct quotations and their speakers. (Being built in the quotes branch.)"""
+"""Direct quotations and their speakers.
+
+Quotations are found by pairing quotation marks in the text (quote_marks.py): straight, curly
+and guillemets, partial or spanning sentences; the marks, the spaces inside them and a trailing
+comma are not part of a quote. Each one is then read against the dependency parse:
+
+Speaker, first cue that applies:
+  1. The speech verb governing the quotation: walking up the parse from the quoted words to the
+     first speech verb ("say", "add", "tell", "write", "warn", ... see speech_verbs.py) outside
+     the marks, or a speech verb hanging off the quotation ('"...," he said' parsed the other
+     way round). Its subject is the speaker ("X said", "said X", "X told reporters", "X said:
+     ..."), resolved by speakers.py (names, pronouns, titles).
+  2. A speech verb right after the closing mark or right before the opening one, for parses that
+     went astray (the pattern fallback), and "according to X" in the same sentence.
+  3. Inheritance: a quotation with no cue of its own takes the speaker of the previous quotation
+     in its paragraph (a second sentence of quoted speech), of the quotation it continues from
+     the previous paragraph, or of the speech verb of an earlier sentence in its paragraph.
+
+Scare quotes (kind "scare", no speaker): a quoted term, not quoted speech. A quotation is a scare
+quote when it has at most four words, no verb and no sentence-final punctuation, and one of
+these holds:
+  - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech);
+  - it reads as a name or title in capitals ("CBS This Morning", "Stage 3");
+  - it follows "so-called";
+  - it modifies a noun outside the marks ("gig economy" workers);
+  - it is a noun phrase whose determiner or possessor stays outside the marks (a "mass" of
+    soldiers, his team's "courage", to the "operational phase"), or a single noun ("dorms"),
+    unless the nearest verb above it is itself a speech verb (he called it a "disaster").
+Everything else is speech, including partial quotes inside a reported clause ('Macron said the
+two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
+speaker None.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from reader.core.model import Entity, Quote
+from reader.core.analysis.quote_marks import QuoteSpan, pair_quotes
+from reader.core.analysis.speakers import Speaker, SpeakerResolver
+from reader.core.analysis.speech_verbs import WEAK_VERBS, speech_lemma
+from reader.core.model import ORGANIZATION, PERSON, Entity, Quote
+
+MAX_TERM_WORDS = 4
+MAX_CLIMB = 12
+PATTERN_WINDOW = 3
+_NP_OPENERS = frozenset(
+    {
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their",
+        "our", "my", "your", "whose",
+    }
+)  # fmt: skip
+_SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$")
+_SENTENCE_END = frozenset(".!?…。！？")
+_NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "a", "de", "la"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass
+class _Reading:
+    """What the parse says about one quotation."""
+
+    span: QuoteSpan
+    tokens: list[Any]
+    speaker: Speaker | None = None
+    direct: bool = False  # attributed by a cue of its own (steps 1-2)
+    kind: str = "speech"
 
 
 def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``doc`` with speakers resolved to ``entities`` (canonical name and id)."""
+    text = doc.text  # a spaCy property that joins every token: read it once
+    spans = pair_quotes(text)
+    if not spans:
+        return []
+    resolver = SpeakerResolver(doc, entities, [(s.open_at, s.close_at + 1) for s in spans])
+    readings = [_read(doc, resolver, span) for span in spans]
+    _inherit(resolver, readings)
+    return [
+        Quote(
+            start=r.span.start,
+            end=r.span.end,
+            text=text[r.span.start : r.span.end],
+            speaker=r.speaker.name if r.speaker and r.kind == "speech" else None,
+            speaker_id=r.speaker.entity_id if r.speaker and r.kind == "speech" else None,
+            kind="scare" if r.kind == "scare" else "speech",
+        )
+        for r in readings
+    ]
+
+
+def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> _Reading:
+    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+    tokens = list(chars) if chars is not None else []
+    reading = _Reading(span, tokens)
+    if not tokens:
+        return reading
+    verbs = _governing_speech_verbs(resolver, tokens)
+    if not verbs:
+        verbs = [v for v in [_adjacent_speech_verb(resolver, span)] if v is not None]
+    reading.speaker = _first_speaker(resolver, verbs)
+    if reading.speaker is None:
+        seg_start, seg_end = resolver.segments[resolver.segment_of(tokens[0])]
+        reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
+    reading.direct = bool(verbs) or reading.speaker is not None
+    if _is_term(doc, resolver, reading):
+        reading.kind = "scare"
+    return reading
+
+
+def _first_speaker(resolver: SpeakerResolver, verbs: list[Any]) -> Speaker | None:
+    """Speaker of the nearest speech verb whose subject is a person or an organization.
+
+    A nearer verb loses to one further up when its subject is not ("Trudeau said Canada would
+    respond 'forcefully'": the word is Trudeau's) or when it is a weak one ("respond").
+    """
+    fallback: Speaker | None = None
+    for verb in verbs:
+        speaker = resolver.subject_of(verb)
+        if speaker is None:
+            continue
+        strong = speech_lemma(verb.text) not in WEAK_VERBS
+        if strong and speaker.type in (PERSON, ORGANIZATION):
+            return speaker
+        fallback = fallback or speaker
+    return fallback
+
+
+def _governing_speech_verbs(resolver: SpeakerResolver, tokens: list[Any]) -> list[Any]:
+    """Speech verbs above the quotation in the parse (nearest first), or off its root."""
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    found: list[Any] = []
+    for root in roots:
+        token = root
+        for _ in range(MAX_CLIMB):
+            if token.i not in inside and resolver.is_speech_verb(token) and token not in found:
+                found.append(token)
+            if token.head.i == token.i or not resolver.same_paragraph(token.head, root):
+                break
+            token = token.head
+        if found:
+            return found
+    for root in roots:
+        for child in root.children:
+            if (
+                child.i not in inside
+                and resolver.is_speech_verb(child)
+                and not resolver.is_quoted(child)
+                and resolver.same_paragraph(child, root)
+            ):
+                return [child]
     return []
+
+
+def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | None:
+    """A speech verb within a few words after the closing mark or before the opening one."""
+    doc = resolver.doc
+    paragraph = resolver.paragraph(span.start)
+    after = doc.char_span(span.close_at, min(span.close_at + 1, len(resolver.text)), "expand")
+    before = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    for anchor, step in ((after, 1), (before, -1)):
+        if anchor is None:
+            continue
+        i = anchor.end if step == 1 else anchor.start - 1
+        seen = 0
+        while 0 <= i < len(doc) and seen < PATTERN_WINDOW + 2:
+            token = doc[i]
+            if resolver.paragraph(token.idx) != paragraph or resolver.is_quoted(token):
+                break
+            if resolver.is_speech_verb(token):
+                return token
+            if not token.is_punct:
+                seen += 1
+            i += step
+    return None
+
+
+def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
+    """Scare-quote rules of the module docstring."""
+    words = resolver.text[reading.span.start : reading.span.end].split()
+    verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
+    quoted = resolver.text[reading.span.start : reading.span.end]
+    if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
+        return False  # a quoted sentence is never a term, whatever its script
+    if not reading.direct or _is_name(words):
+        return True
+    before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
+    if _SO_CALLED.search(before):
+        return True
+    inside = {t.i for t in reading.tokens}
+    head = next((t for t in reading.tokens if t.head.i not in inside), reading.tokens[0])
+    if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+        return True  # a modifier of a noun outside the marks: "gig economy" workers
+    previous = _token_before(doc, reading.span.open_at)
+    opens_np = previous is not None and (
+        previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE
+    )
+    single_noun = len(words) == 1 and head.pos_ in ("NOUN", "PROPN")
+    if not (opens_np or single_noun):
+        return False
+    token = head.head
+    for _ in range(MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.i not in inside:
+            return not resolver.is_speech_verb(token)
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return True
+
+
+def _is_name(words: list[str]) -> bool:
+    """A title or name in capitals ("CBS This Morning", "Stage 3"), not a quoted sentence."""
+    if len(words) < 2 or words[-1][-1:] in ".!?,":
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words[1:]
+    )
+
+
+def _token_before(doc: Any, char: int) -> Any | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    return doc[span.start - 1]
+
+
+def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
+    """Step 3: quotations with no cue of their own take the speaker of their context."""
+    for index, reading in enumerate(readings):
+        if reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens:
+            continue  # a cue that names nobody ("One, who asked not to be named, said")
+        paragraph = resolver.paragraph(reading.span.start)
+        for earlier in reversed(readings[:index]):
+            same = resolver.paragraph(earlier.span.start) == paragraph
+            carried = earlier.span.runs_on and reading.span.continues
+            if not (same or carried) or earlier.kind == "scare":
+                if not same and not carried:
+                    break
+                continue
+            if earlier.speaker is not None:
+                reading.speaker = earlier.speaker
+                break
+        if reading.speaker is None:
+            reading.speaker = _earlier_speech_in_paragraph(resolver, reading)
+
+
+def _earlier_speech_in_paragraph(resolver: SpeakerResolver, reading: _Reading) -> Speaker | None:
+    """Subject of the last speech verb in earlier sentences of the same paragraph."""
+    first = reading.tokens[0]
+    paragraph = resolver.paragraph(first.idx)
+    for index in range(resolver.segment_of(first) - 1, -1, -1):
+        start, end = resolver.segments[index]
+        if resolver.paragraph(resolver.doc[start].idx) != paragraph:
+            break
+        for token in reversed(resolver.doc[start:end]):
+            if resolver.is_speech_verb(token) and not resolver.is_quoted(token):
+                speaker = resolver.subject_of(token)
+                if speaker is not None:
+                    return speaker
+    return None

@@ -1,14 +1,112 @@
-"""Run the spaCy pipeline over an article's text. (Chunking for long texts: perf branch.)"""
+"""Run the spaCy pipeline over text of any length, in chunks, with exact offsets and progress.
+
+spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and a single huge Doc
+costs memory and gives no progress. So the text is cut into chunks at paragraph boundaries
+(sentence ends or spaces for a paragraph that is too long), the chunks go through
+``nlp.pipe`` in small batches, and the chunk Docs are joined with
+``Doc.from_docs(..., ensure_whitespace=False)``. The chunks concatenate to exactly the
+original text, so every character offset of the joined Doc is a ``str`` index into it.
+
+The chunk grid depends on the text alone: ``reader.core.analysis.incremental`` parses the
+chunks around the visible region first and still gets the very Doc ``parse_text`` gives.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+Progress = Callable[[float], None]
+Span = tuple[int, int]
 
-def parse_text(nlp: Any, text: str, progress: Callable[[float], None] | None = None) -> Any:
+CHUNK_CHARS = 4_000
+"""Target chunk length: about a screenful, so the visible region parses in a fraction of a
+second; measured in bench/perf.py to cost nothing in throughput against larger chunks."""
+BATCH_SIZE = 4
+"""Chunks per ``nlp.pipe`` batch: small, so progress and partial results arrive often."""
+
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002][\"'\u201d\u2019)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+
+def _break_before(text: str, start: int, limit: int) -> int:
+    """The best cut in the last three quarters of ``text[start:limit]``: paragraph, sentence, space.
+
+    Returns an index just after the separator, so no separator starts a chunk, and never
+    splits a CRLF pair. Falls back to ``limit`` (a hard cut) in text without spaces.
+    """
+    low = min(start + (limit - start) // 4, limit)
+    cut = limit
+    newline = text.rfind("\n", low, limit)
+    if newline >= 0:
+        cut = newline + 1
+    else:
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, low, limit)]
+        ends = ends or [m.end() for m in _SPACE.finditer(text, low, limit)]
+        if ends:
+            cut = ends[-1]
+    if text[cut - 1] == "\r" and text[cut : cut + 1] == "\n":
+        cut = cut - 1 if cut - 1 > start else cut + 1
+    return cut
+
+
+def chunk_spans(text: str, max_chars: int | None = None) -> list[Span]:
+    """Consecutive ``(start, end)`` spans covering ``text`` exactly, each <= ``max_chars``.
+
+    ``max_chars`` defaults to ``CHUNK_CHARS``.
+    """
+    max_chars = max_chars or CHUNK_CHARS
+    if max_chars < 2:
+        raise ValueError("max_chars must be at least 2")
+    spans: list[Span] = []
+    start = 0
+    length = len(text)
+    while length - start > max_chars:
+        end = _break_before(text, start, start + max_chars)
+        spans.append((start, end))
+        start = end
+    if start < length or not spans:
+        spans.append((start, length))
+    return spans
+
+
+def parse_spans(
+    nlp: Any,
+    text: str,
+    spans: Sequence[Span],
+    progress: Progress | None = None,
+    *,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[Span, Any]]:
+    """Yield ``(span, doc)`` for each span of ``text`` in the given order, parsed in batches.
+
+    ``progress`` receives the fraction of the spans' characters done after each one.
+    """
+    total = sum(end - start for start, end in spans) or 1
+    done = 0
+    texts = (text[start:end] for start, end in spans)
+    for span, doc in zip(spans, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        done += span[1] - span[0]
+        if progress:
+            progress(done / total)
+        yield span, doc
+
+
+def join_docs(docs: Iterable[Any]) -> Any:
+    """One Doc from chunk Docs that are consecutive pieces of one text (offsets preserved)."""
+    docs = list(docs)
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def parse_text(nlp: Any, text: str, progress: Progress | None = None) -> Any:
     """One spaCy Doc over ``text`` whose character offsets index ``text`` exactly."""
-    doc = nlp(text)
+    spans = chunk_spans(text)
+    doc = join_docs(doc for _, doc in parse_spans(nlp, text, spans, progress))
     if progress:
         progress(1.0)
     return doc

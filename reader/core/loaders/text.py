@@ -31,8 +31,13 @@ def parse_text(text: str, source: str = "") -> Article:
     lines = text.split("\n")
     title = None
     published = None
+    match = None
     if lines and (match := HEADER.match(lines[0])):
-        published = dt.date.fromisoformat(match.group(1))
+        try:
+            published = dt.date.fromisoformat(match.group(1))
+        except ValueError:  # "date 2025-13-45 ...": not a real header, keep the line as text
+            match = None
+    if match:
         title = match.group(2)
         lines = lines[1:]
     paragraphs = [line.strip() for line in lines if line.strip()]

@@ -1,0 +1,225 @@
+"""Accuracy of the analysis against the hand-labelled fixtures, and the speed of one analysis.
+
+Prints precision, recall and F1 per entity type (exact span + type), quote recall and speaker
+accuracy, and date accuracy (value and precision right among the dates found), over all
+labelled articles and over the sample alone; an aspect with no gold files prints "n/a". Then
+the time to analyse a 5,000-character article with the model loaded, on one core.
+
+    .venv/bin/python bench/accuracy.py [--details] [--ablation]
+
+``--ablation`` re-scores entities with each rule of reader/core/analysis/rules.py and
+entities.py switched off in turn, and with the model's raw labels, to show what each rule adds.
+"""
+
+from __future__ import annotations
+
+import os
+
+# One core: set before numpy/thinc load so their thread pools are single-threaded.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import contextlib  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reader.core.analysis import SpacyAnalyser  # noqa: E402
+from reader.core.analysis import entities as entities_module  # noqa: E402
+from reader.core.analysis import rules as rules_module  # noqa: E402
+from reader.core.loaders import load_article  # noqa: E402
+from reader.core.model import ENTITY_TYPES, Annotations, Article, Entity, Mention  # noqa: E402
+from tests.fixtures.gold import article_paths, load_gold, resolve_entities  # noqa: E402
+from tests.fixtures.scoring import (  # noqa: E402
+    Counts,
+    score_dates,
+    score_entities,
+    score_quotes,
+    share,
+)
+
+SAMPLE_STEM = "000_b1ae0dc0bd7f6f00"
+TARGET_CHARS = 5000
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def _recall(counts: Counts, kind: str) -> float | None:
+    total = counts.tp[kind] + counts.fn[kind]
+    return counts.tp[kind] / total if total else None
+
+
+def report(title: str, ents: Counts, quotes: Counts, dates: Counts) -> None:
+    """Print one block of figures."""
+    print(f"\n== {title}")
+    if not ents.labelled:
+        print("entities: n/a")
+    else:
+        print(f"{'entity type':14} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn")
+        for kind in [t for t in ENTITY_TYPES if t in ents.types()] + [
+            t for t in ents.types() if t not in ENTITY_TYPES
+        ]:
+            p, r, f = ents.prf(kind)
+            print(
+                f"{kind:14} {p:6.3f} {r:6.3f} {f:6.3f}  {ents.tp[kind]:3d} "
+                f"{ents.fp[kind]:3d} {ents.fn[kind]:3d}"
+            )
+    if not quotes.labelled:
+        print("quotes: recall n/a, speaker accuracy n/a")
+    else:
+        print(
+            f"quotes: recall {_pct(_recall(quotes, 'speech'))} "
+            f"({quotes.tp['speech']}/{quotes.tp['speech'] + quotes.fn['speech']}), "
+            f"speaker accuracy {_pct(share(quotes, 'speaker'))}, "
+            f"scare quotes found {_pct(_recall(quotes, 'scare'))}"
+        )
+    if not dates.labelled:
+        print("dates: found n/a, resolved n/a")
+    else:
+        print(
+            f"dates: found {_pct(_recall(dates, 'found'))} "
+            f"({dates.tp['found']}/{dates.tp['found'] + dates.fn['found']}), "
+            f"resolved correctly among found {_pct(share(dates, 'resolved'))}"
+        )
+
+
+def details(stem: str, ann: Annotations) -> None:
+    """Entity mentions missed and extra, for tuning rules."""
+    gold = load_gold(stem, "entities")
+    if gold is None:
+        return
+    want = {(s.start, s.end, s.label) for s in resolve_entities(ann.article.text, gold)}
+    got = {(m.start, m.end, e.type) for e in ann.entities for m in e.mentions}
+    text = ann.article.text
+    for label, items in (("missed", want - got), ("extra", got - want)):
+        for start, end, kind in sorted(items):
+            print(f"  {stem}: {label:6} {kind:12} {text[start:end]!r} @{start}")
+
+
+ABLATIONS = {
+    "no span cleaning": (rules_module, "clean_span", lambda doc, s, e, label: (s, e)),
+    "no dateline rule": (rules_module, "dateline", lambda text: None),
+    "no surname relabel": (entities_module, "_relabel_surnames", lambda doc, c: c),
+    "no repeat filling": (entities_module, "_fill_repeats", lambda doc, text, c: c),
+    "no person-after-title": (rules_module, "after_person_title", lambda *a: False),
+    "no 'in Europe' extension": (rules_module, "extend_over_region", lambda d, s, e: e),
+    "no facility rule": (rules_module, "facility_name", lambda text: False),
+}
+
+
+def raw_entities(doc: object) -> list[Entity]:
+    """The model's labels mapped to our types with no rule at all, one entity per mention."""
+    out = []
+    for i, ent in enumerate(doc.ents, start=1):  # type: ignore[attr-defined]
+        kind = entities_module.entity_type(ent.label_, ent.text)
+        if kind:
+            mention = Mention(ent.start_char, ent.end_char, ent.text)
+            out.append(Entity(f"e{i}", kind, ent.text, [mention]))
+    return out
+
+
+def ablation(analyser: SpacyAnalyser) -> None:
+    """Entity F1 over all articles with each rule switched off in turn."""
+    parsed = []
+    for path in article_paths():
+        article = load_article(path)
+        parsed.append((path.stem, article, analyser.nlp(article.text)))
+
+    def run(label: str, extract: object = None) -> None:
+        total = Counts()
+        for stem, article, doc in parsed:
+            ents = (extract or entities_module.extract_entities)(doc)  # type: ignore[operator]
+            total += score_entities(stem, Annotations(article, entities=ents))
+        cells = "  ".join(f"{k[:5]} {total.prf(k)[2]:.3f}" for k in ENTITY_TYPES)
+        print(f"{label:28} {cells}")
+
+    print("\n== ablation: entity F1 over all articles")
+    run("all rules")
+    for label, (module, name, replacement) in ABLATIONS.items():
+        with _patched(module, name, replacement):
+            run(label)
+    run("model labels only", raw_entities)
+
+
+@contextlib.contextmanager
+def _patched(module: object, name: str, value: object):  # type: ignore[no-untyped-def]
+    old = getattr(module, name)
+    setattr(module, name, value)
+    try:
+        yield
+    finally:
+        setattr(module, name, old)
+
+
+def five_k_article() -> Article:
+    """About 5,000 characters of wire copy, cut at a paragraph end, from the fixtures."""
+    paragraphs: list[str] = []
+    for path in article_paths():
+        paragraphs.extend(load_article(path).text.split("\n"))
+    text = ""
+    for paragraph in paragraphs * 3:
+        if len(text) + len(paragraph) + 1 > TARGET_CHARS:
+            break
+        text = f"{text}\n{paragraph}" if text else paragraph
+    return Article(text=text, source="bench-5k")
+
+
+def time_analysis(analyser: SpacyAnalyser, runs: int = 7) -> tuple[int, float, float]:
+    """(characters, median seconds, best seconds) over ``runs`` analyses after a warm-up."""
+    article = five_k_article()
+    analyser.analyse(article)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        analyser.analyse(article)
+        times.append(time.perf_counter() - start)
+    return len(article.text), statistics.median(times), min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--details", action="store_true", help="list missed and extra entities")
+    parser.add_argument("--ablation", action="store_true", help="F1 with each rule switched off")
+    args = parser.parse_args()
+    analyser = SpacyAnalyser()
+    total = (Counts(), Counts(), Counts())
+    sample = (Counts(), Counts(), Counts())
+    for path in article_paths():
+        ann = analyser.analyse(load_article(path))
+        scores = (
+            score_entities(path.stem, ann),
+            score_quotes(path.stem, ann),
+            score_dates(path.stem, ann),
+        )
+        for acc, new in zip(total, scores, strict=True):
+            acc += new
+        if path.stem == SAMPLE_STEM:
+            for acc, new in zip(sample, scores, strict=True):
+                acc += new
+        if args.details:
+            details(path.stem, ann)
+    info = analyser.pipeline_info()
+    print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
+    report(f"all {len(article_paths())} articles", *total)
+    report("sample article", *sample)
+    if args.ablation:
+        ablation(analyser)
+    chars, median, best = time_analysis(analyser)
+    verdict = "OK" if median < 0.5 else "SLOW (target < 0.5 s)"
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"\nspeed: {chars}-character article, model loaded, one thread: "
+        f"median {median:.3f} s, best {best:.3f} s  {verdict}"
+        f"  (machine load {load:.1f} on {os.cpu_count()} cores)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

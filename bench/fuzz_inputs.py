@@ -1,0 +1,359 @@
+"""Seeds and mutators for bench/fuzz_loaders.py: real corpus pages plus generated txt/md/pdf/docx.
+
+Corpus files are read in place (never copied into the project). Every mutator is a pure function
+of its input bytes and a ``random.Random``, so a case number and a seed reproduce a case exactly.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A well-formed input the mutators start from."""
+
+    name: str
+    suffix: str
+    data: bytes
+
+
+# --- seeds -----------------------------------------------------------------------------------
+
+
+def _sample_lines(sample: Path) -> list[str]:
+    return [line for line in sample.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def make_markdown(lines: list[str]) -> bytes:
+    """A Markdown article using most of the syntax a loader meets in the wild."""
+    title, *body = lines
+    parts = [f"# {title}", "", "*By Jane Doe* — 17 March 2025", ""]
+    for n, line in enumerate(body):
+        if n % 5 == 1:
+            parts += [f"## {line[:60]}", ""]
+        elif n % 5 == 2:
+            parts += [f"> {line}", ""]
+        elif n % 5 == 3:
+            parts += [f"- {line[:80]}", f"  - nested [link](https://example.com/{n}) `code`", ""]
+        else:
+            parts += [line, ""]
+    parts += [
+        "![remote](http://127.0.0.1:9/pixel.png)",
+        "<div onclick='alert(1)'>inline <b>html</b></div>",
+        "```python",
+        "print('hello')",
+        "```",
+        "| a | b |",
+        "|---|---|",
+        "| 1 | 2 |",
+        "[ref]: https://example.com 'title'",
+    ]
+    return "\n".join(parts).encode("utf-8")
+
+
+def _pdf_string(text: str) -> bytes:
+    raw = text.encode("latin-1", errors="replace")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def make_pdf(lines: list[str], *, compress: bool = False, pages: int = 1) -> bytes:
+    """A small valid PDF with real text (Helvetica), written by hand: no PDF writer needed."""
+    per_page = max(1, len(lines) // pages)
+    page_ids = [3 + 2 * p for p in range(pages)]
+    font_id = 3 + 2 * pages
+    objects: dict[int, bytes] = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids ["
+        + b" ".join(b"%d 0 R" % i for i in page_ids)
+        + b"] /Count %d >>" % pages,
+        font_id: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
+    for p, page_id in enumerate(page_ids):
+        chunk = lines[p * per_page : (p + 1) * per_page] or [""]
+        ops = [b"BT /F1 10 Tf 40 760 Td 13 TL"]
+        for line in chunk:
+            for start in range(0, len(line), 95):
+                ops.append(_pdf_string(line[start : start + 95]) + b" Tj T*")
+        ops.append(b"ET")
+        content = b"\n".join(ops)
+        extra = b""
+        if compress:
+            content, extra = zlib.compress(content), b" /Filter /FlateDecode"
+        objects[page_id] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (page_id + 1, font_id)
+        )
+        objects[page_id + 1] = (
+            b"<< /Length %d%s >>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+        )
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objects):
+        offsets[num] = out.tell()
+        out.write(b"%d 0 obj\n" % num + objects[num] + b"\nendobj\n")
+    xref = out.tell()
+    size = max(objects) + 1
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % size)
+    for num in range(1, size):
+        out.write(b"%010d 00000 n \n" % offsets[num])
+    info = b"<< /Size %d /Root 1 0 R >>" % size
+    out.write(b"trailer\n" + info + b"\nstartxref\n%d\n%%%%EOF\n" % xref)
+    return out.getvalue()
+
+
+def make_docx(lines: list[str]) -> bytes:
+    """A .docx with title, author, headings, paragraphs and a table (python-docx)."""
+    import datetime as dt
+
+    import docx
+
+    document = docx.Document()
+    title, *body = lines
+    document.core_properties.title = title
+    document.core_properties.author = "Jane Doe"
+    document.core_properties.created = dt.datetime(2025, 3, 17, 9, 0)
+    document.add_heading(title, level=1)
+    for n, line in enumerate(body):
+        if n % 4 == 1:
+            document.add_heading(line[:60], level=2)
+        else:
+            paragraph = document.add_paragraph(line[: len(line) // 2])
+            paragraph.add_run(line[len(line) // 2 :]).bold = True
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Kyiv"
+    table.cell(1, 1).text = "Paris"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def load_seeds(corpus: Path | None, sample: Path) -> list[Seed]:
+    """HTML pages from the corpus folder, and one or more generated seeds of every other format."""
+    lines = _sample_lines(sample)
+    text = sample.read_bytes()
+    seeds = [
+        Seed("sample.txt", ".txt", text),
+        Seed("sample-crlf.txt", ".txt", text.replace(b"\n", b"\r\n")),
+        Seed("sample.md", ".md", make_markdown(lines)),
+        Seed("sample.pdf", ".pdf", make_pdf(lines)),
+        Seed("sample-flate-3p.pdf", ".pdf", make_pdf(lines, compress=True, pages=3)),
+        Seed("sample.docx", ".docx", make_docx(lines)),
+    ]
+    if corpus is not None and corpus.is_dir():
+        for page in sorted(corpus.glob("*.htm*")):
+            seeds.append(Seed(page.name, page.suffix.lower(), page.read_bytes()))
+    return seeds
+
+
+# --- mutators --------------------------------------------------------------------------------
+
+Mutator = Callable[[bytes, random.Random], bytes]
+
+INTERESTING = b"\x00\xff\x7f\x80<>\"'&%/\\\n\r"
+GARBAGE = (
+    b"\xc3\x28",  # invalid continuation
+    b"\xe2\x82",  # truncated sequence
+    b"\xf0\x9f\x92",
+    b"\xed\xa0\x80",  # UTF-8 encoded surrogate
+    b"\xc0\xaf",  # overlong
+    b"\xf4\x90\x80\x80",  # beyond U+10FFFF
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\x00" * 16,
+    "\u202e\u200d\U0001f600e\u0301".encode(),
+)
+NESTERS = (b"<div>", b"<b><i>", b"<table><tr><td>", b"<ul><li>", b"<blockquote>", b"<p><span>")
+INJECTIONS = (
+    b"<script>document.title='x'</script>",
+    b"<script>",  # unterminated
+    b"<!--",
+    b"<![CDATA[",
+    b"<iframe src='http://127.0.0.1:9/'>",
+    b"<style>body{background:url(http://127.0.0.1:9/x)}</style>",
+    b"&#x110000;&#0;&#xD800;&#99999999999999999999;&bogus;&amp",
+    b"<meta charset='utf-7'>+ADw-script+AD4-",
+    b"<meta http-equiv='Content-Type' content='text/html; charset=x-unknown-999'>",
+    b"<title>" + b"T" * 100_000 + b"</title>",
+    b"<meta property='article:published_time' content='99999-99-99T99:99'>",
+    b"<time datetime='0000-00-00'>",
+    b"<html><html><body><body>",
+    b"</html></body>",
+)
+
+
+def flip_bits(data: bytes, rng: random.Random) -> bytes:
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 16)):
+        if buf:
+            buf[rng.randrange(len(buf))] ^= 1 << rng.randrange(8)
+    return bytes(buf)
+
+
+def set_bytes(data: bytes, rng: random.Random) -> bytes:
+    buf = bytearray(data)
+    for _ in range(rng.randint(1, 32)):
+        if buf:
+            buf[rng.randrange(len(buf))] = rng.choice(INTERESTING)
+    return bytes(buf)
+
+
+def truncate(data: bytes, rng: random.Random) -> bytes:
+    return data[: rng.randrange(len(data) + 1)]
+
+
+def duplicate(data: bytes, rng: random.Random) -> bytes:
+    if not data:
+        return data
+    start = rng.randrange(len(data))
+    chunk = data[start : start + rng.randint(1, 4096)]
+    at = rng.randrange(len(data) + 1)
+    return data[:at] + chunk * rng.choice((1, 2, 10, 200)) + data[at:]
+
+
+def delete_chunk(data: bytes, rng: random.Random) -> bytes:
+    if not data:
+        return data
+    start = rng.randrange(len(data))
+    return data[:start] + data[start + rng.randint(1, 8192) :]
+
+
+def insert_garbage(data: bytes, rng: random.Random) -> bytes:
+    for _ in range(rng.randint(1, 8)):
+        at = rng.randrange(len(data) + 1)
+        junk = rng.choice(GARBAGE) if rng.random() < 0.7 else rng.randbytes(rng.randint(1, 64))
+        data = data[:at] + junk + data[at:]
+    return data
+
+
+def reencode(data: bytes, rng: random.Random) -> bytes:
+    codec = rng.choice(
+        ("utf-16", "utf-16-be", "utf-32", "cp1252", "shift_jis", "koi8-r", "latin-1")
+    )
+    return data.decode("utf-8", errors="replace").encode(codec, errors="replace")
+
+
+def _at_tag(data: bytes, rng: random.Random) -> int:
+    """A position just before some '<', or anywhere."""
+    starts = [m.start() for m in re.finditer(rb"<", data[:200_000])]
+    return rng.choice(starts) if starts and rng.random() < 0.8 else rng.randrange(len(data) + 1)
+
+
+def nest_tags(data: bytes, rng: random.Random) -> bytes:
+    at = _at_tag(data, rng)
+    depth = rng.choice((50, 300, 1000, 5000, 30_000))
+    return data[:at] + rng.choice(NESTERS) * depth + b"deep" + data[at:]
+
+
+def inject_markup(data: bytes, rng: random.Random) -> bytes:
+    at = _at_tag(data, rng)
+    return data[:at] + rng.choice(INJECTIONS) + data[at:]
+
+
+def unclose_tags(data: bytes, rng: random.Random) -> bytes:
+    keep = rng.random()
+    return re.sub(rb"</[a-zA-Z]+>", lambda m: m.group(0) if rng.random() < keep else b"", data)
+
+
+def swap_charset(data: bytes, rng: random.Random) -> bytes:
+    codec = rng.choice((b"utf-16", b"utf-7", b"bogus", b"iso-2022-jp", b"", b"utf-8\x00"))
+    return re.sub(rb"charset=[\"']?[\w-]+", b"charset=" + codec, data, count=1)
+
+
+def deep_markdown(data: bytes, rng: random.Random) -> bytes:
+    marker = rng.choice((b"> ", b"- ", b"1. ", b"    ", b"[", b"*", b"`"))
+    at = rng.randrange(len(data) + 1)
+    return data[:at] + b"\n" + marker * rng.choice((100, 1000, 10_000)) + b"x\n" + data[at:]
+
+
+def pdf_numbers(data: bytes, rng: random.Random) -> bytes:
+    """Replace some numbers (lengths, offsets, counts, object refs) with hostile ones."""
+    choices = (b"0", b"-1", b"99999999999", b"2147483648", b"1e308", b"3", b"1")
+    matches = list(re.finditer(rb"\d+", data))
+    buf = data
+    picked = rng.sample(matches, min(len(matches), rng.randint(1, 4)))
+    for m in sorted(picked, key=lambda m: m.start(), reverse=True):
+        buf = buf[: m.start()] + rng.choice(choices) + buf[m.end() :]
+    return buf
+
+
+def pdf_structure(data: bytes, rng: random.Random) -> bytes:
+    """Cycles and lies in the page tree, which naive readers follow forever."""
+    edits = (
+        (rb"/Kids \[[^\]]*\]", b"/Kids [2 0 R]"),  # the page tree contains itself
+        (rb"/Parent 2 0 R", b"/Parent 3 0 R"),
+        (rb"/Count \d+", b"/Count 999999999"),
+        (rb"/Root 1 0 R", b"/Root 2 0 R"),
+        (rb"/Filter /FlateDecode", b"/Filter [/FlateDecode /FlateDecode /LZWDecode]"),
+        (rb"startxref\n\d+", b"startxref\n0"),
+        (rb"/Length \d+", b"/Length 5 0 R"),
+    )
+    pattern, replacement = rng.choice(edits)
+    return re.sub(pattern, replacement, data, count=1)
+
+
+def zip_member(data: bytes, rng: random.Random) -> bytes:
+    """Mutate one file inside a .docx (zip) and re-pack it, so the zip layer stays valid."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = {i.filename: archive.read(i) for i in archive.infolist()}
+    except Exception:  # an earlier mutation broke the zip (zlib.error, BadZipFile, ...)
+        return flip_bits(data, rng)
+    name = rng.choice(sorted(members))
+    action = rng.random()
+    if action < 0.15:
+        del members[name]
+    else:
+        inner = rng.choice(
+            (flip_bits, truncate, duplicate, insert_garbage, nest_tags, inject_markup)
+        )
+        members[name] = inner(members[name], rng)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return out.getvalue()
+
+
+GENERIC: tuple[Mutator, ...] = (
+    flip_bits,
+    set_bytes,
+    truncate,
+    duplicate,
+    delete_chunk,
+    insert_garbage,
+    reencode,
+)
+BY_SUFFIX: dict[str, tuple[Mutator, ...]] = {
+    ".html": (nest_tags, inject_markup, unclose_tags, swap_charset, nest_tags, inject_markup),
+    ".htm": (nest_tags, inject_markup, unclose_tags, swap_charset),
+    ".md": (deep_markdown, inject_markup, nest_tags),
+    ".txt": (deep_markdown,),
+    ".pdf": (pdf_numbers, pdf_structure, pdf_numbers, pdf_structure),
+    ".docx": (zip_member, zip_member, zip_member, zip_member),
+}
+
+
+def mutate(seed: Seed, others: list[Seed], rng: random.Random) -> tuple[bytes, list[str]]:
+    """Apply one to three mutators (format-aware ones preferred); return bytes and their names."""
+    data = seed.data
+    applied = []
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        pool = BY_SUFFIX.get(seed.suffix, ()) + GENERIC
+        if rng.random() < 0.05 and others:
+            donor = rng.choice(others).data
+            cut = rng.randrange(len(data) + 1)
+            data, name = data[:cut] + donor[rng.randrange(len(donor) + 1) :], "splice"
+        else:
+            mutator = rng.choice(pool)
+            data, name = mutator(data, rng), mutator.__name__
+        applied.append(name)
+    return data, applied

@@ -1,0 +1,76 @@
+"""Surface patterns for date expressions the small spaCy model can miss. Pure Python.
+
+spaCy's DATE entities are the main source; these patterns are the safety net for weekdays,
+"last week", "next month", month names with or without a day or year, "in 2023", wire
+datelines ("BERLIN, Nov 6 (Reuters) -"), "tomorrow", "tonight" and "the end of 2025". A
+leading preposition is context, never part of the span. The caller drops hits that fall inside
+a name (a person called May, an organisation named after a month).
+"""
+
+from __future__ import annotations
+
+import re
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_QUALIFIER = (
+    r"(?:(?:the\s+)?(?i:end|start|beginning|middle|close|turn)\s+of\s+"
+    r"|(?i:early|late)\s+|(?i:mid)-\s*)?"
+)
+_PREP = r"(?i:in|since|by|until|till|from|for|of|during|before|after|through|to|between|and)"
+_NUM = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty))"
+
+PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        # "Monday, March 17, 2025", "March 26", "26 March 2025", "Nov 6", "March 2024"
+        rf"\b{_QUALIFIER}(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_QUALIFIER}(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH_FULL}\b"
+        rf"(?:,?\s+{_YEAR}\b)?",
+        rf"\b{_QUALIFIER}{_MONTH_FULL}\s+{_YEAR}\b",
+        # a bare month needs a preposition or qualifier before it ("in March", "since May")
+        rf"\b{_PREP}\s+(?P<d>{_QUALIFIER}{_MONTH_FULL})\b(?!\s+\d)",
+        rf"\b(?:(?i:early|late)\s+|(?i:mid)-\s*){_MONTH_FULL}\b(?!\s+\d)",
+        # weekdays, with "last", "next", "this" and a part of the day
+        rf"\b(?:(?i:last|next|this|this past|this coming|past|coming)\s+)?"
+        rf"{_WEEKDAY}\b(?!s){_DAY_PART}",
+        # deictic words
+        r"\b(?i:today|tonight|tomorrow|yesterday)\b(?:\s+(?:morning|afternoon|evening|night))?",
+        r"\b(?i:this|last)\s+(?:morning|afternoon|evening|night)\b",
+        # relative calendar units
+        r"\b(?:(?i:earlier|later)\s+)?(?i:last|next|this)\s+(?:week|weekend|month|year)\b",
+        rf"\b{_NUM}\s+(?:day|week|month|year)s?\s+ago\b",
+        r"\b(?:the\s+)?(?i:end|start|beginning|middle)\s+of\s+(?:the|this|next|last)\s+"
+        r"(?:year|month)\b",
+        # years and decades
+        rf"\b{_PREP}\s+(?P<d>{_QUALIFIER}{_YEAR})\b(?![-/.,]?\d)",
+        rf"\b(?:(?i:early|late)\s+|(?i:mid)-\s*){_YEAR}\b",
+        r"\b(?:the\s+)?(?:1[89]\d0|20\d0)s\b",
+        r"\b\d{4}-\d{2}-\d{2}\b",
+    )
+)
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    """The expression itself: group "d" where the pattern needs context before it."""
+    return match.span("d") if "d" in match.re.groupindex else match.span()
+
+
+def find_date_phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every pattern hit, longest first where hits overlap, in text order."""
+    hits = sorted(
+        {_span(m) for pattern in PATTERNS for m in pattern.finditer(text)},
+        key=lambda span: (span[0], -span[1]),
+    )
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(hits, key=lambda span: span[0] - span[1]):
+        if not any(start < e and s < end for s, e in kept):
+            kept.append((start, end))
+    return sorted(kept)

@@ -1,0 +1,180 @@
+"""Visible region first: highlights for what the reader sees now, then the rest in order.
+
+On a book-length text the full analysis takes many seconds. ``analyse_incremental`` parses
+the chunks that cover ``first_range`` (the screenful on show) before anything else and hands
+provisional ``Annotations`` for them to ``on_partial``; then it parses the remaining chunks in
+text order, handing on growing provisional results at most every ``partial_every`` seconds.
+Finally it joins every chunk Doc and runs the article-wide analysis (alias merging, one sense
+per article, quotes with speakers, dates) once, returning exactly what
+``SpacyAnalyser.analyse`` returns for the article: the chunk grid depends on the text only.
+
+Provisional results are computed per batch of chunks, so their entity ids and alias merging
+are local; the final result replaces them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from reader.core.analysis import Progress, SpacyAnalyser
+from reader.core.analysis.runner import Span, chunk_spans, join_docs, parse_spans
+from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
+
+OnPartial = Callable[[Annotations], None]
+ShouldStop = Callable[[], bool]
+
+PARTIAL_EVERY_S = 1.0
+"""Least time between two provisional results after the first one (the view re-highlights
+on each, so more often would cost the UI thread more than it shows)."""
+
+
+class AnalysisCancelled(Exception):
+    """``should_stop`` returned True: the caller no longer wants this article's analysis."""
+
+
+def annotate_doc(analyser: SpacyAnalyser, article: Article, doc: Any) -> Annotations:
+    """The article-wide analysis of a parsed ``doc`` (the steps of ``SpacyAnalyser.analyse``)."""
+    from reader.core.analysis.dates import find_dates
+    from reader.core.analysis.entities import extract_entities
+    from reader.core.analysis.quotes import find_quotes
+
+    entities = extract_entities(doc)
+    quotes = find_quotes(doc, entities)
+    dates = find_dates(doc, article.published)
+    return Annotations(article, analyser.pipeline_info(), entities, quotes, dates)
+
+
+def first_spans(spans: Sequence[Span], first_range: tuple[int, int] | None) -> list[int]:
+    """Indices of the chunks that overlap ``first_range`` (at least one chunk)."""
+    if first_range is None:
+        return [0]
+    start, end = first_range
+    hits = [i for i, (a, b) in enumerate(spans) if a < max(end, start + 1) and start < b]
+    if hits:
+        return hits
+    return [len(spans) - 1] if start >= spans[-1][1] else [0]
+
+
+class _Provisional:
+    """Per-run results shifted to article offsets, merged by (type, name) when asked."""
+
+    def __init__(self, analyser: SpacyAnalyser, article: Article) -> None:
+        self._analyser = analyser
+        self._article = article
+        self._mentions: dict[tuple[str, str], list[Mention]] = {}
+        self._first: dict[tuple[str, str], Entity] = {}
+        self._quotes: list[tuple[Quote, tuple[str, str] | None]] = []
+        self._dates: list[DateMention] = []
+
+    def add(self, offset: int, doc: Any) -> None:
+        """Analyse one run of consecutive chunks that starts at ``offset`` in the article."""
+        local_article = Article(doc.text, published=self._article.published)
+        local = annotate_doc(self._analyser, local_article, doc)
+        keys: dict[str, tuple[str, str]] = {}
+        for entity in local.entities:
+            key = keys[entity.id] = (entity.type, entity.name)
+            self._first.setdefault(key, entity)
+            self._mentions.setdefault(key, []).extend(
+                replace(m, start=m.start + offset, end=m.end + offset) for m in entity.mentions
+            )
+        for quote in local.quotes:
+            moved = replace(quote, start=quote.start + offset, end=quote.end + offset)
+            self._quotes.append((moved, keys.get(quote.speaker_id or "")))
+        self._dates += [replace(d, start=d.start + offset, end=d.end + offset) for d in local.dates]
+
+    def annotations(self) -> Annotations:
+        """The merged provisional result (entity ids in order of first mention)."""
+        groups = sorted(self._mentions.items(), key=lambda item: min(m.start for m in item[1]))
+        ids = {key: f"e{i}" for i, (key, _) in enumerate(groups, start=1)}
+        entities = [
+            replace(self._first[key], id=ids[key], mentions=sorted(mentions, key=_position))
+            for key, mentions in groups
+        ]
+        quotes = [replace(q, speaker_id=ids.get(key) if key else None) for q, key in self._quotes]
+        return Annotations(
+            self._article,
+            self._analyser.pipeline_info(),
+            entities,
+            sorted(quotes, key=_position),
+            sorted(self._dates, key=_position),
+        )
+
+
+def _position(span: Mention | Quote | DateMention) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _runs(parsed: list[tuple[Span, Any]]) -> list[tuple[int, Any]]:
+    """Group parsed chunks into runs of neighbours: ``(offset, joined doc)`` per run."""
+    runs: list[list[tuple[Span, Any]]] = []
+    for span, doc in parsed:
+        if runs and runs[-1][-1][0][1] == span[0]:
+            runs[-1].append((span, doc))
+        else:
+            runs.append([(span, doc)])
+    return [(run[0][0][0], join_docs(doc for _, doc in run)) for run in runs]
+
+
+def analyse_incremental(
+    analyser: SpacyAnalyser,
+    article: Article,
+    first_range: tuple[int, int] | None = None,
+    on_partial: OnPartial | None = None,
+    progress: Progress | None = None,
+    *,
+    should_stop: ShouldStop | None = None,
+    partial_every: float = PARTIAL_EVERY_S,
+) -> Annotations:
+    """Analyse ``article``, the chunks covering ``first_range`` first; return the final result.
+
+    Args:
+        analyser: supplies the loaded model and the pipeline info.
+        article: the article; offsets everywhere index ``article.text``.
+        first_range: ``(start, end)`` offsets of the visible text, or None for the top.
+        on_partial: receives provisional Annotations, first for the visible region, then
+            for everything parsed so far; called on the caller's (the worker's) thread.
+            Not called when the text is a single chunk: the final result is as quick.
+        progress: fraction of the text parsed, 0..1, after each chunk.
+        should_stop: polled after each chunk; True raises ``AnalysisCancelled``.
+        partial_every: least seconds between provisional results after the first.
+    """
+    nlp = analyser.nlp
+    text = article.text
+    spans = chunk_spans(text)
+    first = first_spans(spans, first_range)
+    chosen = set(first)
+    stages = [[spans[i] for i in first], [s for i, s in enumerate(spans) if i not in chosen]]
+    total = len(text) or 1
+    docs: dict[Span, Any] = {}
+    provisional = _Provisional(analyser, article) if on_partial and len(spans) > 1 else None
+    pending: list[tuple[Span, Any]] = []
+    last_emit = time.monotonic()
+    done_chars = 0
+
+    for stage, stage_spans in enumerate(stages):
+        # The region gets its own nlp.pipe call, so it never waits for a batch of others.
+        for span, doc in parse_spans(nlp, text, stage_spans):
+            docs[span] = doc
+            done_chars += span[1] - span[0]
+            if progress:
+                progress(done_chars / total)
+            if should_stop and should_stop():
+                raise AnalysisCancelled(article.source or "the article")
+            if provisional is None or on_partial is None:
+                continue
+            pending.append((span, doc))
+            region_done = stage == 0 and len(pending) == len(stage_spans)
+            due = stage == 1 and time.monotonic() - last_emit >= partial_every
+            if (region_done or due) and len(docs) < len(spans):
+                for offset, run_doc in _runs(pending):
+                    provisional.add(offset, run_doc)
+                pending.clear()
+                on_partial(provisional.annotations())
+                last_emit = time.monotonic()
+    joined = join_docs(docs[span] for span in spans)
+    if progress:
+        progress(1.0)
+    return annotate_doc(analyser, article, joined)

@@ -1,0 +1,147 @@
+"""Pair quotation marks in plain text: straight ("), curly (“ ”, „) and guillemets (« »).
+
+Pure text, no spaCy, so the pairing is easy to test on its own. Only double marks count:
+single marks double as apostrophes (Russia's, don’t) and nested single quotes are left alone.
+
+A straight mark has no direction of its own, so its side is read from its neighbours: after a
+space or an opening bracket and before a letter it opens; after a letter or punctuation and
+before a space or punctuation it closes; otherwise it toggles. Curly marks and guillemets carry
+their direction, but sloppy typing (a ” that opens) is read the same way when the glyph
+disagrees with the context. Pairing works paragraph by paragraph (a quotation never swallows a
+paragraph break): a mark that opens while another quotation is open means the first one was a
+stray, and is dropped; an opening mark left unclosed at the end of a paragraph is kept only in
+the wire convention of a quotation running on into the next paragraph (which then opens again),
+else dropped. So one unbalanced mark costs at most the quotation it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+OPENERS = {"“": "curly", "„": "curly", "«": "guillemet"}
+CLOSERS = {"”": "curly", "»": "guillemet"}
+STRAIGHT = '"'
+MARKS = frozenset(STRAIGHT) | frozenset(OPENERS) | frozenset(CLOSERS)
+_OPEN_BEFORE = frozenset("([{—–-/\u00a0")
+_CLOSE_AFTER = frozenset(",.;:!?)]}—–-…")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Text between a pair of marks, trimmed; ``start``/``end`` exclude the marks.
+
+    Attributes:
+        start: first character of the quotation (after the opening mark and any space).
+        end: just past its last character (before the closing mark, any space and a
+            trailing comma, which is the journalist's punctuation, not the speaker's).
+        open_at: offset of the opening mark.
+        close_at: offset of the closing mark, or the paragraph end for a quotation that runs
+            on into the next paragraph.
+        style: "straight", "curly" or "guillemet".
+        runs_on: the quotation continues in the next paragraph (no closing mark here).
+        continues: this quotation continues one left open by the previous paragraph.
+    """
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    style: str
+    runs_on: bool = False
+    continues: bool = False
+
+
+def _side(text: str, i: int, start: int, end: int) -> str:
+    """'open', 'close' or 'either' for the mark at ``text[i]`` from its neighbours."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    opens = (before.isspace() or before in _OPEN_BEFORE or before in MARKS) and not (
+        after.isspace() or after in _CLOSE_AFTER
+    )
+    closes = not (before.isspace() or before in _OPEN_BEFORE) and (
+        after.isspace() or after in _CLOSE_AFTER or after in MARKS
+    )
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _classify(text: str, i: int, start: int, end: int) -> tuple[str, str]:
+    """(side, style) of the mark at ``text[i]``; side is 'open', 'close' or 'either'."""
+    char = text[i]
+    side = _side(text, i, start, end)
+    if char == STRAIGHT:
+        return side, "straight"
+    if char in OPENERS:
+        # A curly opener typed where a closer belongs ("word“ next") still closes.
+        return ("close" if side == "close" else "open"), OPENERS[char]
+    return ("open" if side == "open" else "close"), CLOSERS[char]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] == ",":
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def _pairs_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], int | None]:
+    """Closed quotations in one paragraph, and the opening mark left open at its end."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_style = ""
+    for i in range(start, end):
+        if text[i] not in MARKS:
+            continue
+        side, style = _classify(text, i, start, end)
+        if open_at is None:
+            if side != "close":
+                open_at, open_style = i, style
+            continue
+        compatible = style == open_style or "straight" in (style, open_style)
+        if side == "open" or not compatible:
+            if side != "close":
+                open_at, open_style = i, style  # the earlier mark was a stray
+            continue
+        q_start, q_end = _trim(text, open_at + 1, i)
+        if q_end > q_start:
+            spans.append(QuoteSpan(q_start, q_end, open_at, i, open_style))
+        open_at = None
+    return spans, open_at
+
+
+def pair_quotes(text: str) -> list[QuoteSpan]:
+    """Every quotation in ``text`` in order of appearance (see the module docstring)."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    result: list[QuoteSpan] = []
+    carried = False
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        spans, left_open = _pairs_in_paragraph(text, p_start, p_end)
+        if left_open is not None and _reopens(text, paragraphs, index + 1):
+            q_start, q_end = _trim(text, left_open + 1, p_end)
+            if q_end > q_start:
+                style = _classify(text, left_open, p_start, p_end)[1]
+                spans.append(QuoteSpan(q_start, q_end, left_open, p_end, style, runs_on=True))
+        if carried and spans and not text[p_start : spans[0].open_at].strip():
+            spans[0] = replace(spans[0], continues=True)
+        carried = bool(spans) and spans[-1].runs_on
+        result.extend(spans)
+    return result
+
+
+def _reopens(text: str, paragraphs: list[tuple[int, int]], index: int) -> bool:
+    """Whether paragraph ``index`` starts with an opening mark (a quotation running on)."""
+    if index >= len(paragraphs):
+        return False
+    start, end = paragraphs[index]
+    first = start + len(text[start:end]) - len(text[start:end].lstrip())
+    return first < end and text[first] in MARKS and _classify(text, first, start, end)[0] != "close"

@@ -1,0 +1,441 @@
+"""Who is speaking: subjects of speech verbs, pronouns and titles resolved to entities.
+
+A speaker is always reported as an entity of the article when one fits (canonical name and id),
+so the quote panel and the entity panel agree. Resolution, in the words of a careful reader:
+
+- a name: the entity whose mention covers the subject's tokens (a person before an organization
+  before a country); failing that, the person whose canonical name ends with that surname;
+- "he" / "she": the nearest preceding compatible person, sentence by sentence backwards over at
+  most two paragraphs, preferring the subject of a sentence over other mentions, skipping what
+  lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
+  he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
+  brother", "spokeswoman") or from earlier pronouns rules out the other sex;
+- a title ("the French president"): the nearest preceding person whose mention carried that
+  title, before the name ("French President Emmanuel Macron") or as an apposition ("Cindy
+  McCain, the agency's executive director"); else an organization named by that noun ("the
+  commission" = "European Commission").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.core.analysis.speech_verbs import PRONOUN_GENDER, speech_lemma
+from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
+
+SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_IGNORED_MODIFIERS = frozenset({"former", "then", "new", "current", "outgoing", "-", "de", "la"})
+MALE_WORDS = frozenset(
+    {
+        "mr", "sir", "lord", "king", "prince", "brother", "father", "son", "husband", "uncle",
+        "nephew", "spokesman", "chairman", "businessman", "congressman", "monsieur", "herr",
+        "grandfather", "boyfriend",
+    }
+)  # fmt: skip
+FEMALE_WORDS = frozenset(
+    {
+        "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "sister",
+        "mother", "daughter", "wife", "aunt", "niece", "spokeswoman", "chairwoman",
+        "businesswoman", "congresswoman", "grandmother", "girlfriend",
+    }
+)  # fmt: skip
+MAX_PARAGRAPHS_BACK = 2
+MAX_SEGMENTS_BACK = 8
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: canonical name and entity id (None when no entity matches)."""
+
+    name: str
+    entity_id: str | None = None
+    type: str | None = None
+
+
+def speaker_of(entity: Entity) -> Speaker:
+    return Speaker(entity.name, entity.id, entity.type)
+
+
+class SpeakerResolver:
+    """Resolves speech-verb subjects, pronouns and titles in one parsed article.
+
+    Args:
+        doc: the spaCy Doc over the article text.
+        entities: the article's merged entities.
+        quoted: character ranges (marks included) that are quoted material.
+    """
+
+    def __init__(self, doc: Any, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
+        self._para_starts = [m.start() for m in _PARAGRAPH.finditer(self.text)] or [0]
+        self._quoted_tokens = self._tokens_in(quoted)
+        self._entity_at: dict[int, Entity] = {}
+        self._mention_root: list[tuple[int, Entity]] = []  # (root token index, entity)
+        for entity in self.entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                for token in span:
+                    current = self._entity_at.get(token.i)
+                    if current is None or _rank(entity) < _rank(current):
+                        self._entity_at[token.i] = entity
+                self._mention_root.append((span.root.i, entity))
+        self._mention_root.sort(key=lambda item: item[0])
+        self.segments = self._segments()
+        self._segment_starts = [start for start, _ in self.segments]
+        self.gender: dict[str, str] = {}
+        self._titles = self._collect_titles()
+        self._pronoun_memo: dict[int, Entity | None] = {}
+
+    # -- structure -------------------------------------------------------------------------
+
+    def paragraph(self, char: int) -> int:
+        """Index of the paragraph holding character offset ``char``."""
+        return bisect.bisect_right(self._para_starts, char) - 1
+
+    def same_paragraph(self, a: Any, b: Any) -> bool:
+        return self.paragraph(a.idx) == self.paragraph(b.idx)
+
+    def is_quoted(self, token: Any) -> bool:
+        return token.i in self._quoted_tokens
+
+    def segment_of(self, token: Any) -> int:
+        return bisect.bisect_right(self._segment_starts, token.i) - 1
+
+    def _tokens_in(self, ranges: list[tuple[int, int]]) -> set[int]:
+        found: set[int] = set()
+        for start, end in ranges:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.update(range(span.start, span.end))
+        return found
+
+    def _segments(self) -> list[tuple[int, int]]:
+        """Sentences cut at paragraph breaks; a piece of bare punctuation joins its neighbour."""
+        pieces: list[tuple[int, int]] = []
+        for sent in self.doc.sents:
+            start = sent.start
+            for token in sent:
+                if "\n" in token.text and token.i + 1 > start:
+                    pieces.append((start, token.i + 1))
+                    start = token.i + 1
+            if start < sent.end:
+                pieces.append((start, sent.end))
+        merged: list[tuple[int, int]] = []
+        for start, end in pieces:
+            words = [t for t in self.doc[start:end] if not (t.is_punct or t.is_space)]
+            same_para = merged and self.paragraph(self.doc[start].idx) == self.paragraph(
+                self.doc[merged[-1][0]].idx
+            )
+            if merged and not words and same_para:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        return merged
+
+    # -- names -----------------------------------------------------------------------------
+
+    def entity_at(self, token: Any) -> Entity | None:
+        return self._entity_at.get(token.i)
+
+    def entity_for_tokens(self, tokens: list[Any]) -> Entity | None:
+        """The entity named by these tokens: covering mention first, then the surname."""
+        covering = [self._entity_at[t.i] for t in tokens if t.i in self._entity_at]
+        if covering:
+            return self._fuller_name(min(covering, key=_rank))
+        names = [t for t in tokens if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        return self._by_surname(names[-1]) if names else None
+
+    def _fuller_name(self, entity: Entity) -> Entity:
+        """The one person whose full name ends with a one-word name ("Macron"), if unmerged.
+
+        Also undoes the model's habit of tagging a lone surname as an organization
+        ("Sheinbaum said") when the full name was tagged as a person.
+        """
+        if entity.type == COUNTRY or " " in entity.name:
+            return entity
+        longer = [
+            e for e in self.entities
+            if e.type == PERSON and e is not entity and " " in e.name
+            and e.name.split()[-1] == entity.name
+        ]  # fmt: skip
+        return longer[0] if len(longer) == 1 else entity
+
+    def _by_surname(self, token: Any) -> Entity | None:
+        matches = [
+            e for e in self.entities if e.type == PERSON and e.name.split()[-1] == token.text
+        ]
+        if not matches:
+            return None
+
+        def nearest_before(e: Entity) -> int:
+            before = [m.start for m in e.mentions if m.start <= token.idx]
+            return max(before) if before else -1
+
+        return max(matches, key=nearest_before)
+
+    # -- speech verbs ------------------------------------------------------------------------
+
+    def is_speech_verb(self, token: Any) -> bool:
+        """A verb of saying used as a verb (not the participle of "so-called", "the said plan")."""
+        return (
+            token.pos_ in ("VERB", "AUX")
+            and token.dep_ != "amod"
+            and speech_lemma(token.text) is not None
+            and not (token.i >= 2 and self.doc[token.i - 1].text == "-")
+        )
+
+    def subject_of(self, verb: Any) -> Speaker | None:
+        """Speaker of a speech verb: its subject by the parse, else the name beside it."""
+        current = verb
+        for _ in range(3):
+            subjects = [
+                c for c in current.children
+                if c.dep_ in SUBJECT_DEPS and self.same_paragraph(c, verb)
+                and not self.is_quoted(c)
+            ]  # fmt: skip
+            if subjects:
+                subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+                return self.resolve_noun_phrase(subject, verb)
+            if current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
+                break
+            current = current.head
+        return self.adjacent_speaker(verb)
+
+    def adjacent_speaker(self, verb: Any) -> Speaker | None:
+        """The name or pronoun right before ("Stiell, said") or after ("said Kikilias") a verb."""
+        paragraph = self.paragraph(verb.idx)
+        for step in (-1, 1):
+            i = verb.i + step
+            while 0 <= i < len(self.doc):
+                token = self.doc[i]
+                if self.paragraph(token.idx) != paragraph or self.is_quoted(token):
+                    break
+                if token.is_punct or token.pos_ in ("ADV", "AUX", "PART"):
+                    i += step
+                    continue
+                if token.i in self._entity_at or token.lower_ in PRONOUN_GENDER:
+                    return self.resolve_noun_phrase(token, verb)
+                break
+        return None
+
+    def according_to(self, start: int, end: int) -> Speaker | None:
+        """The source of an "according to X" in tokens ``start:end``."""
+        for token in self.doc[start:end]:
+            if token.lower_ != "according" or self.is_quoted(token):
+                continue
+            nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+            if nxt is None or nxt.lower_ != "to":
+                continue
+            objects = [c for c in nxt.children if c.dep_ == "pobj"]
+            tokens = list(objects[0].subtree) if objects else list(self.doc[nxt.i + 1 : end])
+            tokens = [t for t in tokens if not self.is_quoted(t)]
+            entity = self.entity_for_tokens(tokens[:8])
+            if entity is not None:
+                return speaker_of(entity)
+            if objects and objects[0].pos_ == "NOUN":
+                titled = self.resolve_title(objects[0])
+                if titled is not None:
+                    return speaker_of(titled)
+        return None
+
+    # -- noun phrases, pronouns, titles ---------------------------------------------------
+
+    def resolve_noun_phrase(self, head: Any, verb: Any | None = None) -> Speaker | None:
+        """The speaker a subject noun phrase refers to (name, pronoun or title)."""
+        if head.lower_ in PRONOUN_GENDER:
+            entity = self.resolve_pronoun(head, verb)
+            return speaker_of(entity) if entity else None
+        if head.pos_ == "PRON":
+            return None
+        if head.i in self._entity_at:
+            return speaker_of(self._fuller_name(self._entity_at[head.i]))
+        # "Spain's coach, Luis de la Fuente," / "The head of ..., Simon Stiell,": the apposition
+        for child in head.children:
+            if child.dep_ == "appos" and child.i in self._entity_at:
+                return speaker_of(self._fuller_name(self._entity_at[child.i]))
+        compounds = [t for t in head.lefts if t.dep_ == "compound"] + [head]
+        if head.pos_ == "PROPN":
+            entity = self.entity_for_tokens(compounds)
+            if entity is not None:
+                return speaker_of(entity)
+            name = " ".join(t.text for t in compounds if t.pos_ == "PROPN")
+            return Speaker(name) if name else None
+        if head.pos_ == "NOUN":
+            entity = self.resolve_title(head)
+            if entity is not None:
+                return speaker_of(entity)
+        return None
+
+    def resolve_title(self, head: Any) -> Entity | None:
+        """The entity a title noun phrase ("the French president") refers back to."""
+        word = head.lower_
+        modifiers = {
+            c.lower_ for c in head.lefts
+            if c.dep_ in ("amod", "compound", "nmod") and not c.is_punct
+        } - _IGNORED_MODIFIERS  # fmt: skip
+        best: tuple[int, Entity] | None = None
+        for start, entity, words in self._titles:
+            if start >= head.idx or word not in words or not modifiers <= words:
+                continue
+            if best is None or start > best[0]:
+                best = (start, entity)
+        if best is not None:
+            return best[1]
+        word = _spelling(word)
+        organizations = [
+            e for e in self.entities
+            if e.type == ORGANIZATION and word in {_spelling(w) for w in e.name.lower().split()}
+            and any(m.start < head.idx for m in e.mentions)
+        ]  # fmt: skip
+        if organizations:
+            return max(
+                organizations, key=lambda e: max(m.start for m in e.mentions if m.start < head.idx)
+            )
+        return None
+
+    def _collect_titles(self) -> list[tuple[int, Entity, frozenset[str]]]:
+        """(mention start, entity, title words) for every mention that carries one.
+
+        People have titles ("French President Emmanuel Macron"); organizations have
+        descriptions ("ispace, the Tokyo-based company") that "the company" refers back to.
+        """
+        titles = []
+        for entity in self.entities:
+            if entity.type not in (PERSON, ORGANIZATION):
+                continue
+            for mention in entity.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                words = self._title_words(span)
+                if words:
+                    titles.append((mention.start, entity, frozenset(words)))
+                    if entity.type == PERSON:
+                        self._learn_gender_from_words(entity, words)
+        return titles
+
+    def _title_words(self, span: Any) -> set[str]:
+        # An honorific the model kept inside the name ("Ms Giorgia Meloni") still tells the sex.
+        words = {t.lower_ for t in span if t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS}
+        i = span.start - 1
+        while i >= 0 and span.start - i <= 5:
+            token = self.doc[i]
+            if token.pos_ not in _TITLE_POS or "\n" in token.text_with_ws:
+                break
+            if self._entity_at.get(i) is not None and self._entity_at[i].type == PERSON:
+                break
+            words.add(token.lower_)
+            i -= 1
+        root = span.root
+        appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+        if root.dep_ == "appos" and root.head.i < span.start:
+            appositions.append(root.head)
+        for head in appositions:
+            if head.pos_ != "NOUN" or not self.same_paragraph(head, root):
+                continue
+            words.add(head.lower_)
+            words.update(
+                c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and not c.is_punct
+            )
+        return words
+
+    def _learn_gender_from_words(self, entity: Entity, words: set[str]) -> None:
+        words = {w.rstrip(".") for w in words}
+        if words & MALE_WORDS and entity.id not in self.gender:
+            self.gender[entity.id] = "m"
+        elif words & FEMALE_WORDS and entity.id not in self.gender:
+            self.gender[entity.id] = "f"
+
+    def resolve_pronoun(self, pronoun: Any, verb: Any | None = None) -> Entity | None:
+        """The person a "he"/"she" refers back to (see the module docstring)."""
+        if pronoun.i in self._pronoun_memo:
+            return self._pronoun_memo[pronoun.i]
+        self._pronoun_memo[pronoun.i] = None  # guards against cycles
+        gender = PRONOUN_GENDER[pronoun.lower_]
+        reported = set()
+        if verb is not None:
+            reported = {t.i for t in verb.subtree} if verb.dep_ != "ROOT" else set()
+            reported |= {t.i for t in verb.subtree if t.i > pronoun.i}
+        seg = self.segment_of(pronoun)
+        paragraph = self.paragraph(pronoun.idx)
+        found: Entity | None = None
+        for index in range(seg, max(seg - MAX_SEGMENTS_BACK, 0) - 1, -1):
+            start, end = self.segments[index]
+            if paragraph - self.paragraph(self.doc[start].idx) > MAX_PARAGRAPHS_BACK:
+                break
+            if index == seg:
+                end = pronoun.i
+                if verb is not None and verb.dep_ == "ROOT":
+                    continue  # "..., he said": the rest of the sentence is what he said
+            candidates = self._referents(start, end, reported if index == seg else set())
+            candidates = [
+                (subject, e) for subject, e in candidates if self.gender.get(e.id, gender) == gender
+            ]
+            known = [(subject, e) for subject, e in candidates if e.id in self.gender]
+            if known:
+                candidates = known  # "Starmer met Ms Meloni. ..., she said"
+            if candidates:
+                subjects = [e for subject, e in candidates if subject]
+                found = subjects[0] if subjects else candidates[-1][1]
+                if len({e.id for _, e in candidates}) == 1:
+                    # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
+                    self.gender.setdefault(found.id, gender)
+                break
+        self._pronoun_memo[pronoun.i] = found
+        return found
+
+    def _referents(self, start: int, end: int, skip: set[int]) -> list[tuple[bool, Entity]]:
+        """(is subject, person) for each person referred to in tokens ``start:end``."""
+        found: list[tuple[bool, Entity]] = []
+        seen: set[int] = set()
+        for token in self.doc[start:end]:
+            if token.i in skip or self.is_quoted(token) or token.i in seen:
+                continue
+            entity: Entity | None = None
+            anchor = token
+            if token.i in self._entity_at:
+                entity = self._fuller_name(self._entity_at[token.i])
+                while anchor.head.i in self._entity_at and anchor.head.i != anchor.i:
+                    if self._entity_at[anchor.head.i] is not self._entity_at[token.i]:
+                        break
+                    anchor = anchor.head
+                seen.update(t.i for t in self.doc[token.i : anchor.i + 1])
+            elif token.lower_ in PRONOUN_GENDER and token.dep_ in SUBJECT_DEPS:
+                entity = self.resolve_pronoun(token)
+            elif token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and _has_definite(token):
+                entity = self.resolve_title(token)
+            elif token.dep_ in SUBJECT_DEPS and token.text[:1].isupper() and token.is_alpha:
+                entity = self._by_surname(token)  # a surname the model did not tag
+            if entity is None or entity.type != PERSON:
+                continue
+            found.append((_is_subject(anchor), entity))
+        return found
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings of the same noun ("organisation", "organization")."""
+    return word.replace("isation", "ization")
+
+
+def _rank(entity: Entity) -> int:
+    return SPEAKER_TYPES.index(entity.type) if entity.type in SPEAKER_TYPES else len(SPEAKER_TYPES)
+
+
+def _has_definite(token: Any) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+def _is_subject(token: Any) -> bool:
+    if token.dep_ in SUBJECT_DEPS:
+        return True
+    return token.dep_ in ("appos", "compound", "conj") and token.head.dep_ in SUBJECT_DEPS

@@ -1,0 +1,48 @@
+"""Verbs that report speech ("say", "add", "tell", ...), recognised in any inflection.
+
+The pipeline runs without its lemmatizer (it is not needed elsewhere and costs time), so the
+few inflections of these verbs are undone here by rule.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset(
+    {
+        "say", "add", "tell", "write", "warn", "insist", "state", "declare", "explain",
+        "note", "argue", "claim", "announce", "ask", "reply", "respond", "answer", "comment",
+        "remark", "stress", "emphasise", "emphasize", "urge", "call", "describe", "admit",
+        "acknowledge", "assert", "maintain", "recall", "suggest", "conclude", "confirm",
+        "deny", "predict", "promise", "pledge", "vow", "tweet", "post", "shout", "whisper",
+        "joke", "quip", "complain", "concede", "caution", "speak", "testify", "repeat",
+        "observe", "mention", "accuse", "proclaim", "reiterate", "underline", "retort", "quote",
+    }
+)  # fmt: skip
+IRREGULAR = {
+    "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+    "spoke": "speak", "spoken": "speak", "writes": "write",
+}  # fmt: skip
+WEAK_VERBS = frozenset({"respond", "answer", "ask", "call", "post", "repeat", "observe"})
+"""Verbs that report speech only sometimes ("respond forcefully"); a stronger one above wins."""
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def speech_lemma(word: str) -> str | None:
+    """The base form if ``word`` is an inflection of a speech verb, else None."""
+    word = word.lower()
+    if word in IRREGULAR:
+        return IRREGULAR[word]
+    if word in SPEECH_VERBS:
+        return word
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
+        if not word.endswith(suffix) or len(word) <= len(suffix) + 1:
+            continue
+        stem = word[: -len(suffix)]
+        candidates = [stem, stem + "e"]
+        if suffix in ("ied", "ies"):
+            candidates.append(stem + "y")
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            candidates.append(stem[:-1])  # admitted -> admit
+        for base in candidates:
+            if base in SPEECH_VERBS:
+                return base
+    return None

@@ -1,0 +1,94 @@
+"""Alias merging: one entity per real-world thing, canonical names, deterministic ids."""
+
+from __future__ import annotations
+
+from reader.core.analysis.aliases import TypedMention, initials, merge_mentions
+from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
+
+
+def _mentions(*items: tuple[str, str] | tuple[str, str, str]) -> list[TypedMention]:
+    """Consecutive mentions 10 characters apart (offsets only order them here)."""
+    out = []
+    for i, item in enumerate(items):
+        text, kind = item[0], item[1]
+        key = item[2] if len(item) > 2 else None
+        out.append(TypedMention(i * 100, i * 100 + len(text), text, kind, key))
+    return out
+
+
+def _names(entities) -> list[tuple[str, str, list[str]]]:
+    return [(e.id, e.name, [m.text for m in e.mentions]) for e in entities]
+
+
+def test_surname_joins_full_name_and_name_is_longest() -> None:
+    ents = merge_mentions(_mentions(("Macron", PERSON), ("Emmanuel Macron", PERSON)))
+    assert _names(ents) == [("e1", "Emmanuel Macron", ["Macron", "Emmanuel Macron"])]
+
+
+def test_countries_merge_by_code_with_full_name() -> None:
+    ents = merge_mentions(
+        _mentions(("U.S.", COUNTRY, "US"), ("United States", COUNTRY, "US"), ("US", COUNTRY, "US"))
+    )
+    assert len(ents) == 1
+    assert ents[0].name == "United States"
+    assert ents[0].country == "US"
+
+
+def test_country_known_only_by_abbreviation_gets_its_short_name() -> None:
+    ents = merge_mentions(_mentions(("U.S.", COUNTRY, "US")))
+    assert ents[0].name == "United States"
+
+
+def test_the_guardian_and_guardian_are_one_organization() -> None:
+    ents = merge_mentions(_mentions(("Guardian", ORGANIZATION), ("The Guardian", ORGANIZATION)))
+    assert _names(ents) == [("e1", "The Guardian", ["Guardian", "The Guardian"])]
+
+
+def test_acronym_joins_the_organization_it_spells() -> None:
+    assert "OSCE" in initials("Organization for Security and Co-operation in Europe")
+    assert "AFP" in initials("Agence France-Presse")
+    ents = merge_mentions(_mentions(("European Union", ORGANIZATION), ("EU", ORGANIZATION)))
+    assert _names(ents) == [("e1", "European Union", ["European Union", "EU"])]
+
+
+def test_dateline_capitals_take_the_usual_case() -> None:
+    ents = merge_mentions(_mentions(("BERLIN", PLACE), ("Berlin", PLACE)))
+    assert ents[0].name == "Berlin"
+    assert merge_mentions(_mentions(("TBILISI", PLACE)))[0].name == "Tbilisi"
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    ents = merge_mentions(
+        _mentions(
+            ("Boris Johnson", PERSON),
+            ("Johnson", PERSON),
+            ("Jo Johnson", PERSON),
+            ("Johnson", PERSON),
+        )
+    )
+    assert _names(ents) == [
+        ("e1", "Boris Johnson", ["Boris Johnson", "Johnson"]),
+        ("e2", "Jo Johnson", ["Jo Johnson", "Johnson"]),
+    ]
+
+
+def test_ambiguous_surname_before_any_full_name_stays_separate() -> None:
+    ents = merge_mentions(
+        _mentions(("Johnson", PERSON), ("Boris Johnson", PERSON), ("Jo Johnson", PERSON))
+    )
+    assert [e.name for e in ents] == ["Johnson", "Boris Johnson", "Jo Johnson"]
+
+
+def test_same_type_only_and_ids_follow_first_mention() -> None:
+    ents = merge_mentions(
+        _mentions(("Jordan", COUNTRY, "JO"), ("Michael Jordan", PERSON), ("Jordan", COUNTRY, "JO"))
+    )
+    assert [(e.id, e.type, e.name, len(e.mentions)) for e in ents] == [
+        ("e1", COUNTRY, "Jordan", 2),
+        ("e2", PERSON, "Michael Jordan", 1),
+    ]
+
+
+def test_company_legal_form_does_not_split_an_organization() -> None:
+    ents = merge_mentions(_mentions(("Microsoft Corp", ORGANIZATION), ("Microsoft", ORGANIZATION)))
+    assert _names(ents) == [("e1", "Microsoft Corp", ["Microsoft Corp", "Microsoft"])]

@@ -1,0 +1,39 @@
+"""Entity accuracy on the hand-labelled sample with the real model (issue 3 targets)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis import SpacyAnalyser
+from reader.core.loaders import load_article
+from tests.fixtures.gold import article_paths
+from tests.fixtures.scoring import Counts, score_entities
+
+pytestmark = pytest.mark.model
+
+SAMPLE_STEM = "000_b1ae0dc0bd7f6f00"
+TARGETS = {"person": 0.95, "country": 0.95, "organization": 0.85}
+
+
+@pytest.fixture(scope="module")
+def scores(nlp) -> dict[str, Counts]:
+    analyser = SpacyAnalyser(nlp)
+    return {
+        p.stem: score_entities(p.stem, analyser.analyse(load_article(p))) for p in article_paths()
+    }
+
+
+@pytest.mark.parametrize(("kind", "target"), sorted(TARGETS.items()))
+def test_sample_f1_meets_target(scores: dict[str, Counts], kind: str, target: float) -> None:
+    sample = scores[SAMPLE_STEM]
+    assert sample.labelled
+    assert sample.prf(kind)[2] >= target, (kind, sample.tp[kind], sample.fp[kind], sample.fn[kind])
+
+
+def test_every_article_is_labelled_and_overall_f1_is_high(scores: dict[str, Counts]) -> None:
+    total = Counts()
+    for stem, counts in scores.items():
+        assert counts.labelled, f"{stem} has no entities gold file"
+        total += counts
+    for kind in TARGETS:
+        assert total.prf(kind)[2] >= 0.85, (kind, total.tp[kind], total.fp[kind], total.fn[kind])

@@ -1,0 +1,373 @@
+"""Quotes and speakers on short texts, with the real model and the real entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis import SpacyAnalyser
+from reader.core.loaders.text import parse_text
+from reader.core.model import Annotations, Quote
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def analyser(nlp) -> SpacyAnalyser:
+    return SpacyAnalyser(nlp)
+
+
+def analyse(analyser: SpacyAnalyser, text: str) -> Annotations:
+    ann = analyser.analyse(parse_text(text))
+    for quote in ann.quotes:
+        assert ann.article.text[quote.start : quote.end] == quote.text
+        if quote.speaker_id is not None:
+            entity = ann.entity(quote.speaker_id)
+            assert entity is not None and entity.name == quote.speaker
+    return ann
+
+
+def said(ann: Annotations) -> list[tuple[str, str | None, str]]:
+    return [(q.text, q.speaker, q.kind) for q in ann.quotes]
+
+
+def one(ann: Annotations) -> Quote:
+    assert len(ann.quotes) == 1, said(ann)
+    return ann.quotes[0]
+
+
+# -- quote styles ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are ready to talk," Olaf Scholz told reporters in Berlin.',
+        "“We are ready to talk,” Olaf Scholz told reporters in Berlin.",
+        "« We are ready to talk », Olaf Scholz told reporters in Berlin.",
+    ],
+)
+def test_each_quote_style_gives_the_same_quote_and_speaker(
+    analyser: SpacyAnalyser, text: str
+) -> None:
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.speaker, quote.kind) == (
+        "We are ready to talk",
+        "Olaf Scholz",
+        "speech",
+    )
+    assert quote.speaker_id is not None
+
+
+def test_marks_are_outside_the_span(analyser: SpacyAnalyser) -> None:
+    ann = analyse(analyser, "“Every fraction of a degree matters,” Simon Stiell said in Geneva.")
+    quote = one(ann)
+    text = ann.article.text
+    assert text[quote.start - 1] == "“" and text[quote.end : quote.end + 2] == ",”"
+
+
+def test_quote_spanning_sentences_after_a_colon(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Spain's coach, Luis de la Fuente, said: \"This group has something special. "
+        'We will enjoy it tonight and start working again tomorrow."',
+    )
+    quote = one(ann)
+    assert quote.text.startswith("This group") and quote.text.endswith("tomorrow.")
+    assert quote.speaker == "Luis de la Fuente"
+
+
+def test_apostrophes_and_a_stray_mark_do_not_break_pairing(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Germany's chancellor said \"nothing. Boris Johnson said Britain's plan was "
+        '"a disaster for everyone" and that he didn\'t "see any future" for it.',
+    )
+    assert said(ann) == [
+        ("a disaster for everyone", "Boris Johnson", "speech"),
+        ("see any future", "Boris Johnson", "speech"),
+    ]
+
+
+# -- speaker patterns ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Europe cannot wait," Olaf Scholz said.', "Olaf Scholz"),
+        ('"Europe cannot wait," said Olaf Scholz, the German chancellor.', "Olaf Scholz"),
+        ('"Europe cannot wait," Olaf Scholz told reporters after the meeting.', "Olaf Scholz"),
+        ('Olaf Scholz said: "Europe cannot wait for others."', "Olaf Scholz"),
+        ('Olaf Scholz added that Europe "cannot wait for others".', "Olaf Scholz"),
+        ('Olaf Scholz warned that Europe "cannot wait for others".', "Olaf Scholz"),
+        ('"Tax cuts would be reckless," Jo Johnson wrote in the Financial Times.', "Jo Johnson"),
+        (
+            'According to Kaja Kallas, the sanctions are "working better than expected".',
+            "Kaja Kallas",
+        ),
+        ('Peter Szijjarto said on Friday that sanctions had "failed".', "Peter Szijjarto"),
+    ],
+)
+def test_speech_verb_patterns(analyser: SpacyAnalyser, text: str, speaker: str) -> None:
+    quote = one(analyse(analyser, text))
+    assert (quote.speaker, quote.kind) == (speaker, "speech")
+
+
+def test_partial_quote_in_a_reported_clause_is_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Emmanuel Macron said the two countries shared "a common responsibility" for Europe.',
+    )
+    assert said(ann) == [("a common responsibility", "Emmanuel Macron", "speech")]
+
+
+def test_surname_resolves_to_the_full_name(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Mexican President Claudia Sheinbaum spoke on Sunday.\n"
+        '"Mexico will always defend its sovereignty," Sheinbaum said.',
+    )
+    assert one(ann).speaker == "Claudia Sheinbaum"
+
+
+def test_two_people_sharing_a_surname_stay_apart(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Boris Johnson said the government was "strangling enterprise". His brother, '
+        'Jo Johnson, disagreed. "Tax cuts paid for with borrowing would be reckless," '
+        "Jo Johnson wrote.",
+    )
+    assert [q.speaker for q in ann.quotes] == ["Boris Johnson", "Jo Johnson"]
+
+
+def test_organization_can_speak(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Meta said the decision was "an attempt to handicap successful American businesses".',
+    )
+    assert one(ann).speaker == "Meta"
+
+
+# -- pronouns and titles ---------------------------------------------------------------------
+
+
+def test_he_said_goes_back_to_the_named_person(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Emmanuel Macron met reporters in Berlin on Tuesday.\n"
+        'He said: "Germany and France will present a plan next month."',
+    )
+    assert one(ann).speaker == "Emmanuel Macron"
+
+
+def test_she_added_after_the_quote(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"I am confident that the economy will grow," Rachel Reeves told the BBC.\n'
+        '"Inflation will fall back towards the target," she added.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Rachel Reeves", "Rachel Reeves"]
+
+
+def test_pronoun_prefers_the_subject_over_an_object(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Kaja Kallas called on Viktor Orban to lift his veto. "
+        'She said the bloc "cannot wait any longer".',
+    )
+    assert one(ann).speaker == "Kaja Kallas"
+
+
+def test_pronoun_gender_from_an_honorific(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "British Prime Minister Keir Starmer met Ms Giorgia Meloni in Rome. "
+        '"We agree on migration," she said.',
+    )
+    assert "Meloni" in (one(ann).speaker or "")
+
+
+def test_reported_clause_is_not_the_pronouns_referent(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Russia "does not want peace," Emmanuel Macron said in a statement. '
+        'On the contrary, the Russian president "was building up hostilities," he said.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Emmanuel Macron"]
+
+
+def test_title_goes_back_to_the_person_who_carried_it(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "German Chancellor Olaf Scholz and French President Emmanuel Macron met in Berlin.\n"
+        '"We will not let Ukraine stand alone," the French president said.',
+    )
+    assert one(ann).speaker == "Emmanuel Macron"
+
+
+def test_title_from_an_apposition(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Cindy McCain, the agency's executive director, visited Port Sudan.\n"
+        '"We are running out of time," the executive director said.',
+    )
+    assert one(ann).speaker == "Cindy McCain"
+
+
+# -- paragraphs --------------------------------------------------------------------------------
+
+
+def test_following_quote_in_a_paragraph_inherits_the_speaker(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "“The next 24 hours will be critical,” said Vassilis Kikilias, the minister. "
+        "“We are asking people to follow every evacuation order.”",
+    )
+    assert [q.speaker for q in ann.quotes] == ["Vassilis Kikilias", "Vassilis Kikilias"]
+
+
+def test_quote_running_on_into_the_next_paragraph(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Kaja Kallas said: "Russia is not serious about peace.\n'
+        '"The pressure has to increase and it will."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Kaja Kallas", "Kaja Kallas"]
+
+
+def test_a_new_paragraph_does_not_inherit(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"Russia is not serious about peace," Kaja Kallas said.\n'
+        'The banner read "Peace now, peace for everyone, peace in our time".',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Kaja Kallas", None]
+
+
+# -- scare quotes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('Macron said they would not deploy a "mass" of soldiers.', "mass"),
+        ('Portugal coach Roberto Martinez praised his team\'s "courage".', "courage"),
+        ('Starmer said the plan would move to the "operational phase" soon.', "operational phase"),
+        ('Critics mocked the "reform" on Monday.', "reform"),
+    ],
+)
+def test_scare_quotes(analyser: SpacyAnalyser, text: str, term: str) -> None:
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.kind, quote.speaker, quote.speaker_id) == (term, "scare", None, None)
+
+
+def test_short_quote_governed_by_a_speech_verb_is_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(analyser, 'Donald Trump called the deal a "disaster" on Monday.')
+    assert said(ann) == [("disaster", "Donald Trump", "speech")]
+
+
+def test_single_word_adverb_from_a_speaker_is_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Justin Trudeau said Canada would respond "forcefully" if tariffs went ahead.',
+    )
+    assert said(ann) == [("forcefully", "Justin Trudeau", "speech")]
+
+
+def test_no_quotes_no_results(analyser: SpacyAnalyser) -> None:
+    assert analyse(analyser, "Macron said that Ukraine is sovereign.").quotes == []
+
+
+def test_so_called_marks_a_term(analyser: SpacyAnalyser) -> None:
+    ann = analyse(analyser, 'The so-called "coalition of the willing" met in London on Sunday.')
+    assert said(ann) == [("coalition of the willing", None, "scare")]
+
+
+# -- more attribution shapes ------------------------------------------------------------------
+
+
+def test_attribution_in_the_middle_of_a_quote(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"We are ready," Emmanuel Macron said, "but we need guarantees from our allies."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Emmanuel Macron"]
+    assert ann.quotes[1].text == "but we need guarantees from our allies."
+
+
+def test_comma_outside_the_marks(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"We are ready", Emmanuel Macron said.'))
+    assert (quote.text, quote.speaker) == ("We are ready", "Emmanuel Macron")
+
+
+def test_quoted_as_saying(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"We will respond," Justin Trudeau was quoted as saying.'))
+    assert quote.speaker == "Justin Trudeau"
+
+
+def test_question_asked(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"Why now?" asked Olaf Scholz.'))
+    assert (quote.text, quote.speaker) == ("Why now?", "Olaf Scholz")
+
+
+def test_each_speaker_of_a_paragraph_keeps_their_quote(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Emmanuel Macron met Olaf Scholz. "We agree on everything," Scholz said. '
+        'Macron was less sure. "There is work to do," he said.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Olaf Scholz", "Emmanuel Macron"]
+
+
+def test_partial_then_full_quote_by_pronoun(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Emmanuel Macron told Le Monde that Europe faced "an existential threat". '
+        '"We must wake up," he said.',
+    )
+    assert said(ann) == [
+        ("an existential threat", "Emmanuel Macron", "speech"),
+        ("We must wake up", "Emmanuel Macron", "speech"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('Precarious work is not just an issue for "gig economy" workers.', "gig economy"),
+        ('Kaja Kallas told "BBC Breakfast" viewers that sanctions would stay.', "BBC Breakfast"),
+        ('Students live in halls, or "dorms" as they are known in the US.', "dorms"),
+    ],
+)
+def test_more_terms(analyser: SpacyAnalyser, text: str, term: str) -> None:
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.kind, quote.speaker) == (term, "scare", None)
+
+
+def test_a_cue_that_names_nobody_is_not_inherited(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"We have been abandoned," Emmanuel Macron said. A second official, who asked not '
+        'to be named, said: "The government looked to us to sort out the mess."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", None]
+
+
+def test_description_of_an_organization(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The lander was built by Toyota, the Japanese carmaker. "
+        '"We have learned from every mistake," the carmaker said.',
+    )
+    quote = one(ann)
+    assert quote.speaker_id is not None and "Toyota" in (quote.speaker or "")
+
+
+def test_organization_named_by_a_noun_in_its_name(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The European Commission fined Apple on Wednesday. "
+        '"Both companies have failed to comply with the law," the commission said.',
+    )
+    quote = one(ann)
+    assert quote.speaker_id is not None and "European Commission" in (quote.speaker or "")

@@ -1,0 +1,48 @@
+"""Quotes never break on odd text: any mix of marks, apostrophes and paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.analysis import SpacyAnalyser
+from reader.core.analysis.quote_marks import MARKS, pair_quotes
+from reader.core.loaders.text import parse_text
+
+PIECES = [
+    "Macron", "said", "he", "she", "added", "the", "French", "president", "Russia's", "don't",
+    "mass", "told", "reporters", "Ukraine", "according", "to", ",", ".", ":", "\n", '"', "“",
+    "”", "«", "»", "'", "’", "Kallas", "Emmanuel",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join)
+
+
+@given(texts)
+def test_pairing_gives_clean_spans(text: str) -> None:
+    spans = pair_quotes(text)
+    previous_end = -1
+    for span in spans:
+        assert span.open_at < span.start < span.end <= span.close_at
+        quoted = text[span.start : span.end]
+        assert quoted == quoted.strip() and quoted
+        assert text[span.open_at] in MARKS
+        assert "\n" not in quoted
+        assert span.open_at > previous_end
+        previous_end = span.close_at
+
+
+@pytest.mark.model
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(texts)
+def test_find_quotes_never_fails_and_offsets_hold(nlp, text: str) -> None:
+    ann = SpacyAnalyser(nlp).analyse(parse_text(text))
+    ids = {e.id for e in ann.entities}
+    for quote in ann.quotes:
+        assert ann.article.text[quote.start : quote.end] == quote.text
+        assert quote.kind in ("speech", "scare")
+        assert quote.speaker_id is None or quote.speaker_id in ids
+        if quote.kind == "scare":
+            assert quote.speaker is None
