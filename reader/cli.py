@@ -103,7 +103,12 @@ def annotate(argv: Sequence[str]) -> int:
             elif _same_file(target, source):
                 raise ReaderError(f"{target} is the input file; choose another output.")
             else:
-                save(annotations, target, args.format)  # atomic; never over the original
+                try:
+                    save(annotations, target, args.format)  # atomic; never over the original
+                except ReaderError as exc:
+                    if isinstance(exc.__cause__, OSError):
+                        raise exc.__cause__ from None
+                    raise
         except OSError as exc:  # the output could not be written (no such folder, read-only)
             where = target or exc.filename or args.output
             print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
