@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -42,6 +43,8 @@ _JSON_ESCAPES = {
     "\u2029": "\\u2029",
 }
 
+_JSON_TABLE = str.maketrans(_JSON_ESCAPES)
+
 _TYPE_LABELS = {
     "person": "People",
     "country": "Countries",
@@ -65,7 +68,7 @@ def embed_json(json_text: str) -> str:
     These characters only occur inside JSON strings, where the ``\\uXXXX`` form means the
     same, so ``json.loads`` of the result equals ``json.loads(json_text)``.
     """
-    return "".join(_JSON_ESCAPES.get(c, c) for c in json_text)
+    return json_text.translate(_JSON_TABLE)
 
 
 def _attr(value: object) -> str:
@@ -144,25 +147,26 @@ def _date_open(date: DateMention) -> str:
     return f'<time class="date" title="{_attr(date.text)}">'
 
 
-def _region_html(ann: Annotations, start: int, end: int, spans: list[_Span]) -> str:
-    """Escaped text of [start, end) with marks; overlaps split into innermost pieces."""
-    text = ann.article.text
-    inside = [s for s in spans if s.start < end and s.end > start]
+def _region_html(
+    text: str, start: int, end: int, inside: list[_Span], user: set[tuple[int, int, str]]
+) -> str:
+    """Escaped text of [start, end) with marks; overlaps split into innermost pieces.
+
+    ``inside`` holds the spans that overlap the region; ``user`` the (start, end, entity id)
+    of mentions the reader added.
+    """
     cuts = {start, end}
     for s in inside:
         cuts.update(p for p in (s.start, s.end) if start < p < end)
     points = sorted(cuts)
-    user_spans = {
-        (m.start, m.end, e.id) for e in ann.entities for m in e.mentions if m.source == "user"
-    }
     out = []
     for a, b in itertools.pairwise(points):
         piece = escape(text[a:b], quote=False)
         mention = _innermost(inside, a, b, "mention")
         date = _innermost(inside, a, b, "date")
         if mention is not None and mention.entity is not None:
-            user = (mention.start, mention.end, mention.entity.id) in user_spans
-            piece = _mark_open(mention, user) + piece + "</mark>"
+            is_user = (mention.start, mention.end, mention.entity.id) in user
+            piece = _mark_open(mention, is_user) + piece + "</mark>"
         if date is not None and date.date is not None:
             piece = _date_open(date.date) + piece + "</time>"
         out.append(piece)
@@ -170,11 +174,18 @@ def _region_html(ann: Annotations, start: int, end: int, spans: list[_Span]) -> 
 
 
 def _article_html(ann: Annotations) -> str:
-    spans = _spans(ann)
+    spans = sorted(_spans(ann), key=lambda s: (s.start, s.end))
+    starts = [s.start for s in spans]
+    longest = max((s.end - s.start for s in spans), default=0)
+    user = {(m.start, m.end, e.id) for e in ann.entities for m in e.mentions if m.source == "user"}
+    text = ann.article.text
     parts = []
     in_list = False
     for start, end, kind, level in _regions(ann.article):
-        inner = _region_html(ann, start, end, spans)
+        # only spans starting in [start - longest, end) can overlap the region
+        window = spans[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        inside = [s for s in window if s.end > start]
+        inner = _region_html(text, start, end, inside, user)
         if kind == "list_item" and not in_list:
             parts.append("<ul>")
             in_list = True
