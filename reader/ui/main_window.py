@@ -292,6 +292,10 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         """Remember geometry and layout in the settings and write them."""
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        """Write the settings file (a failure is logged, never raised at the reader)."""
         try:
             save_settings(self.settings)
         except OSError as exc:
