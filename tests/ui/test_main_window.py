@@ -382,3 +382,13 @@ def test_saved_annotations_are_shown_without_analysis(qtbot, main_window, sample
     assert analyser.calls == 0
     assert tab.annotations is saved
     assert {s.entity_id for s in tab.view.highlighter.spans} == {saved.entities[0].id}
+
+
+def test_shortcuts_dialog_lists_the_registry(qtbot, main_window) -> None:
+    window = main_window()
+    window.action_by_id["help.shortcuts"].trigger()
+    box = window.findChild(QMessageBox, "shortcutsDialog")
+    assert box is not None and box.isVisible()
+    assert "Next Mention" in box.text() and "F8" in box.text()
+    assert "Find" in box.text() and "Ctrl+F" in box.text()
+    box.close()
