@@ -96,7 +96,9 @@ class WindowCommands:
     def _set_zoom(self, percent: int) -> None:
         zoom = self.settings.set_zoom(percent)
         for tab in self.tab_list:
-            tab.view.set_zoom(zoom)
+            tab.set_zoom(zoom)
+        if self.find_bar.isVisible():  # the new layout dropped the match marks
+            self.find_bar.search(self.find_bar.field.text())
         self.status.show_message(f"Zoom {zoom}%", 2000)
 
     def set_theme(self, choice: str, _checked: bool = True) -> None:

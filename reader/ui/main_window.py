@@ -285,6 +285,8 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         page = page_colors(dark)
         for tab in self.tab_list:
             tab.set_colors(page, types)
+        if self.find_bar.isVisible():  # the new layout dropped the match marks
+            self.find_bar.search(self.find_bar.field.text())
         self.entity_panel.model.set_colors(types)
         self.legend.set_colors(types)
 

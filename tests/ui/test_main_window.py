@@ -187,9 +187,15 @@ def test_find_bar_counts_and_walks_matches(qtbot, main_window, sample_path) -> N
 def test_zoom_changes_font_and_is_remembered(qtbot, main_window, sample_path) -> None:
     window = main_window()
     tab = open_and_wait(qtbot, window, sample_path)
+    macron = _entity(tab, "Emmanuel Macron")
+    window.select_entity(macron.id)
+    tab.next_mention()
     size = tab.view.document().defaultFont().pointSizeF()
     window.action_by_id["view.zoom_in"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() > size
+    # The new layout keeps the selection: emphasis, "2 of N" and the selected mention.
+    assert tab.view.highlighter.selected == macron.id
+    assert _selection(tab) == (macron.mentions[1].start, macron.mentions[1].end)
     assert window.settings.zoom == 110
     window.action_by_id["view.zoom_reset"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() == size
