@@ -398,3 +398,13 @@ def test_shortcuts_dialog_lists_the_registry(qtbot, main_window) -> None:
     assert "Next Mention" in box.text() and "F8" in box.text()
     assert "Find" in box.text() and "Ctrl+F" in box.text()
     box.close()
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, main_window) -> None:
+    window = main_window()
+    owner: dict[str, str] = {}
+    for action_id, action in window.action_by_id.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in owner, f"{text} is bound to {owner[text]} and {action_id}"
+            owner[text] = action_id
