@@ -333,4 +333,9 @@ class ReadingView(QTextBrowser):
                 selection.format = fmt
                 self._find_selections.append(selection)
         self.setExtraSelections(self._find_selections)
+        blocks = {self.document().findBlock(start).position(): start for start, _end in matches}
+        color = self._page.find if self._page is not None else QColor("#E0C000")
+        self.scroll_bar.set_find_marks(
+            [self._fraction(start, lines=False) for start in blocks.values()], color.darker(130)
+        )
         return matches
