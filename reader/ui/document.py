@@ -33,6 +33,10 @@ SERIF_FAMILIES = [
     "Charter", "Georgia", "Source Serif 4", "DejaVu Serif", "Liberation Serif", "serif"
 ]
 SANS_FAMILIES = ["Inter", "Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "sans-serif"]
+DISPLAY_SAFE = str.maketrans({"\r": " ", "\ufeff": "\u2060"})
+"""Characters Qt would merge or drop on insertion, swapped for ones of the same length so every
+offset still lands on its character: "\r\n" becomes one block break and a leading U+FEFF
+vanishes otherwise."""
 HEADING_ADJUST = {1: 3, 2: 2, 3: 1}
 """Heading level -> QTextFormat.FontSizeAdjustment (relative to the body size)."""
 
@@ -134,7 +138,7 @@ def build_document(article: Article, colors: PageColors, zoom: int = 100) -> tup
     if has_header:
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
     base = cursor.position()
-    cursor.insertText(article.text, QTextCharFormat())
+    cursor.insertText(article.text.translate(DISPLAY_SAFE), QTextCharFormat())
     cursor.endEditBlock()
     offsets = OffsetMap(article.text, base)
     _format_body(doc, article, offsets, size)
