@@ -70,14 +70,15 @@ class ReadingView(QTextBrowser):
     def show_article(
         self, article: Article, page: PageColors, types: dict[str, TypeColors], zoom: int
     ) -> None:
-        """Lay out ``article`` (no highlights until ``show_annotations``)."""
+        """Lay out ``article``; the same article laid out again keeps its highlights."""
+        same = article is self.article and self.highlighter is not None
         self.article = article
         self._page = page
         self._type_colors = types
         self._zoom = zoom
         self._apply_page_palette()
         visible = self.highlighter.visible if self.highlighter else set()
-        spans = self.highlighter.spans if self.highlighter else []
+        spans = self.highlighter.spans if same and self.highlighter else []
         document, self.offsets = build_document(article, page, zoom)
         document.setParent(self)  # so the next setDocument deletes it
         self.setDocument(document)
