@@ -411,3 +411,21 @@ def test_someones_office_speaks_for_them(analyser: SpacyAnalyser) -> None:
         '"We are monitoring the situation," Emmanuel Macron\'s office said.',
     )
     assert one(ann).speaker == "Emmanuel Macron"
+
+
+def test_it_said_goes_back_to_the_organization(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The World Food Programme warned of famine on Monday. Cindy McCain visited Sudan. "
+        '"We are running out of money," it said.',
+    )
+    assert one(ann).speaker == "World Food Programme"
+
+
+def test_the_company_said(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Meta criticised the European Commission on Wednesday. "
+        '"It is an attempt to handicap American businesses," the company said.',
+    )
+    assert one(ann).speaker == "Meta"
