@@ -22,7 +22,8 @@ Scare quotes (kind "scare", no speaker): a quoted term, not quoted speech. A quo
 quote when it has at most four words, no verb and no sentence-final punctuation, and one of
 these holds:
   - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech);
-  - it reads as a name or title in capitals ("CBS This Morning", "Stage 3");
+  - it reads as a name or title in capitals ("CBS This Morning", "Stage 3") and no comma
+    hands it over to a speaker ('"The End," he said' is speech);
   - it follows "so-called";
   - it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase whose
     determiner or possessor stays outside the marks (a "mass" of soldiers, his team's
@@ -187,8 +188,10 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
         return False  # a quoted sentence is never a term, whatever its script
-    if not reading.direct or _is_name(words):
-        return True
+    span = reading.span
+    comma = "," in resolver.text[span.end : span.close_at + 2]
+    if not reading.direct or (_is_name(words) and not comma):
+        return True  # '"The End," he said' is speech: the comma hands over to the speaker
     before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
     if _SO_CALLED.search(before):
         return True

@@ -429,3 +429,8 @@ def test_the_company_said(analyser: SpacyAnalyser) -> None:
         '"It is an attempt to handicap American businesses," the company said.',
     )
     assert one(ann).speaker == "Meta"
+
+
+def test_capitalised_words_handed_to_a_speaker_are_speech(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"Thank You," Emmanuel Macron said as he left.'))
+    assert (quote.text, quote.kind, quote.speaker) == ("Thank You", "speech", "Emmanuel Macron")
