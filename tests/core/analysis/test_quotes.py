@@ -434,3 +434,25 @@ def test_the_company_said(analyser: SpacyAnalyser) -> None:
 def test_capitalised_words_handed_to_a_speaker_are_speech(analyser: SpacyAnalyser) -> None:
     quote = one(analyse(analyser, '"Thank You," Emmanuel Macron said as he left.'))
     assert (quote.text, quote.kind, quote.speaker) == ("Thank You", "speech", "Emmanuel Macron")
+
+
+def test_a_cited_title_is_not_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'The foundation published its yearly report "Who Has Your Back? Government Data '
+        'Requests in Europe" on Monday.',
+    )
+    assert [q.kind for q in ann.quotes] == ["scare"]
+
+
+def test_a_term_once_is_a_term_again(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'A further 69,000 staff were on "atypical contracts" last year.\n'
+        'Universities UK said its members had cut zero-hours contracts and "atypical '
+        'contracts" since 2015.',
+    )
+    assert [(q.text, q.kind) for q in ann.quotes] == [
+        ("atypical contracts", "scare"),
+        ("atypical contracts", "scare"),
+    ]
