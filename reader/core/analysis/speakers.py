@@ -85,6 +85,7 @@ class SpeakerResolver:
         self._para_starts = [m.start() for m in _PARAGRAPH.finditer(self.text)] or [0]
         self._quoted_tokens = self._tokens_in(quoted)
         self._entity_at: dict[int, Entity] = {}
+        self._fuller: dict[str, Entity] = {}
         for entity in self.entities:
             for mention in entity.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -156,9 +157,6 @@ class SpeakerResolver:
 
     # -- names -----------------------------------------------------------------------------
 
-    def entity_at(self, token: Any) -> Entity | None:
-        return self._entity_at.get(token.i)
-
     def entity_for_tokens(self, tokens: list[Any]) -> Entity | None:
         """The entity named by these tokens: covering mention first, then the surname."""
         covering = [self._entity_at[t.i] for t in tokens if t.i in self._entity_at]
@@ -175,12 +173,14 @@ class SpeakerResolver:
         """
         if entity.type == COUNTRY or " " in entity.name:
             return entity
-        longer = [
-            e for e in self.entities
-            if e.type == PERSON and e is not entity and " " in e.name
-            and e.name.split()[-1] == entity.name
-        ]  # fmt: skip
-        return longer[0] if len(longer) == 1 else entity
+        if entity.id not in self._fuller:
+            longer = [
+                e for e in self.entities
+                if e.type == PERSON and e is not entity and " " in e.name
+                and e.name.split()[-1] == entity.name
+            ]  # fmt: skip
+            self._fuller[entity.id] = longer[0] if len(longer) == 1 else entity
+        return self._fuller[entity.id]
 
     def _by_surname(self, token: Any) -> Entity | None:
         matches = [
