@@ -1,8 +1,9 @@
 """Direct quotations and their speakers.
 
 Quotations are found by pairing quotation marks in the text (quote_marks.py): straight, curly
-and guillemets, partial or spanning sentences; the marks, the spaces inside them and a trailing
-comma are not part of a quote. Each one is then read against the dependency parse:
+and guillemets (and curly singles where a text quotes with them), partial or spanning
+sentences; the marks, the spaces inside them and a trailing comma are not part of a quote.
+Each one is then read against the dependency parse:
 
 Speaker, first cue that applies:
   1. The speech verb governing the quotation: walking up the parse from the quoted words to the

@@ -58,6 +58,11 @@ def test_each_quote_style_gives_the_same_quote_and_speaker(
     assert quote.speaker_id is not None
 
 
+def test_curly_single_marks_as_quotation_marks(analyser: SpacyAnalyser) -> None:
+    ann = analyse(analyser, "‘We are ready to talk,’ Emmanuel Macron told reporters in Berlin.")
+    assert said(ann) == [("We are ready to talk", "Emmanuel Macron", "speech")]
+
+
 def test_marks_are_outside_the_span(analyser: SpacyAnalyser) -> None:
     ann = analyse(analyser, "“Every fraction of a degree matters,” Simon Stiell said in Geneva.")
     quote = one(ann)
