@@ -21,7 +21,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _QUALIFIER = (
-    r"(?:(?:the\s+)?(?i:end|start|beginning|middle|close|turn)\s+of\s+"
+    r"(?:(?:the\s+)?(?i:end|start|beginning|middle|close|turn|spring|summer|autumn|fall|winter"
+    r"|first half|second half|first quarter|second quarter|third quarter|fourth quarter)\s+of\s+"
     r"|(?i:early|late)\s+|(?i:mid)-\s*)?"
 )
 _PREP = r"(?i:in|since|by|until|till|from|for|of|during|before|after|through|to|between|and)"

@@ -119,6 +119,9 @@ LEADING = re.compile(
     r"^(?:on|in|at|since|by|until|till|from|for|during|before|after|around|as of|of|through|between"
     r"|throughout|earlier|later|as early as|as late as)\s+"
 )
+PERIOD_ENDING = re.compile(
+    rf"^(?:the\s+)?(?:\w+\s+)?{UNIT}s?\s+(?:to|through|ending|ended)\s+(?:in\s+)?(?=\S)"
+)
 QUALIFIER = re.compile(
     r"^(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|rest|remainder"
     r"|first half|second half|first quarter|second quarter|third quarter|fourth quarter"
@@ -239,6 +242,9 @@ def resolve(
         return UNRESOLVED
     if ISO_DATE.match(key):
         return _absolute(key, published, tense)
+    if (ending := PERIOD_ENDING.sub("", key, count=1)) != key:
+        inner = resolve(ending, published, "past" if tense == "unknown" else tense, anchor)
+        return inner if inner is not None else UNRESOLVED
     if (qualified := QUALIFIER.sub("", key, count=1)) != key:
         inner = resolve(qualified, published, tense, anchor)
         return inner if inner is not None else UNRESOLVED
@@ -363,11 +369,16 @@ def _read_month_day(key: str) -> tuple[int | None, int, int | None] | None:
     return None
 
 
+SCHEDULE_HORIZON_DAYS = 270
+"""How far ahead a present-tense date may lie and still read as a schedule, not a caption."""
+
+
 def choose_year(month: int, day: int | None, published: dt.date, tense: Tense) -> int:
     """The year for a month (and day) written without one, seen from ``published``.
 
     Past tense: the latest occurrence not after the publication date (same month counts);
-    future: the earliest not before it; otherwise the nearest (ties go to the past).
+    future: the earliest not before it; present: that too when it is within about nine
+    months, else the nearest; otherwise the nearest (ties go to the past).
     """
     here = (published.month, published.day if day is not None else 0)
     there = (month, day if day is not None else 0)
@@ -377,6 +388,14 @@ def choose_year(month: int, day: int | None, published: dt.date, tense: Tense) -
         return before
     if tense == "future":
         return after
+    if tense == "present":  # a schedule ("expires in October") unless that is most of a year off
+        ahead = (
+            _gap(published, after, month, day or 1)
+            if day
+            else 31 * ((month - published.month) % 12)
+        )
+        if ahead <= SCHEDULE_HORIZON_DAYS:
+            return after
     if day is None:
         back = (published.month - month) % 12
         return before if back <= 6 else after

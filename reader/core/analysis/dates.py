@@ -212,9 +212,28 @@ def governing_tense(doc: Any, start: int, end: int) -> Tense:
         ):
             return "future"
         if head.pos_ in ("VERB", "AUX"):
-            return verb_tense(head)
+            return verb_tense(_attachment_fix(head, span.root))
         node = head
     return "unknown"
+
+
+def _attachment_fix(verb: Any, date: Any) -> Any:
+    """The verb a date really belongs to when the parser hung it on the clause after it.
+
+    In "Trump said on Sunday he would speak on Tuesday" the small model attaches "on Sunday"
+    to "speak"; an adjunct between the reporting verb and the subject of its clause belongs
+    to the reporting verb.
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = verb.head
+    if (
+        verb.dep_ == "ccomp"
+        and subjects
+        and head.pos_ in ("VERB", "AUX")
+        and head.i < date.i < subjects[0].i
+    ):
+        return head
+    return verb
 
 
 def verb_tense(verb: Any, depth: int = 0) -> Tense:

@@ -57,6 +57,44 @@ def test_the_governing_verb_decides_a_bare_weekday(nlp, sentence: str, expected:
     assert (mention.text, mention.value) == ("Thursday", expected)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The vote is scheduled for Friday.", [("Friday", "2025-03-21")]),
+        ("Putin is expected to respond on Wednesday.", [("Wednesday", "2025-03-19")]),
+        ("The EU summit on Thursday will discuss defence.", [("Thursday", "2025-03-20")]),
+        ("In December, inflation fell to 2.5%.", [("December", "2024-12")]),
+        ("Elections are due in October.", [("October", "2025-10")]),
+        (
+            "Trump said on Sunday he would speak to Putin on Tuesday.",
+            [("Sunday", "2025-03-16"), ("Tuesday", "2025-03-18")],
+        ),
+        ("The proposal was agreed in Jeddah last Tuesday.", [("last Tuesday", "2025-03-11")]),
+        (
+            "The meeting, first announced in February, will take place on April 2.",
+            [("February", "2025-02"), ("April 2", "2025-04-02")],
+        ),
+        ("He was born on 12 June 1965 in Lyon.", [("12 June 1965", "1965-06-12")]),
+        (
+            "The deal, signed in 2015, expires in October.",
+            [("2015", "2015"), ("October", "2025-10")],
+        ),
+        (
+            "The strike began on Tuesday and is expected to last until Friday.",
+            [("Tuesday", "2025-03-11"), ("Friday", "2025-03-21")],
+        ),
+        ("Zelenskiy met Trump at the White House on Feb. 28.", [("Feb. 28", "2025-02-28")]),
+        ("Inflation hit a record in the summer of 2022.", [("the summer of 2022", "2022")]),
+        (
+            "Prices rose 3% in the year to February, data showed on Friday.",
+            [("the year to February", "2025-02"), ("Friday", "2025-03-14")],
+        ),
+    ],
+)
+def test_wire_sentences(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert values(dates_in(nlp, sentence)) == expected
+
+
 def test_relative_and_month_expressions_keep_their_precision(nlp) -> None:
     text = (
         "Last year, wildfires burned more than 170,000 hectares. The Bank of England kept rates "
