@@ -10,6 +10,9 @@ a name (a person called May, an organisation named after a month).
 from __future__ import annotations
 
 import re
+from typing import TypeVar
+
+T = TypeVar("T", bound=tuple)
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_FULL = (
@@ -65,13 +68,21 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
 
 
 def find_date_phrases(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every pattern hit, longest first where hits overlap, in text order."""
-    hits = sorted(
-        {_span(m) for pattern in PATTERNS for m in pattern.finditer(text)},
-        key=lambda span: (span[0], -span[1]),
-    )
-    kept: list[tuple[int, int]] = []
-    for start, end in sorted(hits, key=lambda span: span[0] - span[1]):
-        if not any(start < e and s < end for s, e in kept):
-            kept.append((start, end))
-    return sorted(kept)
+    """(start, end) of every pattern hit, the longest where hits overlap, in text order."""
+    hits = {_span(m) for pattern in PATTERNS for m in pattern.finditer(text)}
+    return keep_longest(list(hits), len(text))
+
+
+def keep_longest(items: list[T], size: int) -> list[T]:
+    """Among overlapping (start, end, ...) items keep the longest (ties: the earliest).
+
+    Linear in the text: taken characters are marked in a bytearray, not compared pairwise.
+    """
+    taken = bytearray(size + 1)
+    kept = []
+    for item in sorted(items, key=lambda i: (i[0] - i[1], i[0])):
+        start, end = item[0], item[1]
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(item)
+    return sorted(kept, key=lambda i: i[0])
