@@ -41,6 +41,9 @@ from reader.core.analysis.date_resolution import (
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
+MONTH_OR_WEEKDAY = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+)
 # A pattern hit inside one of these is part of a name ("Theresa May", "March of Dimes").
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
@@ -85,7 +88,9 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
             deictic_in_quote.append((start, end))
             continue
         tense = (
-            "unknown" if datelines.containing(start, start) else governing_tense(doc, start, end)
+            "unknown"
+            if datelines.containing(start, start)
+            else governing_tense(doc, start, end, quotes)
         )
         result = resolve(expression, published, tense)
         if result is not None:
@@ -192,17 +197,21 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
 
 
 def _split_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """An entity cut at commas that join two expressions ("Sunday, two years"), then trimmed.
+    """An entity cut where a comma or a dash joins two expressions, then trimmed.
 
-    A comma before a year ("March 26, 2025") or after a weekday before a month
-    ("Monday, March 17") stays inside one expression.
+    "Sunday, two years" and "November 5 - Foggy" are cut; a comma before a year ("March 26,
+    2025"), after a weekday before a month ("Monday, March 17") and a dash between two dates
+    (a range) stay inside one expression.
     """
     parts: list[tuple[int, int]] = []
     cursor = start
-    for match in re.finditer(r",\s*", text[start:end]):
+    for match in re.finditer(r",\s*|\s+[-–—]\s+", text[start:end]):
         cut, after = start + match.start(), start + match.end()
         before_text, after_text = text[cursor:cut], text[after:end]
-        if re.match(r"\d{4}\b", after_text) or (
+        dash = match.group().strip() in ("-", "–", "—")
+        if dash and re.match(rf"\d|{MONTH_OR_WEEKDAY}", after_text):
+            continue  # a range: "March 3 - March 5", resolved to its start
+        if (not dash and re.match(r"\d{4}\b", after_text)) or (
             re.fullmatch(r"[A-Z][a-z]+day", before_text.strip())
             and re.match(r"[A-Z][a-z]+\.?\s+\d", after_text)
         ):
@@ -224,12 +233,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def governing_tense(doc: Any, start: int, end: int) -> Tense:
-    """Past, future or unknown, from the verb that governs the expression in the parse."""
+def governing_tense(doc: Any, start: int, end: int, quotes: Spans | None = None) -> Tense:
+    """Past, present, future or unknown, from the verb that governs the expression.
+
+    A verb on the other side of a quotation mark is not the date's own (the small model
+    sometimes runs a quote and the next sentence together): then the tense is unknown.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "unknown"
     node = span.root
+    quoted = quotes.containing(start, end) if quotes else False
     if any(child.lower_ == "ago" for child in node.children):
         return "past"
     for _ in range(12):
@@ -243,6 +257,8 @@ def governing_tense(doc: Any, start: int, end: int) -> Tense:
         ):
             return "future"
         if head.pos_ in ("VERB", "AUX"):
+            if quotes and quotes.containing(head.idx, head.idx) != quoted:
+                return "unknown"
             return verb_tense(_attachment_fix(head, span.root))
         node = head
     return "unknown"

@@ -179,6 +179,25 @@ def test_election_day_without_a_dated_election_stays_unresolved(nlp) -> None:
     assert values(dates_in(nlp, text, dt.date(2024, 10, 8))) == [("election day", None)]
 
 
+def test_a_verb_inside_a_quote_does_not_set_the_tense_outside_it(nlp) -> None:
+    text = (
+        "“I think they were being overly cautious.” Saturday’s peak demand, according "
+        "to Mr. Marcus, reached 44,947 megawatts, much lower than the 46,797 he saw on Friday."
+    )
+    assert values(dates_in(nlp, text, dt.date(2020, 8, 16))) == [
+        ("Saturday", "2020-08-15"),
+        ("Friday", "2020-08-14"),
+    ]
+
+
+def test_an_entity_is_cut_at_a_dash_unless_it_is_a_range(nlp) -> None:
+    published = dt.date(2025, 2, 1)
+    forecast = "Read the morning forecast for November 5 - Foggy and frosty start for many."
+    assert values(dates_in(nlp, forecast, published)) == [("November 5", "2024-11-05")]
+    festival = "The festival runs March 3 - March 5 in Austin."
+    assert values(dates_in(nlp, festival, published)) == [("March 3 - March 5", "2025-03-03")]
+
+
 def test_a_name_is_not_a_month(nlp) -> None:
     text = "Theresa May spoke to Mark Carney in March."
     assert values(dates_in(nlp, text)) == [("March", "2025-03")]
