@@ -105,7 +105,7 @@ ORDINAL_PERIOD = re.compile(
 )
 # "those days", "other years", "a hot day", "a banner year": a kind of period, not a date.
 GENERIC = re.compile(
-    rf"^(?:those|these|other|some|many|most|all|both|each|such|a|an)\s+"
+    rf"^(?:those|these|other|another|some|many|most|all|both|each|such|a|an)\s+"
     rf"(?:[a-z'-]+\s+){{0,2}}{UNIT}s?$"
 )
 FREQUENCY = re.compile(

@@ -153,6 +153,7 @@ def test_yearless_month_follows_the_tense_around_new_year() -> None:
         "10 a.m.",
         "decades",
         "those days",
+        "another year",
         "a banner year",
         "four years in a row",
         "first-year",
