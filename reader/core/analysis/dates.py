@@ -30,14 +30,8 @@ import re
 from typing import Any
 
 from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
-from reader.core.analysis.date_resolution import (
-    DEICTIC,
-    DEICTIC_TAIL,
-    Resolution,
-    Tense,
-    normalise,
-    resolve,
-)
+from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
+from reader.core.analysis.date_words import normalise
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})

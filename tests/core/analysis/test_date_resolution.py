@@ -11,13 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis.date_patterns import find_date_phrases
-from reader.core.analysis.date_resolution import (
-    UNRESOLVED,
-    Resolution,
-    choose_year,
-    is_excluded,
-    resolve,
-)
+from reader.core.analysis.date_resolution import UNRESOLVED, Resolution, choose_year, resolve
+from reader.core.analysis.date_words import is_excluded
 
 MONDAY = dt.date(2025, 3, 17)  # the sample article's publication date, a Monday
 
