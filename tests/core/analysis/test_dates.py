@@ -214,6 +214,15 @@ def test_output_is_deterministic(nlp, sample_path: Path) -> None:
     assert find_dates(doc, article.published) == find_dates(doc, article.published)
 
 
+# The date gold (tests/fixtures/gold/*.dates.json) is labelled by hand as a reader would, with
+# the weekday arithmetic checked with datetime: every calendar reference including wire
+# datelines; durations, ages, windows and clock times left out ("a third day", "the next 24
+# hours", "60 days", "the coming months", "the final minute", "the warmest year"); "last
+# week" and "next week" with value null; "the end of 2025" as the year 2025; in 07 the
+# coach's "tonight" and "tomorrow" are Sunday and Monday (said after Sunday night's game,
+# published Monday); in 04 "election day" is October 26, the date given for the vote.
+
+
 def score(nlp, path: Path) -> tuple[int, int, list[str]]:
     """(correct, total, misses): a gold date is correct when span, value and precision match."""
     article = load_article(path)
