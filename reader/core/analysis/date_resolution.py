@@ -120,8 +120,6 @@ YEAR_WORDS = {
     "the current year": 0,
     "last year": -1,
     "next year": 1,
-    "the previous year": None,
-    "the following year": None,
 }
 MONTH_WORDS = {
     "this month": 0,
@@ -244,7 +242,7 @@ def _ago(key: str, unit: str, direction: str, published: dt.date | None) -> Reso
 def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
     """Month names, numeric dates and years; the year of a year-less date is chosen here."""
     if key in YEAR_WORDS:
-        return _relative_unit(key, "year", published) if YEAR_WORDS[key] is not None else UNRESOLVED
+        return _relative_unit(key, "year", published)
     if key in MONTH_WORDS:
         return _relative_unit(key, "month", published)
     if match := YEAR_ONLY.match(key):

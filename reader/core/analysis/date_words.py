@@ -35,9 +35,14 @@ DURATION = re.compile(
     rf"{NUMBER_WORDS}[\s-]*(?:and a half\s+)?{UNIT}s?(?:[\s-]+(?:old|long))?"
     r"(?:\s+(?:in a row|running|straight|on end))?$"
 )
+# Counted from a time the story has set, not from publication: "hours later", "the
+# following day", "that week". The mention the story anchored on already carries the date.
 STORY_OFFSET = re.compile(
     rf"^(?:{_APPROX}\s+)*(?:{NUMBER_WORDS}[\s-]*)?{UNIT}s?\s+"
     rf"(?:later|earlier|before|after|afterwards|on|previously)$"
+    rf"|^the\s+(?:following|previous|preceding|next|prior|same)\s+"
+    rf"(?:{UNIT}|morning|afternoon|evening)$"
+    rf"|^(?:(?:earlier|later)\s+)?(?:that|the same)\s+(?:{UNIT}|morning|afternoon|evening)$"
 )
 DAY_PART_ONLY = re.compile(
     r"^(?:the|that|at|by)?\s*(?:morning|afternoon|evening|night|nightfall|dawn|dusk"

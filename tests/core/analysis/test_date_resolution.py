@@ -237,7 +237,18 @@ def test_fixed_holidays_resolve_like_a_month_and_day() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Hours later", "two weeks later", "more than two decades earlier", "night", "19"]
+    "text",
+    [
+        "Hours later",
+        "two weeks later",
+        "more than two decades earlier",
+        "the following day",
+        "the previous year",
+        "earlier that week",
+        "the same day",
+        "night",
+        "19",
+    ],
 )
 def test_story_relative_offsets_and_bare_numbers_are_not_dates(text: str) -> None:
     assert resolve(text, MONDAY) is None
