@@ -13,7 +13,8 @@ Kept and dropped (the schema's ``dates`` list):
   no day, month or year precision ("last week", "the 1990s", "election day") are kept with
   value and precision None, and so are relative ones when the publication date is unknown.
 - Dropped: durations, ages and windows that are not calendar references ("two years",
-  "a third day", "24 hours", "the coming months", "the warmest year"), and clock times.
+  "a third day", "24 hours", "the coming months", "the warmest year"), offsets from a time
+  the story set ("hours later", "the following day"), and clock times.
 - Ranges ("March 3-5") keep the value of their start.
 - "election day" (and polling, voting, referendum, inauguration day) takes the one day the
   article names in a sentence about that event ("will elect a new parliament on October 26").
