@@ -153,6 +153,15 @@ def test_corrupt_docx(tmp_path: Path) -> None:
     assert "could not be read as a Word document" in _message(garbage)
 
 
+def test_docx_needing_an_unknown_zip_version(tmp_path: Path) -> None:
+    data = bytearray(write_docx(tmp_path / "good.docx", [("Normal", "Text.")]).read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (255).to_bytes(2, "little")  # "version needed: 25.5"
+    path = tmp_path / "future.docx"
+    path.write_bytes(bytes(data))
+    assert "could not be read as a Word document" in _message(path)
+
+
 def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     path = tmp_path / "photos.docx"
     with zipfile.ZipFile(path, "w") as archive:
