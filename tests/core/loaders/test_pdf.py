@@ -104,14 +104,15 @@ def test_headings_and_bullets_start_paragraphs() -> None:
         "This paragraph is long enough to be a full line of text for sure.",
         "It ends here.",
         "",
-        "• first bullet item that",
-        "wraps onto a second line.",
+        "• first bullet item that is long enough to fill a line of its own",
+        "and wraps onto a second line, written in the same column width.",
         "• second bullet.",
         "ii",
     ]
     assert paragraphs(drop_running_lines([lines])) == [
         "1. Introduction",
         "This paragraph is long enough to be a full line of text for sure. It ends here.",
-        "• first bullet item that wraps onto a second line.",
+        "• first bullet item that is long enough to fill a line of its own and wraps onto a "
+        "second line, written in the same column width.",
         "• second bullet.",
     ]
