@@ -159,6 +159,56 @@ def cached_reopen_core(analyser: object, path: Path, annotations: object, runs: 
     emit("cached_reopen_core_s", median_time(once, runs), "s", "load + cache hit, no window")
 
 
+# -- window figures ------------------------------------------------------------------------------
+UI_FIGURES = (
+    "open_to_text_s[5kB]",
+    "open_to_highlights_s[5kB]",
+    "first_screen_highlights_s[1MB]",
+    "max_ui_stall_ms",
+    "highlight_toggle_ms[1MB]",
+    "cached_reopen_s[1MB]",
+    "open_to_text_s[1MB]",
+)
+
+
+def startup(runs: int) -> None:
+    """startup_to_window_s: ``entity-reader`` on the sample, process start to first paint."""
+    from reader.core.paths import sample_article
+
+    times = []
+    for _ in range(runs):
+        start = time.time()
+        child = subprocess.run(
+            [sys.executable, __file__, "--child-startup", str(sample_article())],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        lines = child.stdout.strip().splitlines()
+        if child.returncode != 0 or not lines:
+            not_measured("startup_to_window_s", f"child failed: {child.stderr.strip()[-200:]}")
+            return
+        times.append(float(lines[-1]) - start)
+    emit("startup_to_window_s", statistics.median(times), "s", "offscreen, sample article")
+
+
+def _ui_reason() -> str | None:
+    import ui_figures
+
+    return ui_figures.ui_available()
+
+
+def window_figures(args: argparse.Namespace, files: dict[str, Path], core: dict) -> None:
+    import ui_figures
+
+    if reason := ui_figures.ui_available():
+        for name in UI_FIGURES:
+            not_measured(name, reason)
+        return
+    ui_figures.ui_figures(core["analyser"], files, args.runs, emit, not_measured)
+
+
 # -- peak memory, in a child process -----------------------------------------------------------
 def peak_rss(path: Path) -> None:
     """peak_rss_mb: a fresh process opens and analyses the 5 MB file (cache included)."""
@@ -171,15 +221,23 @@ def peak_rss(path: Path) -> None:
     if result.returncode != 0:
         not_measured("peak_rss_mb", f"child failed: {result.stderr.strip()[-200:]}")
         return
-    emit("peak_rss_mb", float(result.stdout.strip().splitlines()[-1]), "mb", "5 MB, core")
+    import ui_figures
+
+    where = "window" if ui_figures.ui_available() is None else "core only, no window yet"
+    emit("peak_rss_mb", float(result.stdout.strip().splitlines()[-1]), "mb", f"5 MB, {where}")
 
 
 def child_rss(path: Path) -> None:
-    from reader.core.analysis import SpacyAnalyser
-    from reader.core.cache import analyse_cached
-    from reader.core.loaders import load_article
+    import ui_figures
 
-    analyse_cached(SpacyAnalyser(), load_article(path))
+    if ui_figures.ui_available() is None:
+        ui_figures.child_rss_ui(path)
+    else:
+        from reader.core.analysis import SpacyAnalyser
+        from reader.core.cache import analyse_cached
+        from reader.core.loaders import load_article
+
+        analyse_cached(SpacyAnalyser(), load_article(path))
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
@@ -189,9 +247,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny inputs, one run (CI)")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 3)")
     parser.add_argument("--child-rss", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-startup", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_rss:
         child_rss(args.child_rss)
+        return 0
+    if args.child_startup:
+        import ui_figures
+
+        ui_figures.child_startup(args.child_startup)
         return 0
     args.runs = args.runs or (1 if args.smoke else 3)
     sizes = SMOKE_SIZES if args.smoke else FULL_SIZES
@@ -205,7 +269,12 @@ def main(argv: list[str] | None = None) -> int:
             name: inputs.write_input(folder, name, inputs.build_text(source.paragraphs, size))
             for name, size in sizes.items()
         }
-        core_figures(args, files)
+        if (reason := _ui_reason()) is None:
+            startup(args.runs)
+        else:
+            not_measured("startup_to_window_s", reason)
+        core = core_figures(args, files)
+        window_figures(args, files, core)
         peak_rss(files["5MB"])
     return 0
 

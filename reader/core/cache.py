@@ -211,10 +211,10 @@ def analyse_cached(
 ) -> Annotations:
     """The analysis of ``article``: from the cache when it holds it, else run and store it.
 
-    The one call the app and the CLI make. With a ``SpacyAnalyser`` and ``first_range`` or
-    ``on_partial``, the run goes region first (``reader.core.analysis.incremental``); any
-    other analyser (a test's fake) runs its ``analyse`` and is cached only when the result
-    names the installed model.
+    The one call the app and the CLI make. With ``first_range`` or ``on_partial`` and an
+    analyser that can (``SpacyAnalyser.analyse_incremental``), the run goes region first;
+    any other analyser (a test's fake) runs its ``analyse`` and is cached only when the
+    result names the installed model.
     """
     cache = cache or AnalysisCache()
     pipeline = installed_pipeline()
@@ -222,14 +222,9 @@ def analyse_cached(
         if progress:
             progress(1.0)
         return hit
-    from reader.core.analysis import SpacyAnalyser
-
-    if isinstance(analyser, SpacyAnalyser) and (first_range is not None or on_partial):
-        from reader.core.analysis.incremental import analyse_incremental
-
-        annotations = analyse_incremental(
-            analyser, article, first_range, on_partial, progress, should_stop=should_stop
-        )
+    incremental = getattr(analyser, "analyse_incremental", None)
+    if incremental is not None and (first_range is not None or on_partial):
+        annotations = incremental(article, first_range, on_partial, progress, should_stop)
     else:
         annotations = analyser.analyse(article, progress)
     if pipeline is not None and annotations.pipeline == pipeline:

@@ -57,3 +57,18 @@ class SpacyAnalyser:
         quotes = find_quotes(doc, entities)
         dates = find_dates(doc, article.published)
         return Annotations(article, self.pipeline_info(), entities, quotes, dates)
+
+    def analyse_incremental(
+        self,
+        article: Article,
+        first_range: tuple[int, int] | None,
+        on_partial: Callable[[Annotations], None] | None,
+        progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Annotations:
+        """``analyse``, the text in ``first_range`` first (see ``analysis.incremental``)."""
+        from reader.core.analysis.incremental import analyse_incremental
+
+        return analyse_incremental(
+            self, article, first_range, on_partial, progress, should_stop=should_stop
+        )

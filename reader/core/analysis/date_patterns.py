@@ -9,6 +9,7 @@ a name (a person called May, an organisation named after a month).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -69,8 +70,17 @@ def find_date_phrases(text: str) -> list[tuple[int, int]]:
         {_span(m) for pattern in PATTERNS for m in pattern.finditer(text)},
         key=lambda span: (span[0], -span[1]),
     )
-    kept: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []  # sorted, non-overlapping: ends rise with starts
     for start, end in sorted(hits, key=lambda span: span[0] - span[1]):
-        if not any(start < e and s < end for s, e in kept):
-            kept.append((start, end))
-    return sorted(kept)
+        if not overlaps_sorted(kept, start, end):
+            bisect.insort(kept, (start, end))
+    return kept
+
+
+def overlaps_sorted(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, mutually non-overlapping).
+
+    A binary search instead of a scan: book-length text has thousands of each.
+    """
+    before = bisect.bisect_left(spans, (end, -1))  # spans starting before ``end``
+    return before > 0 and spans[before - 1][1] > start
