@@ -41,7 +41,7 @@ FORMATS: tuple[Format, ...] = (
 )
 LOADERS: dict[str, Loader] = {suffix: fmt.loader for fmt in FORMATS for suffix in fmt.suffixes}
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(LOADERS)
-SNIFFED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+SNIFFED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 """Suffixes whose files are checked for a PDF or Word document (or another binary) inside."""
 
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -74,7 +74,7 @@ __all__ = [
 def load_article(path: str | Path) -> Article:
     """Load ``path`` with the loader for its suffix (or its content); raise ``LoadError``.
 
-    A .txt or .md file, or one with an unknown suffix, whose first bytes show a PDF or a Word
+    A .txt, .md or .html file, or one with an unknown suffix, whose first bytes show a PDF or a Word
     document is opened as that (with a notice); other binary files are refused. Anything
     else with an unknown suffix is read as plain text.
     """

@@ -36,8 +36,9 @@ def test_empty_file(tmp_path: Path, name: str) -> None:
     assert "is empty" in _message(path)
 
 
-def test_whitespace_only_file(tmp_path: Path) -> None:
-    path = tmp_path / "blank.txt"
+@pytest.mark.parametrize("name", ["blank.txt", "blank.md", "blank.html"])
+def test_whitespace_only_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
     path.write_bytes(b"  \n\r\n\t \n")
     assert "contains no text" in _message(path)
 
@@ -51,8 +52,11 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
         (os.urandom(4096).replace(b"%PDF", b"xxxx"), "binary|encoded|readable"),
     ],
 )
-def test_binary_file_with_text_extension(tmp_path: Path, data: bytes, expected: str) -> None:
-    path = tmp_path / "photo.txt"
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".log"])
+def test_binary_file_with_text_extension(
+    tmp_path: Path, data: bytes, expected: str, suffix: str
+) -> None:
+    path = tmp_path / f"photo{suffix}"
     path.write_bytes(data)
     assert _message_matches(path, expected)
 
