@@ -187,9 +187,15 @@ def test_find_bar_counts_and_walks_matches(qtbot, main_window, sample_path) -> N
 def test_zoom_changes_font_and_is_remembered(qtbot, main_window, sample_path) -> None:
     window = main_window()
     tab = open_and_wait(qtbot, window, sample_path)
+    macron = _entity(tab, "Emmanuel Macron")
+    window.select_entity(macron.id)
+    tab.next_mention()
     size = tab.view.document().defaultFont().pointSizeF()
     window.action_by_id["view.zoom_in"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() > size
+    # The new layout keeps the selection: emphasis, "2 of N" and the selected mention.
+    assert tab.view.highlighter.selected == macron.id
+    assert _selection(tab) == (macron.mentions[1].start, macron.mentions[1].end)
     assert window.settings.zoom == 110
     window.action_by_id["view.zoom_reset"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() == size
@@ -382,3 +388,23 @@ def test_saved_annotations_are_shown_without_analysis(qtbot, main_window, sample
     assert analyser.calls == 0
     assert tab.annotations is saved
     assert {s.entity_id for s in tab.view.highlighter.spans} == {saved.entities[0].id}
+
+
+def test_shortcuts_dialog_lists_the_registry(qtbot, main_window) -> None:
+    window = main_window()
+    window.action_by_id["help.shortcuts"].trigger()
+    box = window.findChild(QMessageBox, "shortcutsDialog")
+    assert box is not None and box.isVisible()
+    assert "Next Mention" in box.text() and "F8" in box.text()
+    assert "Find" in box.text() and "Ctrl+F" in box.text()
+    box.close()
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, main_window) -> None:
+    window = main_window()
+    owner: dict[str, str] = {}
+    for action_id, action in window.action_by_id.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in owner, f"{text} is bound to {owner[text]} and {action_id}"
+            owner[text] = action_id

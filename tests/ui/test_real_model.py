@@ -44,8 +44,10 @@ def test_real_analysis_drives_navigation(qtbot, main_window, sample_path: Path, 
         row = panel.quote_proxy.rowCount() - 1
         quote = panel.quote_proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
         table = panel.quote_table
+        index = panel.quote_proxy.index(row, 0)
+        table.scrollTo(index)
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                         pos=table.visualRect(panel.quote_proxy.index(row, 0)).center())
+                         pos=table.visualRect(index).center())
         assert tab.view.selected_range() == (quote.start, quote.end)
         rect = tab.view.cursorRect()
         assert 0 <= rect.top() < tab.view.viewport().height()
