@@ -76,7 +76,18 @@ def test_page_has_highlights_legend_entities_quotes_and_dates(small: Annotations
     assert "France and Germany stand with Ukraine" in text and "— " in text
     assert "2025-03-15" in text and "17 March 2025" in text
     times = [a for t, a in parsed.tags if t == "time" and "date" in (a.get("class") or "")]
-    assert times == [{"class": "date", "datetime": "2025-03-15", "title": "Saturday = 2025-03-15"}]
+    assert times == [
+        {
+            "class": "date",
+            "data-date": "0",
+            "datetime": "2025-03-15",
+            "title": "Saturday = 2025-03-15",
+        }
+    ]
+    quote_spans = [a for t, a in parsed.tags if t == "span" and a.get("class") == "quote-span"]
+    assert {a["data-quote"] for a in quote_spans} == {"0"} and len(quote_spans) >= 1
+    jumps = [a for t, a in parsed.tags if t == "li" and ("data-quote" in a or "data-date" in a)]
+    assert [(a.get("data-quote"), a.get("data-date")) for a in jumps] == [("0", None), (None, "0")]
     assert page.count("<p>") == 2  # one paragraph per block
 
 
