@@ -184,7 +184,7 @@ class CorrectionActions:
         """Connect to the window's signals; call once at the end of ``__init__``."""
         self._stacks: dict[int, CorrectionStack] = {}
         self.article_shown.connect(self._add_context_menu)
-        self.analysis_finished.connect(self.annotations_restored)
+        self.analysis_finished.connect(self._annotations_arrived)
         self.annotations_changed.connect(lambda _annotations: self._sync_undo_actions())
         self._close_watcher = _CloseWatcher(self, self)
         self.installEventFilter(self._close_watcher)
@@ -249,7 +249,7 @@ class CorrectionActions:
         stack = self._stacks.get(id(tab)) if tab else None
         if stack is not None and stack.ann is not tab.annotations:
             stack = None
-        undo, redo = self.actions.get("edit.undo"), self.actions.get("edit.redo")
+        undo, redo = self.action_by_id.get("edit.undo"), self.action_by_id.get("edit.redo")
         if undo is not None:
             undo.setEnabled(bool(stack and stack.can_undo))
             undo.setText(f"&Undo {stack.undo_text}" if stack and stack.can_undo else "&Undo")
@@ -478,10 +478,12 @@ class CorrectionActions:
         menu.popup(view.viewport().mapToGlobal(point))
 
     # -- recovering a journal after a crash --------------------------------------------------------
-    def annotations_restored(self: MainWindow, tab: ArticleTab) -> None:
-        """New annotations for ``tab`` (analysed or restored): offer an earlier journal."""
+    def _annotations_arrived(self: MainWindow, tab: ArticleTab) -> None:
+        """Analysed or restored: say so for an annotated copy, then offer an earlier journal."""
         if tab.annotations is None:
             return
+        if tab.article is not None and tab.article.format == "annotated":
+            self.show_restored(tab, tab.annotations)
         found = find_journal(tab.annotations)
         if found is not None and found.corrections:
             self.offer_journal(tab, found)
