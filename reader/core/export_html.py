@@ -120,7 +120,7 @@ def _spans(ann: Annotations) -> list[_Span]:
         if date.end > date.start:
             spans.append(_Span(date.start, date.end, "date", i, date=date))
     for i, quote in enumerate(ann.quotes):
-        if quote.end > quote.start:
+        if quote.end > quote.start and quote.kind != "scare":
             spans.append(_Span(quote.start, quote.end, "quote", i))
     return spans
 
@@ -267,6 +267,8 @@ def _entity_list(ann: Annotations, types: list[str]) -> str:
 def _quotes(ann: Annotations) -> str:
     items = []
     for index, q in sorted(enumerate(ann.quotes), key=lambda pair: pair[1].start):
+        if q.kind == "scare":  # a quoted phrase ("mass"), not something someone said
+            continue
         speaker = ""
         if q.speaker:
             name = escape(q.speaker)

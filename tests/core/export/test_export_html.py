@@ -250,3 +250,12 @@ def test_unknown_type_gets_a_safe_class_and_grey(small: Annotations) -> None:
     assert "display:none" not in style
     assert "mark.t-weird-type--body-display-none { background-color: #E3E3E3" not in style
     assert "mark.t-weird-type--body-display-none" in style and "#999999" in style
+
+
+def test_scare_quotes_are_not_listed_as_quotes(small: Annotations) -> None:
+    from dataclasses import replace
+
+    small.quotes = [replace(small.quotes[0], kind="scare", speaker=None, speaker_id=None)]
+    parsed = _parse(render_html(small))
+    assert not [a for t, a in parsed.tags if "data-quote" in a]
+    assert "No quotes found." in "".join(parsed.text)
