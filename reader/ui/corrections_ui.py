@@ -228,6 +228,9 @@ class CorrectionActions:
         if tab is None or stack is None:
             self.status.show_message("Corrections need an analysed article.")
             return False
+        if tab.analysing:  # provisional highlights: the final result would replace the edit
+            self.status.show_message("Wait a moment: the article is still being analysed.")
+            return False
         try:
             stack.apply(correction)
         except CorrectionError as error:

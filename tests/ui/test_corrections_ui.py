@@ -242,3 +242,13 @@ def test_right_click_pops_up_the_menu_and_ctrl_z_undoes(qtbot, main_window, arti
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert all(e.name != "Le Parisien" for e in tab.annotations.entities)
+
+
+def test_no_corrections_on_provisional_highlights(qtbot, main_window, article: Path) -> None:
+    window = main_window()
+    tab = open_and_wait(qtbot, window, article)
+    tab.analysing = True  # as while the rest of a long article is still being analysed
+    _select(tab, "Le Parisien")
+    window.action_by_id["edit.mark_person"].trigger()
+    assert all(e.name != "Le Parisien" for e in tab.annotations.entities)
+    assert "still being analysed" in window.statusBar().currentMessage()
