@@ -244,6 +244,13 @@ class CorrectionActions:
         message = stack.record_error or done
         self.status.show_message(message)
         self._sync_undo_actions()
+        self._mark_modified(tab, stack)
+
+    def _mark_modified(self: MainWindow, tab: ArticleTab, stack: CorrectionStack) -> None:
+        """A bullet before the tab's title while it has corrections no copy holds yet."""
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, f"• {tab.title}" if stack.modified else tab.title)
 
     def _sync_undo_actions(self: MainWindow) -> None:
         if not hasattr(self, "_stacks"):
@@ -265,6 +272,7 @@ class CorrectionActions:
         stack = self._stacks.get(id(tab))
         if stack is not None:
             stack.mark_saved()
+            self._mark_modified(tab, stack)
 
     # -- handlers named in CORRECTION_ACTIONS ---------------------------------------------------
     def undo_correction(self: MainWindow) -> None:

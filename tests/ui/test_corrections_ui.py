@@ -216,8 +216,11 @@ def test_saved_corrections_leave_no_journal(
     _select(tab, "Le Parisien")
     window.action_by_id["edit.mark_organization"].trigger()
     assert len(list(journal_dir().iterdir())) == 1
+    index = window.tabs.indexOf(tab)
+    assert window.tabs.tabText(index) == f"• {tab.title}"
     window.action_by_id["file.save_annotated"].trigger()
     qtbot.waitUntil(lambda: "Saved copy.html" in window.status.label.text(), timeout=10_000)
+    assert window.tabs.tabText(index) == tab.title
     window.close()
     assert list(journal_dir().iterdir()) == []
 
