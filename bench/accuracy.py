@@ -30,10 +30,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.core.analysis import SpacyAnalyser  # noqa: E402
 from reader.core.analysis import entities as entities_module  # noqa: E402
+from reader.core.analysis import places as places_module  # noqa: E402
 from reader.core.analysis import rules as rules_module  # noqa: E402
 from reader.core.loaders import load_article  # noqa: E402
 from reader.core.model import ENTITY_TYPES, Annotations, Article, Entity, Mention  # noqa: E402
-from tests.fixtures.gold import article_paths, load_gold, resolve_entities  # noqa: E402
+from tests.fixtures.gold import (  # noqa: E402
+    FIXTURES,
+    article_paths,
+    load_gold,
+    resolve_entities,
+)
 from tests.fixtures.scoring import (  # noqa: E402
     Counts,
     score_dates,
@@ -43,6 +49,11 @@ from tests.fixtures.scoring import (  # noqa: E402
 )
 
 SAMPLE_STEM = "000_b1ae0dc0bd7f6f00"
+# Articles written and labelled after the rules were first settled, to see how they carry over
+# to unseen text (entities only). Their first, blind run gave F1 person 0.824, country 0.973,
+# organization 0.682, place 0.872, nationality 0.933; three general rules were added after
+# reading those errors, so later figures on them are no longer blind.
+HELDOUT = FIXTURES / "heldout"
 TARGET_CHARS = 5000
 
 
@@ -110,6 +121,9 @@ ABLATIONS = {
     "no person-after-title": (rules_module, "after_person_title", lambda *a: False),
     "no 'in Europe' extension": (rules_module, "extend_over_region", lambda d, s, e: e),
     "no facility rule": (rules_module, "facility_name", lambda text: False),
+    "no title-word ORG rule": (rules_module, "only_title_words", lambda *a: False),
+    "no always-organization names": (rules_module, "ALWAYS_ORGANIZATIONS", frozenset()),
+    "no city table": (places_module, "CITIES", frozenset()),
 }
 
 
@@ -127,7 +141,8 @@ def raw_entities(doc: object) -> list[Entity]:
 def ablation(analyser: SpacyAnalyser) -> None:
     """Entity F1 over all articles with each rule switched off in turn."""
     parsed = []
-    for path in article_paths():
+    paths = article_paths() + sorted(HELDOUT.glob("*.txt"))
+    for path in paths:
         article = load_article(path)
         parsed.append((path.stem, article, analyser.nlp(article.text)))
 
@@ -139,7 +154,7 @@ def ablation(analyser: SpacyAnalyser) -> None:
         cells = "  ".join(f"{k[:5]} {total.prf(k)[2]:.3f}" for k in ENTITY_TYPES)
         print(f"{label:28} {cells}")
 
-    print("\n== ablation: entity F1 over all articles")
+    print(f"\n== ablation: entity F1 over {len(paths)} articles (fixtures and held-out)")
     run("all rules")
     for label, (module, name, replacement) in ABLATIONS.items():
         with _patched(module, name, replacement):
@@ -171,15 +186,20 @@ def five_k_article() -> Article:
 
 
 def time_analysis(analyser: SpacyAnalyser, runs: int = 7) -> tuple[int, float, float]:
-    """(characters, median seconds, best seconds) over ``runs`` analyses after a warm-up."""
+    """(characters, median CPU seconds, median wall seconds) over ``runs`` analyses.
+
+    CPU time of this single-threaded process is the time on one core; wall time is printed
+    too, and exceeds it only when other work competes for the cores.
+    """
     article = five_k_article()
     analyser.analyse(article)
-    times = []
+    cpu, wall = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        cpu_start, wall_start = time.process_time(), time.perf_counter()
         analyser.analyse(article)
-        times.append(time.perf_counter() - start)
-    return len(article.text), statistics.median(times), min(times)
+        cpu.append(time.process_time() - cpu_start)
+        wall.append(time.perf_counter() - wall_start)
+    return len(article.text), statistics.median(cpu), statistics.median(wall)
 
 
 def main() -> int:
@@ -204,19 +224,28 @@ def main() -> int:
                 acc += new
         if args.details:
             details(path.stem, ann)
+    heldout = Counts()
+    heldout_paths = sorted(HELDOUT.glob("*.txt"))
+    for path in heldout_paths:
+        ann = analyser.analyse(load_article(path))
+        heldout += score_entities(path.stem, ann)
+        if args.details:
+            details(path.stem, ann)
     info = analyser.pipeline_info()
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
     report(f"all {len(article_paths())} articles", *total)
     report("sample article", *sample)
+    title = f"{len(heldout_paths)} held-out articles (entities only)"
+    report(title, heldout, Counts(), Counts())
     if args.ablation:
         ablation(analyser)
-    chars, median, best = time_analysis(analyser)
-    verdict = "OK" if median < 0.5 else "SLOW (target < 0.5 s)"
+    chars, cpu, wall = time_analysis(analyser)
+    verdict = "OK" if cpu < 0.5 else "SLOW (target < 0.5 s)"
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"\nspeed: {chars}-character article, model loaded, one thread: "
-        f"median {median:.3f} s, best {best:.3f} s  {verdict}"
-        f"  (machine load {load:.1f} on {os.cpu_count()} cores)"
+        f"{cpu:.3f} s on one core (median CPU time), {verdict}; "
+        f"wall {wall:.3f} s at machine load {load:.1f} on {os.cpu_count()} cores"
     )
     return 0
 

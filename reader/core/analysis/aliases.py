@@ -74,7 +74,12 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """Group person mentions by the full-name rule in the module docstring."""
     names = {tuple(_words(m.text)) for m in mentions}
     full = {
-        n for n in names if not any(len(o) > len(n) and o[-len(n) :] == n for o in names if o)
+        n
+        for n in names
+        if not any(
+            len(o) > len(n) and (o[-len(n) :] == n or (len(n) == 1 and o[0] == n[0]))
+            for o in names
+        )
     }
     groups: dict[tuple[str, ...], list[TypedMention]] = {}
     last_seen: dict[tuple[str, ...], int] = {}
@@ -85,6 +90,8 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
             last_seen[words] = m.start
         else:
             owners = [f for f in full if len(f) > len(words) and f[-len(words) :] == words]
+            if not owners and len(words) == 1:  # "Xi" for "Xi Jinping": family name first
+                owners = [f for f in full if len(f) > 1 and f[0] == words[0]]
             if len(owners) == 1:
                 target = owners[0]
             else:

@@ -8,7 +8,8 @@ Conventions (news style):
 
 - A bare weekday is the most recent one on or before the publication day ("on Saturday" in an
   article dated Monday 2025-03-17 is 2025-03-15; "on Monday" is the day itself), unless the
-  tense is future ("will meet on Tuesday": the next one on or after the publication day).
+  tense is future or a present-tense schedule ("will meet on Tuesday", "opens on Tuesday":
+  the next one on or after the publication day).
   "last Monday" is strictly before, "next Monday" strictly after.
 - A month or month-day without a year takes the year that puts it nearest the publication
   date, or the latest one not after it (past tense), or the earliest one not before it
@@ -34,7 +35,10 @@ from typing import Any, Literal
 
 from reader.core.model import Precision
 
-Tense = Literal["past", "future", "unknown"]
+Tense = Literal["past", "present", "future", "unknown"]
+"""Which way the governing verb points. "present" (simple present) reads as a schedule for a
+weekday ("the summit opens on Thursday") but as the nearest date otherwise (a caption:
+"speaks during a debate on December 29")."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +62,7 @@ MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 WEEKDAY_NAME = r"(?:" + "|".join(WEEKDAYS) + r")"
 DAY_PART = r"(?:morning|afternoon|evening|night)"
 NUMBER_WORDS = (
-    r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"(?:\d+(?:[.,]\d+)?|a|an|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a hundred|several|a few|few|many"
     r"|a couple of|couple of|dozens of|hundreds of|half an?|a half|\d+-)"
 )
@@ -69,7 +73,22 @@ _APPROX = r"(?:about|around|nearly|almost|roughly|some|just|only|over|under|at l
 _APPROX += r"|more than|less than|fewer than|up to|another|the|a|an|its|their|his|her|our|his)"
 DURATION = re.compile(
     rf"^(?:{_APPROX}\s+)*(?:(?:next|past|last|first|coming|previous|following)\s+)?"
-    rf"{NUMBER_WORDS}[\s-]*(?:and a half\s+)?{UNIT}s?(?:[\s-]+(?:old|long))?$"
+    rf"{NUMBER_WORDS}[\s-]*(?:and a half\s+)?{UNIT}s?(?:[\s-]+(?:old|long))?"
+    r"(?:\s+(?:in a row|running|straight|on end))?$"
+)
+STORY_OFFSET = re.compile(
+    rf"^(?:{_APPROX}\s+)*(?:{NUMBER_WORDS}[\s-]*)?{UNIT}s?\s+"
+    rf"(?:later|earlier|before|after|afterwards|on|previously)$"
+)
+DAY_PART_ONLY = re.compile(
+    r"^(?:the|that|at|by)?\s*(?:morning|afternoon|evening|night|nightfall|dawn|dusk"
+    r"|daybreak|daytime|overnight|the night|the day|day|days)$"
+)
+CALENDAR_WORD = re.compile(
+    rf"\b(?:{WEEKDAY_NAME}|{MONTH_NAME}|day|week|weekend|fortnight|month|year|decade|century"
+    r"|quarter|season|spring|summer|autumn|fall|winter|christmas|easter|ramadan|eid|hanukkah"
+    r"|diwali|thanksgiving|new year|halloween|today|tonight|tomorrow|yesterday|morning"
+    r"|afternoon|evening|night)s?\b|\b(?:1[5-9]\d\d|20\d\d)s?\b|'\d0s"
 )
 AGE = re.compile(rf"\b{UNIT}s?[\s-]old\b|\baged\b")
 WINDOW = re.compile(
@@ -82,7 +101,12 @@ ORDINAL_PERIOD = re.compile(
     rf"^(?:the|a|an|its|their|his|her|our)?\s*(?:\w+\s+)?"
     rf"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|\d+(?:st|nd|rd|th)"
     rf"|warmest|hottest|coldest|wettest|driest|best|worst|busiest|deadliest|same|whole|entire"
-    rf"|full|calendar|fiscal|financial|school|academic|record|single)\s+{UNIT}$"
+    rf"|full|calendar|fiscal|financial|school|academic|record|single)[\s-]+{UNIT}s?$"
+)
+# "those days", "other years", "a hot day", "a banner year": a kind of period, not a date.
+GENERIC = re.compile(
+    rf"^(?:those|these|other|some|many|most|all|both|each|such|a|an)\s+"
+    rf"(?:[a-z'-]+\s+){{0,2}}{UNIT}s?$"
 )
 FREQUENCY = re.compile(
     r"^(?:daily|weekly|monthly|yearly|annual|annually|quarterly|biannual|overnight|nightly"
@@ -115,7 +139,7 @@ RELATIVE_UNIT = re.compile(
     r"^(?:(last|next|this|this past|this coming|the coming|the past|the previous|the following"
     r"|the current|the same|a|one)\s+)(week|weekend|month|year|fortnight)$"
 )
-AGO = re.compile(rf"^{NUMBER_WORDS}\s+({UNIT})s?\s+(ago|earlier|before|later|from now|hence)$")
+AGO = re.compile(rf"^{NUMBER_WORDS}\s+({UNIT})s?\s+(ago|from now|hence)$")
 DECADE = re.compile(
     r"^(?:the\s+)?(?:early\s+|mid-?\s*|late\s+)?(?:'\d0s|\d{3}0s|\d{2}(?:th|st)"
     r"\s+century)$"
@@ -123,12 +147,24 @@ DECADE = re.compile(
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEAR = re.compile(r"(?<![\d,.$€£])\b(1[5-9]\d\d|20\d\d|2100)\b(?![\d,.%])")
 YEAR_ONLY = re.compile(r"^(?:the\s+(?:year\s+)?)?(1[5-9]\d\d|20\d\d|2100)$")
-ABSOLUTE = re.compile(
-    rf"^(?:{WEEKDAY_NAME},?\s+)?(?:"
-    rf"{MONTH_NAME}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?"
-    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAME}(?:,?\s+\d{{4}})?"
-    rf")$"
+_ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_OPT_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+MONTH_FIRST = re.compile(
+    rf"^(?:{WEEKDAY_NAME},?\s+)?(?P<month>{MONTH_NAME})(?:\s+(?:the\s+)?{_ORDINAL_DAY})?{_OPT_YEAR}$"
 )
+DAY_FIRST = re.compile(
+    rf"^(?:{WEEKDAY_NAME},?\s+)?(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?(?P<month>{MONTH_NAME})"
+    rf"{_OPT_YEAR}$"
+)
+AMBIGUOUS_NUMERIC = re.compile(r"^0?([1-9]|1[0-2])[/.]0?([1-9]|1[0-2])[/.]\d{4}$")
+# Other shapes with an explicit year ("26/03/2025", "2025/03/26"): dateparser reads them.
+OTHER_WITH_YEAR = re.compile(r"^[\w\s,./-]*\b(?:1[5-9]\d\d|20\d\d)\b[\w\s,./-]*$")
+# Holidays on a fixed calendar day (movable feasts such as Easter stay unresolved).
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14),
+}  # fmt: skip
 YEAR_WORDS = {
     "this year": 0,
     "the year": 0,
@@ -159,7 +195,9 @@ def is_excluded(text: str) -> bool:
     key = LEADING.sub("", normalise(text))
     if DURATION.match(key) or WINDOW.match(key) or ORDINAL_PERIOD.match(key):
         return True
-    if AGE.search(key) or FREQUENCY.match(key):
+    if STORY_OFFSET.match(key) or DAY_PART_ONLY.match(key):
+        return True
+    if AGE.search(key) or FREQUENCY.match(key) or GENERIC.match(key):
         return True
     return bool(CLOCK.search(key)) and not _names_a_day(key)
 
@@ -209,7 +247,9 @@ def resolve(
         if start != key:
             inner = resolve(start, published, tense, anchor)
             return inner if inner is not None else UNRESOLVED
-    return _absolute(key, published, tense)
+    result = _absolute(key, published, tense)
+    # A candidate with no calendar word at all ("19", "los 19") is a number, not a date.
+    return result if result != UNRESOLVED or CALENDAR_WORD.search(key) else None
 
 
 def _deictic(key: str, day: dt.date | None) -> Resolution:
@@ -232,7 +272,7 @@ def _weekday(
         return _day(published - dt.timedelta(days=back or 7))
     if modifier in ("next", "coming", "this coming"):
         return _day(published + dt.timedelta(days=ahead or 7))
-    if tense == "future":
+    if tense in ("future", "present"):
         return _day(published + dt.timedelta(days=ahead))
     return _day(published - dt.timedelta(days=back))
 
@@ -263,7 +303,7 @@ def _ago(key: str, unit: str, direction: str, published: dt.date | None) -> Reso
     """ "two years ago" is a year, "three days ago" a day; "earlier"/"later" need a story time."""
     count_word = key.split()[0]
     count = int(count_word) if count_word.isdigit() else _NUMBERS.get(count_word)
-    if published is None or count is None or direction in ("earlier", "before", "later"):
+    if published is None or count is None:
         return UNRESOLVED
     sign = -1 if direction == "ago" else 1
     if unit == "day":
@@ -276,7 +316,7 @@ def _ago(key: str, unit: str, direction: str, published: dt.date | None) -> Reso
 
 
 def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
-    """Month names, numeric dates and years; dateparser reads the formats, we pick the year."""
+    """Month names, numeric dates and years; the year of a year-less date is chosen here."""
     if key in YEAR_WORDS:
         return _relative_unit(key, "year", published) if YEAR_WORDS[key] is not None else UNRESOLVED
     if key in MONTH_WORDS:
@@ -288,20 +328,39 @@ def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
             return _day(dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
         except ValueError:
             return UNRESOLVED
-    if not ABSOLUTE.match(key):
-        return UNRESOLVED
-    year_match = YEAR.search(key)
-    explicit_year = int(year_match.group(1)) if year_match else None
-    parsed = _parse(key, explicit_year or (published.year if published else 2000))
+    if (holiday := HOLIDAYS.get(re.sub(r"^(?:on|at|over|the)\s+", "", key))) is not None:
+        if published is None:
+            return UNRESOLVED
+        return _safe_day(choose_year(*holiday, published, tense), *holiday)
+    parsed = _read_month_day(key)
     if parsed is None:
         return UNRESOLVED
-    month, day = parsed
-    if explicit_year is not None:
-        return _month(explicit_year, month) if day is None else _safe_day(explicit_year, month, day)
+    year, month, day = parsed
+    if year is not None:
+        return _month(year, month) if day is None else _safe_day(year, month, day)
     if published is None:
         return UNRESOLVED
     year = choose_year(month, day, published, tense)
     return _month(year, month) if day is None else _safe_day(year, month, day)
+
+
+def _read_month_day(key: str) -> tuple[int | None, int, int | None] | None:
+    """(year or None, month, day or None) of "March 26, 2025", "26th of March", "Nov 6"..."""
+    match = MONTH_FIRST.match(key) or DAY_FIRST.match(key)
+    if match:
+        day = int(match.group("day")) if match.group("day") else None
+        year = int(match.group("year")) if match.group("year") else None
+        return year, MONTHS[match.group("month").rstrip(".")], day
+    if (numeric := AMBIGUOUS_NUMERIC.match(key)) and numeric.group(1) != numeric.group(2):
+        return None  # 3/4/2025: March 4 in Washington, 3 April in London
+    year = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", key)
+    if (
+        year
+        and OTHER_WITH_YEAR.match(key)
+        and re.search(r"\d", key[: year.start()] + key[year.end() :])
+    ):
+        return _parse_with_year(key)
+    return None
 
 
 def choose_year(month: int, day: int | None, published: dt.date, tense: Tense) -> int:
@@ -336,31 +395,32 @@ def _gap(published: dt.date, year: int, month: int, day: int) -> int:
         return 10**6
 
 
-@lru_cache(maxsize=64)
-def _parser_for(year: int) -> Any:
-    """One dateparser instance per base year; RELATIVE_BASE pins it so the clock is never read."""
+@lru_cache(maxsize=1)
+def _date_parser() -> Any:
+    """dateparser, English only, pinned to a fixed RELATIVE_BASE so it never reads the clock.
+
+    Only expressions that carry their own year reach it, so the base never shows through.
+    """
     from dateparser.date import DateDataParser
 
     settings = {
-        "RELATIVE_BASE": dt.datetime(year, 1, 1),
+        "RELATIVE_BASE": dt.datetime(2000, 1, 1),
         "PREFER_DATES_FROM": "current_period",
         "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "MDY",
+        "DATE_ORDER": "DMY",
+        "REQUIRE_PARTS": ["year", "month"],
     }
     return DateDataParser(languages=["en"], settings=settings)
 
 
-@lru_cache(maxsize=4096)
-def _parse(key: str, year: int) -> tuple[int, int | None] | None:
-    """(month, day or None) of an absolute expression, read by dateparser.
-
-    The base year only fills the gap dateparser needs; ``choose_year`` picks the real year.
-    """
-    cleaned = re.sub(rf"^{WEEKDAY_NAME},?\s+", "", key)
-    data = _parser_for(year).get_date_data(cleaned)
+@lru_cache(maxsize=1024)
+def _parse_with_year(key: str) -> tuple[int | None, int, int | None] | None:
+    """(year, month, day or None) of a numeric or unusual date that names its year."""
+    data = _date_parser().get_date_data(key)
     if data is None or data.date_obj is None or data.period not in ("day", "month"):
         return None
-    return data.date_obj.month, (data.date_obj.day if data.period == "day" else None)
+    found = data.date_obj
+    return found.year, found.month, (found.day if data.period == "day" else None)
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:

@@ -15,6 +15,8 @@ Kept and dropped (the schema's ``dates`` list):
 - Dropped: durations, ages and windows that are not calendar references ("two years",
   "a third day", "24 hours", "the coming months", "the warmest year"), and clock times.
 - Ranges ("March 3-5") keep the value of their start.
+- "election day" (and polling, voting, referendum, inauguration day) takes the one day the
+  article names in a sentence about that event ("will elect a new parliament on October 26").
 - "today", "tonight", "tomorrow", "yesterday" inside a direct quote count from the day the
   words were spoken: a day named in the same sentence outside the quote, else the last day
   the story has named before the quote, else the publication date.
@@ -61,6 +63,11 @@ REPORTING = frozenset(
 INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "acl", "relcl"})
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'\-]+,\s+[^\n]{1,40}\([^)\n]{1,40}\)\s*[-–—]*\s*$")
 EDGE_WORDS = re.compile(r"^(?:on|in|at|since|by|until|from|for|during|of)\s+", re.IGNORECASE)
+EVENT_STEMS = {
+    "election": "elect", "polling": "(?:poll|vot|elect)", "voting": "(?:vot|elect|poll)",
+    "referendum": "referend", "inauguration": "inaugur",
+}  # fmt: skip
+EVENT_DAY = re.compile(r"(?:the\s+)?(election|polling|voting|referendum|inauguration)\s+day")
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 
 
@@ -84,11 +91,42 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
         result = resolve(text[start:end], published, "unknown", anchor)
         if result is not None:
             resolved.append((start, end, result))
+    kept = [_event_day(doc, item, resolved) for item in _longest(resolved)]
     mentions = [
         DateMention(start, end, text[start:end], result.value, result.precision)
-        for start, end, result in _longest(resolved)
+        for start, end, result in kept
     ]
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _event_day(
+    doc: Any, item: tuple[int, int, Resolution], resolved: list[tuple[int, int, Resolution]]
+) -> tuple[int, int, Resolution]:
+    """An "election day" is the day the article gives for the election ("elect ... on Oct 26").
+
+    Only for a few scheduled public events, and only when a sentence that names the event
+    (by the stem of its word) also names exactly one calendar day.
+    """
+    start, end, result = item
+    match = EVENT_DAY.fullmatch(normalise(doc.text[start:end]))
+    if result.value is not None or match is None:
+        return item
+    stem = EVENT_STEMS[match.group(1)]
+    for sent in doc.sents:
+        if sent.start_char <= start < sent.end_char or not re.search(
+            rf"\b{stem}", sent.text, re.IGNORECASE
+        ):
+            continue
+        days = {
+            r.value
+            for s, _, r in resolved
+            if r.precision == "day"
+            and sent.start_char <= s < sent.end_char
+            and not _in_dateline(doc.text, s)
+        }
+        if len(days) == 1:
+            return start, end, Resolution(days.pop(), "day")
+    return item
 
 
 def _candidates(doc: Any) -> list[tuple[int, int]]:
@@ -199,7 +237,7 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
             return "past"
         return _inherit(verb, depth)
     if tag in ("VBZ", "VBP"):
-        return "unknown" if verb.lower_ in REPORTING else "future"
+        return "unknown" if verb.lower_ in REPORTING else "present"
     if tag in ("VB", "VBN"):
         return _inherit(verb, depth)
     return "unknown"

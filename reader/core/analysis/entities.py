@@ -19,14 +19,16 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.core.analysis import rules
+from reader.core.analysis import places, rules
 from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.countries import country_key, demonym_code, normalise
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
 # spaCy labels we read; others matter only when a rule re-types them (a surname as WORK_OF_ART).
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-READ_LABELS = PLACE_LABELS | {"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+READ_LABELS = PLACE_LABELS | {
+    "PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,14 @@ def entity_type(label: str, text: str) -> str | None:
         return ORGANIZATION
     if label in PLACE_LABELS:
         return COUNTRY if country_key(text) else PLACE
+    if label != "NORP" and places.is_city(text):  # "visited Kyiv" PERSON, "Aleppo" LANGUAGE
+        return COUNTRY if country_key(text) else PLACE
     if label == "ORG" and rules.facility_name(text):
         return PLACE
     if label in ("ORG", "PERSON"):
-        return COUNTRY if country_key(text) else (ORGANIZATION if label == "ORG" else PERSON)
+        if country_key(text):
+            return COUNTRY
+        return ORGANIZATION if label == "ORG" else PERSON
     if label == "NORP":
         return NATIONALITY if demonym_code(text) else None
     return None
@@ -107,8 +113,18 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             end = rules.extend_over_region(doc, start, end)
         for piece_start, piece_end in rules.split_lines(doc, start, end):
             cleaned = rules.clean_span(doc, piece_start, piece_end, ent.label_)
-            if cleaned:
-                found.append(Candidate(cleaned[0], cleaned[1], ent.label_))
+            if not cleaned:
+                continue
+            if ent.label_ == "ORG" and rules.only_title_words(doc, *cleaned):
+                # "Interior" (Minister), "British Energy" (Secretary): part of a title, not
+                # an organization; a nationality word in it still counts.
+                found.extend(
+                    Candidate(i, i + 1, "NORP")
+                    for i in range(*cleaned)
+                    if demonym_code(doc[i].text)
+                )
+                continue
+            found.append(Candidate(cleaned[0], cleaned[1], ent.label_))
     return found
 
 
@@ -117,19 +133,30 @@ def _words(doc: Any, cand: Candidate) -> tuple[str, ...]:
 
 
 def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """A span that ends a person's full name is that person ("Scholz"/GPE, "Reeves"/WORK)."""
-    full_names = {_words(doc, c) for c in cands if c.type == PERSON}
-    endings = {n[-k:] for n in full_names if len(n) >= 2 for k in range(1, len(n) + 1)}
+    """Person evidence in one place settles the type elsewhere in the article.
+
+    A span that ends a person's full name is that person ("Scholz" tagged GPE, "Reeves" tagged
+    WORK_OF_ART); a short capitalised name that ends with a person's bare surname is that
+    person too ("Giorgia Meloni" tagged ORG where "Meloni" alone was tagged PERSON).
+    """
+    names = {_words(doc, c) for c in cands if c.type == PERSON}
+    endings = {n[-k:] for n in names if len(n) >= 2 for k in range(1, len(n) + 1)}
+    surnames = {n for n in names if len(n) == 1}
     out = []
     for c in cands:
-        if c.type not in (PERSON, COUNTRY, NATIONALITY) and _words(doc, c) in endings:
-            c = replace(c, type=PERSON, key=None)
+        if c.type not in (PERSON, COUNTRY, NATIONALITY):
+            words = _words(doc, c)
+            if words in endings or (
+                words[-1:] in surnames and rules.looks_like_full_name(doc, c.start, c.end)
+            ):
+                c = replace(c, type=PERSON, key=None)
         out.append(c)
     return out
 
 
 def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Untagged repeats of names already found in the article, with the same type."""
+    """Untagged repeats of names (and people's surnames) already found, with the same type,
+    and untagged names of well-known cities as places."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
@@ -139,8 +166,12 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     for c in cands:
         if c.type is not None:
             surfaces.setdefault(doc[c.start : c.end].text, c)
-    if not surfaces:
-        return cands
+    for c in cands:  # a person's bare surname ("Dino wrote" after "Justice Flavio Dino")
+        if c.type == PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title:
+            surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
+    city = Candidate(0, 0, "GPE", PLACE)
+    for name in places.searchable_cities():  # "attacked Kyiv overnight", untagged
+        surfaces.setdefault(name, city)
     pattern = re.compile(
         r"(?<![\w.])(?:"
         + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))

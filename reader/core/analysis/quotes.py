@@ -14,7 +14,9 @@ Speaker, first cue that applies:
      went astray (the pattern fallback), and "according to X" in the same sentence.
   3. Inheritance: a quotation with no cue of its own takes the speaker of the previous quotation
      in its paragraph (a second sentence of quoted speech), of the quotation it continues from
-     the previous paragraph, or of the speech verb of an earlier sentence in its paragraph.
+     the previous paragraph, of the last quotation of the previous paragraph when its own
+     paragraph is nothing but quotation (an interview answer going on), or else of the speech
+     verb of an earlier sentence in its paragraph.
 
 Scare quotes (kind "scare", no speaker): a quoted term, not quoted speech. A quotation is a scare
 quote when it has at most four words, no verb and no sentence-final punctuation, and one of
@@ -22,10 +24,10 @@ these holds:
   - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech);
   - it reads as a name or title in capitals ("CBS This Morning", "Stage 3");
   - it follows "so-called";
-  - it modifies a noun outside the marks ("gig economy" workers);
-  - it is a noun phrase whose determiner or possessor stays outside the marks (a "mass" of
-    soldiers, his team's "courage", to the "operational phase"), or a single noun ("dorms"),
-    unless the nearest verb above it is itself a speech verb (he called it a "disaster").
+  - it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase whose
+    determiner or possessor stays outside the marks (a "mass" of soldiers, his team's
+    "courage", to the "operational phase"), or it is a single noun ("dorms"), unless the
+    nearest verb above it is itself a speech verb (he called it a "disaster").
 Everything else is speech, including partial quotes inside a reported clause ('Macron said the
 two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
 speaker None.
@@ -74,7 +76,8 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     spans = pair_quotes(text)
     if not spans:
         return []
-    resolver = SpeakerResolver(doc, entities, [(s.open_at, s.close_at + 1) for s in spans])
+    quoted = [(s.open_at, s.close_at + 1) for s in spans]
+    resolver = SpeakerResolver(doc, entities, quoted, text)
     readings = [_read(doc, resolver, span) for span in spans]
     _inherit(resolver, readings)
     return [
@@ -179,9 +182,9 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
 
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     """Scare-quote rules of the module docstring."""
-    words = resolver.text[reading.span.start : reading.span.end].split()
-    verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     quoted = resolver.text[reading.span.start : reading.span.end]
+    words = quoted.split()
+    verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
         return False  # a quoted sentence is never a term, whatever its script
     if not reading.direct or _is_name(words):
@@ -193,14 +196,14 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     head = next((t for t in reading.tokens if t.head.i not in inside), reading.tokens[0])
     if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
-    if head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
-        return True  # a modifier of a noun outside the marks: "gig economy" workers
+    # a modifier of a noun outside the marks: "gig economy" workers
+    modifier = head.dep_ in ("compound", "amod", "nmod") and head.head.pos_ in ("NOUN", "PROPN")
     previous = _token_before(doc, reading.span.open_at)
     opens_np = previous is not None and (
         previous.lower_ in _NP_OPENERS or previous.text in _POSSESSIVE
     )
     single_noun = len(words) == 1 and head.pos_ in ("NOUN", "PROPN")
-    if not (opens_np or single_noun):
+    if not (modifier or opens_np or single_noun):
         return False
     token = head.head
     for _ in range(MAX_CLIMB):
@@ -230,22 +233,35 @@ def _token_before(doc: Any, char: int) -> Any | None:
 
 def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
     """Step 3: quotations with no cue of their own take the speaker of their context."""
+    by_paragraph: dict[int, list[_Reading]] = {}
+    for reading in readings:
+        by_paragraph.setdefault(resolver.paragraph(reading.span.open_at), []).append(reading)
     for index, reading in enumerate(readings):
         if reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens:
             continue  # a cue that names nobody ("One, who asked not to be named, said")
         paragraph = resolver.paragraph(reading.span.start)
+        alone = _stands_alone(resolver, by_paragraph.get(paragraph, []), paragraph)
         for earlier in reversed(readings[:index]):
-            same = resolver.paragraph(earlier.span.start) == paragraph
+            earlier_paragraph = resolver.paragraph(earlier.span.start)
             carried = earlier.span.runs_on and reading.span.continues
-            if not (same or carried) or earlier.kind == "scare":
-                if not same and not carried:
-                    break
-                continue
-            if earlier.speaker is not None:
+            previous = alone and earlier_paragraph == paragraph - 1
+            if earlier_paragraph != paragraph and not (carried or previous):
+                break
+            if earlier.kind == "speech" and earlier.speaker is not None:
                 reading.speaker = earlier.speaker
                 break
         if reading.speaker is None:
             reading.speaker = _earlier_speech_in_paragraph(resolver, reading)
+
+
+def _stands_alone(resolver: SpeakerResolver, readings: list[_Reading], paragraph: int) -> bool:
+    """Whether a paragraph is nothing but its quotations ``readings`` (an answer going on)."""
+    start, end = resolver.paragraph_bounds(paragraph)
+    outside = list(resolver.text[start:end])
+    for reading in readings:
+        close = min(reading.span.close_at + 1, end)
+        outside[reading.span.open_at - start : close - start] = " " * (close - reading.span.open_at)
+    return all(not c.isalnum() for c in outside)
 
 
 def _earlier_speech_in_paragraph(resolver: SpeakerResolver, reading: _Reading) -> Speaker | None:

@@ -177,6 +177,10 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
             or (doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES)
         ):
             start += 1
+    # "pro-Russian", "anti-American": the nationality word is the last part.
+    if label == "NORP":
+        while end - start > 1 and (doc[start].is_lower or doc[start].text in "-–"):
+            start += 1
     # Trailing lower-case words, then the numbers they qualified ("Apple 500 million").
     stripped = False
     while (
@@ -223,6 +227,16 @@ def after_person_title(doc: Any, start: int, end: int) -> bool:
         return False
     prev = doc[start - 1]
     return prev.lower_ in PERSON_TITLES and prev.is_title
+
+
+def only_title_words(doc: Any, start: int, end: int) -> bool:
+    """ "Interior", "British Energy": words of a title before a name, tagged ORG by mistake."""
+    return all(_is_title(t) for t in doc[start:end]) and end < len(doc) and _is_title(doc[end])
+
+
+def looks_like_full_name(doc: Any, start: int, end: int) -> bool:
+    """Two or three capitalised words, as "Giorgia Meloni" or "Luiz Lula"."""
+    return 2 <= end - start <= 3 and all(t.is_alpha and t.is_title for t in doc[start:end])
 
 
 def is_language_use(span: Any) -> bool:

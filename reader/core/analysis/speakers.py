@@ -10,10 +10,11 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
   he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
   brother", "spokeswoman") or from earlier pronouns rules out the other sex;
-- a title ("the French president"): the nearest preceding person whose mention carried that
-  title, before the name ("French President Emmanuel Macron") or as an apposition ("Cindy
-  McCain, the agency's executive director"); else an organization named by that noun ("the
-  commission" = "European Commission").
+- "X's office" / "X's campaign": X;
+- a title ("the French president"), via titles.py: the nearest preceding person whose
+  mention carried that title, before the name ("French President Emmanuel Macron") or as an
+  apposition ("Cindy McCain, the agency's executive director"); else an organization
+  described so ("the carmaker") or named by that noun ("the commission").
 """
 
 from __future__ import annotations
@@ -24,29 +25,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.analysis.speech_verbs import PRONOUN_GENDER, speech_lemma
+from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
 SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
-_IGNORED_MODIFIERS = frozenset({"former", "then", "new", "current", "outgoing", "-", "de", "la"})
-MALE_WORDS = frozenset(
-    {
-        "mr", "sir", "lord", "king", "prince", "brother", "father", "son", "husband", "uncle",
-        "nephew", "spokesman", "chairman", "businessman", "congressman", "monsieur", "herr",
-        "grandfather", "boyfriend",
-    }
-)  # fmt: skip
-FEMALE_WORDS = frozenset(
-    {
-        "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "sister",
-        "mother", "daughter", "wife", "aunt", "niece", "spokeswoman", "chairwoman",
-        "businesswoman", "congresswoman", "grandmother", "girlfriend",
-    }
-)  # fmt: skip
+OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
+"""Who speaks for someone: "Macron's office said" is attributed to Macron."""
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
 _PARAGRAPH = re.compile(r"[^\n]+")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
 @dataclass(frozen=True)
@@ -69,16 +58,22 @@ class SpeakerResolver:
         doc: the spaCy Doc over the article text.
         entities: the article's merged entities.
         quoted: character ranges (marks included) that are quoted material.
+        text: ``doc.text`` when the caller has it (spaCy rebuilds it on every read).
     """
 
-    def __init__(self, doc: Any, entities: list[Entity], quoted: list[tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        doc: Any,
+        entities: list[Entity],
+        quoted: list[tuple[int, int]],
+        text: str | None = None,
+    ) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc.text if text is None else text
         self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
         self._para_starts = [m.start() for m in _PARAGRAPH.finditer(self.text)] or [0]
         self._quoted_tokens = self._tokens_in(quoted)
         self._entity_at: dict[int, Entity] = {}
-        self._mention_root: list[tuple[int, Entity]] = []  # (root token index, entity)
         for entity in self.entities:
             for mention in entity.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -88,19 +83,24 @@ class SpeakerResolver:
                     current = self._entity_at.get(token.i)
                     if current is None or _rank(entity) < _rank(current):
                         self._entity_at[token.i] = entity
-                self._mention_root.append((span.root.i, entity))
-        self._mention_root.sort(key=lambda item: item[0])
         self.segments = self._segments()
         self._segment_starts = [start for start, _ in self.segments]
-        self.gender: dict[str, str] = {}
-        self._titles = self._collect_titles()
-        self._pronoun_memo: dict[int, Entity | None] = {}
+        self.titles = TitleIndex(doc, self.entities, self._entity_at, self.paragraph)
+        self.gender = self.titles.gender  # grows as pronouns are resolved
+        self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
+        self._learn_gender_from_pronouns()
 
     # -- structure -------------------------------------------------------------------------
 
     def paragraph(self, char: int) -> int:
         """Index of the paragraph holding character offset ``char``."""
         return bisect.bisect_right(self._para_starts, char) - 1
+
+    def paragraph_bounds(self, index: int) -> tuple[int, int]:
+        """Character range of paragraph ``index`` (without its line break)."""
+        start = self._para_starts[index]
+        end = self.text.find("\n", start)
+        return start, (len(self.text) if end < 0 else end)
 
     def same_paragraph(self, a: Any, b: Any) -> bool:
         return self.paragraph(a.idx) == self.paragraph(b.idx)
@@ -122,7 +122,8 @@ class SpeakerResolver:
     def _segments(self) -> list[tuple[int, int]]:
         """Sentences cut at paragraph breaks; a piece of bare punctuation joins its neighbour."""
         pieces: list[tuple[int, int]] = []
-        for sent in self.doc.sents:
+        parsed = self.doc.has_annotation("SENT_START")
+        for sent in self.doc.sents if parsed else [self.doc[:]]:
             start = sent.start
             for token in sent:
                 if "\n" in token.text and token.i + 1 > start:
@@ -271,6 +272,9 @@ class SpeakerResolver:
             name = " ".join(t.text for t in compounds if t.pos_ == "PROPN")
             return Speaker(name) if name else None
         if head.pos_ == "NOUN":
+            owner = [c for c in head.children if c.dep_ == "poss" and c.i in self._entity_at]
+            if head.lower_ in OFFICE_WORDS and owner:
+                return speaker_of(self._fuller_name(self._entity_at[owner[0].i]))
             entity = self.resolve_title(head)
             if entity is not None:
                 return speaker_of(entity)
@@ -278,89 +282,29 @@ class SpeakerResolver:
 
     def resolve_title(self, head: Any) -> Entity | None:
         """The entity a title noun phrase ("the French president") refers back to."""
-        word = head.lower_
-        modifiers = {
-            c.lower_ for c in head.lefts
-            if c.dep_ in ("amod", "compound", "nmod") and not c.is_punct
-        } - _IGNORED_MODIFIERS  # fmt: skip
-        best: tuple[int, Entity] | None = None
-        for start, entity, words in self._titles:
-            if start >= head.idx or word not in words or not modifiers <= words:
-                continue
-            if best is None or start > best[0]:
-                best = (start, entity)
-        if best is not None:
-            return best[1]
-        word = _spelling(word)
-        organizations = [
-            e for e in self.entities
-            if e.type == ORGANIZATION and word in {_spelling(w) for w in e.name.lower().split()}
-            and any(m.start < head.idx for m in e.mentions)
-        ]  # fmt: skip
-        if organizations:
-            return max(
-                organizations, key=lambda e: max(m.start for m in e.mentions if m.start < head.idx)
-            )
-        return None
+        return self.titles.resolve(head)
 
-    def _collect_titles(self) -> list[tuple[int, Entity, frozenset[str]]]:
-        """(mention start, entity, title words) for every mention that carries one.
+    def _learn_gender_from_pronouns(self) -> None:
+        """Resolve every "he"/"she" in order once: each unambiguous one teaches a sex.
 
-        People have titles ("French President Emmanuel Macron"); organizations have
-        descriptions ("ispace, the Tokyo-based company") that "the company" refers back to.
+        "McCain said she would visit Port Sudan" makes McCain a woman for every later "she"
+        and "he" of the article.
         """
-        titles = []
-        for entity in self.entities:
-            if entity.type not in (PERSON, ORGANIZATION):
+        for match in _SUBJECT_PRONOUN.finditer(self.text):
+            span = self.doc.char_span(match.start(), match.end())
+            if span is None or len(span) != 1:
                 continue
-            for mention in entity.mentions:
-                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None or len(span) == 0:
-                    continue
-                words = self._title_words(span)
-                if words:
-                    titles.append((mention.start, entity, frozenset(words)))
-                    if entity.type == PERSON:
-                        self._learn_gender_from_words(entity, words)
-        return titles
-
-    def _title_words(self, span: Any) -> set[str]:
-        # An honorific the model kept inside the name ("Ms Giorgia Meloni") still tells the sex.
-        words = {t.lower_ for t in span if t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS}
-        i = span.start - 1
-        while i >= 0 and span.start - i <= 5:
-            token = self.doc[i]
-            if token.pos_ not in _TITLE_POS or "\n" in token.text_with_ws:
-                break
-            if self._entity_at.get(i) is not None and self._entity_at[i].type == PERSON:
-                break
-            words.add(token.lower_)
-            i -= 1
-        root = span.root
-        appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-        if root.dep_ == "appos" and root.head.i < span.start:
-            appositions.append(root.head)
-        for head in appositions:
-            if head.pos_ != "NOUN" or not self.same_paragraph(head, root):
-                continue
-            words.add(head.lower_)
-            words.update(
-                c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and not c.is_punct
-            )
-        return words
-
-    def _learn_gender_from_words(self, entity: Entity, words: set[str]) -> None:
-        words = {w.rstrip(".") for w in words}
-        if words & MALE_WORDS and entity.id not in self.gender:
-            self.gender[entity.id] = "m"
-        elif words & FEMALE_WORDS and entity.id not in self.gender:
-            self.gender[entity.id] = "f"
+            token = span[0]
+            if token.dep_ in SUBJECT_DEPS and not self.is_quoted(token):
+                verb = token.head if self.is_speech_verb(token.head) else None
+                self.resolve_pronoun(token, verb)
 
     def resolve_pronoun(self, pronoun: Any, verb: Any | None = None) -> Entity | None:
         """The person a "he"/"she" refers back to (see the module docstring)."""
-        if pronoun.i in self._pronoun_memo:
-            return self._pronoun_memo[pronoun.i]
-        self._pronoun_memo[pronoun.i] = None  # guards against cycles
+        key = (pronoun.i, verb.i if verb is not None else -1)
+        if key in self._pronoun_memo:
+            return self._pronoun_memo[key]
+        self._pronoun_memo[key] = None  # guards against cycles
         gender = PRONOUN_GENDER[pronoun.lower_]
         reported = set()
         if verb is not None:
@@ -391,7 +335,7 @@ class SpeakerResolver:
                     # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
                     self.gender.setdefault(found.id, gender)
                 break
-        self._pronoun_memo[pronoun.i] = found
+        self._pronoun_memo[key] = found
         return found
 
     def _referents(self, start: int, end: int, skip: set[int]) -> list[tuple[bool, Entity]]:
@@ -420,11 +364,6 @@ class SpeakerResolver:
                 continue
             found.append((_is_subject(anchor), entity))
         return found
-
-
-def _spelling(word: str) -> str:
-    """British and American spellings of the same noun ("organisation", "organization")."""
-    return word.replace("isation", "ization")
 
 
 def _rank(entity: Entity) -> int:

@@ -1,50 +1,89 @@
-"""Plain-text articles, including the sample's ``date YYYY-MM-DD <headline>`` header."""
+"""Plain-text articles (.txt): encoding detected, line endings normalised, paragraphs found.
+
+A file with one paragraph per line (like the sample) gives one block per line. A hard-wrapped
+file (lines of at most ~100 characters, most of them full and most full lines ending
+mid-sentence) is reflowed: a full line joins the
+next one with a space, and a short line, a blank line or a list marker ends the paragraph.
+The first line may be the sample header ``date YYYY-MM-DD <headline>`` (see datelines.py).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
-from reader.core.errors import LoadError
-from reader.core.model import Article, Block
+from reader.core.loaders.builder import Part, build_article, normalise_newlines, strip_controls
+from reader.core.loaders.datelines import split_header
+from reader.core.loaders.encoding import decode_text
+from reader.core.loaders.files import MAX_TEXT_BYTES, read_file
+from reader.core.model import Article
 
-HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(.*\S)\s*$")
+MAX_WRAP_WIDTH = 100
+"""Longest line of a hard-wrapped file (typical widths are 66-80)."""
+FULL_LINE = 0.6
+"""A line at least this share of the wrap width continues on the next line."""
+SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+")
 
 
 def load_text(path: Path) -> Article:
-    """Read a UTF-8 text file; the first line may carry the publication date and headline."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"Could not read {path.name!r}: {exc.strerror}.") from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"{path.name!r} is not readable text.") from exc
-    return parse_text(text, source=str(path))
+    """Read and parse a plain-text file."""
+    return parse_text_bytes(read_file(path, MAX_TEXT_BYTES), str(path), path.name)
 
 
-def parse_text(text: str, source: str = "") -> Article:
-    """Split ``text`` into header, paragraphs and blocks."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    title = None
-    published = None
-    match = None
-    if lines and (match := HEADER.match(lines[0])):
-        try:
-            published = dt.date.fromisoformat(match.group(1))
-        except ValueError:  # "date 2025-13-45 ...": not a real header, keep the line as text
-            match = None
-    if match:
-        title = match.group(2)
-        lines = lines[1:]
-    paragraphs = [line.strip() for line in lines if line.strip()]
-    body = "\n".join(paragraphs)
-    blocks = []
-    offset = 0
-    for paragraph in paragraphs:
-        blocks.append(Block(offset, offset + len(paragraph)))
-        offset += len(paragraph) + 1
-    return Article(text=body, title=title, published=published, source=source, blocks=blocks)
+def parse_text_bytes(data: bytes, source: str, name: str) -> Article:
+    """Decode ``data`` (encoding detected) and parse it as a plain-text article."""
+    decoded = decode_text(data, name)
+    return parse_text(decoded.text, source=source, notices=decoded.notices)
+
+
+def parse_text(text: str, source: str = "", notices: list[str] | None = None) -> Article:
+    """Split ``text`` into the sample header, paragraphs and blocks."""
+    text = normalise_newlines(strip_controls(text))
+    header, text = split_header(text)
+    lines = [line.strip() for line in text.split("\n")]
+    parts = [Part(paragraph) for paragraph in paragraphs(lines)]
+    return build_article(
+        parts,
+        source=source,
+        fmt="txt",
+        title=header.title if header else None,
+        published=header.published if header else None,
+        notices=notices,
+    )
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs of stripped ``lines``: one per line, or reflowed when the text is hard-wrapped."""
+    width = _wrap_width(lines)
+    if width is None:
+        return [line for line in lines if line]
+    result: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if current and (not line or LIST_MARKER.match(line)):
+            result.append(" ".join(current))
+            current = []
+        if line:
+            current.append(line)
+            if len(line) < FULL_LINE * width:
+                result.append(" ".join(current))
+                current = []
+    if current:
+        result.append(" ".join(current))
+    return result
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The wrap width of a hard-wrapped text, or None when lines are paragraphs."""
+    filled = [len(line) for line in lines if line]
+    if len(filled) < 3:
+        return None
+    width = max(filled)
+    if width > MAX_WRAP_WIDTH or width < 40:
+        return None
+    full = [line for line in lines if len(line) >= FULL_LINE * width]
+    open_ended = [line for line in full if not SENTENCE_END.search(line)]
+    if len(full) >= 0.5 * len(filled) and len(open_ended) >= 0.5 * len(full):
+        return width
+    return None

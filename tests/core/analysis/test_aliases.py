@@ -92,3 +92,13 @@ def test_same_type_only_and_ids_follow_first_mention() -> None:
 def test_company_legal_form_does_not_split_an_organization() -> None:
     ents = merge_mentions(_mentions(("Microsoft Corp", ORGANIZATION), ("Microsoft", ORGANIZATION)))
     assert _names(ents) == [("e1", "Microsoft Corp", ["Microsoft Corp", "Microsoft"])]
+
+
+def test_family_name_first_joins_the_one_full_name_it_starts() -> None:
+    ents = merge_mentions(
+        _mentions(("Xi Jinping", PERSON), ("Xi", PERSON), ("Trump", PERSON), ("Xi", PERSON))
+    )
+    assert _names(ents) == [
+        ("e1", "Xi Jinping", ["Xi Jinping", "Xi", "Xi"]),
+        ("e2", "Trump", ["Trump"]),
+    ]

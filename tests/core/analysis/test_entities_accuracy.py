@@ -6,12 +6,13 @@ import pytest
 
 from reader.core.analysis import SpacyAnalyser
 from reader.core.loaders import load_article
-from tests.fixtures.gold import article_paths
+from tests.fixtures.gold import FIXTURES, article_paths
 from tests.fixtures.scoring import Counts, score_entities
 
 pytestmark = pytest.mark.model
 
 SAMPLE_STEM = "000_b1ae0dc0bd7f6f00"
+HELDOUT = FIXTURES / "heldout"
 TARGETS = {"person": 0.95, "country": 0.95, "organization": 0.85}
 
 
@@ -37,3 +38,15 @@ def test_every_article_is_labelled_and_overall_f1_is_high(scores: dict[str, Coun
         total += counts
     for kind in TARGETS:
         assert total.prf(kind)[2] >= 0.85, (kind, total.tp[kind], total.fp[kind], total.fn[kind])
+
+
+def test_held_out_articles_stay_above_their_floor(nlp) -> None:
+    """Articles written after the rules (bench/accuracy.py): a guard against overfitting."""
+    analyser = SpacyAnalyser(nlp)
+    total = Counts()
+    for path in sorted(HELDOUT.glob("*.txt")):
+        total += score_entities(path.stem, analyser.analyse(load_article(path)))
+    assert total.labelled
+    floors = {"person": 0.85, "country": 0.9, "organization": 0.7, "place": 0.8}
+    for kind, floor in floors.items():
+        assert total.prf(kind)[2] >= floor, (kind, total.tp[kind], total.fp[kind], total.fn[kind])

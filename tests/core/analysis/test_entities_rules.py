@@ -121,3 +121,37 @@ def test_unions_of_states_are_organizations_not_places(nlp) -> None:
     assert eu.type == ORGANIZATION
     assert [m.text for m in eu.mentions] == ["EU", "European Union"]
     assert all(e.type == ORGANIZATION for e in ents)
+
+
+@pytest.mark.model
+def test_title_words_tagged_as_organization_are_dropped(nlp) -> None:
+    doc = nlp(
+        "Interior Minister Ali Yerlikaya said teams were ready. "
+        "British Energy Secretary Ed Miliband agreed."
+    )
+    found = _by_text(doc)
+    assert "Interior" not in found and "British Energy" not in found
+    assert found["British"] == NATIONALITY
+    assert found["Ali Yerlikaya"] == PERSON and found["Ed Miliband"] == PERSON
+
+
+@pytest.mark.model
+def test_untagged_surname_and_mistyped_full_name_become_the_person(nlp) -> None:
+    dino = extract_entities(
+        nlp("Justice Flavio Dino wrote the ruling. Dino wrote that the state had failed.")
+    )
+    assert [(e.name, [m.text for m in e.mentions]) for e in dino] == [
+        ("Flavio Dino", ["Flavio Dino", "Dino"])
+    ]
+    meloni = extract_entities(
+        nlp("Italy's Giorgia Meloni met the press. Meloni said talks went well.")
+    )
+    person = next(e for e in meloni if e.type == PERSON)
+    assert [m.text for m in person.mentions] == ["Giorgia Meloni", "Meloni"]
+
+
+@pytest.mark.model
+def test_pro_and_anti_prefixes_leave_the_nationality(nlp) -> None:
+    ents = extract_entities(nlp("Kremlin-backed and pro-Russian groups protested."))
+    russian = next(e for e in ents if e.type == NATIONALITY)
+    assert (russian.name, russian.country, russian.mentions[0].text) == ("Russian", "RU", "Russian")

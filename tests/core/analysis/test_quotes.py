@@ -371,3 +371,43 @@ def test_organization_named_by_a_noun_in_its_name(analyser: SpacyAnalyser) -> No
     )
     quote = one(ann)
     assert quote.speaker_id is not None and "European Commission" in (quote.speaker or "")
+
+
+def test_modifier_under_a_speech_verb_is_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Emmanuel Macron called it an "outrageous" attack on European democracy.',
+    )
+    assert said(ann) == [("outrageous", "Emmanuel Macron", "speech")]
+
+
+def test_a_paragraph_of_quotation_alone_continues_the_previous_speaker(
+    analyser: SpacyAnalyser,
+) -> None:
+    ann = analyse(
+        analyser,
+        '"I had three conversations with my father," Emmanuel Macron said.\n'
+        '"There is a lot to work through there. I feel really let down."\n'
+        "The interview was broadcast on Sunday. "
+        '"Nobody expected this to happen so soon."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Emmanuel Macron", None]
+
+
+def test_sex_learnt_from_an_earlier_pronoun(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Cindy McCain said she would visit Port Sudan next week.\n"
+        "Emmanuel Macron met McCain in Paris on Monday. "
+        '"We are running out of money," she said.',
+    )
+    assert one(ann).speaker == "Cindy McCain"
+
+
+def test_someones_office_speaks_for_them(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The Foreign Office issued a warning on Monday. "
+        '"We are monitoring the situation," Emmanuel Macron\'s office said.',
+    )
+    assert one(ann).speaker == "Emmanuel Macron"

@@ -46,3 +46,14 @@ def test_find_quotes_never_fails_and_offsets_hold(nlp, text: str) -> None:
         assert quote.speaker_id is None or quote.speaker_id in ids
         if quote.kind == "scare":
             assert quote.speaker is None
+
+
+@pytest.mark.model
+def test_quotes_from_an_unparsed_doc_keep_their_offsets(nlp) -> None:
+    """Without a parse (a bare tokenised Doc) quotes are still found, just unattributed."""
+    from reader.core.analysis.quotes import find_quotes
+
+    text = 'Macron said "we are ready".\n“Yes,” he added. « Oui »'
+    quotes = find_quotes(nlp.make_doc(text), [])
+    assert [q.text for q in quotes] == ["we are ready", "Yes", "Oui"]
+    assert all(q.speaker is None for q in quotes)

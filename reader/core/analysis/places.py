@@ -1,0 +1,54 @@
+"""Cities news names most: capitals and a few news hubs, to catch the small model's misses.
+
+The small model sometimes tags a capital as a person ("visited Kyiv") or skips it ("attacked
+Kyiv overnight"). A capital is a place, never a country (those are the ``countries`` module's).
+No maintained PyPI library lists capitals without pulling in a large data set, so this is a
+table. Names that are also common given names or words ("Victoria", "Paris", "Male", "Sofia")
+are in ``AMBIGUOUS``: they are only re-typed when the model tagged them, never searched for.
+"""
+
+from __future__ import annotations
+
+_CITIES = """
+Kabul|Tirana|Algiers|Andorra la Vella|Luanda|Buenos Aires|Yerevan|Canberra|Vienna|Baku|Manama
+Dhaka|Bridgetown|Minsk|Brussels|Belmopan|Porto-Novo|Thimphu|La Paz|Sucre|Sarajevo|Gaborone
+Brasilia|Brasília|Bandar Seri Begawan|Bujumbura|Gitega|Phnom Penh|Yaounde|Yaoundé|Ottawa
+Bangui|N'Djamena|Santiago|Beijing|Bogota|Bogotá|Kinshasa|Brazzaville|San Jose|Yamoussoukro
+Abidjan|Zagreb|Havana|Nicosia|Prague|Copenhagen|Santo Domingo|Quito|Cairo|San Salvador|Malabo
+Asmara|Tallinn|Mbabane|Addis Ababa|Suva|Helsinki|Paris|Libreville|Banjul|Tbilisi|Berlin|Accra
+Athens|Guatemala City|Conakry|Bissau|Georgetown|Port-au-Prince|Tegucigalpa|Budapest|Reykjavik
+New Delhi|Delhi|Jakarta|Tehran|Baghdad|Dublin|Jerusalem|Tel Aviv|Rome|Kingston|Tokyo|Amman
+Astana|Nairobi|Pristina|Kuwait City|Bishkek|Vientiane|Riga|Beirut|Maseru|Monrovia|Tripoli
+Vaduz|Vilnius|Antananarivo|Lilongwe|Kuala Lumpur|Male|Bamako|Valletta|Nouakchott|Port Louis
+Mexico City|Chisinau|Ulaanbaatar|Ulan Bator|Podgorica|Rabat|Maputo|Naypyidaw|Yangon|Windhoek
+Kathmandu|Amsterdam|The Hague|Wellington|Managua|Niamey|Abuja|Lagos|Pyongyang|Skopje|Oslo
+Muscat|Islamabad|Panama City|Port Moresby|Asuncion|Asunción|Lima|Manila|Warsaw|Lisbon|Doha
+Bucharest|Moscow|Kigali|Riyadh|Dakar|Belgrade|Freetown|Bratislava|Ljubljana|Mogadishu
+Pretoria|Cape Town|Johannesburg|Seoul|Juba|Madrid|Colombo|Khartoum|Port Sudan|Paramaribo
+Stockholm|Bern|Geneva|Zurich|Damascus|Aleppo|Taipei|Dushanbe|Dodoma|Dar es Salaam|Bangkok
+Dili|Lome|Lomé|Tunis|Ankara|Istanbul|Ashgabat|Kampala|Kyiv|Kiev|Kharkiv|Odesa|Odessa|Lviv
+Abu Dhabi|Dubai|London|Washington|Montevideo|Tashkent|Caracas|Hanoi|Ho Chi Minh City|Sanaa
+Lusaka|Harare|Gaza|Ramallah|Mosul|Shanghai|Hong Kong|Mumbai|Karachi|Lahore|New York
+Los Angeles|Chicago|San Francisco|Toronto|Montreal|Sydney|Melbourne|Sao Paulo|São Paulo
+Rio de Janeiro|Frankfurt|Munich|Hamburg|Milan|Barcelona|Marseille|Lyon|Brussels|Davos
+Strasbourg|Luxembourg City|Minsk|Donetsk|Luhansk|Crimea|Kherson|Zaporizhzhia|Mariupol
+Bakhmut|Sevastopol|St Petersburg|Saint Petersburg|Novosibirsk|Vladivostok|Manchester
+Edinburgh|Glasgow|Belfast|Cardiff|Birmingham|Athens|Nairobi|Mombasa|Kolkata|Chennai|Bangalore
+"""
+CITIES: frozenset[str] = frozenset(
+    name.strip() for line in _CITIES.split("\n") for name in line.split("|") if name.strip()
+)
+
+# Capitals that are also given names, surnames or words: re-typed, never searched for.
+_AMBIGUOUS = "Victoria|Paris|Male|Sofia|Santiago|Lima|Kingston|Georgetown|Washington|San Jose"
+AMBIGUOUS: frozenset[str] = frozenset(_AMBIGUOUS.split("|"))
+
+
+def is_city(name: str) -> bool:
+    """True for a capital or news hub in the table ("Kyiv", "The Hague")."""
+    return name in CITIES
+
+
+def searchable_cities() -> list[str]:
+    """City names safe to look for in untagged text (no given names or words)."""
+    return sorted(CITIES - AMBIGUOUS, key=len, reverse=True)

@@ -1,0 +1,149 @@
+"""Titles and descriptions that name someone again: "the French president", "the company".
+
+A person's mention often carries a title, before the name ("French President Emmanuel Macron")
+or as an apposition ("Cindy McCain, the agency's executive director"); an organization's, a
+description ("ispace, the Tokyo-based company"). A later definite noun phrase whose head noun
+and modifiers all appear among those words refers back to the nearest such mention; failing
+that, "the commission" is the organization with that noun in its name ("European Commission").
+Honorifics and family words among the titles ("Ms", "his brother") also tell a person's sex,
+which pronoun resolution uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reader.core.model import ORGANIZATION, PERSON, Entity
+
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_IGNORED_MODIFIERS = frozenset({"former", "then", "new", "current", "outgoing", "-", "de", "la"})
+MALE_WORDS = frozenset(
+    {
+        "mr", "sir", "lord", "king", "prince", "brother", "father", "son", "husband", "uncle",
+        "nephew", "spokesman", "chairman", "businessman", "congressman", "monsieur", "herr",
+        "grandfather", "boyfriend",
+    }
+)  # fmt: skip
+FEMALE_WORDS = frozenset(
+    {
+        "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "sister",
+        "mother", "daughter", "wife", "aunt", "niece", "spokeswoman", "chairwoman",
+        "businesswoman", "congresswoman", "grandmother", "girlfriend",
+    }
+)  # fmt: skip
+
+
+class TitleIndex:
+    """Every titled mention of an article, and the sex its titles tell.
+
+    Args:
+        doc: the spaCy Doc over the article text.
+        entities: the entities that may be referred to by a title.
+        entity_at: token index -> entity whose mention covers that token.
+        paragraph: character offset -> paragraph index.
+
+    Attributes:
+        gender: entity id -> "m" or "f", where a title tells it; callers may add to it.
+    """
+
+    def __init__(
+        self,
+        doc: Any,
+        entities: list[Entity],
+        entity_at: dict[int, Entity],
+        paragraph: Callable[[int], int],
+    ) -> None:
+        self.doc = doc
+        self.entities = entities
+        self._entity_at = entity_at
+        self._paragraph = paragraph
+        self.gender: dict[str, str] = {}
+        self._titles = self._collect()
+
+    def resolve(self, head: Any) -> Entity | None:
+        """The entity a title noun phrase ("the French president") refers back to."""
+        word = head.lower_
+        modifiers = {
+            c.lower_ for c in head.lefts
+            if c.dep_ in ("amod", "compound", "nmod") and not c.is_punct
+        } - _IGNORED_MODIFIERS  # fmt: skip
+        best: tuple[int, Entity] | None = None
+        for start, entity, words in self._titles:
+            if start >= head.idx or word not in words or not modifiers <= words:
+                continue
+            if best is None or start > best[0]:
+                best = (start, entity)
+        if best is not None:
+            return best[1]
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "Macron's office" is not the Foreign Office
+        word = _spelling(word)
+        organizations = [
+            e for e in self.entities
+            if e.type == ORGANIZATION and word in {_spelling(w) for w in e.name.lower().split()}
+            and any(m.start < head.idx for m in e.mentions)
+        ]  # fmt: skip
+        if organizations:
+            return max(
+                organizations, key=lambda e: max(m.start for m in e.mentions if m.start < head.idx)
+            )
+        return None
+
+    def _collect(self) -> list[tuple[int, Entity, frozenset[str]]]:
+        """(mention start, entity, title words) for every mention that carries one.
+
+        People have titles ("French President Emmanuel Macron"); organizations have
+        descriptions ("ispace, the Tokyo-based company") that "the company" refers back to.
+        """
+        titles = []
+        for entity in self.entities:
+            if entity.type not in (PERSON, ORGANIZATION):
+                continue
+            for mention in entity.mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                words = self._title_words(span)
+                if words:
+                    titles.append((mention.start, entity, frozenset(words)))
+                    if entity.type == PERSON:
+                        self._learn_gender_from_words(entity, words)
+        return titles
+
+    def _title_words(self, span: Any) -> set[str]:
+        # An honorific the model kept inside the name ("Ms Giorgia Meloni") still tells the sex.
+        words = {t.lower_ for t in span if t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS}
+        i = span.start - 1
+        while i >= 0 and span.start - i <= 5:
+            token = self.doc[i]
+            if token.pos_ not in _TITLE_POS or "\n" in token.text_with_ws:
+                break
+            if self._entity_at.get(i) is not None and self._entity_at[i].type == PERSON:
+                break
+            words.add(token.lower_)
+            i -= 1
+        root = span.root
+        appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+        if root.dep_ == "appos" and root.head.i < span.start:
+            appositions.append(root.head)
+        for head in appositions:
+            if head.pos_ != "NOUN" or self._paragraph(head.idx) != self._paragraph(root.idx):
+                continue
+            words.add(head.lower_)
+            words.update(
+                c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and not c.is_punct
+            )
+        return words
+
+    def _learn_gender_from_words(self, entity: Entity, words: set[str]) -> None:
+        words = {w.rstrip(".") for w in words}
+        if words & MALE_WORDS and entity.id not in self.gender:
+            self.gender[entity.id] = "m"
+        elif words & FEMALE_WORDS and entity.id not in self.gender:
+            self.gender[entity.id] = "f"
+
+
+def _spelling(word: str) -> str:
+    """British and American spellings of the same noun ("organisation", "organization")."""
+    return word.replace("isation", "ization")

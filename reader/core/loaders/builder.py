@@ -1,0 +1,147 @@
+"""Assemble an Article's text and blocks from the pieces a format loader extracts.
+
+Every loader hands over a list of ``Part`` (one paragraph, heading, list item, ...) and gets
+back text and blocks that obey one rule set, so offsets mean the same thing for every format:
+
+- blocks are joined by a single "\\n" and cover the text; ``Block.end`` excludes the "\\n";
+- a block holds no line break, except a ``preformatted`` block (code) which keeps its own;
+- control characters (NUL included) are removed, never shown: Qt cannot display them and
+  they are never article content; every other character, emoji, combining accents and
+  right-to-left text included, is kept exactly as the file has it (no Unicode normalisation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from reader.core.errors import LoadError
+from reader.core.loaders.datelines import find_dateline
+from reader.core.loaders.files import MAX_TEXT_CHARS
+from reader.core.loaders.language import language_notice
+from reader.core.model import Article, Block
+
+CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff]")
+"""C0/C1 controls (not tab or line breaks), lone surrogates and stray byte-order marks."""
+LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+SPACES = re.compile(r"[ \t\r\n\x0b\x0c\x85\u2028\u2029]+")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One block of extracted text before assembly."""
+
+    text: str
+    kind: str = "paragraph"
+    level: int = 0
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (NUL included), line breaks kept."""
+    return CONTROLS.sub("", text)
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF, CR and the Unicode line and paragraph separators all become "\\n"."""
+    return LINE_BREAKS.sub("\n", text)
+
+
+def inline(text: str) -> str:
+    """Text of one block: controls dropped, every run of white space (line breaks too) one space."""
+    return SPACES.sub(" ", strip_controls(text)).strip()
+
+
+def preformatted(text: str) -> str:
+    """Text of a code block: controls dropped, line breaks kept, blank edges trimmed."""
+    lines = normalise_newlines(strip_controls(text)).split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def assemble(parts: list[Part]) -> tuple[str, list[Block]]:
+    """Join non-empty parts with "\\n" and record each as a block at its offsets."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+    for part in parts:
+        if not part.text:
+            continue
+        if pieces:
+            offset += 1
+        pieces.append(part.text)
+        blocks.append(Block(offset, offset + len(part.text), part.kind, part.level))
+        offset += len(part.text)
+        if offset > MAX_TEXT_CHARS:
+            raise LoadError(
+                f"The article text is too long to open (over {MAX_TEXT_CHARS:,} characters)."
+            )
+    return "\n".join(pieces), blocks
+
+
+def build_article(
+    parts: list[Part],
+    *,
+    source: str,
+    fmt: str,
+    title: str | None = None,
+    byline: str | None = None,
+    published: dt.date | None = None,
+    site: str | None = None,
+    notices: list[str] | None = None,
+) -> Article:
+    """The Article for ``parts`` and the metadata a loader found, with the dateline read."""
+    notices = list(notices or [])
+    parts = [part for part in parts if part.text]
+    if title:
+        parts = _without_title_repeat(parts, title)
+    dateline = None
+    for index, part in enumerate(parts[:3]):
+        if part.kind in ("heading", "preformatted"):
+            continue
+        found = find_dateline(part.text)
+        if found is None:
+            continue
+        dateline = found.place
+        site = found.agency or site
+        if found.standalone:
+            parts[index] = Part(part.text, "dateline")
+        if published is None and found.date is not None:
+            published = found.date
+        elif published is None and found.month and found.day:
+            notices.append(
+                "The dateline gives a day but no year, so the publication date is unknown."
+            )
+        break
+    text, blocks = assemble(parts)
+    notice = language_notice(text)
+    if notice:
+        notices.append(notice)
+    return Article(
+        text=text,
+        title=title or None,
+        byline=byline or None,
+        published=published,
+        source=source,
+        blocks=blocks,
+        site=site or None,
+        dateline=dateline,
+        format=fmt,
+        notices=notices,
+    )
+
+
+def _comparable(text: str) -> str:
+    return SPACES.sub(" ", text).strip().rstrip(".:!?").casefold()
+
+
+def _without_title_repeat(parts: list[Part], title: str) -> list[Part]:
+    """Drop the headline where the body repeats it near the top: the view shows the title."""
+    wanted = _comparable(title)
+    for index, part in enumerate(parts[:3]):
+        if _comparable(part.text) == wanted:
+            return parts[:index] + parts[index + 1 :]
+    return parts

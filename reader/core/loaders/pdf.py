@@ -1,0 +1,218 @@
+"""PDF articles: the text layer in the order the PDF stores it, rebuilt into paragraphs.
+
+pypdf extracts each page's text. Lines that repeat at the top or bottom of most pages (running
+headers and footers, with page numbers ignored) and bare page numbers are dropped. Lines are
+joined into paragraphs: a paragraph ends at a blank line or at a short line that ends a
+sentence; a word hyphenated across a line break is joined, unless the document writes that
+word with a hyphen elsewhere ("well-known"). A PDF without any text layer is a scan: that is
+an error that says so, since there is nothing to read without OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from pypdf import PageObject, PasswordType, PdfReader
+
+from reader.core.errors import LoadError
+from reader.core.loaders.builder import Part, build_article, normalise_newlines, strip_controls
+from reader.core.loaders.files import MAX_DOCUMENT_BYTES, read_file
+from reader.core.model import Article
+
+EDGE_LINES = 2
+"""How many lines at the top and at the bottom of a page may be a running header or footer."""
+REPEAT_SHARE = 0.5
+"""A line at a page edge on at least this share of pages (and two or more) is a running line."""
+PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—\s]*\d{1,4}[-–—\s]*(?:(?:of|/)\s*\d{1,4})?$", re.I)
+SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\b.*|.*\.(?:docx?|pdf|indd|tex))$", re.I)
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def load_pdf(path: Path) -> Article:
+    """Read and parse a PDF file."""
+    return parse_pdf(read_file(path, MAX_DOCUMENT_BYTES), str(path), path.name)
+
+
+def parse_pdf(data: bytes, source: str, name: str) -> Article:
+    """The Article in the PDF ``data``; ``LoadError`` when damaged, locked or scanned."""
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        _unlock(reader, name)
+        pages, notices = _page_lines(reader)
+        title = _metadata_title(reader)
+    except LoadError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files; all mean the same
+        raise LoadError(
+            f"{name!r} could not be read as a PDF; the file may be damaged.", detail=repr(exc)
+        ) from exc
+    if not any(pages):
+        if _has_images(reader):
+            raise LoadError(
+                f"{name!r} has no text layer: it looks like a scanned image. Run it through "
+                "text recognition (OCR, for example ocrmypdf) and open the result."
+            )
+        raise LoadError(f"{name!r} contains no text.")
+    lines = drop_running_lines(pages)
+    parts = [Part(paragraph) for paragraph in paragraphs(lines)]
+    return build_article(parts, source=source, fmt="pdf", title=title, notices=notices)
+
+
+def _unlock(reader: PdfReader, name: str) -> None:
+    if not reader.is_encrypted:
+        return
+    try:
+        unlocked = reader.decrypt("")
+    except Exception as exc:  # a cipher pypdf cannot handle without extra packages
+        raise LoadError(
+            f"{name!r} is encrypted in a way Entity Reader cannot open.", detail=repr(exc)
+        ) from exc
+    if unlocked == PasswordType.NOT_DECRYPTED:
+        raise LoadError(
+            f"{name!r} is protected by a password. Open it in a PDF viewer, save a copy "
+            "without the password, and open that copy."
+        )
+
+
+def _page_lines(reader: PdfReader) -> tuple[list[list[str]], list[str]]:
+    """Each page's non-empty lines, and notices about pages that could not be read."""
+    pages: list[list[str]] = []
+    unreadable: list[int] = []
+    for number, page in enumerate(reader.pages, start=1):
+        try:
+            text = page.extract_text() or ""
+        except Exception:  # one damaged page should not lose the others
+            unreadable.append(number)
+            text = ""
+        text = normalise_newlines(strip_controls(text))
+        pages.append([line.strip() for line in text.split("\n")])
+    notices = []
+    if unreadable and len(unreadable) < len(pages):
+        notices.append(f"Could not read the text of page(s) {_numbers(unreadable)}.")
+    blank = [n for n, lines in enumerate(pages, start=1) if not any(lines)]
+    if (
+        blank
+        and len(blank) < len(pages)
+        and any(_page_has_image(reader.pages[n - 1]) for n in blank)
+    ):
+        notices.append(
+            f"Page(s) {_numbers(blank)} have no text layer (scanned images?) and are not shown."
+        )
+    return [lines if any(lines) else [] for lines in pages], notices
+
+
+def _numbers(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:10])
+    return shown + (" and more" if len(numbers) > 10 else "")
+
+
+def drop_running_lines(pages: list[list[str]]) -> list[str]:
+    """All lines in order, without running headers/footers and page numbers; "" between pages."""
+    with_text = [page for page in pages if any(page)]
+    counts: Counter[str] = Counter()
+    for page in with_text:
+        counts.update({_key(line) for line in _edges(page)})
+    needed = max(2, REPEAT_SHARE * len(with_text))
+    running = {key for key, count in counts.items() if count >= needed}
+    result: list[str] = []
+    for page in with_text:
+        edges = set(_edge_indices(page))
+        for index, line in enumerate(page):
+            if index in edges and (_key(line) in running or PAGE_NUMBER.match(line)):
+                continue
+            result.append(line)
+        result.append("\f")
+    return result
+
+
+def _edge_indices(page: list[str]) -> list[int]:
+    filled = [index for index, line in enumerate(page) if line]
+    return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
+
+
+def _edges(page: list[str]) -> Iterable[str]:
+    return (page[index] for index in _edge_indices(page))
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", line).casefold()
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Join PDF lines ("\\f" marks a page break) into paragraphs, joining hyphenated words."""
+    text_lines = [line for line in lines if line and line != "\f"]
+    if not text_lines:
+        return []
+    lengths = sorted(len(line) for line in text_lines)
+    full = lengths[int(0.8 * (len(lengths) - 1))]
+    known = _hyphenated_words(text_lines)
+    result: list[str] = []
+    current = ""
+    for line in lines:
+        if line == "\f":
+            continue
+        if not line:
+            if current:
+                result.append(current)
+            current = ""
+            continue
+        current = _join(current, line, known) if current else line
+        if SENTENCE_END.search(line) and len(line) < 0.85 * full:
+            result.append(current)
+            current = ""
+    if current:
+        result.append(current)
+    return result
+
+
+def _join(left: str, right: str, known: set[str]) -> str:
+    if left.endswith("\u00ad"):
+        return left[:-1] + right
+    if len(left) > 1 and left.endswith("-") and left[-2].isalpha() and right[:1].islower():
+        head = re.search(r"(\w+)-$", left)
+        tail = re.match(r"\w+", right)
+        if head and tail and f"{head.group(1)}-{tail.group(0)}".lower() in known:
+            return left + right
+        return left[:-1] + right
+    return f"{left} {right}"
+
+
+def _hyphenated_words(lines: list[str]) -> set[str]:
+    """Words the document itself writes with a hyphen inside a line ("well-known")."""
+    return {word.lower() for line in lines for word in re.findall(r"\w+-\w+", line)}
+
+
+def _metadata_title(reader: PdfReader) -> str | None:
+    try:
+        title = reader.metadata.title if reader.metadata else None
+    except Exception:  # a damaged info dictionary only costs the title
+        return None
+    if not title:
+        return None
+    title = " ".join(str(title).split())
+    return None if not title or JUNK_TITLE.match(title) else title
+
+
+def _has_images(reader: PdfReader) -> bool:
+    return any(_page_has_image(page) for page in reader.pages)
+
+
+def _page_has_image(page: PageObject) -> bool:
+    """Whether the page draws an image (what a scanner produces), without decoding it."""
+    try:
+        resources = page.get("/Resources")
+        objects = resources.get_object().get("/XObject") if resources else None
+        if not objects:
+            return False
+        return any(
+            obj.get_object().get("/Subtype") == "/Image" for obj in objects.get_object().values()
+        )
+    except Exception:  # a damaged resource dictionary: no evidence of an image
+        return False

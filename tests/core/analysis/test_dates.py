@@ -1,0 +1,204 @@
+"""find_dates with the real spaCy model: spans, tense from the parse, and the gold articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reader.core.analysis.dates import find_dates, quote_spans
+from reader.core.loaders import load_article
+from reader.core.model import DateMention
+from tests.fixtures.gold import article_paths, load_gold, resolve_in_order
+
+pytestmark = pytest.mark.model
+
+MONDAY = dt.date(2025, 3, 17)
+
+
+def dates_in(nlp, text: str, published: dt.date | None = MONDAY) -> list[DateMention]:
+    return find_dates(nlp(text), published)
+
+
+def values(mentions: list[DateMention]) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in mentions]
+
+
+def test_span_is_the_expression_and_indexes_the_text(nlp) -> None:
+    text = "Macron added in an interview on Saturday that troops could go."
+    [mention] = dates_in(nlp, text)
+    assert (mention.text, mention.value, mention.precision) == ("Saturday", "2025-03-15", "day")
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_future_tense_turns_a_weekday_forward(nlp) -> None:
+    text = (
+        "Macron will meet with Canadian Prime Minister Mark Carney on Monday, and then travel "
+        "to Berlin on Tuesday to meet with German Chancellor Olaf Scholz."
+    )
+    assert values(dates_in(nlp, text)) == [("Monday", "2025-03-17"), ("Tuesday", "2025-03-18")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministers met in Brussels on Thursday.", "2025-03-13"),
+        ("The ministers will meet in Brussels on Thursday.", "2025-03-20"),
+        ("She said she would speak with officials on Thursday.", "2025-03-20"),
+        ("The report is due to be published on Thursday.", "2025-03-20"),
+        ("His planned trip to Berlin on Thursday has worried officials.", "2025-03-20"),
+        ("The tariffs were announced on Thursday by the White House.", "2025-03-13"),
+        ("The summit opens in Paris on Thursday.", "2025-03-20"),
+    ],
+)
+def test_the_governing_verb_decides_a_bare_weekday(nlp, sentence: str, expected: str) -> None:
+    [mention] = dates_in(nlp, sentence)
+    assert (mention.text, mention.value) == ("Thursday", expected)
+
+
+def test_relative_and_month_expressions_keep_their_precision(nlp) -> None:
+    text = (
+        "Last year, wildfires burned more than 170,000 hectares. The Bank of England kept rates "
+        "unchanged last month and will meet again in April. The rules took effect in "
+        "March 2024, and inflation should fall by the end of 2025."
+    )
+    found = [(m.text, m.value, m.precision) for m in dates_in(nlp, text)]
+    assert found == [
+        ("Last year", "2024", "year"),
+        ("last month", "2025-02", "month"),
+        ("April", "2025-04", "month"),
+        ("March 2024", "2024-03", "month"),
+        ("the end of 2025", "2025", "year"),
+    ]
+
+
+def test_durations_are_left_out(nlp) -> None:
+    text = (
+        "Firefighters battled the blaze for a third day on Friday. The next 24 hours will be "
+        "critical, and the lander should reach orbit in about four months, two years after a crash."
+    )
+    assert values(dates_in(nlp, text)) == [("Friday", "2025-03-14")]
+
+
+def test_weeks_are_references_without_a_value(nlp) -> None:
+    text = "Bidzina Ivanishvili said last week that he would visit Port Sudan next week."
+    found = [(m.text, m.value, m.precision) for m in dates_in(nlp, text)]
+    assert found == [("last week", None, None), ("next week", None, None)]
+
+
+def test_without_publication_date_only_absolute_dates_resolve(nlp) -> None:
+    text = (
+        "The talks were held on Saturday and will resume next month. Trade was worth more than "
+        "$1.5 trillion in 2023, and forecasts are due on March 26, 2025."
+    )
+    assert values(dates_in(nlp, text, published=None)) == [
+        ("Saturday", None),
+        ("next month", None),
+        ("2023", "2023"),
+        ("March 26, 2025", "2025-03-26"),
+    ]
+
+
+def test_wire_dateline_is_a_date(nlp) -> None:
+    text = "BERLIN, Nov 6 (Reuters) -\nScholz and Macron met in Berlin on Tuesday."
+    assert values(dates_in(nlp, text, dt.date(2024, 11, 6))) == [
+        ("Nov 6", "2024-11-06"),
+        ("Tuesday", "2024-11-05"),
+    ]
+
+
+def test_quoted_today_counts_from_the_day_it_was_said(nlp) -> None:
+    text = (
+        "Spain beat Portugal in Madrid on Sunday night.\n"
+        'The coach said: "We will enjoy it tonight and start working again tomorrow."'
+    )
+    assert values(dates_in(nlp, text, dt.date(2025, 5, 19))) == [
+        ("Sunday night", "2025-05-18"),
+        ("tonight", "2025-05-18"),
+        ("tomorrow", "2025-05-19"),
+    ]
+
+
+def test_unquoted_today_is_the_publication_day(nlp) -> None:
+    text = "The ministers met on Saturday. The decision will be announced tomorrow."
+    assert values(dates_in(nlp, text)) == [("Saturday", "2025-03-15"), ("tomorrow", "2025-03-18")]
+
+
+def test_election_day_takes_the_date_given_for_the_election(nlp) -> None:
+    text = (
+        "Georgia will elect a new parliament on October 26. "
+        '"We will show on election day that they do not have to," said Nika Melia.'
+    )
+    assert values(dates_in(nlp, text, dt.date(2024, 10, 8))) == [
+        ("October 26", "2024-10-26"),
+        ("election day", "2024-10-26"),
+    ]
+
+
+def test_election_day_without_a_dated_election_stays_unresolved(nlp) -> None:
+    text = "Voters queued for hours on election day, officials said."
+    assert values(dates_in(nlp, text, dt.date(2024, 10, 8))) == [("election day", None)]
+
+
+def test_a_name_is_not_a_month(nlp) -> None:
+    text = "Theresa May spoke to Mark Carney in March."
+    assert values(dates_in(nlp, text)) == [("March", "2025-03")]
+
+
+def test_quote_spans_pair_all_three_styles() -> None:
+    text = 'He said “one” and « two » and "three".\n"Open quote never closed'
+    assert [text[s:e] for s, e in quote_spans(text)] == ["“one”", "« two »", '"three"']
+
+
+def test_output_is_deterministic(nlp, sample_path: Path) -> None:
+    article = load_article(sample_path)
+    doc = nlp(article.text)
+    assert find_dates(doc, article.published) == find_dates(doc, article.published)
+
+
+def score(nlp, path: Path) -> tuple[int, int, list[str]]:
+    """(correct, total, misses): a gold date is correct when span, value and precision match."""
+    article = load_article(path)
+    gold = resolve_in_order(article.text, load_gold(path.stem, "dates") or [])
+    found = {(m.start, m.end): m for m in find_dates(nlp(article.text), article.published)}
+    misses = []
+    for span in gold:
+        mention = found.get((span.start, span.end))
+        got = (mention.value, mention.precision) if mention else "missing"
+        if got != (span.get("value"), span.get("precision")):
+            misses.append(f"{span.text!r}: gold {span.get('value')}, got {got}")
+    return len(gold) - len(misses), len(gold), misses
+
+
+def test_every_date_of_the_sample_is_resolved_correctly(nlp, sample_path: Path) -> None:
+    _, total, misses = score(nlp, sample_path)
+    assert total == 5
+    assert misses == []
+
+
+def test_every_article_has_date_gold() -> None:
+    for path in article_paths():
+        assert load_gold(path.stem, "dates"), path.stem
+
+
+def test_date_accuracy_over_all_gold_articles(nlp) -> None:
+    """Over the sample and the eleven fixtures (58 hand-labelled dates)."""
+    results = [score(nlp, path) for path in article_paths()]
+    total = sum(r[1] for r in results)
+    assert total >= 50
+    assert [m for r in results for m in r[2]] == []
+
+
+def test_no_date_outside_the_gold_in_fixture_articles(nlp) -> None:
+    """Precision: everything found is a gold date (durations and times stay out)."""
+    for path in article_paths():
+        article = load_article(path)
+        gold = resolve_in_order(article.text, load_gold(path.stem, "dates") or [])
+        spans = {(g.start, g.end) for g in gold}
+        extra = [
+            m.text
+            for m in find_dates(nlp(article.text), article.published)
+            if (m.start, m.end) not in spans
+        ]
+        assert extra == [], path.stem
