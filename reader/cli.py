@@ -10,7 +10,8 @@ from pathlib import Path
 from reader import __version__
 from reader.core.logs import install_excepthooks, report_error, setup_logging
 
-FORMATS = ("json",)
+FORMATS = ("json", "html", "jsonl", "spacy")
+"""Output formats of ``annotate`` (reader.core.export.FORMATS describes each)."""
 
 
 def _annotate_parser() -> argparse.ArgumentParser:
@@ -50,13 +51,26 @@ def _output_path(output: str, source: Path, fmt: str, several: bool) -> Path | N
     return out
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
 def annotate(argv: Sequence[str]) -> int:
-    """The headless command; exit status 2 if any file failed (the reason goes to stderr)."""
+    """The headless command; exit status 2 if any file failed (the reason goes to stderr).
+
+    An annotated copy (.json, or .html written by Entity Reader) is restored as saved and
+    converted; the model is not run for it.
+    """
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
     from reader.core.cache import analyse_cached
-    from reader.core.export import render
-    from reader.core.loaders import load_article
+    from reader.core.errors import ReaderError
+    from reader.core.export import export_format, render_bytes, save
+    from reader.core.model import Annotations
+    from reader.core.opening import open_document
 
     several = len(args.files) > 1
     if several:
@@ -69,15 +83,32 @@ def annotate(argv: Sequence[str]) -> int:
     for source in args.files:
         target: Path | None = None
         try:
-            annotations = analyse_cached(analyser, load_article(source))
-            data = render(annotations, args.format)
+            document = open_document(source)
+            if isinstance(document, Annotations):
+                print(
+                    f"entity-reader: {source}: annotated copy restored; the model was not run",
+                    file=sys.stderr,
+                )
+                annotations = document
+            else:
+                annotations = analyse_cached(analyser, document)
             target = _output_path(args.output, source, args.format, several)
             if target is None:
-                sys.stdout.write(data)
+                data = render_bytes(annotations, args.format)
+                if export_format(args.format).binary and sys.stdout.isatty():
+                    raise ReaderError(f"The {args.format!r} format is binary; use -o FILE.")
+                sys.stdout.flush()
+                sys.stdout.buffer.write(data)
+                sys.stdout.buffer.flush()
+            elif _same_file(target, source):
+                raise ReaderError(f"{target} is the input file; choose another output.")
             else:
-                from reader.core.atomic import write_text_atomic
-
-                write_text_atomic(target, data)
+                try:
+                    save(annotations, target, args.format)  # atomic; never over the original
+                except ReaderError as exc:
+                    if isinstance(exc.__cause__, OSError):
+                        raise exc.__cause__ from None
+                    raise
         except OSError as exc:  # the output could not be written (no such folder, read-only)
             where = target or exc.filename or args.output
             print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)

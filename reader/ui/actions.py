@@ -1,0 +1,216 @@
+"""Every menu item and shortcut of the reader, declared once (napari's action registry).
+
+``ACTIONS`` is the one list; ``install_actions`` turns it into QActions on a window, wires each
+to the window method named by ``handler`` and builds the menu bar from ``menu`` paths. Other
+parts of the app add theirs with ``register`` before a window is built (or ``MainWindow
+.add_action`` after), so saving or correcting never edits this file's list by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
+
+StandardKey = QKeySequence.StandardKey
+
+MENUS: tuple[tuple[str, str], ...] = (
+    ("file", "&File"),
+    ("edit", "&Edit"),
+    ("view", "&View"),
+    ("go", "&Go"),
+    ("help", "&Help"),
+)
+"""Top-level menus in menu-bar order: (id, title)."""
+
+SUBMENUS: dict[str, str] = {
+    "file/recent": "Open &Recent",
+    "view/theme": "&Theme",
+    "view/layers": "&Highlight",
+}
+"""Submenu titles by path."""
+
+SUBMENU_AFTER: dict[str, str] = {"file/recent": "file.open"}
+"""Submenus the window fills itself, placed right after this action."""
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One user command.
+
+    Attributes:
+        id: stable name ("file.open"); tests and other modules find actions by it.
+        text: menu text with an & mnemonic.
+        menu: menu path ("file", "view/theme"); "" for shortcut-only actions.
+        handler: name of the window method called with no argument (checkable: with the state).
+        shortcuts: key sequences, strings ("Ctrl+=") or QKeySequence.StandardKey values.
+        checkable: a toggle; its state is passed to the handler.
+        group: exclusive group name for radio items (theme).
+        section: items with different sections get a separator between them.
+        tip: status-bar tip.
+        data: value stored on the action (theme name, entity type).
+    """
+
+    id: str
+    text: str
+    menu: str
+    handler: str
+    shortcuts: tuple[str | QKeySequence.StandardKey, ...] = ()
+    checkable: bool = False
+    group: str = ""
+    section: str = ""
+    tip: str = ""
+    data: str = ""
+
+
+ACTIONS: list[ActionSpec] = [
+    ActionSpec("file.open", "&Open…", "file", "open_dialog", (StandardKey.Open,),
+               section="open", tip="Open an article file"),
+    ActionSpec("file.close_tab", "&Close Tab", "file", "close_current_tab", (StandardKey.Close,),
+               section="close"),
+    ActionSpec("file.quit", "&Quit", "file", "close", (StandardKey.Quit,), section="quit"),
+    ActionSpec("edit.copy", "&Copy", "edit", "copy_selection", (StandardKey.Copy,)),
+    ActionSpec("edit.select_all", "Select &All", "edit", "select_all", (StandardKey.SelectAll,)),
+    ActionSpec("edit.find", "&Find…", "edit", "show_find_bar", (StandardKey.Find,),
+               section="find"),
+    ActionSpec("edit.find_next", "Find &Next", "edit", "find_next", ("F3", StandardKey.FindNext),
+               section="find"),
+    ActionSpec("edit.find_previous", "Find &Previous", "edit", "find_previous",
+               ("Shift+F3", StandardKey.FindPrevious), section="find"),
+    ActionSpec("view.zoom_in", "Zoom &In", "view", "zoom_in", ("Ctrl+=", "Ctrl++"),
+               section="zoom"),
+    ActionSpec("view.zoom_out", "Zoom &Out", "view", "zoom_out", ("Ctrl+-",), section="zoom"),
+    ActionSpec("view.zoom_reset", "&Actual Size", "view", "zoom_reset", ("Ctrl+0",),
+               section="zoom"),
+    ActionSpec("view.theme_system", "Follow &System", "view/theme", "set_theme", checkable=True,
+               group="theme", data="system"),
+    ActionSpec("view.theme_light", "&Light", "view/theme", "set_theme", checkable=True,
+               group="theme", data="light"),
+    ActionSpec("view.theme_dark", "&Dark", "view/theme", "set_theme", checkable=True,
+               group="theme", data="dark"),
+    ActionSpec("view.layer_person", "&People", "view/layers", "toggle_layer", ("Ctrl+1",),
+               checkable=True, data="person"),
+    ActionSpec("view.layer_country", "&Countries", "view/layers", "toggle_layer", ("Ctrl+2",),
+               checkable=True, data="country"),
+    ActionSpec("view.layer_organization", "&Organizations", "view/layers", "toggle_layer",
+               ("Ctrl+3",), checkable=True, data="organization"),
+    ActionSpec("view.layer_place", "P&laces", "view/layers", "toggle_layer", ("Ctrl+4",),
+               checkable=True, data="place", section="extra"),
+    ActionSpec("view.layer_nationality", "&Nationalities", "view/layers", "toggle_layer",
+               ("Ctrl+5",), checkable=True, data="nationality", section="extra"),
+    ActionSpec("view.entities_panel", "&Entities Panel", "view", "toggle_entity_panel",
+               ("Ctrl+Shift+E",), checkable=True, section="panels"),
+    ActionSpec("view.quotes_panel", "&Quotes and Dates Panel", "view", "toggle_quotes_panel",
+               ("Ctrl+Shift+Q",), checkable=True, section="panels"),
+    ActionSpec("go.next_mention", "&Next Mention", "go", "next_mention", ("F8",),
+               tip="Next mention of the selected entity"),
+    ActionSpec("go.previous_mention", "&Previous Mention", "go", "previous_mention",
+               ("Shift+F8",), tip="Previous mention of the selected entity"),
+    ActionSpec("go.clear_selection", "&Clear Entity Selection", "go", "clear_entity", ()),
+    ActionSpec("go.next_tab", "Next &Tab", "go", "next_tab", ("Ctrl+Tab", "Ctrl+PgDown"),
+               section="tabs"),
+    ActionSpec("go.previous_tab", "Pre&vious Tab", "go", "previous_tab",
+               ("Ctrl+Shift+Tab", "Ctrl+PgUp"), section="tabs"),
+    ActionSpec("help.about", "&About Entity Reader", "help", "show_about"),
+]
+
+
+def register(spec: ActionSpec, *, before: str | None = None) -> None:
+    """Add an action to the registry (replaces one with the same id)."""
+    ACTIONS[:] = [a for a in ACTIONS if a.id != spec.id]
+    if before is not None:
+        ids = [a.id for a in ACTIONS]
+        if before in ids:
+            ACTIONS.insert(ids.index(before), spec)
+            return
+    ACTIONS.append(spec)
+
+
+def _key_sequences(spec: ActionSpec) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    for key in spec.shortcuts:
+        if isinstance(key, QKeySequence.StandardKey):
+            sequences.extend(QKeySequence.keyBindings(key))
+        else:
+            sequences.append(QKeySequence(key))
+    unique: list[QKeySequence] = []
+    for sequence in sequences:
+        if not sequence.isEmpty() and sequence not in unique:
+            unique.append(sequence)
+    return unique
+
+
+def create_action(
+    window: QMainWindow, spec: ActionSpec, groups: dict[str, QActionGroup]
+) -> QAction:
+    """One QAction for ``spec``, connected to ``window``'s handler."""
+    action = QAction(spec.text.replace("&&", "&"), window)
+    action.setText(spec.text)
+    action.setObjectName(spec.id)
+    action.setShortcuts(_key_sequences(spec))
+    action.setCheckable(spec.checkable)
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+    if spec.data:
+        action.setData(spec.data)
+    if spec.group:
+        group = groups.setdefault(spec.group, QActionGroup(window))
+        group.addAction(action)
+    handler: Callable[..., object] = getattr(window, spec.handler)
+    if spec.data:
+        action.triggered.connect(lambda checked=False, d=spec.data: handler(d, checked))
+    elif spec.checkable:
+        action.triggered.connect(lambda checked=False: handler(checked))
+    else:
+        action.triggered.connect(lambda _checked=False: handler())
+    window.addAction(action)  # shortcuts work even for actions not in a menu
+    return action
+
+
+def build_menus(window: QMainWindow, specs: list[ActionSpec], actions: dict[str, QAction]) -> dict[
+    str, QMenu
+]:
+    """Fill the window's menu bar from the specs' menu paths; returns menus by path."""
+    bar: QMenuBar = window.menuBar()
+    menus: dict[str, QMenu] = {}
+    for menu_id, title in MENUS:
+        menus[menu_id] = bar.addMenu(title)
+        menus[menu_id].setObjectName(f"menu.{menu_id}")
+    last_section: dict[str, str] = {}
+    for spec in specs:
+        if not spec.menu:
+            continue
+        menu = menu_for(menus, spec.menu)
+        if spec.menu in last_section and last_section[spec.menu] != spec.section:
+            menu.addSeparator()
+        last_section[spec.menu] = spec.section
+        menu.addAction(actions[spec.id])
+        for path, after in SUBMENU_AFTER.items():
+            if after == spec.id:
+                menu_for(menus, path)
+    return menus
+
+
+def menu_for(menus: dict[str, QMenu], path: str) -> QMenu:
+    """The menu at ``path`` ("file", "view/theme"), created on first use."""
+    if path in menus:
+        return menus[path]
+    parent_path, _, _name = path.rpartition("/")
+    parent = menu_for(menus, parent_path) if parent_path else menus["file"]
+    menu = parent.addMenu(SUBMENUS.get(path, path.rpartition("/")[2].title()))
+    menu.setObjectName(f"menu.{path}")
+    menus[path] = menu
+    return menu
+
+
+def install_actions(window: QMainWindow, specs: list[ActionSpec] | None = None) -> tuple[
+    dict[str, QAction], dict[str, QMenu]
+]:
+    """Create every registered action on ``window`` and its menu bar."""
+    specs = list(ACTIONS if specs is None else specs)
+    groups: dict[str, QActionGroup] = {}
+    actions = {spec.id: create_action(window, spec, groups) for spec in specs}
+    menus = build_menus(window, specs, actions)
+    return actions, menus

@@ -1,0 +1,539 @@
+"""Correcting annotations by hand in the window (a MainWindow mixin): Edit menu, context menu.
+
+Every command builds a correction from ``reader.core.corrections`` and applies it through the
+tab's ``CorrectionStack`` (undo/redo, journaled to disk as it happens), then hands the
+annotations back to the window to redraw. After an article is analysed or restored, a journal
+left by a crash is offered for restoring.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from reader.core.correction_stack import CorrectionStack
+from reader.core.corrections import (
+    AddEntity,
+    AddMention,
+    ChangeType,
+    Correction,
+    CorrectionError,
+    MergeEntities,
+    RemoveEntity,
+    RemoveMention,
+    RenameEntity,
+    SetSpeaker,
+    trim_selection,
+)
+from reader.core.journal import FoundJournal, Journal, find_journal, replay
+from reader.core.model import ENTITY_TYPES, PERSON, Annotations, Entity, Mention, Quote
+from reader.ui import actions as registry
+from reader.ui.theme import type_colors
+
+if TYPE_CHECKING:
+    from reader.ui.article_tab import ArticleTab
+    from reader.ui.main_window import MainWindow
+
+StandardKey = registry.StandardKey
+Spec = registry.ActionSpec
+NO_SPEAKER = "(no speaker)"
+
+registry.SUBMENUS.setdefault("edit/correct", "Co&rrect")
+CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
+    Spec("edit.undo", "&Undo", "edit", "undo_correction", (StandardKey.Undo,), section="undo"),
+    Spec("edit.redo", "&Redo", "edit", "redo_correction", (StandardKey.Redo,), section="undo"),
+    Spec(
+        "edit.mark_person",
+        "Mark as &Person",
+        "edit/correct",
+        "mark_selection",
+        ("Ctrl+Alt+1",),
+        section="mark",
+        data="person",
+        tip="Mark the selected text as a person",
+    ),
+    Spec(
+        "edit.mark_country",
+        "Mark as &Country",
+        "edit/correct",
+        "mark_selection",
+        ("Ctrl+Alt+2",),
+        section="mark",
+        data="country",
+    ),
+    Spec(
+        "edit.mark_organization",
+        "Mark as &Organization",
+        "edit/correct",
+        "mark_selection",
+        ("Ctrl+Alt+3",),
+        section="mark",
+        data="organization",
+    ),
+    Spec(
+        "edit.mark_place",
+        "Mark as P&lace",
+        "edit/correct",
+        "mark_selection",
+        ("Ctrl+Alt+4",),
+        section="mark",
+        data="place",
+    ),
+    Spec(
+        "edit.mark_nationality",
+        "Mark as &Nationality",
+        "edit/correct",
+        "mark_selection",
+        ("Ctrl+Alt+5",),
+        section="mark",
+        data="nationality",
+    ),
+    Spec(
+        "edit.add_mention",
+        "Mark as a Mention of the &Selected Entity",
+        "edit/correct",
+        "add_selection_to_entity",
+        ("Ctrl+Alt+M",),
+        section="mark",
+    ),
+    Spec(
+        "edit.remove_mention",
+        "Remove This &Mention",
+        "edit/correct",
+        "remove_mention_at_cursor",
+        section="entity",
+    ),
+    Spec(
+        "edit.remove_entity",
+        "Remove &Entity",
+        "edit/correct",
+        "remove_selected_entity",
+        ("Ctrl+Alt+Backspace",),
+        section="entity",
+    ),
+    Spec(
+        "edit.change_type", "Change &Type…", "edit/correct", "change_entity_type", section="entity"
+    ),
+    Spec(
+        "edit.rename_entity",
+        "Re&name Entity…",
+        "edit/correct",
+        "rename_selected_entity",
+        ("F2",),
+        section="entity",
+    ),
+    Spec(
+        "edit.merge_entity",
+        "Mer&ge Entity Into…",
+        "edit/correct",
+        "merge_selected_entity",
+        section="entity",
+    ),
+    Spec(
+        "edit.edit_speaker",
+        "Edit Quote &Speaker…",
+        "edit/correct",
+        "edit_quote_speaker",
+        section="quote",
+    ),
+)
+for _spec in CORRECTION_ACTIONS:
+    registry.register(_spec, before="edit.copy")
+
+
+def mention_at(
+    annotations: Annotations, offset: int, prefer: str | None
+) -> tuple[Entity, Mention] | None:
+    """The mention covering ``offset`` (the preferred entity's first)."""
+    found = [
+        (e, m)
+        for e in annotations.entities
+        for m in e.mentions
+        if m.start <= offset < m.end or (m.start < offset <= m.end)
+    ]
+    found.sort(key=lambda pair: (pair[0].id != prefer, pair[1].end - pair[1].start))
+    return found[0] if found else None
+
+
+def quote_at(annotations: Annotations, offset: int) -> Quote | None:
+    """The quote covering ``offset``."""
+    return next((q for q in annotations.quotes if q.start <= offset <= q.end), None)
+
+
+class _CloseWatcher(QObject):
+    """Finishes every journal when the window closes (keeps those with unsaved edits)."""
+
+    def __init__(self, window: CorrectionActions, parent: QObject) -> None:
+        super().__init__(parent)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close:
+            self._window.finish_journals()
+        return False
+
+
+class CorrectionActions:
+    """Mixin for MainWindow: the correction commands, undo/redo and journal recovery."""
+
+    def install_corrections(self: MainWindow) -> None:
+        """Connect to the window's signals; call once at the end of ``__init__``."""
+        self._stacks: dict[int, CorrectionStack] = {}
+        self.article_shown.connect(self._add_context_menu)
+        self.analysis_finished.connect(self.annotations_restored)
+        self.annotations_changed.connect(lambda _annotations: self._sync_undo_actions())
+        self._close_watcher = _CloseWatcher(self, self)
+        self.installEventFilter(self._close_watcher)
+        self._sync_undo_actions()
+
+    # -- the stack of the current tab ---------------------------------------------------------
+    def correction_stack(self: MainWindow, tab: ArticleTab | None = None) -> CorrectionStack | None:
+        """The undo stack of ``tab``'s current annotations (created with its journal)."""
+        tab = tab or self.current_tab()
+        if tab is None or tab.annotations is None:
+            return None
+        stack = self._stacks.get(id(tab))
+        if stack is None or stack.ann is not tab.annotations:
+            stack = CorrectionStack(tab.annotations, recorder=Journal(tab.annotations))
+            self._track(tab, stack)
+        return stack
+
+    def _track(self: MainWindow, tab: ArticleTab, stack: CorrectionStack) -> None:
+        old = self._stacks.get(id(tab))
+        if old is not None and isinstance(old.recorder, Journal):
+            old.recorder.close()
+        key = id(tab)
+        if key not in self._stacks:
+            tab.destroyed.connect(lambda _obj=None: self._forget(key))
+        self._stacks[key] = stack
+
+    def _forget(self: MainWindow, key: int) -> None:
+        stack = self._stacks.pop(key, None)
+        if stack is not None:
+            _finish(stack)
+
+    def finish_journals(self: MainWindow) -> None:
+        """Close every journal; delete those whose corrections are all saved."""
+        for stack in self._stacks.values():
+            _finish(stack)
+
+    def apply_correction(self: MainWindow, correction: Correction) -> bool:
+        """Apply to the current article and redraw; a refusal is said in the status bar."""
+        tab = self.current_tab()
+        stack = self.correction_stack(tab)
+        if tab is None or stack is None:
+            self.status.show_message("Corrections need an analysed article.")
+            return False
+        try:
+            stack.apply(correction)
+        except CorrectionError as error:
+            self.status.show_message(error.message)
+            return False
+        self._redraw(tab, stack, stack.undo_text)
+        return True
+
+    def _redraw(self: MainWindow, tab: ArticleTab, stack: CorrectionStack, done: str) -> None:
+        self.set_annotations(stack.ann, tab)
+        message = stack.record_error or done
+        self.status.show_message(message)
+        self._sync_undo_actions()
+
+    def _sync_undo_actions(self: MainWindow) -> None:
+        if not hasattr(self, "_stacks"):
+            return
+        tab = self.current_tab()
+        stack = self._stacks.get(id(tab)) if tab else None
+        if stack is not None and stack.ann is not tab.annotations:
+            stack = None
+        undo, redo = self.actions.get("edit.undo"), self.actions.get("edit.redo")
+        if undo is not None:
+            undo.setEnabled(bool(stack and stack.can_undo))
+            undo.setText(f"&Undo {stack.undo_text}" if stack and stack.can_undo else "&Undo")
+        if redo is not None:
+            redo.setEnabled(bool(stack and stack.can_redo))
+            redo.setText(f"&Redo {stack.redo_text}" if stack and stack.can_redo else "&Redo")
+
+    def corrections_saved(self: MainWindow, tab: ArticleTab) -> None:
+        """A lossless copy of ``tab`` was saved (the export mixin calls this)."""
+        stack = self._stacks.get(id(tab))
+        if stack is not None:
+            stack.mark_saved()
+
+    # -- handlers named in CORRECTION_ACTIONS ---------------------------------------------------
+    def undo_correction(self: MainWindow) -> None:
+        tab, stack = self.current_tab(), self.correction_stack()
+        if tab is None or stack is None or not stack.can_undo:
+            return
+        text = stack.undo()
+        self._redraw(tab, stack, f"Undone: {text}")
+
+    def redo_correction(self: MainWindow) -> None:
+        tab, stack = self.current_tab(), self.correction_stack()
+        if tab is None or stack is None or not stack.can_redo:
+            return
+        text = stack.redo()
+        self._redraw(tab, stack, f"Redone: {text}")
+
+    def _selection(self: MainWindow) -> tuple[int, int] | None:
+        tab = self.current_tab()
+        if tab is None or tab.article is None:
+            return None
+        selected = tab.view.selected_range()
+        if selected is None:
+            self.status.show_message("Select some text in the article first.")
+            return None
+        start, end = trim_selection(tab.article.text, *selected)
+        if start >= end:
+            self.status.show_message("The selection holds no words.")
+            return None
+        return start, end
+
+    def mark_selection(self: MainWindow, kind: str, _checked: bool = False) -> None:
+        span = self._selection()
+        if span is not None:
+            self.apply_correction(AddEntity(span[0], span[1], kind))
+
+    def add_selection_to_entity(self: MainWindow) -> None:
+        tab = self.current_tab()
+        if tab is None or tab.selected is None:
+            self.status.show_message("Select an entity first (click it), then the new text.")
+            return
+        span = self._selection()
+        if span is not None:
+            self.apply_correction(AddMention(tab.selected, span[0], span[1]))
+
+    def _cursor_offset(self: MainWindow) -> int | None:
+        tab = self.current_tab()
+        if tab is None:
+            return None
+        cursor = tab.view.textCursor()
+        return tab.view.offsets.to_py(cursor.selectionStart())
+
+    def remove_mention_at_cursor(self: MainWindow) -> None:
+        tab, offset = self.current_tab(), self._cursor_offset()
+        if tab is None or tab.annotations is None or offset is None:
+            return
+        found = mention_at(tab.annotations, offset, tab.selected)
+        if found is None:
+            self.status.show_message("There is no highlighted mention at the cursor.")
+            return
+        entity, mention = found
+        self.apply_correction(RemoveMention(entity.id, mention.start, mention.end))
+
+    def _target_entity(self: MainWindow) -> Entity | None:
+        tab = self.current_tab()
+        entity = tab.entity() if tab else None
+        if entity is None and tab is not None and tab.annotations is not None:
+            offset = self._cursor_offset()
+            found = mention_at(tab.annotations, offset, None) if offset is not None else None
+            entity = found[0] if found else None
+        if entity is None:
+            self.status.show_message("Select an entity first (click it in the text or the list).")
+        return entity
+
+    def remove_selected_entity(self: MainWindow) -> None:
+        entity = self._target_entity()
+        if entity is not None:
+            self.apply_correction(RemoveEntity(entity.id))
+
+    def change_entity_type(self: MainWindow, kind: str | None = None) -> None:
+        entity = self._target_entity()
+        if entity is None:
+            return
+        if kind is None:
+            labels = {t: c.singular for t, c in type_colors(False).items()}
+            choices = [labels.get(t, t.title()) for t in ENTITY_TYPES]
+            current = ENTITY_TYPES.index(entity.type) if entity.type in ENTITY_TYPES else 0
+            label, ok = QInputDialog.getItem(
+                self, "Change Type", f"{entity.name} is a:", choices, current, False
+            )
+            if not ok:
+                return
+            kind = ENTITY_TYPES[choices.index(label)]
+        self.apply_correction(ChangeType(entity.id, kind))
+
+    def rename_selected_entity(self: MainWindow) -> None:
+        entity = self._target_entity()
+        if entity is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename Entity", "Canonical name:", text=entity.name)
+        if ok:
+            self.apply_correction(RenameEntity(entity.id, name))
+
+    def merge_selected_entity(self: MainWindow) -> None:
+        tab, entity = self.current_tab(), self._target_entity()
+        if tab is None or tab.annotations is None or entity is None:
+            return
+        others = [e for e in tab.annotations.entities if e.id != entity.id]
+        others.sort(key=lambda e: (e.type != entity.type, e.name.casefold()))
+        if not others:
+            self.status.show_message("There is no other entity to merge with.")
+            return
+        labels = [f"{e.name} ({e.type})" for e in others]
+        label, ok = QInputDialog.getItem(
+            self, "Merge Entity", f"Merge {entity.name} into:", labels, 0, False
+        )
+        if ok:
+            keep = others[labels.index(label)]
+            self.apply_correction(MergeEntities(keep.id, entity.id))
+
+    def edit_quote_speaker(self: MainWindow) -> None:
+        tab, offset = self.current_tab(), self._cursor_offset()
+        if tab is None or tab.annotations is None or offset is None:
+            return
+        quote = quote_at(tab.annotations, offset)
+        if quote is None:
+            self.status.show_message("Put the cursor in a quote first.")
+            return
+        people = sorted(
+            (e for e in tab.annotations.entities if e.type == PERSON), key=lambda e: e.name
+        )
+        names = [NO_SPEAKER] + [e.name for e in people]
+        current = quote.speaker or NO_SPEAKER
+        if current not in names:
+            names.insert(1, current)
+        name, ok = QInputDialog.getItem(
+            self, "Quote Speaker", "Who said it:", names, names.index(current), True
+        )
+        if not ok:
+            return
+        name = name.strip()
+        if not name or name == NO_SPEAKER:
+            self.apply_correction(SetSpeaker(quote.start, quote.end))
+            return
+        match = next((e for e in people if e.name == name), None)
+        self.apply_correction(
+            SetSpeaker(quote.start, quote.end, None if match else name, match.id if match else None)
+        )
+
+    # -- context menu on the text ----------------------------------------------------------------
+    def _add_context_menu(self: MainWindow, tab: ArticleTab) -> None:
+        view = tab.view
+        if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            return
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda point, t=tab: self._show_context_menu(t, point)
+        )
+
+    def correction_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> QMenu:
+        """The text's context menu: Qt's own (Copy, Select All) plus the corrections."""
+        view = tab.view
+        menu = view.createStandardContextMenu(point)
+        menu.setObjectName("correctionMenu")
+        annotations = tab.annotations
+        if annotations is None:
+            return menu
+        menu.addSeparator()
+        span = view.span_at_point(point)
+        if span is not None and not view.textCursor().hasSelection():
+            tab.select_entity(span.entity_id, jump=False)
+        selection = view.selected_range()
+        if selection is not None and tab.article is not None:
+            start, end = trim_selection(tab.article.text, *selection)
+            if start < end:
+                text = tab.article.text[start:end]
+                shown = text if len(text) <= 30 else text[:28] + "…"
+                mark = menu.addMenu(f"Mark “{shown}” as")
+                for kind in ENTITY_TYPES:
+                    _add(
+                        mark,
+                        type_colors(False)[kind].singular,
+                        lambda k=kind: self.mark_selection(k),
+                    )
+                entity = tab.entity()
+                if entity is not None:
+                    _add(menu, f"Mark as a Mention of {entity.name}", self.add_selection_to_entity)
+        entity = tab.entity()
+        if entity is not None:
+            if span is not None:
+                _add(menu, f"Remove This Mention of {entity.name}", self.remove_mention_at_cursor)
+            _add(menu, f"Remove {entity.name}", self.remove_selected_entity)
+            retype = menu.addMenu(f"Change Type of {entity.name}")
+            for kind in ENTITY_TYPES:
+                action = _add(
+                    retype,
+                    type_colors(False)[kind].singular,
+                    lambda k=kind: self.change_entity_type(k),
+                )
+                action.setEnabled(kind != entity.type)
+            _add(menu, f"Rename {entity.name}…", self.rename_selected_entity)
+            _add(menu, f"Merge {entity.name} Into…", self.merge_selected_entity)
+        offset = self._cursor_offset()
+        if offset is not None and quote_at(annotations, offset) is not None:
+            _add(menu, "Edit Quote Speaker…", self.edit_quote_speaker)
+        return menu
+
+    def _show_context_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> None:
+        view = tab.view
+        if not view.textCursor().hasSelection():  # right-click moves the cursor, as editors do
+            cursor = view.cursorForPosition(point)
+            view.setTextCursor(cursor)
+        menu = self.correction_menu(tab, point)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(view.viewport().mapToGlobal(point))
+
+    # -- recovering a journal after a crash --------------------------------------------------------
+    def annotations_restored(self: MainWindow, tab: ArticleTab) -> None:
+        """New annotations for ``tab`` (analysed or restored): offer an earlier journal."""
+        if tab.annotations is None:
+            return
+        found = find_journal(tab.annotations)
+        if found is not None and found.corrections:
+            self.offer_journal(tab, found)
+
+    def offer_journal(self: MainWindow, tab: ArticleTab, found: FoundJournal) -> QMessageBox:
+        """Ask (without blocking) whether to restore the corrections in ``found``."""
+        count = found.corrections
+        box = QMessageBox(self)
+        box.setObjectName("restoreJournalDialog")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Restore Corrections")
+        plural = "s" if count != 1 else ""
+        box.setText(
+            f"You made {count} correction{plural} to “{tab.title}” that were not saved "
+            "before Entity Reader closed. Restore them?"
+        )
+        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.buttonClicked.connect(
+            lambda button: self._journal_answer(tab, found, button is restore)
+        )
+        box.open()
+        return box
+
+    def _journal_answer(
+        self: MainWindow, tab: ArticleTab, found: FoundJournal, restore: bool
+    ) -> None:
+        if tab.annotations is None or tab not in self.tab_list:
+            return
+        if not restore:
+            found.path.unlink(missing_ok=True)
+            self.status.show_message("The earlier corrections were discarded.")
+            return
+        result = replay(tab.annotations, found)
+        self._track(tab, result.stack)
+        message = f"Restored {result.applied} correction{'s' if result.applied != 1 else ''}."
+        if result.skipped:
+            message += f" {len(result.skipped)} no longer applied and were skipped."
+        self._redraw(tab, result.stack, message)
+
+
+def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+    action = menu.addAction(text)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def _finish(stack: CorrectionStack) -> None:
+    journal = stack.recorder
+    if isinstance(journal, Journal):
+        if stack.modified:
+            journal.close()
+        else:
+            journal.discard()

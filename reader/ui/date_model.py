@@ -1,0 +1,90 @@
+"""Dates of one article as a table model: as written, and resolved to a calendar date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from reader.core.model import Annotations, DateMention
+
+WRITTEN, RESOLVED = 0, 1
+HEADERS = ("As written", "Date")
+DATE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The DateMention of a row."""
+APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Sort key: position in the text."""
+TIMELINE_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Sort key: resolved date, unresolved last, ties by position."""
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+"""The invalid index: default parent of top-level rows."""
+
+
+def format_value(value: str | None, precision: str | None) -> str:
+    """"Sat 15 Mar 2025", "March 2025" or "2025" for a resolved value; "—" when unknown."""
+    if not value:
+        return "—"
+    try:
+        if precision == "year" or len(value) == 4:
+            return value
+        if precision == "month" or len(value) == 7:
+            return dt.date.fromisoformat(value + "-01").strftime("%B %Y")
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+class DateModel(QAbstractTableModel):
+    """Rows are ``Annotations.dates`` in text order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.dates: list[DateMention] = []
+
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """Show the dates of ``annotations`` (None empties the model)."""
+        self.beginResetModel()
+        self.dates = sorted(annotations.dates, key=lambda d: d.start) if annotations else []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.dates)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.dates):
+            return None
+        date = self.dates[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == WRITTEN:
+                return " ".join(date.text.split())
+            return format_value(date.value, date.precision)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if date.value:
+                return f"“{date.text}” = {date.value} ({date.precision or 'day'})"
+            return f"“{date.text}” could not be placed on the calendar"
+        if role == DATE_ROLE:
+            return date
+        if role == APPEARANCE_ROLE:
+            return date.start
+        if role == TIMELINE_ROLE:
+            return f"{date.value or '~'}|{date.start:010d}"
+        return None

@@ -1,0 +1,176 @@
+"""Lay out an Article as a QTextDocument: a header (title, byline, date), then the body.
+
+The body is inserted exactly as ``Article.text`` (each "\\n" becomes a block boundary, one
+position in Qt as in Python), so ``OffsetMap`` can translate offsets; ``Article.blocks`` only
+decides how each paragraph looks. Heading sizes use relative font adjustments, so zoom is a
+single change of the document's default font.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import (
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+
+from reader.core.model import Article, Block
+from reader.ui.positions import OffsetMap
+from reader.ui.theme import PageColors
+
+LINE_HEIGHT = 150
+"""Body line height in percent of the font's height."""
+PARAGRAPH_GAP = 0.75
+"""Space after a paragraph, in ems."""
+BASE_POINT_SIZE = 12.5
+"""Reading size at 100% zoom."""
+SERIF_FAMILIES = [
+    "Charter", "Georgia", "Source Serif 4", "DejaVu Serif", "Liberation Serif", "serif"
+]
+SANS_FAMILIES = ["Inter", "Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "sans-serif"]
+HEADING_ADJUST = {1: 3, 2: 2, 3: 1}
+"""Heading level -> QTextFormat.FontSizeAdjustment (relative to the body size)."""
+
+
+def reading_font(zoom: int) -> QFont:
+    """The body font at ``zoom`` percent."""
+    font = QFont()
+    font.setFamilies(SERIF_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(BASE_POINT_SIZE * zoom / 100)
+    return font
+
+
+def _format_date(date: dt.date) -> str:
+    return f"{date:%A}, {date.day} {date:%B %Y}"
+
+
+def header_meta(article: Article) -> str:
+    """The line under the title: byline · site · date."""
+    parts = [p for p in (article.byline, article.site) if p]
+    if article.published:
+        parts.append(_format_date(article.published))
+    return "  ·  ".join(parts)
+
+
+def _body_format(
+    block: Block | None, font_size: float
+) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    fmt = QTextBlockFormat()
+    fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    fmt.setBottomMargin(font_size * PARAGRAPH_GAP * 1.33)
+    char = QTextCharFormat()
+    kind = block.kind if block else "paragraph"
+    if kind == "heading":
+        char.setFontWeight(QFont.Weight.Bold)
+        char.setFontFamilies(SANS_FAMILIES)
+        level = block.level if block else 1
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_ADJUST.get(level, 0))
+        fmt.setTopMargin(font_size * 0.8)
+        fmt.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    elif kind == "blockquote":
+        fmt.setLeftMargin(font_size * 2)
+        char.setFontItalic(True)
+    elif kind == "list_item":
+        fmt.setLeftMargin(font_size * 1.5)
+    elif kind == "preformatted":
+        char.setFontFamilies(["DejaVu Sans Mono", "monospace"])
+        char.setFontFixedPitch(True)
+    elif kind == "dateline":
+        char.setFontWeight(QFont.Weight.DemiBold)
+        char.setFontFamilies(SANS_FAMILIES)
+        char.setFontCapitalization(QFont.Capitalization.AllUppercase)
+        char.setFontLetterSpacing(104)
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+    return fmt, char
+
+
+def build_document(article: Article, colors: PageColors, zoom: int = 100) -> tuple[
+    QTextDocument, OffsetMap
+]:
+    """A new document showing ``article`` and the map from its offsets to document positions."""
+    doc = QTextDocument()
+    font = reading_font(zoom)
+    doc.setDefaultFont(font)
+    doc.setUndoRedoEnabled(False)
+    doc.setDocumentMargin(28)
+    size = BASE_POINT_SIZE
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    has_header = False
+    if article.title:
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        fmt.setBottomMargin(size * 0.6)
+        fmt.setTopMargin(size * 0.8)
+        char = QTextCharFormat()
+        char.setFontWeight(QFont.Weight.Bold)
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, 3)
+        cursor.setBlockFormat(fmt)
+        cursor.setBlockCharFormat(char)
+        cursor.insertText(article.title, char)
+        has_header = True
+    meta = header_meta(article)
+    if meta:
+        if has_header:
+            cursor.insertBlock()
+        fmt = QTextBlockFormat()
+        fmt.setBottomMargin(size * 1.6)
+        char = QTextCharFormat()
+        char.setFontFamilies(SANS_FAMILIES)
+        char.setForeground(colors.muted)
+        char.setProperty(QTextFormat.Property.FontSizeAdjustment, -1)
+        cursor.setBlockFormat(fmt)
+        cursor.setBlockCharFormat(char)
+        cursor.insertText(meta, char)
+        has_header = True
+    elif has_header:
+        cursor.setBlockFormat(_spaced(cursor.blockFormat(), size * 1.6))
+    if has_header:
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+    base = cursor.position()
+    cursor.insertText(article.text, QTextCharFormat())
+    cursor.endEditBlock()
+    offsets = OffsetMap(article.text, base)
+    _format_body(doc, article, offsets, size)
+    return doc, offsets
+
+
+def _spaced(fmt: QTextBlockFormat, bottom: float) -> QTextBlockFormat:
+    fmt.setBottomMargin(bottom)
+    return fmt
+
+
+def _format_body(doc: QTextDocument, article: Article, offsets: OffsetMap, size: float) -> None:
+    """Give every body block the format of the Article block that covers it."""
+    blocks = sorted(article.blocks, key=lambda b: b.start)
+    starts = [offsets.to_qt(b.start) for b in blocks]
+    ends = [offsets.to_qt(b.end) for b in blocks]
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    block = doc.findBlock(offsets.base)
+    index = 0
+    formats: dict[tuple[str, int], tuple[QTextBlockFormat, QTextCharFormat]] = {}
+    while block.isValid():
+        pos = block.position()
+        while index < len(blocks) and ends[index] < pos:
+            index += 1
+        covering = blocks[index] if index < len(blocks) and starts[index] <= pos else None
+        key = (covering.kind, covering.level) if covering else ("paragraph", 0)
+        if key not in formats:
+            formats[key] = _body_format(covering, size)
+        fmt, char = formats[key]
+        cursor.setPosition(pos)
+        cursor.setBlockFormat(fmt)
+        if key != ("paragraph", 0):
+            cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.setCharFormat(char)
+        block = block.next()
+    cursor.endEditBlock()

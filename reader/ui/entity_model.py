@@ -1,0 +1,179 @@
+"""Entities grouped by type, as a two-level QAbstractItemModel over ``Annotations.entities``.
+
+Top rows are types ("People 12"), children are entities (canonical name, mention count).
+Sorting and filtering are left to a QSortFilterProxyModel (``SORT_ROLE`` gives it numbers for
+the count column); the model itself stays a thin adapter, testable with ``qtmodeltester``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from reader.core.model import ENTITY_TYPES, Annotations, Entity
+from reader.ui.theme import TypeColors
+
+ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The entity id of an entity row (None on group rows)."""
+TYPE_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The entity type of any row."""
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+"""Lower-case name in column 0, mention count in column 1."""
+NAME, COUNT = 0, 1
+HEADERS = ("Entity", "Mentions")
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+"""The invalid index: default parent of top-level rows."""
+
+
+class EntityModel(QAbstractItemModel):
+    """Entities of one article grouped by type.
+
+    Args:
+        colors: per-type colours and labels (``theme.type_colors``).
+
+    Attributes:
+        groups: (type, entities) for each type with at least one visible entity.
+    """
+
+    def __init__(self, colors: dict[str, TypeColors], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._colors = colors
+        self.groups: list[tuple[str, list[Entity]]] = []
+        self._visible: set[str] = set(ENTITY_TYPES)
+        self._annotations: Annotations | None = None
+
+    def set_annotations(self, annotations: Annotations | None, visible: set[str]) -> None:
+        """Show ``annotations`` (None empties the model), keeping only ``visible`` types."""
+        self.beginResetModel()
+        self._annotations = annotations
+        self._visible = set(visible)
+        self.groups = []
+        if annotations is not None:
+            for kind in ENTITY_TYPES:
+                if kind not in self._visible:
+                    continue
+                members = [e for e in annotations.entities if e.type == kind and e.mentions]
+                if members:
+                    self.groups.append((kind, members))
+        self.endResetModel()
+
+    def set_visible(self, visible: set[str]) -> None:
+        """Show only these types."""
+        self.set_annotations(self._annotations, visible)
+
+    def set_colors(self, colors: dict[str, TypeColors]) -> None:
+        """New theme: repaint swatches."""
+        self._colors = colors
+        if self.groups:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.groups) - 1, self.columnCount() - 1)
+            )
+
+    # -- lookup -------------------------------------------------------------------------------
+    def entity_index(self, entity_id: str) -> QModelIndex:
+        """The name-column index of an entity, or an invalid index."""
+        for g, (_kind, members) in enumerate(self.groups):
+            for row, entity in enumerate(members):
+                if entity.id == entity_id:
+                    return self.createIndex(row, NAME, g + 1)
+        return QModelIndex()
+
+    def entity_at(self, index: Index) -> Entity | None:
+        """The entity of an entity row."""
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self.groups[index.internalId() - 1][1][index.row()]
+
+    # -- QAbstractItemModel -----------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0)
+        if parent.internalId() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.groups[parent.row()][1])
+        return 0
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return len(HEADERS)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._group_data(index, role)
+        entity = self.groups[index.internalId() - 1][1][index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entity.name if column == NAME else len(entity.mentions)
+        if role == SORT_ROLE:
+            return entity.name.casefold() if column == NAME else len(entity.mentions)
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            colors = self._colors.get(entity.type)
+            return colors.color if colors else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            label = self._label(entity.type, singular=True)
+            count = len(entity.mentions)
+            return f"{entity.name} — {label}, {count} mention{'s' if count != 1 else ''}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ENTITY_ID_ROLE:
+            return entity.id
+        if role == TYPE_ROLE:
+            return entity.type
+        return None
+
+    def _group_data(self, index: Index, role: int) -> Any:
+        kind, members = self.groups[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return f"{self._label(kind)} ({len(members)})"
+            return sum(len(e.mentions) for e in members)
+        if role == SORT_ROLE:
+            # Groups keep the fixed type order whatever the sort column.
+            return ENTITY_TYPES.index(kind)
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            colors = self._colors.get(kind)
+            return colors.color if colors else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TYPE_ROLE:
+            return kind
+        if role == Qt.ItemDataRole.ToolTipRole:
+            total = sum(len(e.mentions) for e in members)
+            return f"{len(members)} {self._label(kind).lower()}, {total} mentions"
+        return None
+
+    def _label(self, kind: str, singular: bool = False) -> str:
+        colors = self._colors.get(kind)
+        if colors is None:
+            return kind.title()
+        return colors.singular if singular else colors.label

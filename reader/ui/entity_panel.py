@@ -1,0 +1,163 @@
+"""The entity panel: a filter box, a sort choice and the grouped entity tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import ENTITY_TYPES, Annotations
+from reader.ui.entity_model import ENTITY_ID_ROLE, NAME, SORT_ROLE, TYPE_ROLE, EntityModel
+from reader.ui.theme import TypeColors
+from reader.ui.throttle import Throttle
+
+FILTER_DELAY_MS = 80
+SORTS = (("count", "Most mentioned"), ("name", "Name A–Z"))
+
+
+class EntityFilterProxy(QSortFilterProxyModel):
+    """Filters entities by name (groups follow their children) and keeps groups in type order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(SORT_ROLE)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not parent.isValid():
+            return not self.filterRegularExpression().pattern()
+        return super().filterAcceptsRow(row, parent)
+
+    def lessThan(
+        self,
+        left: QModelIndex | QPersistentModelIndex,
+        right: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if not left.parent().isValid():
+            before = ENTITY_TYPES.index(left.data(TYPE_ROLE)) < ENTITY_TYPES.index(
+                right.data(TYPE_ROLE)
+            )
+            # Groups stay in type order whichever way the entities are sorted.
+            return before if self.sortOrder() == Qt.SortOrder.AscendingOrder else not before
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a == b:  # ties: by name, always A-Z
+            na = left.siblingAtColumn(NAME).data(SORT_ROLE)
+            nb = right.siblingAtColumn(NAME).data(SORT_ROLE)
+            return (na > nb) if self.sortOrder() == Qt.SortOrder.DescendingOrder else (na < nb)
+        return a < b
+
+
+class EntityPanel(QWidget):
+    """Entities of the current article; clicking one selects it.
+
+    Signals:
+        entity_activated(str): the reader picked this entity id.
+        sort_changed(str): "count" or "name".
+    """
+
+    entity_activated = Signal(str)
+    sort_changed = Signal(str)
+
+    def __init__(self, colors: dict[str, TypeColors], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EntityModel(colors, self)
+        self.proxy = EntityFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_field = QLineEdit(self)
+        self.filter_field.setPlaceholderText("Filter entities")
+        self.filter_field.setClearButtonEnabled(True)
+        self.filter_field.setObjectName("entityFilter")
+        self.sort_box = QComboBox(self)
+        for key, label in SORTS:
+            self.sort_box.addItem(label, key)
+        self.sort_box.setToolTip("Order of the entities in each group")
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("entityTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setAnimated(False)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_field, 1)
+        top.addWidget(self.sort_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.tree)
+        self.filter_throttle = Throttle(self._filter, FILTER_DELAY_MS, self)
+        self.filter_field.textChanged.connect(self.filter_throttle)
+        self.sort_box.currentIndexChanged.connect(self._sort_chosen)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.activated.connect(self._clicked)
+        self.set_sort("count")
+
+    def set_annotations(self, annotations: Annotations | None, visible: set[str]) -> None:
+        """Show the entities of ``annotations`` for the visible types."""
+        self.model.set_annotations(annotations, visible)
+        self.tree.expandAll()
+
+    def set_visible(self, visible: set[str]) -> None:
+        """Only these types are listed."""
+        self.model.set_visible(visible)
+        self.tree.expandAll()
+
+    def set_sort(self, key: str) -> None:
+        """Sort by "count" (most first) or "name" (A-Z)."""
+        with QSignalBlocker(self.sort_box):
+            self.sort_box.setCurrentIndex(max(0, self.sort_box.findData(key)))
+        if key == "name":
+            self.proxy.sort(NAME, Qt.SortOrder.AscendingOrder)
+        else:
+            self.proxy.sort(1, Qt.SortOrder.DescendingOrder)
+
+    def select_entity(self, entity_id: str | None) -> None:
+        """Reflect a selection made elsewhere (the text) without re-emitting."""
+        selection = self.tree.selectionModel()
+        with QSignalBlocker(selection):
+            if entity_id is None:
+                selection.clearSelection()
+                self.tree.viewport().update()
+                return
+            source = self.model.entity_index(entity_id)
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                self.tree.setCurrentIndex(index)
+                self.tree.scrollTo(index)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self.tree.expandAll()
+
+    def _sort_chosen(self, _row: int) -> None:
+        key = self.sort_box.currentData()
+        self.set_sort(key)
+        self.sort_changed.emit(key)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        entity_id = index.data(ENTITY_ID_ROLE)
+        if entity_id:
+            self.entity_activated.emit(entity_id)

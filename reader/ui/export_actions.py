@@ -1,0 +1,254 @@
+"""File menu commands that save, export and print annotated copies (a MainWindow mixin).
+
+Save Annotated Copy writes the self-contained web page; Export writes JSON, JSONL spans, a
+spaCy DocBin or a PDF. Files are rendered and written on the I/O worker from a snapshot of
+the annotations (corrections can go on meanwhile), atomically, never over the original
+article. PDF goes through Qt's own printing (``QPrinter`` in PDF mode) from a copy of the
+reading document with the highlights turned into character formats.
+
+Also here: showing an annotated copy that was opened (restored without running the model).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPageLayout, QPageSize, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from reader.core.errors import ReaderError
+from reader.core.export import FORMATS, check_target, save
+from reader.core.model import Annotations
+from reader.core.opening import RESTORED_NOTICE
+from reader.ui import actions as registry
+from reader.ui.errors import describe, show_message
+from reader.ui.positions import OffsetMap
+from reader.ui.theme import type_colors
+
+if TYPE_CHECKING:
+    from reader.ui.article_tab import ArticleTab
+    from reader.ui.main_window import MainWindow
+
+StandardKey = registry.StandardKey
+ANNOTATED_SUFFIX = ".annotated"
+"""Added to the article's name for the suggested copy ("report.annotated.html")."""
+
+registry.SUBMENUS.setdefault("file/export", "&Export")
+EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
+    registry.ActionSpec(
+        "file.save_annotated",
+        "&Save Annotated Copy…",
+        "file",
+        "save_annotated_copy",
+        (StandardKey.Save,),
+        section="save",
+        tip="Save the article with its highlights as one web page that any browser shows "
+        "and Entity Reader reopens",
+    ),
+    registry.ActionSpec(
+        "file.export_json",
+        "&JSON Annotations…",
+        "file/export",
+        "export_json",
+        section="data",
+        tip="Every annotation in Entity Reader's JSON format (reopens exactly)",
+    ),
+    registry.ActionSpec(
+        "file.export_jsonl",
+        "JSONL &Spans…",
+        "file/export",
+        "export_jsonl",
+        section="data",
+        tip="Text and labelled spans, one line, for Prodigy-style annotation tools",
+    ),
+    registry.ActionSpec(
+        "file.export_spacy",
+        "spa&Cy DocBin…",
+        "file/export",
+        "export_spacy",
+        section="data",
+        tip="Training data for spaCy (.spacy)",
+    ),
+    registry.ActionSpec(
+        "file.export_pdf",
+        "&PDF…",
+        "file/export",
+        "export_pdf",
+        (StandardKey.Print,),
+        section="print",
+        tip="The highlighted article as a PDF",
+    ),
+)
+for _spec in EXPORT_ACTIONS:
+    registry.register(_spec, before="file.close_tab")
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, name_filter: str) -> Path | None:
+    """The save dialog; None when cancelled. (Tests replace this function.)"""
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+    return Path(chosen) if chosen else None
+
+
+def suggested_path(tab_path: Path, annotations: Annotations, suffix: str) -> Path:
+    """Where a copy goes by default: beside the file, "<name>.annotated<suffix>".
+
+    A tab showing an annotated copy suggests that copy itself for its own format.
+    """
+    if annotations.article.format == "annotated" and tab_path.suffix.lower() == suffix:
+        return tab_path
+    stem = tab_path.stem.removesuffix(ANNOTATED_SUFFIX)
+    return tab_path.with_name(f"{stem}{ANNOTATED_SUFFIX}{suffix}")
+
+
+def printable_document(
+    source: QTextDocument, offsets: OffsetMap, annotations: Annotations, visible: set[str]
+) -> QTextDocument:
+    """A copy of the reading document with the visible highlights as character formats.
+
+    The view paints highlights as layout formats, which printing does not carry; here each
+    mention of a visible type gets the light theme's tint and an underline in its colour.
+    """
+    document = source.clone()
+    colors = type_colors(False)
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for entity in annotations.entities:
+        shade = colors.get(entity.type)
+        if shade is None or entity.type not in visible:
+            continue
+        fmt = QTextCharFormat()
+        fmt.setBackground(shade.background)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(shade.color)
+        for mention in entity.mentions:
+            start, end = offsets.to_qt_range(mention.start, mention.end)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+    cursor.endEditBlock()
+    return document
+
+
+def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
+    """Print ``document`` to ``target`` as A4 PDF, atomically (temporary file, then rename)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(tmp)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        printer.setDocName(title)
+        printer.setCreator("Entity Reader")
+        document.print_(printer)
+        if os.path.getsize(tmp) == 0:
+            raise ReaderError(f"Qt could not print {target.name!r}.")
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class ExportActions:
+    """Mixin for MainWindow: the save and export commands and restoring annotated copies."""
+
+    # -- handlers named in EXPORT_ACTIONS ---------------------------------------------------
+    def save_annotated_copy(self: MainWindow) -> None:
+        self._export_format("html", "Save Annotated Copy")
+
+    def export_json(self: MainWindow) -> None:
+        self._export_format("json", "Export JSON Annotations")
+
+    def export_jsonl(self: MainWindow) -> None:
+        self._export_format("jsonl", "Export JSONL Spans")
+
+    def export_spacy(self: MainWindow) -> None:
+        self._export_format("spacy", "Export spaCy DocBin")
+
+    def export_pdf(self: MainWindow) -> None:
+        tab = self._tab_to_export()
+        if tab is None or tab.annotations is None:
+            return
+        target = self._ask_target(tab, "Export PDF", ".pdf", "PDF document")
+        if target is None:
+            return
+        annotations = tab.annotations
+        try:
+            check_target(annotations, target)
+            document = printable_document(
+                tab.view.document(), tab.view.offsets, annotations, self.visible_types()
+            )
+            print_pdf(document, target, annotations.article.title or tab.path.name)
+        except (ReaderError, OSError) as error:
+            self._save_failed(target, error)
+            return
+        self.status.show_done(f"Exported {target.name}")
+
+    # -- the shared path ----------------------------------------------------------------------
+    def _tab_to_export(self: MainWindow) -> ArticleTab | None:
+        tab = self.current_tab()
+        if tab is None:
+            self.status.show_message("Open an article first.")
+            return None
+        if tab.annotations is None:
+            self.status.show_message("Nothing to save yet: the article is still being analysed.")
+            return None
+        return tab
+
+    def _ask_target(
+        self: MainWindow, tab: ArticleTab, title: str, suffix: str, description: str
+    ) -> Path | None:
+        assert tab.annotations is not None
+        suggested = suggested_path(tab.path, tab.annotations, suffix)
+        chosen = ask_save_path(self, title, suggested, f"{description} (*{suffix})")
+        if chosen is None:
+            return None
+        return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
+
+    def _export_format(self: MainWindow, fmt: str, title: str) -> None:
+        tab = self._tab_to_export()
+        if tab is None or tab.annotations is None:
+            return
+        info = FORMATS[fmt]
+        target = self._ask_target(tab, title, info.suffix, info.description)
+        if target is None:
+            return
+        snapshot = copy.deepcopy(tab.annotations)
+        self.status.show_busy(f"Saving {target.name}…")
+        self.tasks.run(
+            lambda _progress: save(snapshot, target, fmt),
+            on_success=lambda path: self._saved(tab, Path(path), fmt),
+            on_failure=lambda error: self._save_failed(target, error),
+            pool="io",
+        )
+
+    def _saved(self: MainWindow, tab: ArticleTab, path: Path, fmt: str) -> None:
+        self.status.show_done(f"Saved {path.name}")
+        if fmt in ("html", "json"):  # lossless: the corrections are now in a copy
+            self.corrections_saved(tab)
+
+    def _save_failed(self: MainWindow, target: Path, error: BaseException) -> None:
+        text, detail = describe(error)
+        self.status.show_done(text)
+        show_message(self, f"Could not save {target.name}", text, detail)
+
+    # -- opening an annotated copy ------------------------------------------------------------
+    def show_restored(self: MainWindow, tab: ArticleTab, annotations: Annotations) -> None:
+        """An annotated copy was opened: show its annotations as saved, without the model."""
+        self.set_annotations(annotations, tab)
+        count = sum(len(e.mentions) for e in annotations.entities)
+        self.status.show_done(
+            f"Restored {len(annotations.entities)} entities and {count} mentions from the "
+            "annotated copy; the language model was not run."
+        )
+        if RESTORED_NOTICE not in annotations.article.notices:
+            annotations.article.notices.append(RESTORED_NOTICE)
+        self.annotations_restored(tab)

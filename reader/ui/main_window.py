@@ -1,0 +1,305 @@
+"""The main window: tabs of articles, the entity and quotes/dates panels, menus from the registry.
+
+Opening a file loads it on the I/O worker, shows the text at once, then analyses it on the
+analysis worker; highlights and panels follow when the result comes back. Other parts of the
+app read ``current_annotations()``, listen to ``annotations_changed`` and push edits back with
+``set_annotations``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.analysis import Analyser
+from reader.core.model import ENTITY_TYPES, Annotations
+from reader.core.settings import Settings, save_settings
+from reader.ui import actions as registry
+from reader.ui.article_tab import ArticleTab
+from reader.ui.commands import APP_TITLE, WindowCommands
+from reader.ui.entity_panel import EntityPanel
+from reader.ui.find_bar import FindBar
+from reader.ui.legend import Legend
+from reader.ui.open_files import dropped_paths
+from reader.ui.opening import ArticleOpening
+from reader.ui.quotes_panel import QuotesDatesPanel
+from reader.ui.status import StatusArea
+from reader.ui.tasks import TaskManager
+from reader.ui.theme import ThemeManager, page_colors, type_colors
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
+    """The reader's window.
+
+    Args:
+        settings: preferences (saved on close).
+        analyser: turns an Article into Annotations on the analysis worker.
+        tasks: the app's TaskManager (one is created and owned when None).
+        theme: the app's ThemeManager (one is created when None).
+
+    Signals:
+        article_shown(object): an ArticleTab now shows its text.
+        partial_shown(object): an ArticleTab shows provisional highlights (analysis goes on).
+        analysis_finished(object): an ArticleTab received annotations from the analyser.
+        analysis_failed(object, str): an ArticleTab's analysis failed, with the message.
+        annotations_changed(object): the current tab's Annotations (or None) changed.
+    """
+
+    article_shown = Signal(object)
+    partial_shown = Signal(object)
+    analysis_finished = Signal(object)
+    analysis_failed = Signal(object, str)
+    annotations_changed = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        analyser: Analyser,
+        tasks: TaskManager | None = None,
+        theme: ThemeManager | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.analyser = analyser
+        self._owns_tasks = tasks is None
+        self.tasks = tasks or TaskManager(self)
+        self.theme = theme or ThemeManager(settings.theme, self)
+        self.tab_list: list[ArticleTab] = []
+        self._model_ready = False
+        self.setWindowTitle(APP_TITLE)
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self._build_central()
+        self._build_panels()
+        self.action_by_id, self.menus = registry.install_actions(self)
+        self.legend = Legend(self, [self.action_by_id[f"view.layer_{k}"] for k in ENTITY_TYPES])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.legend)
+        self.status = StatusArea(self.statusBar())
+        self.menus["file/recent"].aboutToShow.connect(self._fill_recent)
+        self._sync_actions()
+        self._apply_colors()
+        self.theme.changed.connect(lambda _dark: self._apply_colors())
+        self._restore_geometry()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("articleTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(self.tabs.widget(i)))
+        self.tabs.currentChanged.connect(self._current_changed)
+        self.find_bar = FindBar(self)
+        self.welcome = QLabel(
+            "<p style='font-size:15pt'>No article open</p>"
+            "<p>Open one with <b>File ▸ Open…</b> (Ctrl+O), from <b>Open Recent</b>,<br>"
+            "or drop a file here: .txt, .md, .html, .pdf, .docx.</p>",
+            self,
+        )
+        self.welcome.setObjectName("welcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setEnabled(False)
+        self.welcome.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.tabs)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+    def _build_panels(self) -> None:
+        colors = type_colors(self.theme.dark)
+        self.entity_panel = EntityPanel(colors, self)
+        self.entity_panel.set_sort(self.settings.entity_sort)
+        self.entity_panel.entity_activated.connect(self.select_entity)
+        self.entity_panel.sort_changed.connect(
+            lambda key: setattr(self.settings, "entity_sort", key)
+        )
+        self.entity_dock = self._dock("entitiesDock", "Entities", self.entity_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entity_dock)
+        self.quotes_panel = QuotesDatesPanel(self)
+        self.quotes_panel.set_date_order(self.settings.date_order)
+        self.quotes_panel.range_activated.connect(self.jump_to_range)
+        self.quotes_panel.speaker_activated.connect(self.select_entity)
+        self.quotes_panel.date_order_changed.connect(
+            lambda key: setattr(self.settings, "date_order", key)
+        )
+        self.quotes_dock = self._dock("quotesDock", "Quotes and Dates", self.quotes_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
+        self.resizeDocks(
+            [self.entity_dock, self.quotes_dock], [270, 330], Qt.Orientation.Horizontal
+        )
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        return dock
+
+    def _sync_actions(self) -> None:
+        """Check marks follow the settings and the docks."""
+        for kind, on in self.settings.layers.items():
+            action = self.action_by_id.get(f"view.layer_{kind}")
+            if action is not None:
+                action.setChecked(on)
+        theme_action = self.action_by_id.get(f"view.theme_{self.settings.theme}")
+        if theme_action is not None:
+            theme_action.setChecked(True)
+        for dock, action_id in ((self.entity_dock, "view.entities_panel"),
+                                (self.quotes_dock, "view.quotes_panel")):
+            action = self.action_by_id[action_id]
+            action.setChecked(True)
+            dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
+
+    def add_action(self, spec: registry.ActionSpec) -> QAction:
+        """Add one more registered command to this window (menu and shortcut)."""
+        action = registry.create_action(self, spec, {})
+        self.action_by_id[spec.id] = action
+        if spec.menu:
+            registry.menu_for(self.menus, spec.menu).addAction(action)
+        return action
+
+    # -- the current article ---------------------------------------------------------------------
+    def current_tab(self) -> ArticleTab | None:
+        """The tab in front."""
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ArticleTab) else None
+
+    def current_annotations(self) -> Annotations | None:
+        """Final annotations of the article in front (None while it is being analysed)."""
+        tab = self.current_tab()
+        return tab.annotations if tab and not tab.analysing else None
+
+    def set_annotations(self, annotations: Annotations, tab: ArticleTab | None = None) -> None:
+        """Show new annotations for ``tab`` (default: the current one) everywhere."""
+        tab = tab or self.current_tab()
+        if tab is None:
+            return
+        self._show_annotations(tab, annotations)
+        if tab is self.current_tab():
+            self.annotations_changed.emit(annotations)
+
+    def _show_annotations(self, tab: ArticleTab, annotations: Annotations) -> None:
+        tab.set_annotations(annotations, self.visible_types())
+        if tab is self.current_tab():
+            self.entity_panel.set_annotations(annotations, self.visible_types())
+            self.quotes_panel.set_annotations(annotations)
+
+    def visible_types(self) -> set[str]:
+        """Entity types highlighted now."""
+        return {kind for kind, on in self.settings.layers.items() if on}
+
+    def _current_changed(self, _index: int) -> None:
+        tab = self.current_tab()
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
+        annotations = tab.annotations if tab else None
+        self.entity_panel.set_annotations(annotations, self.visible_types())
+        self.quotes_panel.set_annotations(annotations)
+        self.entity_panel.select_entity(tab.selected if tab else None)
+        self.find_bar.set_view(tab.view if tab else None)
+        title = tab.article.title if tab and tab.article and tab.article.title else None
+        self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
+        self.annotations_changed.emit(self.current_annotations())
+
+    def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None:
+        if tab is self.current_tab():
+            self.entity_panel.select_entity(entity_id)
+
+    def select_entity(self, entity_id: str) -> None:
+        """Select an entity in the current article and go to its first mention."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.select_entity(entity_id)
+            tab.view.setFocus()
+
+    def jump_to_range(self, start: int, end: int) -> None:
+        """Select a Python-offset range of the current article and scroll to it."""
+        tab = self.current_tab()
+        if tab is not None:
+            tab.view.select_range(start, end)
+
+    def close_tab(self, tab: QWidget | None) -> None:
+        """Close an article tab (its pending results are dropped)."""
+        if not isinstance(tab, ArticleTab) or tab not in self.tab_list:
+            return
+        self.tab_list.remove(tab)
+        tab.closed = True  # read by its analysis on the worker: stop between chunks
+        if self.find_bar.view is tab.view:
+            self.find_bar.set_view(None)
+        self.tabs.removeTab(self.tabs.indexOf(tab))
+        tab.deleteLater()
+
+    # -- window events ---------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if self.find_bar.isVisible():
+                self.find_bar.close_bar()
+            else:
+                self.clear_entity()
+            return
+        super().keyPressEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        else:
+            self.resize(1320, 860)
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def _apply_colors(self) -> None:
+        dark = self.theme.dark
+        types = type_colors(dark)
+        page = page_colors(dark)
+        for tab in self.tab_list:
+            tab.set_colors(page, types)
+        self.entity_panel.model.set_colors(types)
+        self.legend.set_colors(types)
+
+    def save_state(self) -> None:
+        """Remember geometry and layout in the settings and write them."""
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            log.warning("Could not save settings: %s", exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self._owns_tasks:
+            self.tasks.shutdown()
+        super().closeEvent(event)
+

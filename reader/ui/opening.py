@@ -1,0 +1,179 @@
+"""Opening an article and analysing it: load on the I/O worker, show, analyse, show again.
+
+A mixin of ``MainWindow``. The text appears as soon as the file is read; the analysis runs on
+the analysis worker through ``analyse_cached`` (cache first; the screenful on show first, with
+provisional highlights); the final result replaces them. Results for a closed tab are dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import SignalInstance
+
+from reader.core.errors import ModelUnavailableError
+from reader.core.model import Annotations, Article
+from reader.core.settings import Settings
+from reader.ui.article_tab import ArticleTab
+from reader.ui.errors import describe, show_message
+from reader.ui.open_files import load_document
+from reader.ui.tasks import Progress, TaskManager
+from reader.ui.theme import page_colors, type_colors
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget
+
+    from reader.core.analysis import Analyser
+    from reader.ui.status import StatusArea
+    from reader.ui.theme import ThemeManager
+
+
+class ArticleOpening:
+    """Tabs come and go here; see the module docstring."""
+
+    settings: Settings
+    analyser: Analyser
+    tasks: TaskManager
+    theme: ThemeManager
+    tabs: QTabWidget
+    tab_list: list[ArticleTab]
+    status: StatusArea
+    _model_ready: bool
+    article_shown: SignalInstance
+    partial_shown: SignalInstance
+    analysis_finished: SignalInstance
+    analysis_failed: SignalInstance
+
+    if TYPE_CHECKING:
+
+        def current_tab(self) -> ArticleTab | None: ...
+        def close_tab(self, tab: object) -> None: ...
+        def set_annotations(
+            self, annotations: Annotations, tab: ArticleTab | None = None
+        ) -> None: ...
+        def _show_annotations(self, tab: ArticleTab, annotations: Annotations) -> None: ...
+        def _current_changed(self, index: int) -> None: ...
+        def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None: ...
+
+    def open_files(self, paths: list[str | Path]) -> None:
+        """Open each file in a tab (an already open file just comes to the front)."""
+        for path in paths:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> ArticleTab:
+        """Load ``path`` in the background; its tab appears at once."""
+        path = Path(path).expanduser().resolve()
+        for tab in self.tab_list:
+            if tab.path == path:
+                self.tabs.setCurrentWidget(tab)
+                return tab
+        tab = ArticleTab(path, self)
+        tab.entity_selected.connect(lambda entity_id, t=tab: self._tab_selection(t, entity_id))
+        self.tab_list.append(tab)
+        index = self.tabs.addTab(tab, path.name)
+        self.tabs.setTabToolTip(index, str(path))
+        self.tabs.setCurrentWidget(tab)
+        self.status.show_busy(f"Opening {path.name}…")
+
+        self.tasks.run(
+            lambda _progress: load_document(path),
+            on_success=lambda article: self._loaded(tab, article),
+            on_failure=lambda error: self._load_failed(tab, error),
+            pool="io",
+        )
+        return tab
+
+    def _loaded(self, tab: ArticleTab, loaded: Article | Annotations) -> None:
+        if tab not in self.tab_list:
+            return
+        self.settings.add_recent(tab.path)
+        saved = loaded if isinstance(loaded, Annotations) else None
+        article = loaded.article if isinstance(loaded, Annotations) else loaded
+        tab.show_article(article, page_colors(self.theme.dark), type_colors(self.theme.dark),
+                         self.settings.zoom)
+        index = self.tabs.indexOf(tab)
+        self.tabs.setTabText(index, tab.title)
+        if tab is self.current_tab():
+            self._current_changed(index)
+        self.article_shown.emit(tab)
+        if saved is not None:  # an annotated copy: show what was saved, corrections included
+            self._analysed(tab, saved)
+        else:
+            self.analyse(tab)
+
+    def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
+        text, detail = describe(error, f"open {tab.path.name!r}")
+        self.status.show_done(text)
+        if not tab.path.exists():
+            self.settings.remove_recent(tab.path)
+        self.close_tab(tab)
+        show_message(self, "Could not open the file", text, detail)
+
+    def analyse(self, tab: ArticleTab) -> None:
+        """Analyse the tab's article on the analysis worker (from the cache when it has it).
+
+        The screenful on show is analysed first and shown provisionally; the final result
+        replaces it. Closing the tab stops the work between chunks.
+        """
+        article = tab.article
+        if article is None:
+            return
+        tab.analysing = True
+        note = "" if self._model_ready else " (the language model loads the first time)"
+        self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+        first_range = tab.view.visible_range()
+        analyser = self.analyser
+        tasks = self.tasks
+
+        def stop() -> bool:
+            return tab.closed or tasks.closed
+
+        def partial(annotations: Annotations) -> None:
+            tasks.run_on_ui(lambda: self._partial(tab, annotations))
+
+        def work(progress: Progress) -> Annotations:
+            from reader.core.cache import analyse_cached
+
+            return analyse_cached(
+                analyser, article, progress,
+                first_range=first_range, on_partial=partial, should_stop=stop,
+            )
+
+        tasks.run(
+            work,
+            on_success=lambda annotations: self._analysed(tab, annotations),
+            on_failure=lambda error: self._analysis_failed(tab, error),
+            on_progress=self.status.show_progress,
+        )
+
+    def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
+        """Provisional highlights for what is on screen while the rest is analysed."""
+        if tab in self.tab_list and tab.analysing:
+            self._show_annotations(tab, annotations)
+            self.partial_shown.emit(tab)
+
+    def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
+        if tab not in self.tab_list:
+            return
+        tab.analysing = False
+        self._model_ready = True
+        self.set_annotations(annotations, tab)
+        count = sum(len(e.mentions) for e in annotations.entities)
+        quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
+        self.status.show_done(
+            f"{len(annotations.entities)} entities, {count} mentions, "
+            f"{quotes} quotes, {len(annotations.dates)} dates"
+        )
+        self.analysis_finished.emit(tab)
+
+    def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:
+        if tab not in self.tab_list:
+            return  # closed meanwhile: a cancelled analysis is no failure
+        tab.analysing = False
+        text, _detail = describe(error, f"analyse {tab.path.name!r}")
+        if isinstance(error, ModelUnavailableError):
+            text = f"{text} The article is shown without highlights."
+        tab.banner.show_message(text)
+        self.status.show_done(text)
+        self.analysis_failed.emit(tab, text)

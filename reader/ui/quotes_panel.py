@@ -1,0 +1,241 @@
+"""The quotes and dates panel: two tabs of thin table models; clicking a row jumps to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Annotations
+from reader.ui.date_model import APPEARANCE_ROLE, DATE_ROLE, TIMELINE_ROLE, DateModel
+from reader.ui.quote_model import (
+    QUOTE,
+    QUOTE_ROLE,
+    SPEAKER,
+    SPEAKER_ROLE,
+    UNATTRIBUTED,
+    QuoteModel,
+)
+
+DATE_ORDERS = (("appearance", "In order of appearance"), ("timeline", "Timeline (by date)"))
+ALL_SPEAKERS = "All speakers"
+
+
+class SpeakerFilter(QSortFilterProxyModel):
+    """Keeps the quotes of one speaker (None keeps all); quoted phrases only on request.
+
+    Attributes:
+        speaker: the speaker shown, or None for everyone.
+        show_phrases: also list scare quotes ("mass", "operational phase"), which have no
+            speaker and are not statements.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.speaker: str | None = None
+        self.show_phrases = False
+
+    def set_show_phrases(self, show: bool) -> None:
+        """List scare quotes too."""
+        self.beginFilterChange()
+        self.show_phrases = show
+        self.endFilterChange()
+
+    def set_speaker(self, speaker: str | None) -> None:
+        """Filter to ``speaker`` ("Unattributed" for quotes without one)."""
+        self.beginFilterChange()
+        self.speaker = speaker
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        index = self.sourceModel().index(row, SPEAKER, parent)
+        quote = index.data(QUOTE_ROLE)
+        if quote is not None and quote.kind == "scare" and not self.show_phrases:
+            return False
+        return self.speaker is None or index.data(SPEAKER_ROLE) == self.speaker
+
+
+def _table(parent: QWidget) -> QTableView:
+    table = QTableView(parent)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    return table
+
+
+def _placeholder(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("emptyHint")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)
+    return label
+
+
+class QuotesDatesPanel(QTabWidget):
+    """Quotes (filter by speaker) and dates (appearance or timeline) of the current article.
+
+    Signals:
+        range_activated(int, int): jump to and select this Python-offset range.
+        speaker_activated(str): select this person entity.
+        date_order_changed(str): "appearance" or "timeline".
+    """
+
+    range_activated = Signal(int, int)
+    speaker_activated = Signal(str)
+    date_order_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self.quote_model = QuoteModel(self)
+        self.quote_proxy = SpeakerFilter(self)
+        self.quote_proxy.setSourceModel(self.quote_model)
+        self._has_annotations = False
+        self.date_model = DateModel(self)
+        self.date_proxy = QSortFilterProxyModel(self)
+        self.date_proxy.setSourceModel(self.date_model)
+
+        quotes = QWidget(self)
+        self.speaker_box = QComboBox(quotes)
+        self.speaker_box.setToolTip("Show the quotes of one speaker")
+        self.quote_table = _table(quotes)
+        self.quote_table.setObjectName("quoteTable")
+        self.quote_table.setModel(self.quote_proxy)
+        header = self.quote_table.horizontalHeader()
+        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SPEAKER, QHeaderView.ResizeMode.ResizeToContents)
+        self.quote_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.no_quotes = _placeholder("No quotes found in this article.", quotes)
+        self.phrases_box = QCheckBox("Also list quoted phrases", quotes)
+        self.phrases_box.setToolTip(
+            "Short phrases in quotation marks that nobody is quoted as saying, such as \"mass\""
+        )
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.speaker_box, 1)
+        top.addWidget(self.phrases_box)
+        layout = QVBoxLayout(quotes)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.quote_table, 1)
+        layout.addWidget(self.no_quotes)
+
+        dates = QWidget(self)
+        self.order_box = QComboBox(dates)
+        for key, label in DATE_ORDERS:
+            self.order_box.addItem(label, key)
+        self.date_table = _table(dates)
+        self.date_table.setObjectName("dateTable")
+        self.date_table.setModel(self.date_proxy)
+        self.date_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.no_dates = _placeholder("No dates found in this article.", dates)
+        layout = QVBoxLayout(dates)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.order_box)
+        layout.addWidget(self.date_table, 1)
+        layout.addWidget(self.no_dates)
+
+        self.addTab(quotes, "Quotes")
+        self.addTab(dates, "Dates")
+        self.speaker_box.currentIndexChanged.connect(self._speaker_chosen)
+        self.phrases_box.toggled.connect(self._phrases_toggled)
+        self.order_box.currentIndexChanged.connect(self._order_chosen)
+        self.quote_table.clicked.connect(self._quote_clicked)
+        self.quote_table.activated.connect(self._quote_clicked)
+        self.date_table.clicked.connect(self._date_clicked)
+        self.date_table.activated.connect(self._date_clicked)
+        self.set_date_order("appearance")
+        self.set_annotations(None)
+
+    def set_annotations(self, annotations: Annotations | None) -> None:
+        """Show the quotes and dates of ``annotations``."""
+        self._has_annotations = annotations is not None
+        self.quote_model.set_annotations(annotations)
+        self.date_model.set_annotations(annotations)
+        with QSignalBlocker(self.speaker_box):
+            self.speaker_box.clear()
+            self.speaker_box.addItem(ALL_SPEAKERS, None)
+            for name, count in self.quote_model.speakers():
+                self.speaker_box.addItem(f"{name} ({count})", name)
+        self.quote_proxy.set_speaker(None)
+        self._update_quote_state()
+        has_dates = bool(self.date_model.dates)
+        self.date_table.setVisible(has_dates)
+        self.no_dates.setVisible(not has_dates)
+        self.setTabText(1, f"Dates ({len(self.date_model.dates)})" if annotations else "Dates")
+
+    def _update_quote_state(self) -> None:
+        shown = self.quote_proxy.rowCount()
+        speech = sum(1 for q in self.quote_model.quotes if q.kind != "scare")
+        self.quote_table.setVisible(shown > 0)
+        self.no_quotes.setVisible(shown == 0)
+        self.speaker_box.setEnabled(bool(self.quote_model.quotes))
+        self.phrases_box.setEnabled(speech < len(self.quote_model.quotes))
+        self.setTabText(0, f"Quotes ({speech})" if self._has_annotations else "Quotes")
+
+    def _phrases_toggled(self, show: bool) -> None:
+        self.quote_proxy.set_show_phrases(show)
+        self._update_quote_state()
+
+    def set_speaker(self, speaker: str | None) -> None:
+        """Show only quotes by ``speaker`` (None: everyone)."""
+        row = self.speaker_box.findData(speaker)
+        self.speaker_box.setCurrentIndex(max(0, row))
+
+    def set_date_order(self, key: str) -> None:
+        """"appearance" or "timeline"."""
+        with QSignalBlocker(self.order_box):
+            self.order_box.setCurrentIndex(max(0, self.order_box.findData(key)))
+        self.date_proxy.setSortRole(TIMELINE_ROLE if key == "timeline" else APPEARANCE_ROLE)
+        self.date_proxy.sort(0, Qt.SortOrder.AscendingOrder)
+
+    def _speaker_chosen(self, _row: int) -> None:
+        self.quote_proxy.set_speaker(self.speaker_box.currentData())
+        self._update_quote_state()
+
+    def _order_chosen(self, _row: int) -> None:
+        key = self.order_box.currentData()
+        self.set_date_order(key)
+        self.date_order_changed.emit(key)
+
+    def _quote_clicked(self, index: QModelIndex) -> None:
+        quote = index.data(QUOTE_ROLE)
+        if quote is None:
+            return
+        if index.column() == SPEAKER and quote.speaker_id:
+            self.speaker_activated.emit(quote.speaker_id)
+            return
+        self.range_activated.emit(quote.start, quote.end)
+
+    def _date_clicked(self, index: QModelIndex) -> None:
+        date = index.data(DATE_ROLE)
+        if date is not None:
+            self.range_activated.emit(date.start, date.end)
+
+
+__all__ = ["UNATTRIBUTED", "QuotesDatesPanel", "SpeakerFilter"]

@@ -1,0 +1,173 @@
+"""Background work: run a callable off the UI thread, get the outcome back on the UI thread.
+
+Anki's ``taskman`` and napari's single-worker slicer in one small object. The spaCy pipeline is
+not thread-safe and loads slowly, so analysis runs on ONE worker thread, in order; file loading
+uses a second single worker so opening a file never waits behind a long analysis. Widgets never
+create threads: they call ``TaskManager.run`` and receive ``on_success`` / ``on_failure`` /
+``on_progress`` on the UI thread, delivered through a queued Qt signal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Literal, TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Progress = Callable[[float], None]
+Pool = Literal["analysis", "io"]
+PROGRESS_STEP = 0.01
+"""Progress reports closer than this to the last one are dropped (no signal flood)."""
+
+
+class TaskManager(QObject):
+    """Owns the worker threads and hands results back to the UI thread.
+
+    Signals:
+        busy_changed(bool): True when the first task starts, False when the last one ends.
+    """
+
+    busy_changed = Signal(bool)
+    _deliver = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pools = {
+            "analysis": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-analysis"),
+            "io": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-io"),
+        }
+        self._pending = 0
+        self._closed = False
+        self._lock = threading.Lock()
+        self._deliver.connect(self._invoke, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> int:
+        """Tasks submitted whose callbacks have not run yet."""
+        return self._pending
+
+    @property
+    def closed(self) -> bool:
+        """``shutdown`` was called (long work may poll this to stop early)."""
+        return self._closed
+
+    def run(
+        self,
+        fn: Callable[[Progress], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[float], None] | None = None,
+        pool: Pool = "analysis",
+    ) -> Future[Any] | None:
+        """Call ``fn(progress)`` on a worker; exactly one of the callbacks follows on the UI thread.
+
+        Returns the Future, or None when the manager is already shut down.
+        """
+        if self._closed:
+            return None
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        return self._pools[pool].submit(self._work, fn, on_success, on_failure, on_progress)
+
+    def _work(
+        self,
+        fn: Callable[[Progress], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None] | None,
+        on_progress: Callable[[float], None] | None,
+    ) -> None:
+        last = [-1.0]
+
+        def progress(fraction: float) -> None:
+            if on_progress is None:
+                return
+            if fraction < 1.0 and abs(fraction - last[0]) < PROGRESS_STEP:
+                return
+            last[0] = fraction
+            self._post(lambda: on_progress(fraction), finishes=False)
+
+        try:
+            result = fn(progress)
+        except BaseException as exc:  # every failure goes back to the UI, none is lost
+            error = exc
+            if on_failure is None:
+                log.error("Background task failed", exc_info=error)
+                self._post(lambda: None)
+            else:
+                self._post(lambda: on_failure(error))
+            return
+        self._post(lambda: on_success(result))
+
+    def _post(self, callback: Callable[[], None], finishes: bool = True) -> None:
+        """Queue ``callback`` for the UI thread (safe from any thread)."""
+        with self._lock:
+            if self._closed:
+                return
+            with contextlib.suppress(RuntimeError):  # the C++ object is gone: app closing
+                self._deliver.emit((callback, finishes))
+
+    @Slot(object)
+    def _invoke(self, item: tuple[Callable[[], None], bool]) -> None:
+        callback, finishes = item
+        if self._closed:
+            return
+        try:
+            callback()
+        finally:
+            if finishes:
+                self._pending -= 1
+                if self._pending == 0:
+                    self.busy_changed.emit(False)
+
+    def run_on_ui(self, callback: Callable[[], None]) -> None:
+        """Queue a plain call for the UI thread (for code already on a worker)."""
+        self._post(callback, finishes=False)
+
+    def shutdown(self, wait: bool = False) -> None:
+        """Drop queued work and stop delivering results; a running task finishes unseen."""
+        with self._lock:
+            self._closed = True
+        for executor in self._pools.values():
+            executor.shutdown(wait=wait, cancel_futures=True)
+
+
+class _UiInvoker(QObject):
+    """Runs callables queued from any thread on the thread it lives in (the UI thread)."""
+
+    call = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _run(self, callback: Callable[[], None]) -> None:
+        callback()
+
+
+_invoker: _UiInvoker | None = None
+
+
+def prepare_ui_calls() -> None:
+    """Create the UI-thread invoker; call once on the UI thread (``run_app`` does)."""
+    global _invoker
+    if _invoker is None:
+        _invoker = _UiInvoker()
+
+
+def call_on_ui_thread(callback: Callable[[], None]) -> None:
+    """Run ``callback`` on the UI thread: now if already there, else queued."""
+    if threading.current_thread() is threading.main_thread():
+        callback()
+    elif _invoker is not None:
+        _invoker.call.emit(callback)
+    else:
+        log.warning("No UI thread to call back on; dropped %r", callback)

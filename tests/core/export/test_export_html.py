@@ -1,0 +1,241 @@
+"""The annotated HTML copy: complete, escaped, self-contained and pinned by its CSP."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+
+from reader.core import schema
+from reader.core.annotated import extract_embedded_json, parse_annotated
+from reader.core.export_colors import (
+    OKABE_ITO,
+    OKABE_ITO_PALETTE,
+    colors_for,
+    contrast,
+    mix,
+    text_color_on,
+)
+from reader.core.export_html import EMBED_ID, embed_json, render_html
+from reader.core.export_html_assets import SCRIPT, csp_hash
+from reader.core.model import ENTITY_TYPES, Annotations, Mention
+
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the raw text of each script/style."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.raw: dict[str, list[str]] = {"script": [], "style": []}
+        self._in: str | None = None
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in self.raw:
+            self._in = tag
+            self.raw[tag].append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self.raw[self._in][-1] += data
+        else:
+            self.text.append(data)
+
+
+def _parse(page: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def test_page_has_highlights_legend_entities_quotes_and_dates(small: Annotations) -> None:
+    page = render_html(small)
+    parsed = _parse(page)
+    marks = [a for t, a in parsed.tags if t == "mark"]
+    assert len(marks) == sum(len(e.mentions) for e in small.entities) == 9
+    assert {m["data-entity"] for m in marks} == {e.id for e in small.entities}
+    assert sorted(int(m["data-mention"] or -1) for m in marks) == list(range(9))
+    macron = [m for m in marks if m["data-entity"] == "e1"]
+    assert len(macron) == 2 and all("t-person" in (m["class"] or "") for m in macron)
+    buttons = [
+        a["data-entity"]
+        for t, a in parsed.tags
+        if t == "button" and "ent-btn" in (a.get("class") or "")
+    ]
+    assert set(buttons) >= {e.id for e in small.entities}
+    text = "".join(parsed.text)
+    for needle in ("Legend", "People", "Countries", "Organizations", "Quotes", "Dates"):
+        assert needle in text
+    assert "France and Germany stand with Ukraine" in text and "— " in text
+    assert "2025-03-15" in text and "17 March 2025" in text
+    times = [a for t, a in parsed.tags if t == "time" and "date" in (a.get("class") or "")]
+    assert times == [{"class": "date", "datetime": "2025-03-15", "title": "Saturday = 2025-03-15"}]
+    assert page.count("<p>") == 2  # one paragraph per block
+
+
+def test_optional_layers_start_hidden_like_the_app(small: Annotations) -> None:
+    parsed = _parse(render_html(small))
+    body = next(a for t, a in parsed.tags if t == "body")
+    assert body["class"] == "hide-t-place hide-t-nationality"
+    toggles = {
+        a["data-layer"]: a["aria-pressed"]
+        for t, a in parsed.tags
+        if t == "button" and a.get("data-layer")
+    }
+    assert toggles == {
+        "t-person": "true",
+        "t-country": "true",
+        "t-organization": "true",
+        "t-place": "false",
+        "t-nationality": "false",
+    }
+
+
+def test_colours_follow_the_palette_and_stay_readable(small: Annotations) -> None:
+    style = _parse(render_html(small)).raw["style"][0]
+    markers = set()
+    for entity_type in ENTITY_TYPES:
+        colors = colors_for(entity_type)
+        markers.add(colors.color)
+        assert colors.color in OKABE_ITO_PALETTE
+        assert (
+            f"mark.t-{entity_type} {{ background-color: {colors.light}; "
+            f"border-bottom-color: {colors.color}; }}"
+        ) in style
+        assert f".t-{entity_type} .swatch {{ background-color: {colors.color}; }}" in style
+        assert f"mark.t-{entity_type} {{ background-color: {colors.dark}; }}" in style
+        # body text stays readable on the tints (WCAG AA for normal text is 4.5)
+        assert contrast(colors.light, "#1D1D1F") >= 4.5
+        assert contrast(colors.dark, "#E8E8E3") >= 4.5
+    assert len(markers) == len(ENTITY_TYPES)  # one colour per type
+
+
+def test_default_palette_without_colors_file() -> None:
+    assert OKABE_ITO["person"] == "#0072B2" and OKABE_ITO["country"] == "#E69F00"
+    assert text_color_on("#0072B2") == "#FFFFFF" and text_color_on("#E69F00") == "#000000"
+    assert mix("#000000", "#FFFFFF", 0.5) == "#808080"
+
+
+def test_csp_allows_exactly_the_page_style_and_script(small: Annotations) -> None:
+    page = render_html(small)
+    parsed = _parse(page)
+    csp = next(
+        a["content"]
+        for t, a in parsed.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert csp is not None
+    directives = dict(d.strip().split(" ", 1) for d in csp.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["script-src"] == csp_hash(SCRIPT)
+    assert directives["style-src"] == csp_hash(parsed.raw["style"][0])
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    for name in ("img-src", "connect-src", "font-src", "base-uri", "form-action", "object-src"):
+        assert directives[name] == "'none'"
+    executable = [
+        a for t, a in parsed.tags if t == "script" and a.get("type") != "application/json"
+    ]
+    assert executable == [{}]
+    assert parsed.raw["script"][1] == SCRIPT
+
+
+def test_no_remote_resource_or_url_anywhere(small: Annotations) -> None:
+    page = render_html(small)
+    assert not re.search(r"(https?:)?//[a-z0-9]", page, re.IGNORECASE)
+    assert "url(" not in page and "@import" not in page
+    for _tag, attrs in _parse(page).tags:
+        assert not {"src", "href", "srcset", "action", "poster"} & set(attrs)
+
+
+def test_hostile_article_cannot_inject_markup(hostile: Annotations) -> None:
+    page = render_html(hostile)
+    parsed = _parse(page)
+    names = {t for t, _ in parsed.tags}
+    assert names <= {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "div",
+        "main",
+        "header",
+        "h1",
+        "p",
+        "span",
+        "article",
+        "mark",
+        "footer",
+        "aside",
+        "section",
+        "h2",
+        "h3",
+        "ul",
+        "li",
+        "button",
+        "q",
+        "script",
+        "time",
+    }
+    assert "img" not in names and "svg" not in names and "b" not in names
+    for _tag, attrs in parsed.tags:
+        assert not any(name.startswith("on") for name in attrs)
+    scripts = [a for t, a in parsed.tags if t == "script"]
+    assert len(scripts) == 2
+    assert page.count("</script>") == 2
+    assert "<!--" not in page.split('id="' + EMBED_ID)[1].split("</script>")[0]
+    # the hostile text is shown as text, exactly
+    assert "onerror=alert(1)>" in "".join(parsed.text)
+
+
+def test_embedded_json_is_escaped_and_exact(hostile: Annotations) -> None:
+    original = schema.dumps(hostile)
+    embedded = embed_json(original)
+    assert "<" not in embedded and ">" not in embedded and "&" not in embedded
+    assert "\u2028" not in embedded
+    assert json.loads(embedded) == json.loads(original)
+    page = render_html(hostile)
+    assert json.loads(extract_embedded_json(page)) == schema.to_dict(hostile)
+    assert schema.dumps(parse_annotated(page, html=True)) == original
+
+
+def test_rendering_is_deterministic(small: Annotations) -> None:
+    assert render_html(small) == render_html(small)
+
+
+def test_overlapping_mentions_split_into_innermost_pieces(small: Annotations) -> None:
+    text = small.article.text
+    start = text.index("Emmanuel Macron")
+    # a user mention of "Emmanuel" inside the model's "Emmanuel Macron", for Olaf Scholz
+    small.entities[1].mentions.append(Mention(start, start + 8, "Emmanuel", "user"))
+    parsed = _parse(render_html(small))
+    marks = [a for t, a in parsed.tags if t == "mark"]
+    first_two = marks[:2]
+    assert [m["data-entity"] for m in first_two] == ["e2", "e1"]
+    assert first_two[0]["data-source"] == "user"
+    # the outer mention is one mention split in two pieces: same number on both
+    assert len({m["data-mention"] for m in marks}) == 10
+
+
+def test_article_without_blocks_uses_lines(small: Annotations) -> None:
+    small.article.blocks = []
+    page = render_html(small)
+    assert page.count("<p>") == 2
+    assert len([a for t, a in _parse(page).tags if t == "mark"]) == 9
+
+
+def test_unknown_type_gets_a_safe_class_and_grey(small: Annotations) -> None:
+    small.entities[0].type = "weird type;}body{display:none"
+    page = render_html(small)
+    style = _parse(page).raw["style"][0]
+    assert "display:none" not in style
+    assert "mark.t-weird-type--body-display-none { background-color: #E3E3E3" not in style
+    assert "mark.t-weird-type--body-display-none" in style and "#999999" in style

@@ -1,0 +1,92 @@
+"""Highlights: formats land on the mentions (emoji included), on-screen blocks first."""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.loaders.text import parse_text
+from reader.core.model import Annotations, Entity, Mention
+from reader.ui.reading_view import ReadingView
+from reader.ui.theme import page_colors, type_colors
+
+PARAGRAPH = "😀 Macron met Scholz; Ukraine 🇺🇦 and Russia talked with NATO. " * 3
+
+
+def _view(qtbot, paragraphs: int) -> tuple[ReadingView, Annotations]:
+    article = parse_text("\n".join([PARAGRAPH] * paragraphs))
+    text = article.text
+    entities = []
+    for i, (name, kind) in enumerate(
+        [("Macron", "person"), ("Ukraine", "country"), ("Russia", "country"),
+         ("NATO", "organization")]
+    ):
+        mentions = [Mention(m.start(), m.end(), name) for m in re.finditer(name, text)]
+        entities.append(Entity(f"e{i}", kind, name, mentions))
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_article(article, page_colors(False), type_colors(False), 100)
+    annotations = Annotations(article, entities=entities)
+    view.show_annotations(annotations, {"person", "country", "organization"})
+    return view, annotations
+
+
+def _utf16_slice(text: str, start: int, length: int) -> str:
+    """``text`` sliced in UTF-16 units, as Qt counts (block.text() arrives as a Python str)."""
+    units = text.encode("utf-16-le")
+    return units[2 * start : 2 * (start + length)].decode("utf-16-le")
+
+
+def _formatted(view: ReadingView) -> set[str]:
+    """The text under every format range in the document."""
+    found = set()
+    block = view.document().firstBlock()
+    while block.isValid():
+        for item in block.layout().formats():
+            found.add(_utf16_slice(block.text(), item.start, item.length))
+        block = block.next()
+    return found
+
+
+def test_formats_cover_exactly_the_mentions_after_emoji(qtbot) -> None:
+    view, _annotations = _view(qtbot, 3)
+    view.highlighter.flush()
+    assert _formatted(view) == {"Macron", "Ukraine", "Russia", "NATO"}
+    view.set_visible_types({"country"})
+    view.highlighter.flush()
+    assert _formatted(view) == {"Ukraine", "Russia"}
+
+
+def test_long_article_paints_screen_first_then_the_rest(qtbot) -> None:
+    view, annotations = _view(qtbot, 400)
+    highlighter = view.highlighter
+    qtbot.waitUntil(lambda: highlighter.pending == 0)
+    view.set_visible_types({"person"})
+    first, _last = view.visible_blocks()
+    assert highlighter.pending > 0  # off-screen blocks wait for the event loop
+    on_screen = view.document().findBlockByNumber(first)
+    texts = {_utf16_slice(on_screen.text(), r.start, r.length)
+             for r in on_screen.layout().formats()}
+    assert texts == {"Macron"}
+    qtbot.waitUntil(lambda: highlighter.pending == 0)
+    assert _formatted(view) == {"Macron"}
+    total = sum(len(e.mentions) for e in annotations.entities)
+    assert total > 3000
+
+
+def test_emphasis_changes_only_the_selected_entity(qtbot) -> None:
+    view, _annotations = _view(qtbot, 2)
+    view.highlighter.flush()
+    view.emphasise("e1")
+    view.highlighter.flush()
+    colors = type_colors(False)
+    block = view.document().firstBlock()
+    backgrounds = {
+        _utf16_slice(block.text(), r.start, r.length): r.format.background().color()
+        for r in block.layout().formats()
+    }
+    assert backgrounds["Ukraine"] == colors["country"].emphasis
+    assert backgrounds["Russia"] == colors["country"].background
+    assert view.scroll_bar.marks

@@ -1,0 +1,71 @@
+"""TaskManager: work runs on a worker, callbacks come back on the UI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.ui.tasks import TaskManager
+
+
+@pytest.fixture
+def tasks(qapp):
+    manager = TaskManager()
+    yield manager
+    manager.shutdown(wait=True)
+
+
+def test_success_and_progress_arrive_on_the_ui_thread(qtbot, tasks: TaskManager) -> None:
+    seen: dict[str, object] = {"progress": []}
+
+    def work(progress):
+        seen["worker"] = threading.current_thread().name
+        progress(0.5)
+        return 42
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["callback"] = threading.current_thread() is threading.main_thread()
+
+    with qtbot.waitSignal(tasks.busy_changed, check_params_cb=lambda busy: not busy):
+        tasks.run(work, done, on_progress=seen["progress"].append)
+    assert seen["value"] == 42
+    assert seen["callback"] is True
+    assert str(seen["worker"]).startswith("reader-analysis")
+    assert seen["progress"] == [0.5]
+    assert tasks.pending == 0
+
+
+def test_failure_is_delivered_not_raised(qtbot, tasks: TaskManager) -> None:
+    errors: list[BaseException] = []
+
+    def work(_progress):
+        raise ValueError("broken")
+
+    with qtbot.waitSignal(tasks.busy_changed, check_params_cb=lambda busy: not busy):
+        tasks.run(work, lambda _v: None, errors.append)
+    assert len(errors) == 1 and str(errors[0]) == "broken"
+
+
+def test_analysis_runs_in_order_on_one_worker(qtbot, tasks: TaskManager) -> None:
+    order: list[int] = []
+    names: set[str] = set()
+
+    def job(n: int):
+        def work(_progress):
+            names.add(threading.current_thread().name)
+            return n
+
+        return work
+
+    with qtbot.waitSignal(tasks.busy_changed, check_params_cb=lambda busy: not busy):
+        for n in range(5):
+            tasks.run(job(n), order.append)
+    assert order == [0, 1, 2, 3, 4]
+    assert len(names) == 1
+
+
+def test_after_shutdown_nothing_runs(qtbot, tasks: TaskManager) -> None:
+    tasks.shutdown(wait=True)
+    assert tasks.run(lambda _p: 1, lambda _v: None) is None
