@@ -94,7 +94,7 @@ def core_figures(args: argparse.Namespace, files: dict[str, Path]) -> dict[str, 
     emit("analysis_5kB_s", value, "s", f"{len(small.text)} chars, model loaded (issue 3)")
 
     big = load_article(files["1MB"])
-    result = throughput(nlp, analyser, big, args.runs)
+    result = throughput(nlp, analyser, big, args.heavy_runs)
     first_screen_core(analyser, files["1MB"], args.runs)
     cached_reopen_core(analyser, files["1MB"], result, args.runs)
     return {"analyser": analyser, "annotations_1MB": result}
@@ -248,6 +248,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (default 3)")
     parser.add_argument("--child-rss", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-startup", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--heavy-runs",
+        type=int,
+        default=None,
+        help="runs of the 1 MB throughput pair (default: --runs; each is minutes long)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=("startup", "core", "window", "rss"),
+        action="append",
+        help="measure only these groups (repeatable); the window group needs core",
+    )
     args = parser.parse_args(argv)
     if args.child_rss:
         child_rss(args.child_rss)
@@ -258,24 +270,33 @@ def main(argv: list[str] | None = None) -> int:
         ui_figures.child_startup(args.child_startup)
         return 0
     args.runs = args.runs or (1 if args.smoke else 3)
+    args.heavy_runs = args.heavy_runs or args.runs
+    groups = set(args.only or ("startup", "core", "window", "rss"))
     sizes = SMOKE_SIZES if args.smoke else FULL_SIZES
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         folder = Path(tmp)
         os.environ["ENTITY_READER_HOME"] = str(folder / "home")  # never the user's cache
         describe_machine()
         source = inputs.collect_paragraphs()
-        print(f"# inputs: {source.note}; sizes {sizes}; median of {args.runs} runs")
+        print(
+            f"# inputs: {source.note}; sizes {sizes}; median of {args.runs} runs "
+            f"({args.heavy_runs} for the 1 MB throughput pair)"
+        )
         files = {
             name: inputs.write_input(folder, name, inputs.build_text(source.paragraphs, size))
             for name, size in sizes.items()
         }
-        if (reason := _ui_reason()) is None:
-            startup(args.runs)
-        else:
-            not_measured("startup_to_window_s", reason)
-        core = core_figures(args, files)
-        window_figures(args, files, core)
-        peak_rss(files["5MB"])
+        if "startup" in groups:
+            if (reason := _ui_reason()) is None:
+                startup(args.runs)
+            else:
+                not_measured("startup_to_window_s", reason)
+        if groups & {"core", "window"}:
+            core = core_figures(args, files)
+            if "window" in groups:
+                window_figures(args, files, core)
+        if "rss" in groups:
+            peak_rss(files["5MB"])
     return 0
 
 
