@@ -28,7 +28,9 @@ from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
+from reader.ui.corrections_ui import CorrectionActions
 from reader.ui.entity_panel import EntityPanel
+from reader.ui.export_actions import ExportActions
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
 from reader.ui.open_files import dropped_paths
@@ -41,7 +43,7 @@ from reader.ui.theme import ThemeManager, page_colors, type_colors
 log = logging.getLogger(__name__)
 
 
-class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
+class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionActions, QMainWindow):
     """The reader's window.
 
     Args:
@@ -93,6 +95,7 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         self._apply_colors()
         self.theme.changed.connect(lambda _dark: self._apply_colors())
         self._restore_geometry()
+        self.install_corrections()
 
     # -- construction --------------------------------------------------------------------------
     def _build_central(self) -> None:
