@@ -30,7 +30,12 @@ PARAGRAPH_GAP = 0.75
 BASE_POINT_SIZE = 12.5
 """Reading size at 100% zoom."""
 SERIF_FAMILIES = [
-    "Charter", "Georgia", "Source Serif 4", "DejaVu Serif", "Liberation Serif", "serif"
+    "Charter",
+    "Georgia",
+    "Source Serif 4",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "serif",
 ]
 SANS_FAMILIES = ["Inter", "Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "sans-serif"]
 DISPLAY_SAFE = str.maketrans({"\r": " ", "\ufeff": "\u2060"})
@@ -62,9 +67,7 @@ def header_meta(article: Article) -> str:
     return "  ·  ".join(parts)
 
 
-def _body_format(
-    block: Block | None, font_size: float
-) -> tuple[QTextBlockFormat, QTextCharFormat]:
+def _body_format(block: Block | None, font_size: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
     fmt = QTextBlockFormat()
     fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     fmt.setBottomMargin(font_size * PARAGRAPH_GAP * 1.33)
@@ -94,9 +97,9 @@ def _body_format(
     return fmt, char
 
 
-def build_document(article: Article, colors: PageColors, zoom: int = 100) -> tuple[
-    QTextDocument, OffsetMap
-]:
+def build_document(
+    article: Article, colors: PageColors, zoom: int = 100
+) -> tuple[QTextDocument, OffsetMap]:
     """A new document showing ``article`` and the map from its offsets to document positions."""
     doc = QTextDocument()
     font = reading_font(zoom)

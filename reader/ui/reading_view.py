@@ -303,16 +303,16 @@ class ReadingView(QTextBrowser):
         return super().viewportEvent(event)
 
     def tooltip_text(self, entity_id: str) -> str:
-        """"Emmanuel Macron — Person, 4 mentions" for a highlight's tooltip."""
+        """ "Emmanuel Macron — Person, 4 mentions" for a highlight's tooltip."""
         name, kind, count = self._names[entity_id]
         label = self._type_colors[kind].singular if kind in self._type_colors else kind.title()
         plural = "mention" if count == 1 else "mentions"
         return f"<b>{name}</b><br>{label} · {count} {plural}"
 
     # -- find ------------------------------------------------------------------------------
-    def find_all(self, text: str, case_sensitive: bool = False, limit: int = 5000) -> list[
-        tuple[int, int]
-    ]:
+    def find_all(
+        self, text: str, case_sensitive: bool = False, limit: int = 5000
+    ) -> list[tuple[int, int]]:
         """Document ranges of every match of ``text`` (marked in the find colour)."""
         matches: list[tuple[int, int]] = []
         self._find_selections = []
