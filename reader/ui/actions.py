@@ -187,6 +187,12 @@ def build_menus(
     for spec in specs:
         if not spec.menu:
             continue
+        parent = spec.menu.rpartition("/")[0]
+        if parent and spec.menu not in menus and spec.menu not in SUBMENU_AFTER:
+            # A new submenu starts a section of its parent like an action would.
+            if parent in last_section and last_section[parent] != spec.section:
+                menu_for(menus, parent).addSeparator()
+            last_section[parent] = spec.section
         menu = menu_for(menus, spec.menu)
         if spec.menu in last_section and last_section[spec.menu] != spec.section:
             menu.addSeparator()
