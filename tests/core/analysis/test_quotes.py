@@ -479,3 +479,12 @@ def test_a_spokesman_speaks_for_the_organization(analyser: SpacyAnalyser) -> Non
         'Fund said the government was "moving in the right direction".',
     )
     assert one(ann).speaker == "World Wildlife Fund"
+
+
+def test_agreed_colon(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"We are running out of time," Emmanuel Macron said. Cindy McCain agreed: '
+        '"We baled the government out after the fiasco."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Cindy McCain"]
