@@ -208,6 +208,23 @@ def test_page_loads_nothing_and_csp_blocks_anything_else(
     assert len(refusals) >= 2, _log(browser)
 
 
+def test_clicking_a_quote_or_date_shows_it_in_the_text(
+    small: Annotations, browser: Browser, tmp_path: Path
+) -> None:
+    page = save(small, tmp_path / "small.html")
+    browser.open(page.as_uri())
+    flashed = "Array.prototype.map.call(document.querySelectorAll('.flash'), e => e.textContent)"
+    browser.click(*_center(browser, "aside li[data-quote]"))
+    assert "".join(browser.evaluate(flashed)) == small.quotes[0].text  # pieces around marks
+    browser.click(*_center(browser, "aside li[data-date]"))
+    assert browser.evaluate(flashed) == ["Saturday"]
+    # the speaker inside a quote still selects the person, not the quote
+    browser.click(*_center(browser, "aside li[data-quote] button.ent-btn"))
+    assert browser.evaluate("document.getElementById('status').textContent") == (
+        "Emmanuel Macron: 2 mentions"
+    )
+
+
 def test_hostile_article_runs_nothing(
     hostile: Annotations, browser: Browser, tmp_path: Path
 ) -> None:
