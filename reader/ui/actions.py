@@ -113,7 +113,9 @@ ACTIONS: list[ActionSpec] = [
                section="tabs"),
     ActionSpec("go.previous_tab", "Pre&vious Tab", "go", "previous_tab",
                ("Ctrl+Shift+Tab", "Ctrl+PgUp"), section="tabs"),
-    ActionSpec("help.about", "&About Entity Reader", "help", "show_about"),
+    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", "help", "show_shortcuts",
+               (StandardKey.HelpContents,)),
+    ActionSpec("help.about", "&About Entity Reader", "help", "show_about", section="about"),
 ]
 
 

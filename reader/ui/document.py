@@ -99,7 +99,7 @@ def build_document(article: Article, colors: PageColors, zoom: int = 100) -> tup
     doc.setDefaultFont(font)
     doc.setUndoRedoEnabled(False)
     doc.setDocumentMargin(28)
-    size = BASE_POINT_SIZE
+    size = BASE_POINT_SIZE * zoom / 100  # spacing scales with the text
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     has_header = False

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.model import ENTITY_TYPES, Annotations
-from reader.ui.entity_model import ENTITY_ID_ROLE, NAME, SORT_ROLE, TYPE_ROLE, EntityModel
+from reader.core.model import Annotations
+from reader.ui.entity_model import ENTITY_ID_ROLE, NAME, SORT_ROLE, EntityModel
 from reader.ui.theme import TypeColors
 from reader.ui.throttle import Throttle
 
@@ -49,18 +49,23 @@ class EntityFilterProxy(QSortFilterProxyModel):
         left: QModelIndex | QPersistentModelIndex,
         right: QModelIndex | QPersistentModelIndex,
     ) -> bool:
-        if not left.parent().isValid():
-            before = ENTITY_TYPES.index(left.data(TYPE_ROLE)) < ENTITY_TYPES.index(
-                right.data(TYPE_ROLE)
-            )
-            # Groups stay in type order whichever way the entities are sorted.
-            return before if self.sortOrder() == Qt.SortOrder.AscendingOrder else not before
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a == b:  # ties: by name, always A-Z
-            na = left.siblingAtColumn(NAME).data(SORT_ROLE)
-            nb = right.siblingAtColumn(NAME).data(SORT_ROLE)
-            return (na > nb) if self.sortOrder() == Qt.SortOrder.DescendingOrder else (na < nb)
-        return a < b
+        # Reads the entities themselves: a data() round trip per comparison cost seconds on
+        # book-length articles (thousands of entities).
+        ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+        model = self.sourceModel()
+        a, b = model.entity_at(left), model.entity_at(right)
+        if a is None or b is None:
+            # Groups stay in type order (the model lists them so) whichever way entities sort.
+            before = left.row() < right.row()
+            return before if ascending else not before
+        if self.sortColumn() == NAME:
+            ka, kb = a.name.casefold(), b.name.casefold()
+        else:
+            ka, kb = len(a.mentions), len(b.mentions)
+        if ka == kb:  # ties: by name, always A-Z
+            na, nb = a.name.casefold(), b.name.casefold()
+            return (na < nb) if ascending else (na > nb)
+        return ka < kb
 
 
 class EntityPanel(QWidget):
@@ -118,12 +123,12 @@ class EntityPanel(QWidget):
     def set_annotations(self, annotations: Annotations | None, visible: set[str]) -> None:
         """Show the entities of ``annotations`` for the visible types."""
         self.model.set_annotations(annotations, visible)
-        self.tree.expandAll()
+        self._expand_groups()
 
     def set_visible(self, visible: set[str]) -> None:
         """Only these types are listed."""
         self.model.set_visible(visible)
-        self.tree.expandAll()
+        self._expand_groups()
 
     def set_sort(self, key: str) -> None:
         """Sort by "count" (most first) or "name" (A-Z)."""
@@ -150,7 +155,12 @@ class EntityPanel(QWidget):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
-        self.tree.expandAll()
+        self._expand_groups()
+
+    def _expand_groups(self) -> None:
+        """Open every type group (``expandAll`` would also visit each entity row)."""
+        for row in range(self.proxy.rowCount()):
+            self.tree.expand(self.proxy.index(row, 0))
 
     def _sort_chosen(self, _row: int) -> None:
         key = self.sort_box.currentData()

@@ -288,6 +288,8 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         page = page_colors(dark)
         for tab in self.tab_list:
             tab.set_colors(page, types)
+        if self.find_bar.isVisible():  # the new layout dropped the match marks
+            self.find_bar.search(self.find_bar.field.text())
         self.entity_panel.model.set_colors(types)
         self.legend.set_colors(types)
 
@@ -295,6 +297,10 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         """Remember geometry and layout in the settings and write them."""
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        """Write the settings file (a failure is logged, never raised at the reader)."""
         try:
             save_settings(self.settings)
         except OSError as exc:

@@ -115,11 +115,13 @@ class ReadingView(QTextBrowser):
         self.set_scroll_fraction(position)
 
     def set_zoom(self, zoom: int) -> None:
-        """Scale the text; the header and headings follow (relative sizes)."""
+        """Scale the text and its spacing; the reading position is kept."""
         self._zoom = zoom
+        if self.article is None or self._page is None:
+            self.document().setDefaultFont(reading_font(zoom))
+            return
         fraction = self.scroll_fraction()
-        self.document().setDefaultFont(reading_font(zoom))
-        self._update_measure()
+        self.show_article(self.article, self._page, self._type_colors, zoom)
         self.set_scroll_fraction(fraction)
 
     def scroll_fraction(self) -> float:

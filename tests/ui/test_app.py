@@ -61,8 +61,9 @@ def test_no_argument_opens_sample_article(qtbot, monkeypatch, restore_app) -> No
 
 
 def _dialogs() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.isVisible()]
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
 
 
 def test_uncaught_exception_is_logged_and_shown(qtbot, restore_app) -> None:

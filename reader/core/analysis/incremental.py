@@ -3,7 +3,8 @@
 On a book-length text the full analysis takes many seconds. ``analyse_incremental`` parses
 the chunks that cover ``first_range`` (the screenful on show) before anything else and hands
 provisional ``Annotations`` for them to ``on_partial``; then it parses the remaining chunks in
-text order, handing on growing provisional results at most every ``partial_every`` seconds.
+text order, handing on growing provisional results with growing pauses between them (each one
+costs the view time in proportion to its size, so they come at 1, 2, 4, 8... seconds).
 Finally it joins every chunk Doc and runs the article-wide analysis (alias merging, one sense
 per article, quotes with speakers, dates) once, returning exactly what
 ``SpacyAnalyser.analyse`` returns for the article: the chunk grid depends on the text only.
@@ -27,8 +28,8 @@ OnPartial = Callable[[Annotations], None]
 ShouldStop = Callable[[], bool]
 
 PARTIAL_EVERY_S = 1.0
-"""Least time between two provisional results after the first one (the view re-highlights
-on each, so more often would cost the UI thread more than it shows)."""
+"""Pause before the second provisional result; each later pause is twice the one before, so
+the view's total work for provisional results stays within about twice the final one's."""
 
 
 class AnalysisCancelled(Exception):
@@ -139,7 +140,7 @@ def analyse_incremental(
             Not called when the text is a single chunk: the final result is as quick.
         progress: fraction of the text parsed, 0..1, after each chunk.
         should_stop: polled after each chunk; True raises ``AnalysisCancelled``.
-        partial_every: least seconds between provisional results after the first.
+        partial_every: seconds before the second provisional result; pauses then double.
     """
     nlp = analyser.nlp
     text = article.text
@@ -152,6 +153,7 @@ def analyse_incremental(
     provisional = _Provisional(analyser, article) if on_partial and len(spans) > 1 else None
     pending: list[tuple[Span, Any]] = []
     last_emit = time.monotonic()
+    pause = partial_every
     done_chars = 0
 
     for stage, stage_spans in enumerate(stages):
@@ -167,13 +169,15 @@ def analyse_incremental(
                 continue
             pending.append((span, doc))
             region_done = stage == 0 and len(pending) == len(stage_spans)
-            due = stage == 1 and time.monotonic() - last_emit >= partial_every
+            due = stage == 1 and time.monotonic() - last_emit >= pause
             if (region_done or due) and len(docs) < len(spans):
                 for offset, run_doc in _runs(pending):
                     provisional.add(offset, run_doc)
                 pending.clear()
                 on_partial(provisional.annotations())
                 last_emit = time.monotonic()
+                if stage == 1:
+                    pause *= 2
     joined = join_docs(docs[span] for span in spans)
     if progress:
         progress(1.0)

@@ -23,7 +23,10 @@ IRREGULAR = {
 }  # fmt: skip
 WEAK_VERBS = frozenset({"respond", "answer", "ask", "call", "post", "repeat", "observe"})
 """Verbs that report speech only sometimes ("respond forcefully"); a stronger one above wins."""
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "it": "n",
+}  # fmt: skip
+"""Pronouns a speaker may be named by; "n" (it) stands for an organization or a country."""
 
 
 def speech_lemma(word: str) -> str | None:

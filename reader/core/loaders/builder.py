@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from dataclasses import dataclass
 
 from reader.core.errors import LoadError
@@ -53,13 +54,13 @@ def inline(text: str) -> str:
 
 
 def preformatted(text: str) -> str:
-    """Text of a code block: controls dropped, line breaks kept, blank edges trimmed."""
+    """Text of a code block: controls dropped, line breaks kept, blank edges trimmed, dedented."""
     lines = normalise_newlines(strip_controls(text)).split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
     while lines and not lines[-1].strip():
         lines.pop()
-    return "\n".join(line.rstrip() for line in lines)
+    return textwrap.dedent("\n".join(line.rstrip() for line in lines))
 
 
 def assemble(parts: list[Part]) -> tuple[str, list[Block]]:

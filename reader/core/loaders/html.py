@@ -25,6 +25,7 @@ from trafilatura.utils import load_html as parse_tree
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, inline, preformatted
+from reader.core.loaders.encoding import refuse_binary
 from reader.core.loaders.files import MAX_TEXT_BYTES, read_file
 from reader.core.model import Article
 
@@ -60,6 +61,9 @@ def load_html(path: Path) -> Article:
 
 def parse_html(data: bytes, source: str, name: str) -> Article:
     """The Article in the web page ``data``."""
+    if not data.strip():
+        raise LoadError(f"The file {name!r} contains no text.")
+    refuse_binary(data, name)
     tree = parse_tree(data)
     if tree is None:
         raise LoadError(f"{name!r} could not be read as a web page.")
