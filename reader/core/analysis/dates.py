@@ -24,7 +24,9 @@ Kept and dropped (the schema's ``dates`` list):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -69,6 +71,7 @@ EVENT_STEMS = {
 }  # fmt: skip
 EVENT_DAY = re.compile(r"(?:the\s+)?(election|polling|voting|referendum|inauguration)\s+day")
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
+_OPENING_MARK = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 
 
 def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
@@ -91,7 +94,7 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
         result = resolve(text[start:end], published, "unknown", anchor)
         if result is not None:
             resolved.append((start, end, result))
-    kept = [_event_day(doc, item, resolved) for item in _longest(resolved)]
+    kept = [_event_day(doc, text, item, resolved) for item in _longest(resolved)]
     mentions = [
         DateMention(start, end, text[start:end], result.value, result.precision)
         for start, end, result in kept
@@ -100,15 +103,19 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
 
 
 def _event_day(
-    doc: Any, item: tuple[int, int, Resolution], resolved: list[tuple[int, int, Resolution]]
+    doc: Any,
+    text: str,
+    item: tuple[int, int, Resolution],
+    resolved: list[tuple[int, int, Resolution]],
 ) -> tuple[int, int, Resolution]:
     """An "election day" is the day the article gives for the election ("elect ... on Oct 26").
 
     Only for a few scheduled public events, and only when a sentence that names the event
-    (by the stem of its word) also names exactly one calendar day.
+    (by the stem of its word) also names exactly one calendar day. ``text`` is ``doc.text``,
+    passed in because spaCy rebuilds it on every access (once per date made this quadratic).
     """
     start, end, result = item
-    match = EVENT_DAY.fullmatch(normalise(doc.text[start:end]))
+    match = EVENT_DAY.fullmatch(normalise(text[start:end]))
     if result.value is not None or match is None:
         return item
     stem = EVENT_STEMS[match.group(1)]
@@ -122,7 +129,7 @@ def _event_day(
             for s, _, r in resolved
             if r.precision == "day"
             and sent.start_char <= s < sent.end_char
-            and not _in_dateline(doc.text, s)
+            and not _in_dateline(text, s)
         }
         if len(days) == 1:
             return start, end, Resolution(days.pop(), "day")
@@ -263,26 +270,30 @@ def _is_deictic(expression: str) -> bool:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation, marks included; straight quotes pair per line."""
+    """(start, end) of each direct quotation, marks included; straight quotes pair per line.
+
+    In text order and never overlapping, so ``_inside`` can binary-search them.
+    """
     spans: list[tuple[int, int]] = []
     line_start = 0
     for line in text.split("\n"):
         position = 0
-        while position < len(line):
-            mark = line[position]
-            closing = QUOTE_PAIRS.get(mark)
-            close_at = line.find(closing, position + 1) if closing else -1
+        while (found := _OPENING_MARK.search(line, position)) is not None:
+            opening = found.start()
+            close_at = line.find(QUOTE_PAIRS[found.group()], opening + 1)
             if close_at < 0:
-                position += 1
+                position = opening + 1
                 continue
-            spans.append((line_start + position, line_start + close_at + 1))
+            spans.append((line_start + opening, line_start + close_at + 1))
             position = close_at + 1
         line_start += len(line) + 1
     return spans
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether [start, end) lies within one of ``spans`` (sorted, non-overlapping)."""
+    last = bisect.bisect_right(spans, (start, math.inf)) - 1  # the last span starting <= start
+    return last >= 0 and end <= spans[last][1]
 
 
 def speech_day(
