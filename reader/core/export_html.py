@@ -79,7 +79,7 @@ def _attr(value: object) -> str:
 class _Span:
     start: int
     end: int
-    kind: str  # "mention" or "date"
+    kind: str  # "mention", "date" or "quote"
     index: int  # mention number (page-wide) or date number
     entity: Entity | None = None
     date: DateMention | None = None
@@ -119,6 +119,9 @@ def _spans(ann: Annotations) -> list[_Span]:
     for i, date in enumerate(ann.dates):
         if date.end > date.start:
             spans.append(_Span(date.start, date.end, "date", i, date=date))
+    for i, quote in enumerate(ann.quotes):
+        if quote.end > quote.start and quote.kind != "scare":
+            spans.append(_Span(quote.start, quote.end, "quote", i))
     return spans
 
 
@@ -138,13 +141,13 @@ def _mark_open(span: _Span, user_mention: bool) -> str:
     )
 
 
-def _date_open(date: DateMention) -> str:
+def _date_open(date: DateMention, index: int) -> str:
     if date.value:
         return (
-            f'<time class="date" datetime="{_attr(date.value)}" '
+            f'<time class="date" data-date="{index}" datetime="{_attr(date.value)}" '
             f'title="{_attr(date.text)} = {_attr(date.value)}">'
         )
-    return f'<time class="date" title="{_attr(date.text)}">'
+    return f'<time class="date" data-date="{index}" title="{_attr(date.text)}">'
 
 
 def _region_html(
@@ -168,7 +171,10 @@ def _region_html(
             is_user = (mention.start, mention.end, mention.entity.id) in user
             piece = _mark_open(mention, is_user) + piece + "</mark>"
         if date is not None and date.date is not None:
-            piece = _date_open(date.date) + piece + "</time>"
+            piece = _date_open(date.date, date.index) + piece + "</time>"
+        quote = _innermost(inside, a, b, "quote")
+        if quote is not None:
+            piece = f'<span class="quote-span" data-quote="{quote.index}">{piece}</span>'
         out.append(piece)
     return "".join(out)
 
@@ -260,7 +266,9 @@ def _entity_list(ann: Annotations, types: list[str]) -> str:
 
 def _quotes(ann: Annotations) -> str:
     items = []
-    for q in sorted(ann.quotes, key=lambda q: q.start):
+    for index, q in sorted(enumerate(ann.quotes), key=lambda pair: pair[1].start):
+        if q.kind == "scare":  # a quoted phrase ("mass"), not something someone said
+            continue
         speaker = ""
         if q.speaker:
             name = escape(q.speaker)
@@ -276,20 +284,26 @@ def _quotes(ann: Annotations) -> str:
         else:
             speaker = '<span class="speaker">— speaker unknown</span>'
         tag = ' <span class="user-tag">edited</span>' if q.source == "user" else ""
-        items.append(f'<li class="quote"><q>{escape(q.text)}</q>{tag}{speaker}</li>')
+        items.append(
+            f'<li class="quote" data-quote="{index}" tabindex="0" title="Show in the text">'
+            f"<q>{escape(q.text)}</q>{tag}{speaker}</li>"
+        )
     body = f"<ul>{''.join(items)}</ul>" if items else '<p class="empty">No quotes found.</p>'
     return f'<section class="quotes"><h2>Quotes</h2>{body}</section>'
 
 
 def _dates(ann: Annotations) -> str:
     items = []
-    for d in sorted(ann.dates, key=lambda d: d.start):
+    for index, d in sorted(enumerate(ann.dates), key=lambda pair: pair[1].start):
         value = (
             f'<time datetime="{_attr(d.value)}">{escape(d.value)}</time>'
             if d.value
             else "not resolved"
         )
-        items.append(f'<li>{escape(d.text)} <span class="resolved">→ {value}</span></li>')
+        items.append(
+            f'<li data-date="{index}" tabindex="0" title="Show in the text">{escape(d.text)} '
+            f'<span class="resolved">→ {value}</span></li>'
+        )
     body = f"<ul>{''.join(items)}</ul>" if items else '<p class="empty">No dates found.</p>'
     return f'<section class="dates"><h2>Dates</h2>{body}</section>'
 

@@ -57,6 +57,10 @@ mark.ent[data-source="user"] { text-decoration: underline dotted; }
 mark.ent.focus { outline: 2px solid var(--fg); outline-offset: 1px; }
 body.focusing mark.ent:not(.focus) { background-color: transparent; }
 time.date { border-bottom: 1px dashed var(--muted); }
+aside li[data-quote], aside li[data-date] { cursor: pointer; border-radius: 4px; }
+aside li[data-quote]:hover, aside li[data-date]:hover,
+aside li[data-quote]:focus-visible, aside li[data-date]:focus-visible { background: var(--line); }
+.quote-span.flash, time.date.flash { outline: 2px dashed var(--fg); outline-offset: 2px; }
 .status { min-height: 1.4em; font-size: .9rem; margin: 0; }
 aside h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em;
   color: var(--muted); margin: .75rem 0 .25rem; }
@@ -80,6 +84,11 @@ SCRIPT = """\
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.ent"));
   var buttons = Array.prototype.slice.call(document.querySelectorAll("button.ent-btn"));
   var status = document.getElementById("status");
+  var JUMPS = "aside li[data-quote], aside li[data-date]";
+  function motion() {
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    return still ? "auto" : "smooth";
+  }
   var active = null;
   var cursor = -1;
   function mentionsOf(id) {
@@ -104,16 +113,36 @@ SCRIPT = """\
     var found = mentionsOf(id);
     if (!found.length) { return; }
     cursor = (cursor + 1) % found.length;
-    found[cursor].scrollIntoView({ block: "center", behavior: "smooth" });
+    found[cursor].scrollIntoView({ block: "center", behavior: motion() });
   }
   function toggleLayer(button) {
     var cls = "hide-" + button.getAttribute("data-layer");
     var hidden = document.body.classList.toggle(cls);
     button.setAttribute("aria-pressed", hidden ? "false" : "true");
   }
+  function show(attribute, value) {
+    var found = null;
+    Array.prototype.forEach.call(document.querySelectorAll("article .flash"), function (el) {
+      el.classList.remove("flash");
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("article [" + attribute + "]"),
+      function (el) {
+        if (el.getAttribute(attribute) !== value) { return; }
+        el.classList.add("flash");
+        if (!found) { found = el; }
+      });
+    if (found) { found.scrollIntoView({ block: "center", behavior: motion() }); }
+  }
   document.addEventListener("click", function (event) {
     var layer = event.target.closest ? event.target.closest("button.toggle") : null;
     if (layer) { toggleLayer(layer); return; }
+    var entity = event.target.closest ? event.target.closest("[data-entity]") : null;
+    var item = event.target.closest ? event.target.closest(JUMPS) : null;
+    if (item && !entity) {
+      if (item.hasAttribute("data-quote")) { show("data-quote", item.getAttribute("data-quote")); }
+      else { show("data-date", item.getAttribute("data-date")); }
+      return;
+    }
     var el = event.target.closest ? event.target.closest("[data-entity]") : null;
     if (!el) { return; }
     var id = el.getAttribute("data-entity");
@@ -125,7 +154,11 @@ SCRIPT = """\
     }
   });
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { select(null); }
+    if (event.key === "Escape") { select(null); return; }
+    var item = document.activeElement;
+    if (event.key === "Enter" && item && item.matches && item.matches(JUMPS)) {
+      item.click();
+    }
   });
 }());
 """

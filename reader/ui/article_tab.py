@@ -127,8 +127,23 @@ class ArticleTab(QWidget):
         """New theme."""
         self._type_colors = types
         self.view.set_colors(page, types)
-        if self.selected:
-            self._refresh_selection()
+        self._restore_selection()
+
+    def set_zoom(self, zoom: int) -> None:
+        """New text size (the view lays the article out again)."""
+        self.view.set_zoom(zoom)
+        self._restore_selection()
+
+    def _restore_selection(self) -> None:
+        """After a new layout: emphasis, marks and the current mention as they were."""
+        entity = self.entity()
+        if entity is None:
+            return
+        self._refresh_selection()
+        if self.mention_index is not None and self.mention_index < len(entity.mentions):
+            mention = entity.mentions[self.mention_index]
+            self.view.select_range(mention.start, mention.end, center=False)
+            self.view.update_marks(entity.id, self.view.offsets.to_qt(mention.start))
 
     # -- entity navigation ---------------------------------------------------------------------
     def entity(self) -> Entity | None:

@@ -6,8 +6,11 @@ is a small verb that acts on the current tab, the settings or the panels.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
 
 from reader import __version__
 from reader.core.settings import ZOOM_STEP, Settings
@@ -15,6 +18,7 @@ from reader.ui.errors import show_message
 from reader.ui.open_files import FILE_FILTER, ask_open_paths, fill_recent_menu
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDockWidget, QMenu, QTabWidget
 
     from reader.ui.article_tab import ArticleTab
@@ -33,6 +37,7 @@ class WindowCommands:
     tabs: QTabWidget
     tab_list: list[ArticleTab]
     menus: dict[str, QMenu]
+    action_by_id: dict[str, QAction]
     find_bar: FindBar
     status: StatusArea
     theme: ThemeManager
@@ -91,7 +96,9 @@ class WindowCommands:
     def _set_zoom(self, percent: int) -> None:
         zoom = self.settings.set_zoom(percent)
         for tab in self.tab_list:
-            tab.view.set_zoom(zoom)
+            tab.set_zoom(zoom)
+        if self.find_bar.isVisible():  # the new layout dropped the match marks
+            self.find_bar.search(self.find_bar.field.text())
         self.status.show_message(f"Zoom {zoom}%", 2000)
 
     def set_theme(self, choice: str, _checked: bool = True) -> None:
@@ -145,3 +152,24 @@ class WindowCommands:
             "Okabe-Ito palette, safe for colour-blind readers.",
             information=True,
         )
+
+    def show_shortcuts(self) -> None:
+        """Every command with a key, read from the registry (so it is never out of date)."""
+        rows = []
+        for action_id, action in self.action_by_id.items():
+            keys = ", ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            if keys:
+                text = html.escape(action.text().replace("&", "").rstrip("…"))
+                rows.append(
+                    f"<tr><td>{text}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b>"
+                    f"</td></tr><!-- {action_id} -->"
+                )
+        box = show_message(
+            self,
+            "Keyboard Shortcuts",
+            "<table>" + "".join(rows) + "</table>",
+            information=True,
+        )
+        box.setObjectName("shortcutsDialog")

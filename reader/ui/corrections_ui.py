@@ -8,12 +8,10 @@ left by a crash is offered for restoring.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QInputDialog
 
 from reader.core.correction_stack import CorrectionStack
 from reader.core.corrections import (
@@ -29,9 +27,11 @@ from reader.core.corrections import (
     SetSpeaker,
     trim_selection,
 )
-from reader.core.journal import FoundJournal, Journal, find_journal, replay
-from reader.core.model import ENTITY_TYPES, PERSON, Annotations, Entity, Mention, Quote
+from reader.core.journal import Journal
+from reader.core.model import ENTITY_TYPES, PERSON, Annotations, Entity, Mention
 from reader.ui import actions as registry
+from reader.ui.correction_menu import CorrectionMenu, quote_at
+from reader.ui.journal_recovery import JournalRecovery
 from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
@@ -159,11 +159,6 @@ def mention_at(
     return found[0] if found else None
 
 
-def quote_at(annotations: Annotations, offset: int) -> Quote | None:
-    """The quote covering ``offset``."""
-    return next((q for q in annotations.quotes if q.start <= offset <= q.end), None)
-
-
 class _CloseWatcher(QObject):
     """Finishes every journal when the window closes (keeps those with unsaved edits)."""
 
@@ -177,14 +172,14 @@ class _CloseWatcher(QObject):
         return False
 
 
-class CorrectionActions:
+class CorrectionActions(CorrectionMenu, JournalRecovery):
     """Mixin for MainWindow: the correction commands, undo/redo and journal recovery."""
 
     def install_corrections(self: MainWindow) -> None:
         """Connect to the window's signals; call once at the end of ``__init__``."""
         self._stacks: dict[int, CorrectionStack] = {}
         self.article_shown.connect(self._add_context_menu)
-        self.analysis_finished.connect(self.annotations_restored)
+        self.analysis_finished.connect(self._annotations_arrived)
         self.annotations_changed.connect(lambda _annotations: self._sync_undo_actions())
         self._close_watcher = _CloseWatcher(self, self)
         self.installEventFilter(self._close_watcher)
@@ -228,6 +223,9 @@ class CorrectionActions:
         if tab is None or stack is None:
             self.status.show_message("Corrections need an analysed article.")
             return False
+        if tab.analysing:  # provisional highlights: the final result would replace the edit
+            self.status.show_message("Wait a moment: the article is still being analysed.")
+            return False
         try:
             stack.apply(correction)
         except CorrectionError as error:
@@ -241,6 +239,13 @@ class CorrectionActions:
         message = stack.record_error or done
         self.status.show_message(message)
         self._sync_undo_actions()
+        self._mark_modified(tab, stack)
+
+    def _mark_modified(self: MainWindow, tab: ArticleTab, stack: CorrectionStack) -> None:
+        """A bullet before the tab's title while it has corrections no copy holds yet."""
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, f"• {tab.title}" if stack.modified else tab.title)
 
     def _sync_undo_actions(self: MainWindow) -> None:
         if not hasattr(self, "_stacks"):
@@ -249,7 +254,7 @@ class CorrectionActions:
         stack = self._stacks.get(id(tab)) if tab else None
         if stack is not None and stack.ann is not tab.annotations:
             stack = None
-        undo, redo = self.actions.get("edit.undo"), self.actions.get("edit.redo")
+        undo, redo = self.action_by_id.get("edit.undo"), self.action_by_id.get("edit.redo")
         if undo is not None:
             undo.setEnabled(bool(stack and stack.can_undo))
             undo.setText(f"&Undo {stack.undo_text}" if stack and stack.can_undo else "&Undo")
@@ -262,6 +267,7 @@ class CorrectionActions:
         stack = self._stacks.get(id(tab))
         if stack is not None:
             stack.mark_saved()
+            self._mark_modified(tab, stack)
 
     # -- handlers named in CORRECTION_ACTIONS ---------------------------------------------------
     def undo_correction(self: MainWindow) -> None:
@@ -409,125 +415,6 @@ class CorrectionActions:
         self.apply_correction(
             SetSpeaker(quote.start, quote.end, None if match else name, match.id if match else None)
         )
-
-    # -- context menu on the text ----------------------------------------------------------------
-    def _add_context_menu(self: MainWindow, tab: ArticleTab) -> None:
-        view = tab.view
-        if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
-            return
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(
-            lambda point, t=tab: self._show_context_menu(t, point)
-        )
-
-    def correction_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> QMenu:
-        """The text's context menu: Qt's own (Copy, Select All) plus the corrections."""
-        view = tab.view
-        menu = view.createStandardContextMenu(point)
-        menu.setObjectName("correctionMenu")
-        annotations = tab.annotations
-        if annotations is None:
-            return menu
-        menu.addSeparator()
-        span = view.span_at_point(point)
-        if span is not None and not view.textCursor().hasSelection():
-            tab.select_entity(span.entity_id, jump=False)
-        selection = view.selected_range()
-        if selection is not None and tab.article is not None:
-            start, end = trim_selection(tab.article.text, *selection)
-            if start < end:
-                text = tab.article.text[start:end]
-                shown = text if len(text) <= 30 else text[:28] + "…"
-                mark = menu.addMenu(f"Mark “{shown}” as")
-                for kind in ENTITY_TYPES:
-                    _add(
-                        mark,
-                        type_colors(False)[kind].singular,
-                        lambda k=kind: self.mark_selection(k),
-                    )
-                entity = tab.entity()
-                if entity is not None:
-                    _add(menu, f"Mark as a Mention of {entity.name}", self.add_selection_to_entity)
-        entity = tab.entity()
-        if entity is not None:
-            if span is not None:
-                _add(menu, f"Remove This Mention of {entity.name}", self.remove_mention_at_cursor)
-            _add(menu, f"Remove {entity.name}", self.remove_selected_entity)
-            retype = menu.addMenu(f"Change Type of {entity.name}")
-            for kind in ENTITY_TYPES:
-                action = _add(
-                    retype,
-                    type_colors(False)[kind].singular,
-                    lambda k=kind: self.change_entity_type(k),
-                )
-                action.setEnabled(kind != entity.type)
-            _add(menu, f"Rename {entity.name}…", self.rename_selected_entity)
-            _add(menu, f"Merge {entity.name} Into…", self.merge_selected_entity)
-        offset = self._cursor_offset()
-        if offset is not None and quote_at(annotations, offset) is not None:
-            _add(menu, "Edit Quote Speaker…", self.edit_quote_speaker)
-        return menu
-
-    def _show_context_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> None:
-        view = tab.view
-        if not view.textCursor().hasSelection():  # right-click moves the cursor, as editors do
-            cursor = view.cursorForPosition(point)
-            view.setTextCursor(cursor)
-        menu = self.correction_menu(tab, point)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.popup(view.viewport().mapToGlobal(point))
-
-    # -- recovering a journal after a crash --------------------------------------------------------
-    def annotations_restored(self: MainWindow, tab: ArticleTab) -> None:
-        """New annotations for ``tab`` (analysed or restored): offer an earlier journal."""
-        if tab.annotations is None:
-            return
-        found = find_journal(tab.annotations)
-        if found is not None and found.corrections:
-            self.offer_journal(tab, found)
-
-    def offer_journal(self: MainWindow, tab: ArticleTab, found: FoundJournal) -> QMessageBox:
-        """Ask (without blocking) whether to restore the corrections in ``found``."""
-        count = found.corrections
-        box = QMessageBox(self)
-        box.setObjectName("restoreJournalDialog")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Restore Corrections")
-        plural = "s" if count != 1 else ""
-        box.setText(
-            f"You made {count} correction{plural} to “{tab.title}” that were not saved "
-            "before Entity Reader closed. Restore them?"
-        )
-        restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(restore)
-        box.buttonClicked.connect(
-            lambda button: self._journal_answer(tab, found, button is restore)
-        )
-        box.open()
-        return box
-
-    def _journal_answer(
-        self: MainWindow, tab: ArticleTab, found: FoundJournal, restore: bool
-    ) -> None:
-        if tab.annotations is None or tab not in self.tab_list:
-            return
-        if not restore:
-            found.path.unlink(missing_ok=True)
-            self.status.show_message("The earlier corrections were discarded.")
-            return
-        result = replay(tab.annotations, found)
-        self._track(tab, result.stack)
-        message = f"Restored {result.applied} correction{'s' if result.applied != 1 else ''}."
-        if result.skipped:
-            message += f" {len(result.skipped)} no longer applied and were skipped."
-        self._redraw(tab, result.stack, message)
-
-
-def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
-    action = menu.addAction(text)
-    action.triggered.connect(lambda _checked=False: slot())
-    return action
 
 
 def _finish(stack: CorrectionStack) -> None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from reader.core.errors import ReaderError
 from reader.core.export import FORMATS, check_target, save
 from reader.core.model import Annotations
-from reader.core.opening import RESTORED_NOTICE
 from reader.ui import actions as registry
 from reader.ui.errors import describe, show_message
 from reader.ui.positions import OffsetMap
@@ -236,19 +235,15 @@ class ExportActions:
             self.corrections_saved(tab)
 
     def _save_failed(self: MainWindow, target: Path, error: BaseException) -> None:
-        text, detail = describe(error)
+        text, detail = describe(error, f"save {target.name!r}")
         self.status.show_done(text)
         show_message(self, f"Could not save {target.name}", text, detail)
 
     # -- opening an annotated copy ------------------------------------------------------------
     def show_restored(self: MainWindow, tab: ArticleTab, annotations: Annotations) -> None:
-        """An annotated copy was opened: show its annotations as saved, without the model."""
-        self.set_annotations(annotations, tab)
+        """An annotated copy is on screen as saved: say that the model was not run."""
         count = sum(len(e.mentions) for e in annotations.entities)
         self.status.show_done(
             f"Restored {len(annotations.entities)} entities and {count} mentions from the "
             "annotated copy; the language model was not run."
         )
-        if RESTORED_NOTICE not in annotations.article.notices:
-            annotations.article.notices.append(RESTORED_NOTICE)
-        self.annotations_restored(tab)

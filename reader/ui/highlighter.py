@@ -59,6 +59,7 @@ class EntityHighlighter(QObject):
         self._visible: set[str] = set()
         self._selected: str | None = None
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        self._blocks_of: dict[str | None, set[int]] = {}
         self._painted: set[int] = set()
         """Block numbers that carry formats now."""
         self._stale: set[int] = set()
@@ -72,6 +73,7 @@ class EntityHighlighter(QObject):
     def pending(self) -> int:
         """Blocks still waiting to be painted."""
         return len(self._stale)
+
     @property
     def visible(self) -> set[str]:
         """Entity types currently painted."""
@@ -98,6 +100,7 @@ class EntityHighlighter(QObject):
         """Replace all spans (new annotations) and repaint."""
         self.spans = sorted(spans, key=lambda s: s.start)
         self._starts = [s.start for s in self.spans]
+        self._blocks_of = self._block_numbers_by_entity(self.spans)
         self._max_len = max((s.end - s.start for s in self.spans), default=0)
         self._visible = set(visible)
         self.rehighlight()
@@ -112,13 +115,13 @@ class EntityHighlighter(QObject):
         """Emphasise every mention of ``entity_id`` (None clears); repaints only its blocks."""
         if entity_id == self._selected:
             return
-        touched = [s for s in self.spans if s.entity_id in (entity_id, self._selected)]
+        touched = self._blocks_of.get(entity_id, set()) | self._blocks_of.get(self._selected, set())
         self._selected = entity_id
-        self._invalidate(self._block_numbers(touched))
+        self._invalidate(touched)
 
     def rehighlight(self) -> None:
         """Recompute the formats of every block that has or had a highlight."""
-        self._invalidate(self._painted | self._block_numbers(self.spans))
+        self._invalidate(self._painted.union(*self._blocks_of.values()))
 
     def flush(self) -> None:
         """Paint every pending block now (tests, export, before a screenshot)."""
@@ -135,15 +138,18 @@ class EntityHighlighter(QObject):
         first, last = self._visible_blocks()
         self._paint(sorted(n for n in self._stale if first <= n <= last))
 
-    def _block_numbers(self, spans: list[Span]) -> set[int]:
-        numbers: set[int] = set()
+    def _block_numbers_by_entity(self, spans: list[Span]) -> dict[str | None, set[int]]:
+        """Entity id -> numbers of the blocks its mentions sit in (spans sorted by start)."""
+        numbers: dict[str | None, set[int]] = {}
         block = QTextBlock()
-        for span in sorted(spans, key=lambda s: s.start):
-            if not (block.isValid() and span.start < block.position() + block.length()):
+        end = -1
+        for span in spans:
+            if span.start >= end:
                 block = self.document.findBlock(span.start)
                 if not block.isValid():
                     continue
-            numbers.add(block.blockNumber())
+                end = block.position() + block.length()
+            numbers.setdefault(span.entity_id, set()).add(block.blockNumber())
         return numbers
 
     def _invalidate(self, numbers: set[int]) -> None:

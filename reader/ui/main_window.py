@@ -28,7 +28,9 @@ from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
+from reader.ui.corrections_ui import CorrectionActions
 from reader.ui.entity_panel import EntityPanel
+from reader.ui.export_actions import ExportActions
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
 from reader.ui.open_files import dropped_paths
@@ -41,7 +43,7 @@ from reader.ui.theme import ThemeManager, page_colors, type_colors
 log = logging.getLogger(__name__)
 
 
-class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
+class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionActions, QMainWindow):
     """The reader's window.
 
     Args:
@@ -93,6 +95,7 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         self._apply_colors()
         self.theme.changed.connect(lambda _dark: self._apply_colors())
         self._restore_geometry()
+        self.install_corrections()
 
     # -- construction --------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -167,8 +170,10 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         theme_action = self.action_by_id.get(f"view.theme_{self.settings.theme}")
         if theme_action is not None:
             theme_action.setChecked(True)
-        for dock, action_id in ((self.entity_dock, "view.entities_panel"),
-                                (self.quotes_dock, "view.quotes_panel")):
+        for dock, action_id in (
+            (self.entity_dock, "view.entities_panel"),
+            (self.quotes_dock, "view.quotes_panel"),
+        ):
             action = self.action_by_id[action_id]
             action.setChecked(True)
             dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
@@ -285,6 +290,8 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         page = page_colors(dark)
         for tab in self.tab_list:
             tab.set_colors(page, types)
+        if self.find_bar.isVisible():  # the new layout dropped the match marks
+            self.find_bar.search(self.find_bar.field.text())
         self.entity_panel.model.set_colors(types)
         self.legend.set_colors(types)
 
@@ -292,6 +299,10 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         """Remember geometry and layout in the settings and write them."""
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        """Write the settings file (a failure is logged, never raised at the reader)."""
         try:
             save_settings(self.settings)
         except OSError as exc:
@@ -302,4 +313,3 @@ class MainWindow(ArticleOpening, WindowCommands, QMainWindow):
         if self._owns_tasks:
             self.tasks.shutdown()
         super().closeEvent(event)
-

@@ -24,9 +24,9 @@ def load_document(path: Path) -> Article | Annotations:
     An Article is analysed next; Annotations (an annotated copy read back by the core) are
     shown as saved, without analysis. The one place the window turns a path into content.
     """
-    from reader.core.loaders import load_article
+    from reader.core.opening import open_document
 
-    return load_article(path)
+    return open_document(path)
 
 
 def ask_open_paths(parent: QWidget, start: str, file_filter: str = FILE_FILTER) -> list[str]:

@@ -55,6 +55,7 @@ class ArticleOpening:
         def _show_annotations(self, tab: ArticleTab, annotations: Annotations) -> None: ...
         def _current_changed(self, index: int) -> None: ...
         def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None: ...
+        def save_settings(self) -> None: ...
 
     def open_files(self, paths: list[str | Path]) -> None:
         """Open each file in a tab (an already open file just comes to the front)."""
@@ -88,10 +89,12 @@ class ArticleOpening:
         if tab not in self.tab_list:
             return
         self.settings.add_recent(tab.path)
+        self.save_settings()  # the recent list survives a crash
         saved = loaded if isinstance(loaded, Annotations) else None
         article = loaded.article if isinstance(loaded, Annotations) else loaded
-        tab.show_article(article, page_colors(self.theme.dark), type_colors(self.theme.dark),
-                         self.settings.zoom)
+        tab.show_article(
+            article, page_colors(self.theme.dark), type_colors(self.theme.dark), self.settings.zoom
+        )
         index = self.tabs.indexOf(tab)
         self.tabs.setTabText(index, tab.title)
         if tab is self.current_tab():
@@ -136,8 +139,12 @@ class ArticleOpening:
             from reader.core.cache import analyse_cached
 
             return analyse_cached(
-                analyser, article, progress,
-                first_range=first_range, on_partial=partial, should_stop=stop,
+                analyser,
+                article,
+                progress,
+                first_range=first_range,
+                on_partial=partial,
+                should_stop=stop,
             )
 
         tasks.run(

@@ -46,8 +46,15 @@ def test_missing_damaged_or_newer_files_give_defaults(tmp_path: Path) -> None:
 def test_bad_values_are_replaced_field_by_field(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(
-        json.dumps({"theme": "neon", "zoom": 5000, "recent_files": "x", "layers": {"place": 1},
-                    "date_order": "timeline"})
+        json.dumps(
+            {
+                "theme": "neon",
+                "zoom": 5000,
+                "recent_files": "x",
+                "layers": {"place": 1},
+                "date_order": "timeline",
+            }
+        )
     )
     settings = load_settings(path)
     assert settings.theme == "system"

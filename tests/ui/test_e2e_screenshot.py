@@ -31,8 +31,16 @@ def display() -> Iterator[str]:
     xvfb = require_tool("Xvfb")
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_fd), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-         "-nolisten", "tcp"],
+        [
+            xvfb,
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            f"{SCREEN[0]}x{SCREEN[1]}x24",
+            "-nolisten",
+            "tcp",
+        ],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -49,8 +57,12 @@ def display() -> Iterator[str]:
 
 
 def _screenshot(tool: str, display: str, path: Path) -> QImage:
-    subprocess.run([tool, "-display", display, "-window", "root", str(path)], check=True,
-                   capture_output=True, timeout=30)
+    subprocess.run(
+        [tool, "-display", display, "-window", "root", str(path)],
+        check=True,
+        capture_output=True,
+        timeout=30,
+    )
     return QImage(str(path))
 
 
@@ -73,8 +85,13 @@ def test_app_shows_the_sample_article_with_highlights(display: str, tmp_path: Pa
     env = dict(os.environ, DISPLAY=display, ENTITY_READER_HOME=str(tmp_path / "home"))
     env.pop("QT_QPA_PLATFORM", None)
     env["QT_QPA_PLATFORM"] = "xcb"
-    app = subprocess.Popen([sys.executable, str(PROJECT_ROOT / "main.py")], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    app = subprocess.Popen(
+        [sys.executable, str(PROJECT_ROOT / "main.py")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     shot = tmp_path / "screen.png"
     try:
         deadline = time.monotonic() + TIMEOUT

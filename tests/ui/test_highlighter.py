@@ -17,8 +17,12 @@ def _view(qtbot, paragraphs: int) -> tuple[ReadingView, Annotations]:
     text = article.text
     entities = []
     for i, (name, kind) in enumerate(
-        [("Macron", "person"), ("Ukraine", "country"), ("Russia", "country"),
-         ("NATO", "organization")]
+        [
+            ("Macron", "person"),
+            ("Ukraine", "country"),
+            ("Russia", "country"),
+            ("NATO", "organization"),
+        ]
     ):
         mentions = [Mention(m.start(), m.end(), name) for m in re.finditer(name, text)]
         entities.append(Entity(f"e{i}", kind, name, mentions))
@@ -67,8 +71,9 @@ def test_long_article_paints_screen_first_then_the_rest(qtbot) -> None:
     first, _last = view.visible_blocks()
     assert highlighter.pending > 0  # off-screen blocks wait for the event loop
     on_screen = view.document().findBlockByNumber(first)
-    texts = {_utf16_slice(on_screen.text(), r.start, r.length)
-             for r in on_screen.layout().formats()}
+    texts = {
+        _utf16_slice(on_screen.text(), r.start, r.length) for r in on_screen.layout().formats()
+    }
     assert texts == {"Macron"}
     qtbot.waitUntil(lambda: highlighter.pending == 0)
     assert _formatted(view) == {"Macron"}

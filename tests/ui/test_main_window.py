@@ -95,8 +95,10 @@ def test_click_entity_in_panel_then_next_moves_selection(qtbot, main_window, sam
     assert _selection(tab) == (first.start, first.end)
     assert tab.navigation.isVisible()
     assert tab.navigation.count.text() == f"1 of {len(macron.mentions)}"
-    paragraphs = {tab.view.document().findBlock(tab.view.offsets.to_qt(m.start)).blockNumber()
-                  for m in macron.mentions}
+    paragraphs = {
+        tab.view.document().findBlock(tab.view.offsets.to_qt(m.start)).blockNumber()
+        for m in macron.mentions
+    }
     assert len(tab.view.scroll_bar.marks) == len(paragraphs) > 1
     qtbot.keyClick(tab.view, Qt.Key.Key_F8)
     second = macron.mentions[1]
@@ -130,8 +132,11 @@ def test_click_highlight_in_text_selects_entity(qtbot, main_window, sample_path)
     assert current.data(ENTITY_ID_ROLE) == russia.id
     # A click on plain text does not change the selection.
     cursor.setPosition(0)
-    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tab.view.cursorRect(cursor).center() + QPoint(2, 0))
+    qtbot.mouseClick(
+        tab.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=tab.view.cursorRect(cursor).center() + QPoint(2, 0),
+    )
     assert tab.selected == russia.id
 
 
@@ -178,18 +183,26 @@ def test_find_bar_counts_and_walks_matches(qtbot, main_window, sample_path) -> N
     assert tab.view.textCursor().selectionStart() > first
     assert tab.view.textCursor().selectedText().lower() == "ceasefire"
     assert len(tab.view.extraSelections()) == expected
+    assert tab.view.scroll_bar.find_marks  # matches are marked along the scroll bar
     bar.field.setText("zzzz-not-there")
     assert bar.count.text() == "No matches"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible() and tab.view.extraSelections() == []
+    assert tab.view.scroll_bar.find_marks == []
 
 
 def test_zoom_changes_font_and_is_remembered(qtbot, main_window, sample_path) -> None:
     window = main_window()
     tab = open_and_wait(qtbot, window, sample_path)
+    macron = _entity(tab, "Emmanuel Macron")
+    window.select_entity(macron.id)
+    tab.next_mention()
     size = tab.view.document().defaultFont().pointSizeF()
     window.action_by_id["view.zoom_in"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() > size
+    # The new layout keeps the selection: emphasis, "2 of N" and the selected mention.
+    assert tab.view.highlighter.selected == macron.id
+    assert _selection(tab) == (macron.mentions[1].start, macron.mentions[1].end)
     assert window.settings.zoom == 110
     window.action_by_id["view.zoom_reset"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() == size
@@ -237,12 +250,22 @@ def test_drop_opens_files(qtbot, main_window, sample_path) -> None:
     window = main_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(sample_path))])
-    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
-    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
-                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.analysis_finished):
         window.dropEvent(drop)
     assert window.tabs.count() == 1
@@ -268,8 +291,11 @@ def test_load_error_shows_dialog_with_message(qtbot, main_window, tmp_path) -> N
     window.open_file(tmp_path / "missing.txt")
 
     def dialog() -> QMessageBox:
-        boxes = [w for w in QApplication.topLevelWidgets()
-                 if isinstance(w, QMessageBox) and w.isVisible()]
+        boxes = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
         assert boxes
         return boxes[0]
 
@@ -368,8 +394,9 @@ def test_welcome_page_when_no_article_is_open(qtbot, main_window, sample_path) -
     assert window.stack.currentWidget() is window.welcome
 
 
-def test_saved_annotations_are_shown_without_analysis(qtbot, main_window, sample_path,
-                                                      monkeypatch) -> None:
+def test_saved_annotations_are_shown_without_analysis(
+    qtbot, main_window, sample_path, monkeypatch
+) -> None:
     from reader.core.loaders import load_article
     from reader.ui import opening as window_module
 
@@ -382,3 +409,23 @@ def test_saved_annotations_are_shown_without_analysis(qtbot, main_window, sample
     assert analyser.calls == 0
     assert tab.annotations is saved
     assert {s.entity_id for s in tab.view.highlighter.spans} == {saved.entities[0].id}
+
+
+def test_shortcuts_dialog_lists_the_registry(qtbot, main_window) -> None:
+    window = main_window()
+    window.action_by_id["help.shortcuts"].trigger()
+    box = window.findChild(QMessageBox, "shortcutsDialog")
+    assert box is not None and box.isVisible()
+    assert "Next Mention" in box.text() and "F8" in box.text()
+    assert "Find" in box.text() and "Ctrl+F" in box.text()
+    box.close()
+
+
+def test_no_two_actions_share_a_shortcut(qtbot, main_window) -> None:
+    window = main_window()
+    owner: dict[str, str] = {}
+    for action_id, action in window.action_by_id.items():
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in owner, f"{text} is bound to {owner[text]} and {action_id}"
+            owner[text] = action_id

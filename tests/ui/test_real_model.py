@@ -28,8 +28,9 @@ def test_real_analysis_drives_navigation(qtbot, main_window, sample_path: Path, 
     proxy_index = window.entity_panel.proxy.mapFromSource(index)
     tree = window.entity_panel.tree
     tree.scrollTo(proxy_index)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualRect(proxy_index).center())
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(proxy_index).center()
+    )
     assert tab.selected == person.id
     before = tab.view.selected_range()
     assert before == (person.mentions[0].start, person.mentions[0].end)
@@ -44,15 +45,19 @@ def test_real_analysis_drives_navigation(qtbot, main_window, sample_path: Path, 
         row = panel.quote_proxy.rowCount() - 1
         quote = panel.quote_proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1)
         table = panel.quote_table
-        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                         pos=table.visualRect(panel.quote_proxy.index(row, 0)).center())
+        index = panel.quote_proxy.index(row, 0)
+        table.scrollTo(index)
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+        )
         assert tab.view.selected_range() == (quote.start, quote.end)
         rect = tab.view.cursorRect()
         assert 0 <= rect.top() < tab.view.viewport().height()
 
 
-def test_long_article_shows_screen_first_then_final(qtbot, main_window, sample_path, nlp,
-                                                    tmp_path) -> None:
+def test_long_article_shows_screen_first_then_final(
+    qtbot, main_window, sample_path, nlp, tmp_path
+) -> None:
     body = sample_path.read_text(encoding="utf-8").split("\n", 1)[1]
     long_file = tmp_path / "long.txt"
     long_file.write_text("date 2025-03-17 A long article\n" + body * 12, encoding="utf-8")

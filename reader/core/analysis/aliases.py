@@ -59,9 +59,7 @@ def initials(name: str) -> set[str]:
     one per part ("Agence France-Presse": AFP)."""
     words = [w for w in name.replace("’", "'").split() if w.lower() not in _MINOR_WORDS]
     whole = "".join(w[0].upper() for w in words if w[0].isalpha())
-    parts = "".join(
-        p[0].upper() for w in words for p in w.split("-") if p and p[0].isalpha()
-    )
+    parts = "".join(p[0].upper() for w in words for p in w.split("-") if p and p[0].isalpha())
     return {whole, parts}
 
 
@@ -77,8 +75,7 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
         n
         for n in names
         if not any(
-            len(o) > len(n) and (o[-len(n) :] == n or (len(n) == 1 and o[0] == n[0]))
-            for o in names
+            len(o) > len(n) and (o[-len(n) :] == n or (len(n) == 1 and o[0] == n[0])) for o in names
         )
     }
     groups: dict[tuple[str, ...], list[TypedMention]] = {}

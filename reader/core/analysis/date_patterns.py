@@ -9,8 +9,10 @@ a name (a person called May, an organisation named after a month).
 
 from __future__ import annotations
 
-import bisect
 import re
+from typing import TypeVar
+
+T = TypeVar("T", bound=tuple)
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_FULL = (
@@ -22,7 +24,8 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _DAY_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _QUALIFIER = (
-    r"(?:(?:the\s+)?(?i:end|start|beginning|middle|close|turn)\s+of\s+"
+    r"(?:(?:the\s+)?(?i:end|start|beginning|middle|close|turn|spring|summer|autumn|fall|winter"
+    r"|first half|second half|first quarter|second quarter|third quarter|fourth quarter)\s+of\s+"
     r"|(?i:early|late)\s+|(?i:mid)-\s*)?"
 )
 _PREP = r"(?i:in|since|by|until|till|from|for|of|during|before|after|through|to|between|and)"
@@ -65,22 +68,21 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
 
 
 def find_date_phrases(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every pattern hit, longest first where hits overlap, in text order."""
-    hits = sorted(
-        {_span(m) for pattern in PATTERNS for m in pattern.finditer(text)},
-        key=lambda span: (span[0], -span[1]),
-    )
-    kept: list[tuple[int, int]] = []  # sorted, non-overlapping: ends rise with starts
-    for start, end in sorted(hits, key=lambda span: span[0] - span[1]):
-        if not overlaps_sorted(kept, start, end):
-            bisect.insort(kept, (start, end))
-    return kept
+    """(start, end) of every pattern hit, the longest where hits overlap, in text order."""
+    hits = {_span(m) for pattern in PATTERNS for m in pattern.finditer(text)}
+    return keep_longest(list(hits), len(text))
 
 
-def overlaps_sorted(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of ``spans`` (sorted, mutually non-overlapping).
+def keep_longest(items: list[T], size: int) -> list[T]:
+    """Among overlapping (start, end, ...) items keep the longest (ties: the earliest).
 
-    A binary search instead of a scan: book-length text has thousands of each.
+    Linear in the text: taken characters are marked in a bytearray, not compared pairwise.
     """
-    before = bisect.bisect_left(spans, (end, -1))  # spans starting before ``end``
-    return before > 0 and spans[before - 1][1] > start
+    taken = bytearray(size + 1)
+    kept = []
+    for item in sorted(items, key=lambda i: (i[0] - i[1], i[0])):
+        start, end = item[0], item[1]
+        if taken.find(1, start, end) < 0:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(item)
+    return sorted(kept, key=lambda i: i[0])

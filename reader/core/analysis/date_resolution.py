@@ -1,8 +1,9 @@
 """Resolve one date expression to a calendar value: pure Python, no spaCy, fully deterministic.
 
 The caller (``dates.py``) finds the expressions and says which way the sentence points in time;
-this module turns "Saturday", "last month", "March 26" or "the end of 2025" into a value with
-its precision, relative to the publication date.
+``date_words`` knows the vocabulary and what is not a date at all; this module turns
+"Saturday", "last month", "March 26" or "the end of 2025" into a value with its precision,
+relative to the publication date.
 
 Conventions (news style):
 
@@ -33,6 +34,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
+from reader.core.analysis.date_words import (
+    CALENDAR_WORD,
+    DAY_PART,
+    LEADING,
+    MONTH_NAME,
+    MONTHS,
+    NUMBER_WORDS,
+    UNIT,
+    WEEKDAY_NAME,
+    WEEKDAYS,
+    is_excluded,
+    normalise,
+)
 from reader.core.model import Precision
 
 Tense = Literal["past", "present", "future", "unknown"]
@@ -51,73 +65,8 @@ class Resolution:
 
 UNRESOLVED = Resolution()
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-MONTH_NAME = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-WEEKDAY_NAME = r"(?:" + "|".join(WEEKDAYS) + r")"
-DAY_PART = r"(?:morning|afternoon|evening|night)"
-NUMBER_WORDS = (
-    r"(?:\d+(?:[.,]\d+)?|a|an|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty|sixty|hundred|a hundred|several|a few|few|many"
-    r"|a couple of|couple of|dozens of|hundreds of|half an?|a half|\d+-)"
-)
-UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
-
-# Not calendar references: durations, ages, windows from now, ordinal periods, frequencies.
-_APPROX = r"(?:about|around|nearly|almost|roughly|some|just|only|over|under|at least|at most"
-_APPROX += r"|more than|less than|fewer than|up to|another|the|a|an|its|their|his|her|our|his)"
-DURATION = re.compile(
-    rf"^(?:{_APPROX}\s+)*(?:(?:next|past|last|first|coming|previous|following)\s+)?"
-    rf"{NUMBER_WORDS}[\s-]*(?:and a half\s+)?{UNIT}s?(?:[\s-]+(?:old|long))?"
-    r"(?:\s+(?:in a row|running|straight|on end))?$"
-)
-STORY_OFFSET = re.compile(
-    rf"^(?:{_APPROX}\s+)*(?:{NUMBER_WORDS}[\s-]*)?{UNIT}s?\s+"
-    rf"(?:later|earlier|before|after|afterwards|on|previously)$"
-)
-DAY_PART_ONLY = re.compile(
-    r"^(?:the|that|at|by)?\s*(?:morning|afternoon|evening|night|nightfall|dawn|dusk"
-    r"|daybreak|daytime|overnight|the night|the day|day|days)$"
-)
-CALENDAR_WORD = re.compile(
-    rf"\b(?:{WEEKDAY_NAME}|{MONTH_NAME}|day|week|weekend|fortnight|month|year|decade|century"
-    r"|quarter|season|spring|summer|autumn|fall|winter|christmas|easter|ramadan|eid|hanukkah"
-    r"|diwali|thanksgiving|new year|halloween|today|tonight|tomorrow|yesterday|morning"
-    r"|afternoon|evening|night)s?\b|\b(?:1[5-9]\d\d|20\d\d)s?\b|'\d0s"
-)
-AGE = re.compile(rf"\b{UNIT}s?[\s-]old\b|\baged\b")
-WINDOW = re.compile(
-    rf"^(?:the\s+)?(?:next|past|last|coming|previous|recent|following|upcoming)\s+"
-    rf"(?:few\s+|several\s+|couple of\s+)?{UNIT}s$"
-    rf"|^(?:recent|past|the past|the last|the next|the coming|in recent)\s+{UNIT}$"
-    rf"|^{UNIT}s$|^(?:recent|many|several|a few|few)\s+{UNIT}s$"
-)
-ORDINAL_PERIOD = re.compile(
-    rf"^(?:the|a|an|its|their|his|her|our)?\s*(?:\w+\s+)?"
-    rf"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|\d+(?:st|nd|rd|th)"
-    rf"|warmest|hottest|coldest|wettest|driest|best|worst|busiest|deadliest|same|whole|entire"
-    rf"|full|calendar|fiscal|financial|school|academic|record|single)[\s-]+{UNIT}s?$"
-)
-# "those days", "other years", "a hot day", "a banner year": a kind of period, not a date.
-GENERIC = re.compile(
-    rf"^(?:those|these|other|some|many|most|all|both|each|such|a|an)\s+"
-    rf"(?:[a-z'-]+\s+){{0,2}}{UNIT}s?$"
-)
-FREQUENCY = re.compile(
-    r"^(?:daily|weekly|monthly|yearly|annual|annually|quarterly|biannual|overnight|nightly"
-    r"|each (?:day|week|month|year)|every (?:\w+\s+)?(?:day|week|month|year)s?|a (?:day|week"
-    r"|month|year)|per (?:day|week|month|year))$"
-)
-CLOCK = re.compile(r"\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|\bnoon\b|\bmidnight\b|\bgmt\b")
-
-LEADING = re.compile(
-    r"^(?:on|in|at|since|by|until|till|from|for|during|before|after|around|as of|of|through|between"
-    r"|throughout|earlier|later|as early as|as late as)\s+"
+PERIOD_ENDING = re.compile(
+    rf"^(?:the\s+)?(?:\w+\s+)?{UNIT}s?\s+(?:to|through|ending|ended)\s+(?:in\s+)?(?=\S)"
 )
 QUALIFIER = re.compile(
     r"^(?:(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|close|turn|rest|remainder"
@@ -171,8 +120,6 @@ YEAR_WORDS = {
     "the current year": 0,
     "last year": -1,
     "next year": 1,
-    "the previous year": None,
-    "the following year": None,
 }
 MONTH_WORDS = {
     "this month": 0,
@@ -181,32 +128,6 @@ MONTH_WORDS = {
     "last month": -1,
     "next month": 1,
 }
-
-
-def normalise(text: str) -> str:
-    """Lower-case, single spaces, curly apostrophes straightened, edge punctuation removed."""
-    text = text.replace("’", "'").replace("\u2013", "-").replace("\u2014", "-")
-    text = " ".join(text.lower().split())
-    return text.strip(" ,;:()\"'")
-
-
-def is_excluded(text: str) -> bool:
-    """True for durations, ages, windows, frequencies and clock times: not calendar dates."""
-    key = LEADING.sub("", normalise(text))
-    if DURATION.match(key) or WINDOW.match(key) or ORDINAL_PERIOD.match(key):
-        return True
-    if STORY_OFFSET.match(key) or DAY_PART_ONLY.match(key):
-        return True
-    if AGE.search(key) or FREQUENCY.match(key) or GENERIC.match(key):
-        return True
-    return bool(CLOCK.search(key)) and not _names_a_day(key)
-
-
-def _names_a_day(key: str) -> bool:
-    return bool(
-        re.search(rf"\b{WEEKDAY_NAME}\b|\b(?:today|tonight|yesterday|tomorrow)\b", key)
-        or re.search(rf"\b{MONTH_NAME}\s+\d", key)
-    )
 
 
 def resolve(
@@ -239,6 +160,9 @@ def resolve(
         return UNRESOLVED
     if ISO_DATE.match(key):
         return _absolute(key, published, tense)
+    if (ending := PERIOD_ENDING.sub("", key, count=1)) != key:
+        inner = resolve(ending, published, "past" if tense == "unknown" else tense, anchor)
+        return inner if inner is not None else UNRESOLVED
     if (qualified := QUALIFIER.sub("", key, count=1)) != key:
         inner = resolve(qualified, published, tense, anchor)
         return inner if inner is not None else UNRESOLVED
@@ -318,7 +242,7 @@ def _ago(key: str, unit: str, direction: str, published: dt.date | None) -> Reso
 def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
     """Month names, numeric dates and years; the year of a year-less date is chosen here."""
     if key in YEAR_WORDS:
-        return _relative_unit(key, "year", published) if YEAR_WORDS[key] is not None else UNRESOLVED
+        return _relative_unit(key, "year", published)
     if key in MONTH_WORDS:
         return _relative_unit(key, "month", published)
     if match := YEAR_ONLY.match(key):
@@ -363,11 +287,16 @@ def _read_month_day(key: str) -> tuple[int | None, int, int | None] | None:
     return None
 
 
+SCHEDULE_HORIZON_DAYS = 270
+"""How far ahead a present-tense date may lie and still read as a schedule, not a caption."""
+
+
 def choose_year(month: int, day: int | None, published: dt.date, tense: Tense) -> int:
     """The year for a month (and day) written without one, seen from ``published``.
 
     Past tense: the latest occurrence not after the publication date (same month counts);
-    future: the earliest not before it; otherwise the nearest (ties go to the past).
+    future: the earliest not before it; present: that too when it is within about nine
+    months, else the nearest; otherwise the nearest (ties go to the past).
     """
     here = (published.month, published.day if day is not None else 0)
     there = (month, day if day is not None else 0)
@@ -377,6 +306,14 @@ def choose_year(month: int, day: int | None, published: dt.date, tense: Tense) -
         return before
     if tense == "future":
         return after
+    if tense == "present":  # a schedule ("expires in October") unless that is most of a year off
+        ahead = (
+            _gap(published, after, month, day or 1)
+            if day
+            else 31 * ((month - published.month) % 12)
+        )
+        if ahead <= SCHEDULE_HORIZON_DAYS:
+            return after
     if day is None:
         back = (published.month - month) % 12
         return before if back <= 6 else after

@@ -13,7 +13,8 @@ Kept and dropped (the schema's ``dates`` list):
   no day, month or year precision ("last week", "the 1990s", "election day") are kept with
   value and precision None, and so are relative ones when the publication date is unknown.
 - Dropped: durations, ages and windows that are not calendar references ("two years",
-  "a third day", "24 hours", "the coming months", "the warmest year"), and clock times.
+  "a third day", "24 hours", "the coming months", "the warmest year"), offsets from a time
+  the story set ("hours later", "the following day"), and clock times.
 - Ranges ("March 3-5") keep the value of their start.
 - "election day" (and polling, voting, referendum, inauguration day) takes the one day the
   article names in a sentence about that event ("will elect a new parliament on October 26").
@@ -26,22 +27,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import math
 import re
 from typing import Any
 
-from reader.core.analysis.date_patterns import find_date_phrases, overlaps_sorted
-from reader.core.analysis.date_resolution import (
-    DEICTIC,
-    DEICTIC_TAIL,
-    Resolution,
-    Tense,
-    normalise,
-    resolve,
-)
+from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
+from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
+from reader.core.analysis.date_words import normalise
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
+MONTH_OR_WEEKDAY = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+)
 # A pattern hit inside one of these is part of a name ("Theresa May", "March of Dimes").
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
@@ -71,97 +68,145 @@ EVENT_STEMS = {
 }  # fmt: skip
 EVENT_DAY = re.compile(r"(?:the\s+)?(election|polling|voting|referendum|inauguration)\s+day")
 QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
-_OPENING_MARK = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 
 
 def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     """Date expressions in ``doc``; relative ones resolved only when ``published`` is known."""
-    text = doc.text
-    quotes = quote_spans(text)
+    text = doc.text  # Doc.text rebuilds the string: read it once
+    quotes = Spans(quote_spans(text))
+    datelines = Spans(dateline_lines(text))
     resolved: list[tuple[int, int, Resolution]] = []
     deictic_in_quote: list[tuple[int, int]] = []
-    for start, end in _candidates(doc):
+    for start, end in _candidates(doc, text):
         expression = text[start:end]
-        if _is_deictic(expression) and _inside(start, end, quotes):
+        if _is_deictic(expression) and quotes.containing(start, end):
             deictic_in_quote.append((start, end))
             continue
-        tense = "unknown" if _in_dateline(text, start) else governing_tense(doc, start, end)
+        tense = (
+            "unknown"
+            if datelines.containing(start, start)
+            else governing_tense(doc, start, end, quotes)
+        )
         result = resolve(expression, published, tense)
         if result is not None:
             resolved.append((start, end, result))
-    for start, end in deictic_in_quote:
-        anchor = speech_day(doc, start, resolved, quotes, published)
-        result = resolve(text[start:end], published, "unknown", anchor)
-        if result is not None:
-            resolved.append((start, end, result))
-    kept = [_event_day(doc, text, item, resolved) for item in _longest(resolved)]
+    if deictic_in_quote:
+        speech = SpeechDays(doc, resolved, quotes, published)
+        for start, end in deictic_in_quote:
+            result = resolve(text[start:end], published, "unknown", speech.day_of(start))
+            if result is not None:
+                resolved.append((start, end, result))
+    kept = keep_longest(resolved, len(text))
+    events = EventDays(doc, text, resolved, datelines)
     mentions = [
         DateMention(start, end, text[start:end], result.value, result.precision)
-        for start, end, result in kept
+        for start, end, result in (events.resolve(text, item) for item in kept)
     ]
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _event_day(
-    doc: Any,
-    text: str,
-    item: tuple[int, int, Resolution],
-    resolved: list[tuple[int, int, Resolution]],
-) -> tuple[int, int, Resolution]:
+class Spans:
+    """Sorted, non-overlapping (start, end) spans with a logarithmic containment test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def containing(self, start: int, end: int) -> bool:
+        """Is [start, end) inside one of the spans?"""
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and start >= self.spans[index][0] and end <= self.spans[index][1]
+
+
+def dateline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the short lines that are wire datelines ("BERLIN, Nov 6 (Reuters) -")."""
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        if len(line) <= 120 and DATELINE.match(line):
+            found.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return found
+
+
+class EventDays:
     """An "election day" is the day the article gives for the election ("elect ... on Oct 26").
 
     Only for a few scheduled public events, and only when a sentence that names the event
-    (by the stem of its word) also names exactly one calendar day. ``text`` is ``doc.text``,
-    passed in because spaCy rebuilds it on every access (once per date made this quadratic).
+    (by the stem of its word) also names exactly one calendar day outside a dateline.
     """
-    start, end, result = item
-    match = EVENT_DAY.fullmatch(normalise(text[start:end]))
-    if result.value is not None or match is None:
+
+    def __init__(
+        self, doc: Any, text: str, resolved: list[tuple[int, int, Resolution]], datelines: Spans
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.resolved = resolved
+        self.datelines = datelines
+        self._by_stem: dict[str, list[tuple[int, int, str]]] = {}
+
+    def resolve(self, text: str, item: tuple[int, int, Resolution]) -> tuple[int, int, Resolution]:
+        start, end, result = item
+        match = EVENT_DAY.fullmatch(normalise(text[start:end]))
+        if result.value is not None or match is None:
+            return item
+        for sent_start, sent_end, value in self._dated_sentences(EVENT_STEMS[match.group(1)]):
+            if not sent_start <= start < sent_end:
+                return start, end, Resolution(value, "day")
         return item
-    stem = EVENT_STEMS[match.group(1)]
-    for sent in doc.sents:
-        if sent.start_char <= start < sent.end_char or not re.search(
-            rf"\b{stem}", sent.text, re.IGNORECASE
-        ):
-            continue
-        days = {
-            r.value
-            for s, _, r in resolved
-            if r.precision == "day"
-            and sent.start_char <= s < sent.end_char
-            and not _in_dateline(text, s)
-        }
-        if len(days) == 1:
-            return start, end, Resolution(days.pop(), "day")
-    return item
+
+    def _dated_sentences(self, stem: str) -> list[tuple[int, int, str]]:
+        """Sentences naming the event by its stem and exactly one day: (start, end, day)."""
+        if stem not in self._by_stem:
+            days = sorted(
+                (s, r.value)
+                for s, _, r in self.resolved
+                if r.precision == "day" and r.value and not self.datelines.containing(s, s)
+            )
+            positions = [s for s, _ in days]
+            found = []
+            for sent in self.doc.sents:
+                lo = bisect.bisect_left(positions, sent.start_char)
+                hi = bisect.bisect_left(positions, sent.end_char)
+                values = {value for _, value in days[lo:hi]}
+                sentence = self.text[sent.start_char : sent.end_char]
+                if len(values) == 1 and re.search(rf"\b{stem}", sentence, re.IGNORECASE):
+                    found.append((sent.start_char, sent.end_char, values.pop()))
+            self._by_stem[stem] = found
+        return self._by_stem[stem]
 
 
-def _candidates(doc: Any) -> list[tuple[int, int]]:
+def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
     """Trimmed spans from DATE/TIME entities and from the patterns, overlaps included."""
-    text = doc.text
     spans: set[tuple[int, int]] = set()
+    names = bytearray(len(text) + 1)
     for ent in doc.ents:
         if ent.label_ in DATE_LABELS:
             spans.update(_split_entity(text, ent.start_char, ent.end_char))
-    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NAME_LABELS]
+        elif ent.label_ in NAME_LABELS:
+            names[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for start, end in find_date_phrases(text):
-        if not overlaps_sorted(names, start, end):
+        if names.find(1, start, end) < 0:
             spans.add((start, end))
     return sorted(spans)
 
 
 def _split_entity(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """An entity cut at commas that join two expressions ("Sunday, two years"), then trimmed.
+    """An entity cut where a comma or a dash joins two expressions, then trimmed.
 
-    A comma before a year ("March 26, 2025") or after a weekday before a month
-    ("Monday, March 17") stays inside one expression.
+    "Sunday, two years" and "November 5 - Foggy" are cut; a comma before a year ("March 26,
+    2025"), after a weekday before a month ("Monday, March 17") and a dash between two dates
+    (a range) stay inside one expression.
     """
     parts: list[tuple[int, int]] = []
     cursor = start
-    for match in re.finditer(r",\s*", text[start:end]):
+    for match in re.finditer(r",\s*|\s+[-–—]\s+", text[start:end]):
         cut, after = start + match.start(), start + match.end()
         before_text, after_text = text[cursor:cut], text[after:end]
-        if re.match(r"\d{4}\b", after_text) or (
+        dash = match.group().strip() in ("-", "–", "—")
+        if dash and re.match(rf"\d|{MONTH_OR_WEEKDAY}", after_text):
+            continue  # a range: "March 3 - March 5", resolved to its start
+        if (not dash and re.match(r"\d{4}\b", after_text)) or (
             re.fullmatch(r"[A-Z][a-z]+day", before_text.strip())
             and re.match(r"[A-Z][a-z]+\.?\s+\d", after_text)
         ):
@@ -183,29 +228,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _longest(resolved: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
-    """Among overlapping calendar references keep the longest (ties: the earliest)."""
-    kept: list[tuple[int, int, Resolution]] = []
-    for item in sorted(resolved, key=lambda r: (r[0] - r[1], r[0])):
-        if not any(item[0] < e and s < item[1] for s, e, _ in kept):
-            kept.append(item)
-    return kept
+def governing_tense(doc: Any, start: int, end: int, quotes: Spans | None = None) -> Tense:
+    """Past, present, future or unknown, from the verb that governs the expression.
 
-
-def _in_dateline(text: str, start: int) -> bool:
-    """Is ``start`` in a wire dateline line ("BERLIN, Nov 6 (Reuters) -")?"""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return bool(DATELINE.match(line))
-
-
-def governing_tense(doc: Any, start: int, end: int) -> Tense:
-    """Past, future or unknown, from the verb that governs the expression in the parse."""
+    A verb on the other side of a quotation mark is not the date's own (the small model
+    sometimes runs a quote and the next sentence together): then the tense is unknown.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "unknown"
     node = span.root
+    quoted = quotes.containing(start, end) if quotes else False
     if any(child.lower_ == "ago" for child in node.children):
         return "past"
     for _ in range(12):
@@ -219,9 +252,30 @@ def governing_tense(doc: Any, start: int, end: int) -> Tense:
         ):
             return "future"
         if head.pos_ in ("VERB", "AUX"):
-            return verb_tense(head)
+            if quotes and quotes.containing(head.idx, head.idx) != quoted:
+                return "unknown"
+            return verb_tense(_attachment_fix(head, span.root))
         node = head
     return "unknown"
+
+
+def _attachment_fix(verb: Any, date: Any) -> Any:
+    """The verb a date really belongs to when the parser hung it on the clause after it.
+
+    In "Trump said on Sunday he would speak on Tuesday" the small model attaches "on Sunday"
+    to "speak"; an adjunct between the reporting verb and the subject of its clause belongs
+    to the reporting verb.
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = verb.head
+    if (
+        verb.dep_ == "ccomp"
+        and subjects
+        and head.pos_ in ("VERB", "AUX")
+        and head.i < date.i < subjects[0].i
+    ):
+        return head
+    return verb
 
 
 def verb_tense(verb: Any, depth: int = 0) -> Tense:
@@ -270,57 +324,57 @@ def _is_deictic(expression: str) -> bool:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation, marks included; straight quotes pair per line.
-
-    In text order and never overlapping, so ``_inside`` can binary-search them.
-    """
+    """(start, end) of each direct quotation, marks included; straight quotes pair per line."""
     spans: list[tuple[int, int]] = []
     line_start = 0
     for line in text.split("\n"):
         position = 0
-        while (found := _OPENING_MARK.search(line, position)) is not None:
-            opening = found.start()
-            close_at = line.find(QUOTE_PAIRS[found.group()], opening + 1)
+        while position < len(line):
+            mark = line[position]
+            closing = QUOTE_PAIRS.get(mark)
+            close_at = line.find(closing, position + 1) if closing else -1
             if close_at < 0:
-                position = opening + 1
+                position += 1
                 continue
-            spans.append((line_start + opening, line_start + close_at + 1))
+            spans.append((line_start + position, line_start + close_at + 1))
             position = close_at + 1
         line_start += len(line) + 1
     return spans
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether [start, end) lies within one of ``spans`` (sorted, non-overlapping)."""
-    last = bisect.bisect_right(spans, (start, math.inf)) - 1  # the last span starting <= start
-    return last >= 0 and end <= spans[last][1]
-
-
-def speech_day(
-    doc: Any,
-    start: int,
-    resolved: list[tuple[int, int, Resolution]],
-    quotes: list[tuple[int, int]],
-    published: dt.date | None,
-) -> dt.date | None:
+class SpeechDays:
     """The day quoted words were spoken: named in the sentence, else the story's last day.
 
     Only days outside quotes and not after publication count; failing those, the publication
     date ("today" in a quote with no other clue is the day of the article).
     """
-    if published is None:
-        return None
-    days = [
-        (s, dt.date.fromisoformat(r.value))
-        for s, e, r in resolved
-        if r.precision == "day" and r.value and not _inside(s, e, quotes)
-    ]
-    days = [(s, day) for s, day in days if day <= published]
-    sentence = doc.char_span(start, start + 1, alignment_mode="expand")
-    if sentence is not None:
-        sent = sentence[0].sent
-        same = [day for s, day in days if sent.start_char <= s < sent.end_char]
-        if same:
-            return same[0]
-    before = [day for s, day in days if s < start]
-    return before[-1] if before else published
+
+    def __init__(
+        self,
+        doc: Any,
+        resolved: list[tuple[int, int, Resolution]],
+        quotes: Spans,
+        published: dt.date | None,
+    ) -> None:
+        self.published = published
+        days = sorted(
+            (s, dt.date.fromisoformat(r.value))
+            for s, e, r in resolved
+            if r.precision == "day" and r.value and not quotes.containing(s, e)
+        )
+        self.days = [(s, day) for s, day in days if published is None or day <= published]
+        self.positions = [s for s, _ in self.days]
+        self.sentences = Spans([(sent.start_char, sent.end_char) for sent in doc.sents])
+
+    def day_of(self, start: int) -> dt.date | None:
+        if self.published is None:
+            return None
+        index = bisect.bisect_right(self.sentences.starts, start) - 1
+        if index >= 0:
+            sent_start, sent_end = self.sentences.spans[index]
+            lo = bisect.bisect_left(self.positions, sent_start)
+            hi = bisect.bisect_left(self.positions, sent_end)
+            if lo < hi:
+                return self.days[lo][1]
+        before = bisect.bisect_left(self.positions, start)
+        return self.days[before - 1][1] if before else self.published

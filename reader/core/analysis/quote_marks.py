@@ -1,7 +1,11 @@
 """Pair quotation marks in plain text: straight ("), curly (“ ”, „) and guillemets (« »).
 
-Pure text, no spaCy, so the pairing is easy to test on its own. Only double marks count:
-single marks double as apostrophes (Russia's, don’t) and nested single quotes are left alone.
+Pure text, no spaCy, so the pairing is easy to test on its own. Double marks count, and curly
+single marks (‘ ’) where a text uses them as its quotation marks; straight single marks are
+apostrophes (Russia's, don't) as often as quotes, so they never pair, and single marks inside a
+double quotation (or double inside single) are nesting, left alone. A ’ inside a word (don’t,
+Russia’s) is an apostrophe, never a closing mark, and a ‘ with no closing ’ after it in its
+paragraph is ignored, so a stray one costs nothing.
 
 A straight mark has no direction of its own, so its side is read from its neighbours: after a
 space or an opening bracket and before a letter it opens; after a letter or punctuation and
@@ -23,6 +27,8 @@ OPENERS = {"“": "curly", "„": "curly", "«": "guillemet"}
 CLOSERS = {"”": "curly", "»": "guillemet"}
 STRAIGHT = '"'
 MARKS = frozenset(STRAIGHT) | frozenset(OPENERS) | frozenset(CLOSERS)
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+_ANY_MARK = re.compile('["“”„«»‘’]')
 _OPEN_BEFORE = frozenset("([{—–-/\u00a0")
 _CLOSE_AFTER = frozenset(",.;:!?)]}—–-…")
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -39,7 +45,7 @@ class QuoteSpan:
         open_at: offset of the opening mark.
         close_at: offset of the closing mark, or the paragraph end for a quotation that runs
             on into the next paragraph.
-        style: "straight", "curly" or "guillemet".
+        style: "straight", "curly", "guillemet" or "single" (curly single marks).
         runs_on: the quotation continues in the next paragraph (no closing mark here).
         continues: this quotation continues one left open by the previous paragraph.
     """
@@ -95,13 +101,23 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _pairs_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan], int | None]:
-    """Closed quotations in one paragraph, and the opening mark left open at its end."""
+    """Closed quotations in one paragraph, and the double mark left open at its end."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     open_style = ""
-    for i in range(start, end):
-        if text[i] not in MARKS:
+    for match in _ANY_MARK.finditer(text, start, end):
+        i = match.start()
+        if text[i] in (SINGLE_OPEN, SINGLE_CLOSE):
+            side = _side(text, i, start, end)
+            if open_at is None and text[i] == SINGLE_OPEN and side != "close":
+                if _single_closer(text, i + 1, end) is not None:
+                    open_at, open_style = i, "single"
+            elif open_at is not None and open_style == "single" and side == "close":
+                _add(spans, text, open_at, i, open_style)
+                open_at, open_style = None, ""
             continue
+        if open_style == "single":
+            continue  # a double quotation nested in a single one
         side, style = _classify(text, i, start, end)
         if open_at is None:
             if side != "close":
@@ -112,11 +128,25 @@ def _pairs_in_paragraph(text: str, start: int, end: int) -> tuple[list[QuoteSpan
             if side != "close":
                 open_at, open_style = i, style  # the earlier mark was a stray
             continue
-        q_start, q_end = _trim(text, open_at + 1, i)
-        if q_end > q_start:
-            spans.append(QuoteSpan(q_start, q_end, open_at, i, open_style))
-        open_at = None
-    return spans, open_at
+        _add(spans, text, open_at, i, open_style)
+        open_at, open_style = None, ""
+    return spans, (None if open_style == "single" else open_at)
+
+
+def _single_closer(text: str, start: int, end: int) -> int | None:
+    """The first ’ in ``text[start:end]`` that can close a quotation (not an apostrophe)."""
+    i = text.find(SINGLE_CLOSE, start, end)
+    while i >= 0:
+        if _side(text, i, start - 1, end) == "close":
+            return i
+        i = text.find(SINGLE_CLOSE, i + 1, end)
+    return None
+
+
+def _add(spans: list[QuoteSpan], text: str, open_at: int, close_at: int, style: str) -> None:
+    q_start, q_end = _trim(text, open_at + 1, close_at)
+    if q_end > q_start:
+        spans.append(QuoteSpan(q_start, q_end, open_at, close_at, style))
 
 
 def pair_quotes(text: str) -> list[QuoteSpan]:

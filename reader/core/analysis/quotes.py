@@ -1,8 +1,9 @@
 """Direct quotations and their speakers.
 
 Quotations are found by pairing quotation marks in the text (quote_marks.py): straight, curly
-and guillemets, partial or spanning sentences; the marks, the spaces inside them and a trailing
-comma are not part of a quote. Each one is then read against the dependency parse:
+and guillemets (and curly singles where a text quotes with them), partial or spanning
+sentences; the marks, the spaces inside them and a trailing comma are not part of a quote.
+Each one is then read against the dependency parse:
 
 Speaker, first cue that applies:
   1. The speech verb governing the quotation: walking up the parse from the quoted words to the
@@ -18,16 +19,20 @@ Speaker, first cue that applies:
      paragraph is nothing but quotation (an interview answer going on), or else of the speech
      verb of an earlier sentence in its paragraph.
 
-Scare quotes (kind "scare", no speaker): a quoted term, not quoted speech. A quotation is a scare
-quote when it has at most four words, no verb and no sentence-final punctuation, and one of
-these holds:
-  - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term speech);
-  - it reads as a name or title in capitals ("CBS This Morning", "Stage 3");
-  - it follows "so-called";
-  - it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase whose
-    determiner or possessor stays outside the marks (a "mass" of soldiers, his team's
-    "courage", to the "operational phase"), or it is a single noun ("dorms"), unless the
-    nearest verb above it is itself a speech verb (he called it a "disaster").
+Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted speech.
+  - A name or title in capitals ("CBS This Morning", "Stage 3", a cited report "Who Has Your
+    Back?") is a scare quote unless a comma hands it over to a speaker ('"The End," he said');
+    past four words, only when no cue of steps 1-2 attributes it.
+  - Otherwise a quotation of at most four words, with no verb and no sentence-final
+    punctuation, is a scare quote when one of these holds:
+      - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term
+        speech);
+      - it follows "so-called";
+      - it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase whose
+        determiner or possessor stays outside the marks (a "mass" of soldiers, his team's
+        "courage", to the "operational phase"), or it is a single noun ("dorms"), unless the
+        nearest verb above it is itself a speech verb (he called it a "disaster").
+  - The same words that were a scare quote once in the article are one every time.
 Everything else is speech, including partial quotes inside a reported clause ('Macron said the
 two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
 speaker None.
@@ -80,6 +85,10 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     resolver = SpeakerResolver(doc, entities, quoted, text)
     readings = [_read(doc, resolver, span) for span in spans]
     _inherit(resolver, readings)
+    terms = {_key(resolver, r) for r in readings if r.kind == "scare"}
+    for reading in readings:
+        if _key(resolver, reading) in terms:
+            reading.kind = "scare"  # a term once is a term again ("atypical contracts")
     return [
         Quote(
             start=r.span.start,
@@ -182,12 +191,17 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
 
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     """Scare-quote rules of the module docstring."""
-    quoted = resolver.text[reading.span.start : reading.span.end]
+    span = reading.span
+    quoted = resolver.text[span.start : span.end]
     words = quoted.split()
+    # '"The End," he said' is speech: the comma hands the words over to a speaker.
+    comma = "," in resolver.text[span.end : span.close_at + 2]
+    if _is_name(words) and not comma and (not reading.direct or len(words) <= MAX_TERM_WORDS):
+        return True
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
         return False  # a quoted sentence is never a term, whatever its script
-    if not reading.direct or _is_name(words):
+    if not reading.direct:
         return True
     before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
     if _SO_CALLED.search(before):
@@ -216,12 +230,16 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
 
 
 def _is_name(words: list[str]) -> bool:
-    """A title or name in capitals ("CBS This Morning", "Stage 3"), not a quoted sentence."""
-    if len(words) < 2 or words[-1][-1:] in ".!?,":
+    """A title or name in capitals ("CBS This Morning", "Who Has Your Back?"), not a sentence."""
+    if len(words) < 2 or words[-1][-1:] in ".,":
         return False
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w[:1].isdigit() or w in _NAME_PARTICLES for w in words[1:]
     )
+
+
+def _key(resolver: SpeakerResolver, reading: _Reading) -> str:
+    return resolver.text[reading.span.start : reading.span.end].lower()
 
 
 def _token_before(doc: Any, char: int) -> Any | None:

@@ -10,7 +10,9 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
   he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
   brother", "spokeswoman") or from earlier pronouns rules out the other sex;
-- "X's office" / "X's campaign": X;
+- "X's office" / "X's campaign", "a spokesman for X" / "an X official": X;
+- "it" or a generic noun ("the company", "the agency"): the nearest preceding organization
+  (or, for "it", country) that was the subject of its sentence;
 - a title ("the French president"), via titles.py: the nearest preceding person whose
   mention carried that title, before the name ("French President Emmanuel Macron") or as an
   apposition ("Cindy McCain, the agency's executive director"); else an organization
@@ -30,6 +32,22 @@ from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
 SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+ORGANIZATION_NOUNS = frozenset(
+    {
+        "company", "firm", "group", "agency", "organisation", "organization", "ministry",
+        "department", "bank", "carmaker", "automaker", "airline", "retailer", "insurer",
+        "broadcaster", "newspaper", "bloc", "alliance", "union", "party", "committee",
+        "council", "commission", "institution", "university", "charity", "body", "regulator",
+    }
+)  # fmt: skip
+"""Nouns by which a news story names an organization again ("the company said")."""
+SPOKES_WORDS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "representative", "official",
+        "officials", "source", "sources",
+    }
+)  # fmt: skip
+"""Who speaks for an organization or a person: "a spokesman for Greenpeace UK said"."""
 OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
 """Who speaks for someone: "Macron's office said" is attributed to Macron."""
 MAX_PARAGRAPHS_BACK = 2
@@ -74,6 +92,7 @@ class SpeakerResolver:
         self._para_starts = [m.start() for m in _PARAGRAPH.finditer(self.text)] or [0]
         self._quoted_tokens = self._tokens_in(quoted)
         self._entity_at: dict[int, Entity] = {}
+        self._fuller: dict[str, Entity] = {}
         for entity in self.entities:
             for mention in entity.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -145,9 +164,6 @@ class SpeakerResolver:
 
     # -- names -----------------------------------------------------------------------------
 
-    def entity_at(self, token: Any) -> Entity | None:
-        return self._entity_at.get(token.i)
-
     def entity_for_tokens(self, tokens: list[Any]) -> Entity | None:
         """The entity named by these tokens: covering mention first, then the surname."""
         covering = [self._entity_at[t.i] for t in tokens if t.i in self._entity_at]
@@ -164,12 +180,14 @@ class SpeakerResolver:
         """
         if entity.type == COUNTRY or " " in entity.name:
             return entity
-        longer = [
-            e for e in self.entities
-            if e.type == PERSON and e is not entity and " " in e.name
-            and e.name.split()[-1] == entity.name
-        ]  # fmt: skip
-        return longer[0] if len(longer) == 1 else entity
+        if entity.id not in self._fuller:
+            longer = [
+                e for e in self.entities
+                if e.type == PERSON and e is not entity and " " in e.name
+                and e.name.split()[-1] == entity.name
+            ]  # fmt: skip
+            self._fuller[entity.id] = longer[0] if len(longer) == 1 else entity
+        return self._fuller[entity.id]
 
     def _by_surname(self, token: Any) -> Entity | None:
         matches = [
@@ -271,13 +289,30 @@ class SpeakerResolver:
                 return speaker_of(entity)
             name = " ".join(t.text for t in compounds if t.pos_ == "PROPN")
             return Speaker(name) if name else None
+        if head.pos_ == "NOUN" and head.lower_ in SPOKES_WORDS:
+            voiced = self._spoken_for(head)
+            if voiced is not None:
+                return speaker_of(voiced)
         if head.pos_ == "NOUN":
             owner = [c for c in head.children if c.dep_ == "poss" and c.i in self._entity_at]
             if head.lower_ in OFFICE_WORDS and owner:
                 return speaker_of(self._fuller_name(self._entity_at[owner[0].i]))
             entity = self.resolve_title(head)
+            if entity is None and head.lower_ in ORGANIZATION_NOUNS and _has_definite(head):
+                entity = self._refer_back(head, verb, "n", (ORGANIZATION,))
             if entity is not None:
                 return speaker_of(entity)
+        return None
+
+    def _spoken_for(self, head: Any) -> Entity | None:
+        """Whom "a spokesman for Greenpeace UK" or "a Greenpeace spokesman" speaks for."""
+        for child in head.children:
+            if child.dep_ in ("compound", "poss") and child.i in self._entity_at:
+                return self.entity_for_tokens(_name_tokens(child))
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self._entity_at:
+                        return self.entity_for_tokens(_name_tokens(obj))
         return None
 
     def resolve_title(self, head: Any) -> Entity | None:
@@ -300,12 +335,19 @@ class SpeakerResolver:
                 self.resolve_pronoun(token, verb)
 
     def resolve_pronoun(self, pronoun: Any, verb: Any | None = None) -> Entity | None:
-        """The person a "he"/"she" refers back to (see the module docstring)."""
+        """The person a "he"/"she" refers back to, or the organization an "it" does."""
+        gender = PRONOUN_GENDER[pronoun.lower_]
+        kinds = (ORGANIZATION, COUNTRY) if gender == "n" else (PERSON,)
+        return self._refer_back(pronoun, verb, gender, kinds)
+
+    def _refer_back(
+        self, pronoun: Any, verb: Any | None, gender: str, kinds: tuple[str, ...]
+    ) -> Entity | None:
+        """The nearest fitting entity before ``pronoun``, sentence by sentence backwards."""
         key = (pronoun.i, verb.i if verb is not None else -1)
         if key in self._pronoun_memo:
             return self._pronoun_memo[key]
         self._pronoun_memo[key] = None  # guards against cycles
-        gender = PRONOUN_GENDER[pronoun.lower_]
         reported = set()
         if verb is not None:
             reported = {t.i for t in verb.subtree} if verb.dep_ != "ROOT" else set()
@@ -321,10 +363,13 @@ class SpeakerResolver:
                 end = pronoun.i
                 if verb is not None and verb.dep_ == "ROOT":
                     continue  # "..., he said": the rest of the sentence is what he said
-            candidates = self._referents(start, end, reported if index == seg else set())
+            skip = reported if index == seg else set()
+            candidates = self._referents(start, end, skip, kinds)
             candidates = [
                 (subject, e) for subject, e in candidates if self.gender.get(e.id, gender) == gender
             ]
+            if gender == "n":  # "it" and "the company" refer to a subject, not an object
+                candidates = [(subject, e) for subject, e in candidates if subject]
             known = [(subject, e) for subject, e in candidates if e.id in self.gender]
             if known:
                 candidates = known  # "Starmer met Ms Meloni. ..., she said"
@@ -338,8 +383,10 @@ class SpeakerResolver:
         self._pronoun_memo[key] = found
         return found
 
-    def _referents(self, start: int, end: int, skip: set[int]) -> list[tuple[bool, Entity]]:
-        """(is subject, person) for each person referred to in tokens ``start:end``."""
+    def _referents(
+        self, start: int, end: int, skip: set[int], kinds: tuple[str, ...] = (PERSON,)
+    ) -> list[tuple[bool, Entity]]:
+        """(is subject, entity) for each entity of ``kinds`` referred to in ``start:end``."""
         found: list[tuple[bool, Entity]] = []
         seen: set[int] = set()
         for token in self.doc[start:end]:
@@ -355,15 +402,21 @@ class SpeakerResolver:
                     anchor = anchor.head
                 seen.update(t.i for t in self.doc[token.i : anchor.i + 1])
             elif token.lower_ in PRONOUN_GENDER and token.dep_ in SUBJECT_DEPS:
-                entity = self.resolve_pronoun(token)
+                if (PRONOUN_GENDER[token.lower_] == "n") == (PERSON not in kinds):
+                    entity = self.resolve_pronoun(token)
             elif token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and _has_definite(token):
                 entity = self.resolve_title(token)
             elif token.dep_ in SUBJECT_DEPS and token.text[:1].isupper() and token.is_alpha:
                 entity = self._by_surname(token)  # a surname the model did not tag
-            if entity is None or entity.type != PERSON:
+            if entity is None or entity.type not in kinds:
                 continue
             found.append((_is_subject(anchor), entity))
         return found
+
+
+def _name_tokens(token: Any) -> list[Any]:
+    """A name with its compounds ("Greenpeace UK"), so the whole name picks the entity."""
+    return [t for t in token.lefts if t.dep_ == "compound"] + [token]
 
 
 def _rank(entity: Entity) -> int:

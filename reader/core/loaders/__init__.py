@@ -8,7 +8,7 @@ offset rules (docs/loaders.md). Every failure a person must hear about is a ``Lo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +41,7 @@ FORMATS: tuple[Format, ...] = (
 )
 LOADERS: dict[str, Loader] = {suffix: fmt.loader for fmt in FORMATS for suffix in fmt.suffixes}
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(LOADERS)
-SNIFFED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+SNIFFED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 """Suffixes whose files are checked for a PDF or Word document (or another binary) inside."""
 
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -74,7 +74,7 @@ __all__ = [
 def load_article(path: str | Path) -> Article:
     """Load ``path`` with the loader for its suffix (or its content); raise ``LoadError``.
 
-    A .txt or .md file, or one with an unknown suffix, whose first bytes show a PDF or a Word
+    A .txt, .md or .html file, or one with an unknown suffix, whose first bytes show a PDF or a Word
     document is opened as that (with a notice); other binary files are refused. Anything
     else with an unknown suffix is read as plain text.
     """
@@ -120,10 +120,19 @@ def _sniff(head: bytes, name: str) -> str | None:
     return None
 
 
-def file_dialog_filter() -> str:
-    """The filter string for a Qt file dialog: all articles first, then each format, then all."""
-    patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-    entries = [f"Articles ({patterns})"]
-    entries += [f"{fmt.label} ({' '.join('*' + s for s in fmt.suffixes)})" for fmt in FORMATS]
+def file_dialog_filter(extra: Sequence[tuple[str, Sequence[str]]] = ()) -> str:
+    """The filter string for a Qt file dialog: all articles first, then each format, then all.
+
+    ``extra`` adds formats other parts open, e.g. ``[("Annotated copies", (".json",))]``; the
+    first entry also lists any suffix registered in ``LOADERS`` after import.
+    """
+    groups = [(fmt.label, tuple(fmt.suffixes)) for fmt in FORMATS]
+    groups += [(label, tuple(suffixes)) for label, suffixes in extra]
+    every = list(LOADERS)
+    every += [suffix for _, suffixes in groups for suffix in suffixes if suffix not in every]
+    entries = [f"Articles ({' '.join('*' + suffix for suffix in every)})"]
+    entries += [
+        f"{label} ({' '.join('*' + suffix for suffix in suffixes)})" for label, suffixes in groups
+    ]
     entries.append("All files (*)")
     return ";;".join(entries)

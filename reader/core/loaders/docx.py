@@ -55,7 +55,7 @@ def _check_container(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except Exception as exc:  # zipfile raises BadZipFile, NotImplementedError, EOFError, ...
         raise LoadError(
             f"{name!r} could not be read as a Word document; the file is damaged or is not "
             "a .docx file.",

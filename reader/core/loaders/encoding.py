@@ -71,6 +71,13 @@ def decode_text(raw: bytes, name: str) -> Decoded:
     return _checked(Decoded(str(best), best.encoding), name)
 
 
+def refuse_binary(raw: bytes, name: str) -> None:
+    """Raise ``LoadError`` when ``raw`` is binary data rather than text in some encoding."""
+    if raw.startswith(tuple(bom for bom, _ in BOMS)) or _utf16_without_bom(raw[:SAMPLE]):
+        return
+    _refuse_binary(raw[:SAMPLE], name)
+
+
 def _decode_lenient(raw: bytes, codec: str, name: str) -> Decoded:
     try:
         return Decoded(raw.decode(codec), codec)

@@ -5,6 +5,8 @@ paragraphs, list items, block quotes, table rows and code blocks become blocks; 
 links and images leave only their words (an image its alt text); raw HTML tags are dropped.
 A YAML front matter block (``---`` ... ``---``) gives title, author and date; the first
 level-1 heading is the title when nothing else gives one. The sample header works as in .txt.
+Markdown nested deeper than markdown-it follows (which would silently drop the rest of the
+file) is shown as plain text, with a notice.
 """
 
 from __future__ import annotations
@@ -27,11 +29,13 @@ from reader.core.loaders.builder import (
 from reader.core.loaders.datelines import split_header
 from reader.core.loaders.encoding import decode_text
 from reader.core.loaders.files import MAX_TEXT_BYTES, read_file
+from reader.core.loaders.text import parse_text
 from reader.core.model import Article
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)\s*:\s*(?P<value>.+?)\s*$", re.MULTILINE)
 TAG = re.compile(r"<[^>]*>")
+TOO_DEEP_NOTICE = "This Markdown is nested too deeply to render; it is shown as plain text."
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
@@ -51,7 +55,15 @@ def parse_markdown(text: str, source: str = "", notices: list[str] | None = None
     text = normalise_newlines(strip_controls(text))
     header, text = split_header(text)
     meta, text = _front_matter(text)
-    parts = blocks_of(_PARSER.parse(text))
+    tokens = _PARSER.parse(text)
+    if max((token.level for token in tokens), default=0) >= _PARSER.options["maxNesting"] - 1:
+        # markdown-it stops at its nesting limit and drops the rest of the file: show it all
+        # as plain text instead of losing it
+        article = parse_text(text, source=source, notices=notices)
+        article.format = "md"
+        article.notices.insert(0, TOO_DEEP_NOTICE)
+        return article
+    parts = blocks_of(tokens)
     title = header.title if header else meta.get("title")
     if not title:
         title = next((p.text for p in parts[:3] if p.kind == "heading" and p.level == 1), None)

@@ -2,8 +2,10 @@
 
 pypdf extracts each page's text. Lines that repeat at the top or bottom of most pages (running
 headers and footers, with page numbers ignored) and bare page numbers are dropped. Lines are
-joined into paragraphs: a paragraph ends at a blank line or at a short line that ends a
-sentence; a word hyphenated across a line break is joined, unless the document writes that
+joined into paragraphs: a paragraph ends at a blank line, at a short line that ends a
+sentence, after a short line that does not run on (a title or heading) before a line that
+starts with a capital, a digit or a bullet, and before a bulleted line. A word hyphenated
+across a line break is joined, unless the document writes that
 word with a hyphen elsewhere ("well-known"). A PDF without any text layer is a scan: that is
 an error that says so, since there is nothing to read without OCR.
 """
@@ -28,8 +30,13 @@ EDGE_LINES = 2
 """How many lines at the top and at the bottom of a page may be a running header or footer."""
 REPEAT_SHARE = 0.5
 """A line at a page edge on at least this share of pages (and two or more) is a running line."""
-PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—\s]*\d{1,4}[-–—\s]*(?:(?:of|/)\s*\d{1,4})?$", re.I)
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:page\s*)?[-–—\s]*\d{1,4}[-–—\s]*(?:(?:of|/)\s*\d{1,4})?|[ivxlc]{1,7})$", re.I
+)
+BULLET = re.compile(r"^[•◦▪‣●○■□➢►]\s")
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
+CONTINUES = re.compile(r"(?:[,;(\-–—/&]|\b(?:and|or|of|the|a|an|to|in|for|with))$", re.I)
+"""A line ending like this runs on into the next one."""
 JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\b.*|.*\.(?:docx?|pdf|indd|tex))$", re.I)
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -155,7 +162,8 @@ def paragraphs(lines: list[str]) -> list[str]:
     known = _hyphenated_words(text_lines)
     result: list[str] = []
     current = ""
-    for line in lines:
+    following = _next_lines(lines)
+    for line, after in zip(lines, following, strict=True):
         if line == "\f":
             continue
         if not line:
@@ -163,13 +171,37 @@ def paragraphs(lines: list[str]) -> list[str]:
                 result.append(current)
             current = ""
             continue
+        if current and BULLET.match(line):
+            result.append(current)
+            current = ""
         current = _join(current, line, known) if current else line
-        if SENTENCE_END.search(line) and len(line) < 0.85 * full:
+        ends_sentence = SENTENCE_END.search(line) and len(line) < 0.85 * full
+        if ends_sentence or _heading_like(line, after, full):
             result.append(current)
             current = ""
     if current:
         result.append(current)
     return result
+
+
+def _next_lines(lines: list[str]) -> list[str]:
+    """For each line, the next line with text ("" at the end)."""
+    following = []
+    upcoming = ""
+    for line in reversed(lines):
+        following.append(upcoming)
+        if line and line != "\f":
+            upcoming = line
+    return following[::-1]
+
+
+def _heading_like(line: str, after: str, full: int) -> bool:
+    """A short line that does not run on, before a line that starts anew: a title or heading."""
+    return (
+        len(line) < 0.6 * full
+        and not CONTINUES.search(line)
+        and (after[:1].isupper() or after[:1].isdigit() or after[:1] in "•–—-*")
+    )
 
 
 def _join(left: str, right: str, known: set[str]) -> str:

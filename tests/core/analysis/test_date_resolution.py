@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.analysis.date_patterns import find_date_phrases
-from reader.core.analysis.date_resolution import (
-    UNRESOLVED,
-    Resolution,
-    choose_year,
-    is_excluded,
-    resolve,
-)
+from reader.core.analysis.date_resolution import UNRESOLVED, Resolution, choose_year, resolve
+from reader.core.analysis.date_words import is_excluded
 
 MONDAY = dt.date(2025, 3, 17)  # the sample article's publication date, a Monday
 
@@ -149,6 +148,7 @@ def test_yearless_month_follows_the_tense_around_new_year() -> None:
         "10 a.m.",
         "decades",
         "those days",
+        "another year",
         "a banner year",
         "four years in a row",
         "first-year",
@@ -237,7 +237,18 @@ def test_fixed_holidays_resolve_like_a_month_and_day() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Hours later", "two weeks later", "more than two decades earlier", "night", "19"]
+    "text",
+    [
+        "Hours later",
+        "two weeks later",
+        "more than two decades earlier",
+        "the following day",
+        "the previous year",
+        "earlier that week",
+        "the same day",
+        "night",
+        "19",
+    ],
 )
 def test_story_relative_offsets_and_bare_numbers_are_not_dates(text: str) -> None:
     assert resolve(text, MONDAY) is None
@@ -277,3 +288,82 @@ def test_patterns_find_what_the_small_model_may_miss() -> None:
 def test_patterns_leave_modal_may_numbers_and_plural_weekdays_alone() -> None:
     text = "They may march. Prices rose 2,000 points. Markets close on Mondays. In 2024, May 3."
     assert spans(text) == ["2024", "May 3"]
+
+
+VALUE_SHAPES = {"day": r"\d{4}-\d{2}-\d{2}", "month": r"\d{4}-\d{2}", "year": r"\d{4}"}
+WORDS = [
+    "on",
+    "in",
+    "since",
+    "the",
+    "end",
+    "of",
+    "early",
+    "mid-",
+    "last",
+    "next",
+    "this",
+    "Monday",
+    "Saturday",
+    "March",
+    "May",
+    "Nov.",
+    "Sept",
+    "6",
+    "26th",
+    "2023",
+    "1990s",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "week",
+    "month",
+    "year",
+    "weeks",
+    "ago",
+    "two",
+    "a",
+    "third",
+    "hours",
+    "later",
+    ",",
+    "-",
+    "to",
+    "and",
+    "night",
+    "morning",
+    "Christmas",
+    "26/03/2025",
+    "3/4/2025",
+    "2025-02-30",
+    "of",
+]
+
+
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=6),
+    published=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31))),
+    tense=st.sampled_from(["past", "present", "future", "unknown"]),
+)
+@settings(max_examples=400, deadline=None)
+def test_any_expression_gives_a_consistent_value_or_none(
+    words: list[str], published: dt.date | None, tense: str
+) -> None:
+    text = " ".join(words)
+    result = resolve(text, published, tense)
+    assert result == resolve(text, published, tense)
+    if result is None or result.value is None:
+        assert result is None or result.precision is None
+        return
+    assert re.fullmatch(VALUE_SHAPES[result.precision], result.value), (text, result)
+    if result.precision == "day":
+        dt.date.fromisoformat(result.value)
+
+
+@given(st.text(alphabet=st.sampled_from(list("MondayMarch 2025,.-“”\n0123456789the end of"))))
+@settings(max_examples=300, deadline=None)
+def test_pattern_hits_are_ordered_disjoint_and_inside_the_text(text: str) -> None:
+    hits = find_date_phrases(text)
+    assert all(0 <= s < e <= len(text) for s, e in hits)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(hits))

@@ -58,6 +58,11 @@ def test_each_quote_style_gives_the_same_quote_and_speaker(
     assert quote.speaker_id is not None
 
 
+def test_curly_single_marks_as_quotation_marks(analyser: SpacyAnalyser) -> None:
+    ann = analyse(analyser, "‘We are ready to talk,’ Emmanuel Macron told reporters in Berlin.")
+    assert said(ann) == [("We are ready to talk", "Emmanuel Macron", "speech")]
+
+
 def test_marks_are_outside_the_span(analyser: SpacyAnalyser) -> None:
     ann = analyse(analyser, "“Every fraction of a degree matters,” Simon Stiell said in Geneva.")
     quote = one(ann)
@@ -411,3 +416,75 @@ def test_someones_office_speaks_for_them(analyser: SpacyAnalyser) -> None:
         '"We are monitoring the situation," Emmanuel Macron\'s office said.',
     )
     assert one(ann).speaker == "Emmanuel Macron"
+
+
+def test_it_said_goes_back_to_the_organization(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The World Food Programme warned of famine on Monday. Cindy McCain visited Sudan. "
+        '"We are running out of money," it said.',
+    )
+    assert one(ann).speaker == "World Food Programme"
+
+
+def test_the_company_said(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Meta criticised the European Commission on Wednesday. "
+        '"It is an attempt to handicap American businesses," the company said.',
+    )
+    assert one(ann).speaker == "Meta"
+
+
+def test_capitalised_words_handed_to_a_speaker_are_speech(analyser: SpacyAnalyser) -> None:
+    quote = one(analyse(analyser, '"Thank You," Emmanuel Macron said as he left.'))
+    assert (quote.text, quote.kind, quote.speaker) == ("Thank You", "speech", "Emmanuel Macron")
+
+
+def test_a_cited_title_is_not_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'The foundation published its yearly report "Who Has Your Back? Government Data '
+        'Requests in Europe" on Monday.',
+    )
+    assert [q.kind for q in ann.quotes] == ["scare"]
+
+
+def test_a_term_once_is_a_term_again(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'A further 69,000 staff were on "atypical contracts" last year.\n'
+        'Universities UK said its members had cut zero-hours contracts and "atypical '
+        'contracts" since 2015.',
+    )
+    assert [(q.text, q.kind) for q in ann.quotes] == [
+        ("atypical contracts", "scare"),
+        ("atypical contracts", "scare"),
+    ]
+
+
+def test_a_leader_by_nationality(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Leaders met in Ottawa, where Italy's Giorgia Meloni and Canadian Prime Minister Mark "
+        'Carney held talks. The Italian leader said Europe needed "a clear answer" on trade.',
+    )
+    assert one(ann).speaker == "Giorgia Meloni"
+
+
+def test_a_spokesman_speaks_for_the_organization(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The deal was welcomed by the World Wildlife Fund. A spokesman for the World Wildlife "
+        'Fund said the government was "moving in the right direction".',
+    )
+    assert one(ann).speaker == "World Wildlife Fund"
+
+
+def test_agreed_colon(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"We are running out of time," Emmanuel Macron said. Cindy McCain agreed: '
+        '"We baled the government out after the fiasco."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Cindy McCain"]

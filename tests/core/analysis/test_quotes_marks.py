@@ -50,6 +50,23 @@ def test_apostrophes_do_not_break_pairing() -> None:
     assert quoted(text) == ["mass", "show our support", "key points"]
 
 
+def test_curly_single_marks_as_the_quotation_marks() -> None:
+    text = "‘We are ready,’ Macron said of Russia’s offer. They don’t agree."
+    spans = pair_quotes(text)
+    assert [text[s.start : s.end] for s in spans] == ["We are ready"]
+    assert spans[0].style == "single"
+
+
+def test_nesting_either_way_is_left_inside() -> None:
+    text = "She said ‘he told me “never”’ and “yes ‘maybe’ ok” then."
+    assert quoted(text) == ["he told me “never”", "yes ‘maybe’ ok"]
+
+
+def test_a_stray_opening_single_mark_costs_nothing() -> None:
+    text = "In the ‘90s the plan was “a disaster” for everyone."
+    assert quoted(text) == ["a disaster"]
+
+
 def test_nested_single_quotes_are_left_inside() -> None:
     text = "\"He called it 'a disgrace', and I agree,\" she said."
     assert quoted(text) == ["He called it 'a disgrace', and I agree"]

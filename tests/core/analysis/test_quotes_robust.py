@@ -13,7 +13,7 @@ from reader.core.loaders.text import parse_text
 PIECES = [
     "Macron", "said", "he", "she", "added", "the", "French", "president", "Russia's", "don't",
     "mass", "told", "reporters", "Ukraine", "according", "to", ",", ".", ":", "\n", '"', "“",
-    "”", "«", "»", "'", "’", "Kallas", "Emmanuel",
+    "”", "«", "»", "'", "’", "‘", "Kallas", "Emmanuel",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join)
 

@@ -62,7 +62,26 @@ def _log(browser: Browser) -> list[str]:
 
 
 def _center(browser: Browser, selector: str) -> tuple[float, float]:
-    """Scroll the element into view at once and return its centre, for a real click."""
+    """Scroll the element into view at once and return its centre, for a real click.
+
+    A previous click may have started a smooth scroll; wait until the page stops moving so the
+    coordinates are still right when the click lands.
+    """
+    browser.send(
+        "Runtime.evaluate",
+        {
+            "expression": """new Promise(function (done) {
+                var last = -1, still = 0;
+                (function tick() {
+                  var y = window.scrollY;
+                  still = (y === last) ? still + 1 : 0;
+                  last = y;
+                  if (still >= 5) { done(true); } else { setTimeout(tick, 30); }
+                }());
+              })""",
+            "awaitPromise": True,
+        },
+    )
     x, y = browser.evaluate(
         f"""(function () {{ var el = document.querySelector({selector!r});
              el.scrollIntoView({{block: "center", behavior: "instant"}});
@@ -206,6 +225,23 @@ def test_page_loads_nothing_and_csp_blocks_anything_else(
     ]
     refusals = [t for t in _log(browser) if "Content Security Policy" in t]
     assert len(refusals) >= 2, _log(browser)
+
+
+def test_clicking_a_quote_or_date_shows_it_in_the_text(
+    small: Annotations, browser: Browser, tmp_path: Path
+) -> None:
+    page = save(small, tmp_path / "small.html")
+    browser.open(page.as_uri())
+    flashed = "Array.prototype.map.call(document.querySelectorAll('.flash'), e => e.textContent)"
+    browser.click(*_center(browser, "aside li[data-quote]"))
+    assert "".join(browser.evaluate(flashed)) == small.quotes[0].text  # pieces around marks
+    browser.click(*_center(browser, "aside li[data-date]"))
+    assert browser.evaluate(flashed) == ["Saturday"]
+    # the speaker inside a quote still selects the person, not the quote
+    browser.click(*_center(browser, "aside li[data-quote] button.ent-btn"))
+    assert browser.evaluate("document.getElementById('status').textContent") == (
+        "Emmanuel Macron: 2 mentions"
+    )
 
 
 def test_hostile_article_runs_nothing(

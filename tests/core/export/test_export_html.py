@@ -76,7 +76,18 @@ def test_page_has_highlights_legend_entities_quotes_and_dates(small: Annotations
     assert "France and Germany stand with Ukraine" in text and "— " in text
     assert "2025-03-15" in text and "17 March 2025" in text
     times = [a for t, a in parsed.tags if t == "time" and "date" in (a.get("class") or "")]
-    assert times == [{"class": "date", "datetime": "2025-03-15", "title": "Saturday = 2025-03-15"}]
+    assert times == [
+        {
+            "class": "date",
+            "data-date": "0",
+            "datetime": "2025-03-15",
+            "title": "Saturday = 2025-03-15",
+        }
+    ]
+    quote_spans = [a for t, a in parsed.tags if t == "span" and a.get("class") == "quote-span"]
+    assert {a["data-quote"] for a in quote_spans} == {"0"} and len(quote_spans) >= 1
+    jumps = [a for t, a in parsed.tags if t == "li" and ("data-quote" in a or "data-date" in a)]
+    assert [(a.get("data-quote"), a.get("data-date")) for a in jumps] == [("0", None), (None, "0")]
     assert page.count("<p>") == 2  # one paragraph per block
 
 
@@ -239,3 +250,12 @@ def test_unknown_type_gets_a_safe_class_and_grey(small: Annotations) -> None:
     assert "display:none" not in style
     assert "mark.t-weird-type--body-display-none { background-color: #E3E3E3" not in style
     assert "mark.t-weird-type--body-display-none" in style and "#999999" in style
+
+
+def test_scare_quotes_are_not_listed_as_quotes(small: Annotations) -> None:
+    from dataclasses import replace
+
+    small.quotes = [replace(small.quotes[0], kind="scare", speaker=None, speaker_id=None)]
+    parsed = _parse(render_html(small))
+    assert not [a for t, a in parsed.tags if "data-quote" in a]
+    assert "No quotes found." in "".join(parsed.text)

@@ -18,8 +18,11 @@ def assert_consistent(article: Article) -> None:
         if previous_end >= 0:
             assert text[previous_end : block.start] == "\n"
         piece = text[block.start : block.end]
-        assert piece == piece.strip(), "a block starts or ends with white space"
-        if block.kind != "preformatted":
+        assert piece, "an empty block"
+        if block.kind == "preformatted":  # code keeps its indentation
+            assert piece == piece.rstrip() and piece.strip()
+        else:
+            assert piece == piece.strip(), "a block starts or ends with white space"
             assert "\n" not in piece
         previous_end = block.end
     if article.blocks:

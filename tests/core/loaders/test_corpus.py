@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.loaders import load_article
+from tests.conftest import SHARED
 
 from .checks import assert_consistent
 
@@ -35,8 +36,7 @@ UPDATED_NOT_PUBLISHED = {"edition.cnn.com-royal.html"}
 
 
 def _manifest() -> list[dict[str, str]]:
-    shared = Path(__file__).resolve().parents[4] / "shared"
-    path = shared / CORPUS / "MANIFEST.tsv"
+    path = SHARED / CORPUS / "MANIFEST.tsv"
     if not path.is_file():
         return []
     with path.open(encoding="utf-8") as handle:

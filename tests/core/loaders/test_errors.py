@@ -36,8 +36,9 @@ def test_empty_file(tmp_path: Path, name: str) -> None:
     assert "is empty" in _message(path)
 
 
-def test_whitespace_only_file(tmp_path: Path) -> None:
-    path = tmp_path / "blank.txt"
+@pytest.mark.parametrize("name", ["blank.txt", "blank.md", "blank.html"])
+def test_whitespace_only_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
     path.write_bytes(b"  \n\r\n\t \n")
     assert "contains no text" in _message(path)
 
@@ -51,8 +52,11 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
         (os.urandom(4096).replace(b"%PDF", b"xxxx"), "binary|encoded|readable"),
     ],
 )
-def test_binary_file_with_text_extension(tmp_path: Path, data: bytes, expected: str) -> None:
-    path = tmp_path / "photo.txt"
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".log"])
+def test_binary_file_with_text_extension(
+    tmp_path: Path, data: bytes, expected: str, suffix: str
+) -> None:
+    path = tmp_path / f"photo{suffix}"
     path.write_bytes(data)
     assert _message_matches(path, expected)
 
@@ -68,7 +72,7 @@ def test_undecodable_bytes(tmp_path: Path) -> None:
     data = bytes((b * 37 + 11) % 128 + 128 for b in range(4000))
     path = tmp_path / "garbled.txt"
     path.write_bytes(data)
-    assert _message_matches(path, "encoded|binary|readable")
+    assert "Could not work out how the text in 'garbled.txt' is encoded" in _message(path)
 
 
 def test_directory(tmp_path: Path) -> None:
@@ -151,6 +155,15 @@ def test_corrupt_docx(tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.docx"
     garbage.write_bytes(b"This is not a zip file at all, just words.")
     assert "could not be read as a Word document" in _message(garbage)
+
+
+def test_docx_needing_an_unknown_zip_version(tmp_path: Path) -> None:
+    data = bytearray(write_docx(tmp_path / "good.docx", [("Normal", "Text.")]).read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6 : central + 8] = (255).to_bytes(2, "little")  # "version needed: 25.5"
+    path = tmp_path / "future.docx"
+    path.write_bytes(bytes(data))
+    assert "could not be read as a Word document" in _message(path)
 
 
 def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:

@@ -86,3 +86,13 @@ def test_sample_header_in_markdown(tmp_path: Path) -> None:
     assert article.title == "Headline"
     assert article.text == "Kyiv • UNN\nBody text."
     assert article.blocks[0].kind == "dateline"
+
+
+def test_too_deep_nesting_loses_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "deep.md"
+    path.write_text("Intro.\n\n" + "> " * 1000 + "deep\n\nAfter the quote.\n", encoding="utf-8")
+    article = load_article(path)
+    assert "deep" in article.text and "After the quote." in article.text
+    assert any("nested too deeply" in notice for notice in article.notices)
+    assert article.format == "md"
+    assert_consistent(article)

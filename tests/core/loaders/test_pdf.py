@@ -96,3 +96,23 @@ def test_corrupt_pdf(tmp_path: Path) -> None:
     not_pdf.write_bytes(b"This is plain text pretending to be a PDF.")
     with pytest.raises(LoadError, match="could not be read as a PDF"):
         load_article(not_pdf)
+
+
+def test_headings_and_bullets_start_paragraphs() -> None:
+    lines = [
+        "1. Introduction",
+        "This paragraph is long enough to be a full line of text for sure.",
+        "It ends here.",
+        "",
+        "• first bullet item that is long enough to fill a line of its own",
+        "and wraps onto a second line, written in the same column width.",
+        "• second bullet.",
+        "ii",
+    ]
+    assert paragraphs(drop_running_lines([lines])) == [
+        "1. Introduction",
+        "This paragraph is long enough to be a full line of text for sure. It ends here.",
+        "• first bullet item that is long enough to fill a line of its own and wraps onto a "
+        "second line, written in the same column width.",
+        "• second bullet.",
+    ]

@@ -24,6 +24,12 @@ def test_file_dialog_filter_lists_every_suffix() -> None:
         assert sum(f"*{suffix}" in entry for entry in entries[1:-1]) == 1
 
 
+def test_file_dialog_filter_with_other_formats() -> None:
+    entries = file_dialog_filter([("Annotated copies", (".json",))]).split(";;")
+    assert "*.json" in entries[0]
+    assert "Annotated copies (*.json)" in entries
+
+
 def test_upper_case_suffix(tmp_path: Path) -> None:
     path = tmp_path / "NOTES.TXT"
     path.write_text("Hello there.", encoding="utf-8")

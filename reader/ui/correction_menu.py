@@ -1,0 +1,103 @@
+"""The text's context menu: Qt's own entries plus the corrections that fit where you clicked.
+
+Part of the corrections mixin (``reader.ui.corrections_ui``): the entries call its handlers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from reader.core.corrections import trim_selection
+from reader.core.model import ENTITY_TYPES, Annotations, Quote
+from reader.ui.theme import type_colors
+
+if TYPE_CHECKING:
+    from reader.ui.article_tab import ArticleTab
+    from reader.ui.main_window import MainWindow
+
+
+def quote_at(annotations: Annotations, offset: int) -> Quote | None:
+    """The quote covering ``offset``."""
+    return next((q for q in annotations.quotes if q.start <= offset <= q.end), None)
+
+
+class CorrectionMenu:
+    """Mixin part: the context menu of each tab's text."""
+
+    # -- context menu on the text ----------------------------------------------------------------
+    def _add_context_menu(self: MainWindow, tab: ArticleTab) -> None:
+        view = tab.view
+        if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
+            return
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda point, t=tab: self._show_context_menu(t, point)
+        )
+
+    def correction_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> QMenu:
+        """The text's context menu: Qt's own (Copy, Select All) plus the corrections."""
+        view = tab.view
+        menu = view.createStandardContextMenu(point)
+        menu.setObjectName("correctionMenu")
+        annotations = tab.annotations
+        if annotations is None:
+            return menu
+        menu.addSeparator()
+        span = view.span_at_point(point)
+        if span is not None and not view.textCursor().hasSelection():
+            tab.select_entity(span.entity_id, jump=False)
+        selection = view.selected_range()
+        if selection is not None and tab.article is not None:
+            start, end = trim_selection(tab.article.text, *selection)
+            if start < end:
+                text = tab.article.text[start:end]
+                shown = text if len(text) <= 30 else text[:28] + "…"
+                mark = menu.addMenu(f"Mark “{shown}” as")
+                for kind in ENTITY_TYPES:
+                    _add(
+                        mark,
+                        type_colors(False)[kind].singular,
+                        lambda k=kind: self.mark_selection(k),
+                    )
+                entity = tab.entity()
+                if entity is not None:
+                    _add(menu, f"Mark as a Mention of {entity.name}", self.add_selection_to_entity)
+        entity = tab.entity()
+        if entity is not None:
+            if span is not None:
+                _add(menu, f"Remove This Mention of {entity.name}", self.remove_mention_at_cursor)
+            _add(menu, f"Remove {entity.name}", self.remove_selected_entity)
+            retype = menu.addMenu(f"Change Type of {entity.name}")
+            for kind in ENTITY_TYPES:
+                action = _add(
+                    retype,
+                    type_colors(False)[kind].singular,
+                    lambda k=kind: self.change_entity_type(k),
+                )
+                action.setEnabled(kind != entity.type)
+            _add(menu, f"Rename {entity.name}…", self.rename_selected_entity)
+            _add(menu, f"Merge {entity.name} Into…", self.merge_selected_entity)
+        offset = self._cursor_offset()
+        if offset is not None and quote_at(annotations, offset) is not None:
+            _add(menu, "Edit Quote Speaker…", self.edit_quote_speaker)
+        return menu
+
+    def _show_context_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> None:
+        view = tab.view
+        if not view.textCursor().hasSelection():  # right-click moves the cursor, as editors do
+            cursor = view.cursorForPosition(point)
+            view.setTextCursor(cursor)
+        menu = self.correction_menu(tab, point)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(view.viewport().mapToGlobal(point))
+
+
+def _add(menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
+    action = menu.addAction(text)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
