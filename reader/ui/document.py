@@ -2,7 +2,11 @@
 
 The body is inserted exactly as ``Article.text`` (each "\\n" becomes a block boundary, one
 position in Qt as in Python), so ``OffsetMap`` can translate offsets; ``Article.blocks`` only
-decides how each paragraph looks. Heading sizes use relative font adjustments, so zoom is a
+decides how each paragraph looks. A paragraph longer than ``LONG_LINE`` characters (a 5 MB
+file on one line) is shown as several blocks: one space every ``DISPLAY_PIECE`` characters or
+so becomes a block break, which has the same length, so offsets stay exact. Qt lays out,
+formats and re-lays out text per block, and one block of megabytes froze the window for
+seconds on every highlight change. Heading sizes use relative font adjustments, so zoom is a
 single change of the document's default font.
 """
 
@@ -42,6 +46,10 @@ DISPLAY_SAFE = str.maketrans({"\r": " ", "\ufeff": "\u2060"})
 """Characters Qt would merge or drop on insertion, swapped for ones of the same length so every
 offset still lands on its character: "\r\n" becomes one block break and a leading U+FEFF
 vanishes otherwise."""
+LONG_LINE = 8_000
+"""Paragraphs longer than this (characters) are shown as several blocks."""
+DISPLAY_PIECE = 2_000
+"""About how long each shown block of such a paragraph is (a few screen lines' layout)."""
 HEADING_ADJUST = {1: 3, 2: 2, 3: 1}
 """Heading level -> QTextFormat.FontSizeAdjustment (relative to the body size)."""
 
@@ -141,11 +149,65 @@ def build_document(
     if has_header:
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
     base = cursor.position()
-    cursor.insertText(article.text.translate(DISPLAY_SAFE), QTextCharFormat())
+    cursor.insertText(display_text(article.text), QTextCharFormat())
     cursor.endEditBlock()
     offsets = OffsetMap(article.text, base)
     _format_body(doc, article, offsets, size)
     return doc, offsets
+
+
+def display_text(text: str) -> str:
+    """``text`` as the document shows it: the same length, character for character, except
+    ``DISPLAY_SAFE`` swaps and a block break for one space in every ``DISPLAY_PIECE`` or so
+    characters of a paragraph longer than ``LONG_LINE``."""
+    text = text.translate(DISPLAY_SAFE)
+    breaks = [cut for start, end in _long_lines(text) for cut in _display_breaks(text, start, end)]
+    if not breaks:
+        return text
+    parts = []
+    previous = 0
+    for cut in breaks:  # each cut is the index of a space
+        parts.append(text[previous:cut])
+        previous = cut + 1
+    parts.append(text[previous:])
+    return "\n".join(parts)
+
+
+def _long_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line longer than ``LONG_LINE`` (end excludes the newline)."""
+    if len(text) <= LONG_LINE:
+        return []
+    lines = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > LONG_LINE:
+            lines.append((start, end))
+        start = end + 1
+    return lines
+
+
+def _display_breaks(text: str, start: int, end: int) -> list[int]:
+    """Indices of the spaces in ``text[start:end]`` that become block breaks.
+
+    A space after a sentence end near every ``DISPLAY_PIECE`` characters, else any space;
+    text without spaces (none within four pieces) is left whole: nothing can be swapped.
+    """
+    breaks = []
+    position = start
+    while end - position > DISPLAY_PIECE * 3 // 2:
+        low, high = position + DISPLAY_PIECE // 2, position + DISPLAY_PIECE
+        cut = text.rfind(". ", low, high + 1)
+        cut = cut + 1 if cut >= 0 else text.rfind(" ", low, high)
+        if cut < 0:
+            cut = text.find(" ", high, min(end, position + 4 * DISPLAY_PIECE))
+            if cut < 0:
+                position += 4 * DISPLAY_PIECE
+                continue
+        breaks.append(cut)
+        position = cut + 1
+    return breaks
 
 
 def _spaced(fmt: QTextBlockFormat, bottom: float) -> QTextBlockFormat:

@@ -3,17 +3,20 @@
 Each text block's QTextLayout gets its list of format ranges (``QTextLayout.setFormats``), then
 the document is told that the block changed so Qt lays it out again. The document's text, char
 formats and undo history are never edited. Blocks on screen are painted at once; the rest
-follow in small chunks from the event loop, so toggling a type on an article with 10,000+
-mentions never blocks the window. (QSyntaxHighlighter itself was measured first: its
-``rehighlight`` formats and re-lays out every block synchronously and took over a second on
-16,800 mentions.)
+follow from the event loop in slices of a few milliseconds, so neither a toggle nor a new
+(provisional) result on an article with 100,000+ mentions blocks the window. A block whose
+highlights did not change is not touched, so Qt does not lay it out again: a growing
+provisional result costs a layout only where it added something. (QSyntaxHighlighter itself
+was measured first: its ``rehighlight`` formats and re-lays out every block synchronously and
+took over a second on 16,800 mentions.)
 """
 
 from __future__ import annotations
 
+import time
 from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
@@ -21,9 +24,11 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextDocument, QTextLayou
 from reader.ui.theme import TypeColors
 
 
-@dataclass(frozen=True)
-class Span:
-    """One highlighted mention in document positions (UTF-16, header included)."""
+class Span(NamedTuple):
+    """One highlighted mention in document positions (UTF-16, header included).
+
+    A tuple, so sorting spans orders them by start and building 100,000 of them is quick.
+    """
 
     start: int
     end: int
@@ -31,9 +36,37 @@ class Span:
     kind: str
 
 
-CHUNK_BLOCKS = 40
-"""Off-screen blocks painted per event-loop turn."""
+class SpanIndex:
+    """Spans sorted by start, searchable by position; pure Python, so any thread may build it.
+
+    Args:
+        spans: the spans, in any order.
+    """
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self.spans: list[Span] = sorted(spans)
+        self.starts = [s.start for s in self.spans]
+        self.max_len = max((s.end - s.start for s in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans overlapping the half-open document range [start, end)."""
+        spans = self.spans
+        result = []
+        for i in range(bisect_left(self.starts, start - self.max_len), len(spans)):
+            span = spans[i]
+            if span.start >= end:
+                break
+            if span.end > start:
+                result.append(span)
+        return result
+
+
+SLICE_S = 0.008
+"""Time for painting off-screen blocks per event-loop turn (the rest waits for the next)."""
+SLICE_CHARS = 12_000
+"""Characters re-laid out per turn at most: Qt lays them out after the slice's own time."""
 VisibleBlocks = Callable[[], tuple[int, int]]
+Signature = tuple[tuple[int, int, str, bool], ...]
 
 
 class EntityHighlighter(QObject):
@@ -53,26 +86,44 @@ class EntityHighlighter(QObject):
         super().__init__(document)
         self.document = document
         self._visible_blocks = visible_blocks
-        self.spans: list[Span] = []
-        self._starts: list[int] = []
-        self._max_len = 0
+        self._index = SpanIndex()
         self._visible: set[str] = set()
         self._selected: str | None = None
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._blocks_of: dict[str | None, set[int]] = {}
-        self._painted: set[int] = set()
-        """Block numbers that carry formats now."""
+        """Entity id -> numbers of the blocks its mentions sit in (filled when asked)."""
+        self._shown: dict[int, Signature | None] = {}
+        """Block number -> the highlights it carries (None: unknown, repaint it)."""
         self._stale: set[int] = set()
-        """Block numbers whose formats must be recomputed."""
+        """Block numbers to repaint before the sweep goes on (a selection changed)."""
+        self._sweep: int | None = None
+        """Next block number of the pass over the whole document, None when there is none."""
+        self._sweep_block = QTextBlock()
+        self._ahead: set[int] = set()
+        """Blocks the sweep has not reached but that were painted already (they were on screen)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
 
     @property
+    def spans(self) -> list[Span]:
+        """Every mention span, sorted by start."""
+        return self._index.spans
+
+    @property
+    def index(self) -> SpanIndex:
+        """The spans with their search index (to hand to another highlighter)."""
+        return self._index
+
+    @property
     def pending(self) -> int:
         """Blocks still waiting to be painted."""
-        return len(self._stale)
+        waiting = len(self._stale)
+        if self._sweep is not None:
+            left = self.document.blockCount() - self._sweep
+            waiting += max(0, left - sum(1 for n in self._ahead if n >= self._sweep))
+        return waiting
 
     @property
     def visible(self) -> set[str]:
@@ -94,14 +145,16 @@ class EntityHighlighter(QObject):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(c.color)
                 self._formats[(kind, emphasised)] = fmt
+        self._shown = dict.fromkeys(self._shown)  # same spans, new formats: repaint them
         self.rehighlight()
 
-    def set_spans(self, spans: list[Span], visible: set[str]) -> None:
-        """Replace all spans (new annotations) and repaint."""
-        self.spans = sorted(spans, key=lambda s: s.start)
-        self._starts = [s.start for s in self.spans]
-        self._blocks_of = self._block_numbers_by_entity(self.spans)
-        self._max_len = max((s.end - s.start for s in self.spans), default=0)
+    def set_spans(self, spans: list[Span] | SpanIndex, visible: set[str]) -> None:
+        """Replace all spans (new annotations) and repaint what changed.
+
+        A ``SpanIndex`` built beforehand (on the worker) saves the sorting here.
+        """
+        self._index = spans if isinstance(spans, SpanIndex) else SpanIndex(spans)
+        self._blocks_of = {}
         self._visible = set(visible)
         self.rehighlight()
 
@@ -115,108 +168,134 @@ class EntityHighlighter(QObject):
         """Emphasise every mention of ``entity_id`` (None clears); repaints only its blocks."""
         if entity_id == self._selected:
             return
-        touched = self._blocks_of.get(entity_id, set()) | self._blocks_of.get(self._selected, set())
+        touched = self._blocks(entity_id) | self._blocks(self._selected)
         self._selected = entity_id
-        self._invalidate(touched)
+        self._stale |= touched
+        self._schedule()
 
     def rehighlight(self) -> None:
-        """Recompute the formats of every block that has or had a highlight."""
-        self._invalidate(self._painted.union(*self._blocks_of.values()))
+        """Look at every block again (on-screen ones now, the others from the event loop)."""
+        self._sweep = 0
+        self._sweep_block = self.document.firstBlock()
+        self._ahead.clear()
+        self._stale.clear()
+        self._schedule()
 
     def flush(self) -> None:
         """Paint every pending block now (tests, export, before a screenshot)."""
         self._timer.stop()
-        self._paint(sorted(self._stale))
+        while self._stale or self._sweep is not None:
+            self._run(None)
 
     def paint_visible(self) -> None:
         """Paint the pending blocks that are on screen (called on scroll and resize)."""
-        if not self._stale:
+        if not self._stale and self._sweep is None:
             return
         if self._visible_blocks is None:
             self.flush()
             return
         first, last = self._visible_blocks()
-        self._paint(sorted(n for n in self._stale if first <= n <= last))
+        block = self.document.findBlockByNumber(first)
+        runs = _Runs()
+        for number in range(first, last + 1):
+            if not block.isValid():
+                break
+            if self._is_pending(number):
+                self._stale.discard(number)
+                if self._sweep is not None and number >= self._sweep:
+                    self._ahead.add(number)
+                if self._paint(block, number):
+                    runs.add(block)
+            block = block.next()
+        runs.mark_dirty(self.document)
 
-    def _block_numbers_by_entity(self, spans: list[Span]) -> dict[str | None, set[int]]:
-        """Entity id -> numbers of the blocks its mentions sit in (spans sorted by start)."""
-        numbers: dict[str | None, set[int]] = {}
-        block = QTextBlock()
-        end = -1
-        for span in spans:
-            if span.start >= end:
-                block = self.document.findBlock(span.start)
-                if not block.isValid():
-                    continue
-                end = block.position() + block.length()
-            numbers.setdefault(span.entity_id, set()).add(block.blockNumber())
-        return numbers
+    # -- internals ----------------------------------------------------------------------------
+    def _is_pending(self, number: int) -> bool:
+        if number in self._stale:
+            return True
+        return self._sweep is not None and number >= self._sweep and number not in self._ahead
 
-    def _invalidate(self, numbers: set[int]) -> None:
-        self._stale |= numbers
+    def _schedule(self) -> None:
         self.paint_visible()
-        if self._stale:
+        if self._stale or self._sweep is not None:
             self._timer.start()
+
+    def _blocks(self, entity_id: str | None) -> set[int]:
+        """Numbers of the blocks holding mentions of ``entity_id`` (cached per span set)."""
+        if entity_id is None:
+            return set()
+        if entity_id not in self._blocks_of:
+            numbers: set[int] = set()
+            end = -1
+            for span in self._index.spans:
+                if span.entity_id != entity_id or span.start < end:
+                    continue
+                block = self.document.findBlock(span.start)
+                if block.isValid():
+                    numbers.add(block.blockNumber())
+                    end = block.position() + block.length()
+            self._blocks_of[entity_id] = numbers
+        return self._blocks_of[entity_id]
 
     def _step(self) -> None:
-        self._paint(sorted(self._stale)[:CHUNK_BLOCKS])
-        if self._stale:
+        self._run(time.perf_counter() + SLICE_S)
+        if self._stale or self._sweep is not None:
             self._timer.start()
 
-    def _paint(self, numbers: list[int]) -> None:
-        """Set the format ranges of these blocks; mark each run of adjacent blocks dirty once."""
-        run_start = run_end = -1
-        previous = -2
-        for number in numbers:
-            self._stale.discard(number)
+    def _run(self, deadline: float | None) -> None:
+        """Repaint stale blocks, then sweep on, until ``deadline`` or ``SLICE_CHARS`` laid out."""
+        runs = _Runs()
+        while self._stale and not runs.full(deadline):
+            number = self._stale.pop()
             block = self.document.findBlockByNumber(number)
+            if block.isValid() and self._paint(block, number):
+                runs.add(block)
+        while self._sweep is not None and not runs.full(deadline):
+            block = self._sweep_block
+            if not block.isValid() or block.blockNumber() != self._sweep:
+                block = self.document.findBlockByNumber(self._sweep)
             if not block.isValid():
-                continue
-            ranges = self._ranges(block)
-            block.layout().setFormats(ranges)
-            if ranges:
-                self._painted.add(number)
-            else:
-                self._painted.discard(number)
-            if number != previous + 1 and run_start >= 0:
-                self.document.markContentsDirty(run_start, run_end - run_start)
-                run_start = -1
-            if run_start < 0:
-                run_start = block.position()
-            run_end = block.position() + block.length()
-            previous = number
-        if run_start >= 0:
-            self.document.markContentsDirty(run_start, run_end - run_start)
+                self._sweep = None
+                self._ahead.clear()
+                break
+            if self._sweep not in self._ahead and self._paint(block, self._sweep):
+                runs.add(block)
+            self._sweep += 1
+            self._sweep_block = block.next()
+        runs.mark_dirty(self.document)
 
-    def _ranges(self, block: QTextBlock) -> list[QTextLayout.FormatRange]:
+    def _paint(self, block: QTextBlock, number: int) -> bool:
+        """Give ``block`` its format ranges; False when it already had exactly these."""
         start = block.position()
         length = block.length()
+        spans = []
+        signature = []
+        if self._formats:
+            for span in self._index.overlapping(start, start + length):
+                key = (span.kind, span.entity_id == self._selected)
+                if span.kind in self._visible and key in self._formats:
+                    spans.append((span, key))
+                    signature.append((span.start, span.end, span.kind, key[1]))
+        shown = tuple(signature)
+        if self._shown.get(number, ()) == shown:
+            return False
         ranges = []
-        if not self._formats:
-            return ranges
-        for span in self.spans_in(start, start + length):
-            if span.kind not in self._visible:
-                continue
-            fmt = self._formats.get((span.kind, span.entity_id == self._selected))
-            if fmt is None:
-                continue
+        for span, key in spans:
             item = QTextLayout.FormatRange()
             item.start = max(span.start, start) - start
             item.length = min(span.end, start + length) - start - item.start
-            item.format = fmt
+            item.format = self._formats[key]
             ranges.append(item)
-        return ranges
+        block.layout().setFormats(ranges)
+        if shown:
+            self._shown[number] = shown
+        else:
+            self._shown.pop(number, None)
+        return True
 
     def spans_in(self, start: int, end: int) -> list[Span]:
         """Spans overlapping the half-open document range [start, end)."""
-        first = bisect_left(self._starts, start - self._max_len)
-        result = []
-        for span in self.spans[first:]:
-            if span.start >= end:
-                break
-            if span.end > start:
-                result.append(span)
-        return result
+        return self._index.overlapping(start, end)
 
     def span_at(self, position: int) -> Span | None:
         """The visible span under document position ``position``, if any."""
@@ -224,3 +303,29 @@ class EntityHighlighter(QObject):
             if span.kind in self._visible:
                 return span
         return None
+
+
+class _Runs:
+    """Repainted blocks, merged into runs of neighbours: Qt lays each run out once."""
+
+    def __init__(self) -> None:
+        self.runs: list[list[int]] = []
+        self.chars = 0
+
+    def add(self, block: QTextBlock) -> None:
+        start = block.position()
+        end = start + block.length()
+        self.chars += end - start
+        if self.runs and self.runs[-1][1] == start:
+            self.runs[-1][1] = end
+        else:
+            self.runs.append([start, end])
+
+    def full(self, deadline: float | None) -> bool:
+        if deadline is None:
+            return False
+        return self.chars >= SLICE_CHARS or time.perf_counter() >= deadline
+
+    def mark_dirty(self, document: QTextDocument) -> None:
+        for start, end in self.runs:
+            document.markContentsDirty(start, end - start)

@@ -133,12 +133,13 @@ class ArticleOpening:
             return tab.closed or tasks.closed
 
         def partial(annotations: Annotations) -> None:
+            tab.view.prepare_annotations(annotations)  # the pure-Python part, on the worker
             tasks.run_on_ui(lambda: self._partial(tab, annotations))
 
         def work(progress: Progress) -> Annotations:
             from reader.core.cache import analyse_cached
 
-            return analyse_cached(
+            annotations = analyse_cached(
                 analyser,
                 article,
                 progress,
@@ -146,6 +147,8 @@ class ArticleOpening:
                 on_partial=partial,
                 should_stop=stop,
             )
+            tab.view.prepare_annotations(annotations)
+            return annotations
 
         tasks.run(
             work,

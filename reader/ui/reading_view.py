@@ -7,7 +7,9 @@ through the tab's ``OffsetMap`` only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from typing import NamedTuple
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -22,15 +24,40 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.model import Annotations, Article
 from reader.ui.document import build_document, reading_font
-from reader.ui.highlighter import EntityHighlighter, Span
+from reader.ui.highlighter import EntityHighlighter, Span, SpanIndex
 from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.positions import OffsetMap
 from reader.ui.theme import PageColors, TypeColors
 
+PREPARED_KEPT = 4
+"""Prepared annotations kept for ``show_annotations`` (a provisional one may be skipped)."""
 MEASURE_EMS = 40
 """Maximum text width in ems (about 70 characters per line)."""
 CLICK_SLOP = 4
 """A press and release closer than this (pixels) is a click, not a selection drag."""
+
+
+class Prepared(NamedTuple):
+    """Annotations turned into what the view paints, for one ``OffsetMap``."""
+
+    annotations: Annotations
+    offsets: OffsetMap
+    index: SpanIndex
+    names: dict[str, tuple[str, str, int]]
+
+
+def mention_spans(
+    annotations: Annotations, offsets: OffsetMap
+) -> tuple[SpanIndex, dict[str, tuple[str, str, int]]]:
+    """The highlight spans of every mention, and entity id -> (name, type, mention count)."""
+    spans = []
+    names = {}
+    for entity in annotations.entities:
+        names[entity.id] = (entity.name, entity.type, len(entity.mentions))
+        entity_id, kind = entity.id, entity.type
+        to_qt = offsets.to_qt
+        spans += [Span(to_qt(m.start), to_qt(m.end), entity_id, kind) for m in entity.mentions]
+    return SpanIndex(spans), names
 
 
 class ReadingView(QTextBrowser):
@@ -63,6 +90,7 @@ class ReadingView(QTextBrowser):
         self._zoom = 100
         self._press: QPoint | None = None
         self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self._prepared: dict[int, Prepared] = {}
         self.scroll_bar.valueChanged.connect(self._paint_visible)
         self.viewport().setMouseTracking(True)
 
@@ -78,29 +106,41 @@ class ReadingView(QTextBrowser):
         self._zoom = zoom
         self._apply_page_palette()
         visible = self.highlighter.visible if self.highlighter else set()
-        spans = self.highlighter.spans if same and self.highlighter else []
+        spans = self.highlighter.index if same and self.highlighter else None
         document, self.offsets = build_document(article, page, zoom)
         document.setParent(self)  # so the next setDocument deletes it
         self.setDocument(document)
         self.highlighter = EntityHighlighter(document, self.visible_blocks)
         self.highlighter.set_colors(types)
-        if spans:
+        if spans is not None:
             self.highlighter.set_spans(spans, visible)
         else:
             self.highlighter.set_visible(visible)
         self._update_measure()
 
+    def prepare_annotations(self, annotations: Annotations) -> None:
+        """Turn ``annotations`` into highlight spans ahead of ``show_annotations``.
+
+        Pure Python and safe on any thread: the analysis worker calls it, so the UI thread
+        does not spend its time on 100,000 mentions of a big article.
+        """
+        self._prepared[id(annotations)] = self._prepare(annotations)
+        while len(self._prepared) > PREPARED_KEPT:
+            self._prepared.pop(next(iter(self._prepared)), None)
+
     def show_annotations(self, annotations: Annotations, visible: set[str]) -> None:
         """Highlight every mention; ``visible`` are the types to paint."""
-        spans = []
-        self._names = {}
-        for entity in annotations.entities:
-            self._names[entity.id] = (entity.name, entity.type, len(entity.mentions))
-            for mention in entity.mentions:
-                start, end = self.offsets.to_qt_range(mention.start, mention.end)
-                spans.append(Span(start, end, entity.id, entity.type))
+        prepared = self._prepared.pop(id(annotations), None)
+        fresh = prepared is not None and prepared.annotations is annotations
+        if not fresh or prepared.offsets is not self.offsets:  # none, or laid out again since
+            prepared = self._prepare(annotations)
+        self._names = prepared.names
         if self.highlighter is not None:
-            self.highlighter.set_spans(spans, visible)
+            self.highlighter.set_spans(prepared.index, visible)
+
+    def _prepare(self, annotations: Annotations) -> Prepared:
+        offsets = self.offsets
+        return Prepared(annotations, offsets, *mention_spans(annotations, offsets))
 
     def set_visible_types(self, visible: set[str]) -> None:
         """Toggle highlight layers."""
@@ -218,6 +258,15 @@ class ReadingView(QTextBrowser):
         if start is None or end is None:
             return None
         return start, end
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the article's own characters (a long paragraph is shown as several blocks)."""
+        selected = self.selected_range()
+        if selected is None or self.article is None:
+            return super().createMimeDataFromSelection()
+        data = QMimeData()
+        data.setText(self.article.text[selected[0] : selected[1]])
+        return data
 
     def emphasise(self, entity_id: str | None) -> None:
         """Give every mention of ``entity_id`` the emphasis shade and mark the scroll bar."""

@@ -1,0 +1,70 @@
+"""Book-length and one-line articles: shown as layout-friendly blocks, offsets exact."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+
+from reader.core.analysis import Progress
+from reader.core.model import Annotations, Article, Entity, Mention
+from reader.ui.document import DISPLAY_PIECE, LONG_LINE, display_text
+
+SENTENCE = "Macron met Scholz in Berlin. "
+
+
+class OneLineAnalyser:
+    """Literal search for two names: quick on megabytes, exact offsets (no model)."""
+
+    def analyse(self, article: Article, progress: Progress | None = None) -> Annotations:
+        entities = []
+        for number, (kind, name) in enumerate([("person", "Macron"), ("place", "Berlin")]):
+            mentions = [Mention(m.start(), m.end(), name) for m in re.finditer(name, article.text)]
+            entities.append(Entity(f"e{number + 1}", kind, name, mentions))
+        if progress:
+            progress(1.0)
+        return Annotations(article, entities=entities)
+
+
+def test_display_text_swaps_only_spaces_for_block_breaks() -> None:
+    text = ("word " * 400 + "A sentence ends. ") * 200 + "\n" + "short paragraph\n" + "x" * 30_000
+    shown = display_text(text)
+    assert len(shown) == len(text)
+    changed = [i for i, (a, b) in enumerate(zip(text, shown, strict=True)) if a != b]
+    assert changed and all(text[i] == " " and shown[i] == "\n" for i in changed)
+    lines = shown.split("\n")
+    assert max(len(line) for line in lines[:-1]) <= DISPLAY_PIECE * 2
+    assert lines[-1] == "x" * 30_000  # no space to swap: left whole
+    assert display_text("short\ntext") == "short\ntext"
+    assert len(text.split("\n")[0]) > LONG_LINE
+
+
+def test_five_megabyte_single_line_gets_exact_highlights(qtbot, main_window, tmp_path) -> None:
+    path: Path = tmp_path / "oneline.txt"
+    path.write_text(SENTENCE * (5_000_000 // len(SENTENCE)), encoding="utf-8")
+    window = main_window(analyser=OneLineAnalyser())
+    with qtbot.waitSignal(window.analysis_finished, timeout=120_000) as finished:
+        window.open_file(path)
+    tab = finished.args[0]
+    view = tab.view
+    assert "\n" not in tab.article.text.strip()
+    assert view.document().blockCount() > 1000  # one block per couple of thousand characters
+    berlin = tab.annotations.entities[1].mentions
+    assert len(berlin) > 170_000
+    last = berlin[-1]
+    view.select_range(last.start, last.end)
+    assert view.textCursor().selectedText() == "Berlin"
+    assert view.selected_range() == (last.start, last.end)
+    qtbot.waitUntil(lambda: view.highlighter.pending == 0, timeout=120_000)
+    block = view.document().findBlock(view.offsets.to_qt(last.start))
+    formatted = {block.text()[r.start : r.start + r.length] for r in block.layout().formats()}
+    assert formatted == {"Macron"}  # places are off by default
+    # Copying across a shown block break gives the article's own characters.
+    cursor = QTextCursor(view.document())
+    start = view.offsets.to_qt(0)
+    cursor.setPosition(start)
+    cursor.setPosition(start + 3 * DISPLAY_PIECE, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    copied = view.createMimeDataFromSelection().text()
+    assert copied == tab.article.text[: 3 * DISPLAY_PIECE]
