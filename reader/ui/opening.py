@@ -25,8 +25,16 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QTabWidget
 
     from reader.core.analysis import Analyser
+    from reader.ui.entity_panel import EntityPanel
+    from reader.ui.quotes_panel import QuotesDatesPanel
     from reader.ui.status import StatusArea
     from reader.ui.theme import ThemeManager
+
+
+PANEL_PARTIAL_LIMIT = 300
+"""Provisional results with more entities than this go to the text only; the side panels wait
+for the final result (a panel reset of thousands of rows stalled the window for seconds on
+every provisional result of a 1 MB article)."""
 
 
 class ArticleOpening:
@@ -40,6 +48,8 @@ class ArticleOpening:
     tab_list: list[ArticleTab]
     status: StatusArea
     _model_ready: bool
+    entity_panel: EntityPanel
+    quotes_panel: QuotesDatesPanel
     article_shown: SignalInstance
     partial_shown: SignalInstance
     analysis_finished: SignalInstance
@@ -159,9 +169,16 @@ class ArticleOpening:
 
     def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
         """Provisional highlights for what is on screen while the rest is analysed."""
-        if tab in self.tab_list and tab.analysing:
+        if tab not in self.tab_list or not tab.analysing:
+            return
+        if len(annotations.entities) <= PANEL_PARTIAL_LIMIT:
             self._show_annotations(tab, annotations)
-            self.partial_shown.emit(tab)
+        else:
+            tab.set_annotations(annotations, self.visible_types())
+            if tab is self.current_tab():  # no stale rows whose ids the text no longer has
+                self.entity_panel.set_annotations(None, self.visible_types())
+                self.quotes_panel.set_annotations(None)
+        self.partial_shown.emit(tab)
 
     def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
         if tab not in self.tab_list:
