@@ -72,6 +72,10 @@ class SpeakerFilter(QSortFilterProxyModel):
         return self.speaker is None or index.data(SPEAKER_ROLE) == self.speaker
 
 
+FIT_ROWS_LIMIT = 300
+"""Quote tables longer than this get fixed-height rows (see ``_fit_rows``)."""
+
+
 def _table(parent: QWidget) -> QTableView:
     table = QTableView(parent)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -176,6 +180,7 @@ class QuotesDatesPanel(QTabWidget):
         """Show the quotes and dates of ``annotations``."""
         self._has_annotations = annotations is not None
         self.quote_model.set_annotations(annotations)
+        self._fit_rows(len(self.quote_model.quotes))
         self.date_model.set_annotations(annotations)
         with QSignalBlocker(self.speaker_box):
             self.speaker_box.clear()
@@ -188,6 +193,21 @@ class QuotesDatesPanel(QTabWidget):
         self.date_table.setVisible(has_dates)
         self.no_dates.setVisible(not has_dates)
         self.setTabText(1, f"Dates ({len(self.date_model.dates)})" if annotations else "Dates")
+
+    def _fit_rows(self, rows: int) -> None:
+        """Rows fit their text, unless there are too many to measure quickly.
+
+        Fitting measures every row's wrapped text on the UI thread: over a second for the
+        thousands of quotes of a book-length article, on every change. Then rows get a
+        fixed height of three lines (a quote is shortened to about that already).
+        """
+        header = self.quote_table.verticalHeader()
+        if rows <= FIT_ROWS_LIMIT:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            return
+        line = self.quote_table.fontMetrics().lineSpacing()
+        header.setDefaultSectionSize(3 * line + 8)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     def _update_quote_state(self) -> None:
         shown = self.quote_proxy.rowCount()
