@@ -1,0 +1,60 @@
+"""The entity panel and the status bar follow what the reader does elsewhere (QA F2, F6)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject
+
+from reader.core.loaders import load_article
+from reader.ui.entity_model import ENTITY_ID_ROLE
+from reader.ui.entity_panel import EntityPanel
+from reader.ui.theme import type_colors
+from tests.ui.conftest import FakeAnalyser, open_and_wait
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_panel_repaints_a_selection_made_elsewhere(qtbot, sample_path: Path) -> None:
+    annotations = FakeAnalyser().analyse(load_article(sample_path))
+    panel = EntityPanel(type_colors(False))
+    qtbot.addWidget(panel)
+    panel.resize(300, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_annotations(annotations, {e.type for e in annotations.entities})
+    qtbot.wait(50)
+    counter = _PaintCounter()
+    panel.tree.viewport().installEventFilter(counter)
+    russia = next(e for e in annotations.entities if e.name == "Russia")
+    selection = panel.tree.selectionModel()
+    with (
+        qtbot.assertNotEmitted(panel.entity_activated),
+        qtbot.waitSignal(selection.selectionChanged, timeout=1000),
+    ):
+        panel.select_entity(russia.id)
+    qtbot.waitUntil(lambda: counter.paints > 0, timeout=2000)  # the view shows the new row
+    assert [i.data(ENTITY_ID_ROLE) for i in selection.selectedRows()] == [russia.id]
+    assert panel.tree.currentIndex().data(ENTITY_ID_ROLE) == russia.id
+    panel.select_entity(None)
+    assert not selection.selectedRows()
+
+
+def test_panel_follows_a_speaker_clicked_in_the_quotes(qtbot, main_window, sample_path) -> None:
+    window = main_window()
+    tab = open_and_wait(qtbot, window, sample_path)
+    quote = next(q for q in tab.annotations.quotes if q.speaker_id)
+    russia = next(e for e in tab.annotations.entities if e.name == "Russia")
+    window.select_entity(russia.id)
+    window.quotes_panel.speaker_activated.emit(quote.speaker_id)
+    rows = window.entity_panel.tree.selectionModel().selectedRows()
+    assert [i.data(ENTITY_ID_ROLE) for i in rows] == [quote.speaker_id]
