@@ -58,6 +58,7 @@ class ArticleTab(QWidget):
         mention_index: index of the current mention of ``selected``, or None.
         analysing: the analysis is running; ``annotations`` are provisional meanwhile.
         closed: the tab was closed (its running analysis may stop).
+        status_text: what the status bar says while this tab is in front and not busy.
 
     Signals:
         entity_selected(object): the selected entity id (str) or None.
@@ -74,6 +75,7 @@ class ArticleTab(QWidget):
         self.mention_index: int | None = None
         self.analysing = False
         self.closed = False
+        self.status_text = ""
         self._type_colors: dict[str, TypeColors] = {}
         self.banner = Banner(self)
         self.navigation = NavigationBar(self)

@@ -224,6 +224,7 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         self.quotes_panel.set_annotations(annotations)
         self.entity_panel.select_entity(tab.selected if tab else None)
         self.find_bar.set_view(tab.view if tab else None)
+        self.show_tab_status(tab)
         title = tab.article.title if tab and tab.article and tab.article.title else None
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         self.annotations_changed.emit(self.current_annotations())

@@ -123,8 +123,7 @@ class ArticleOpening:
         if article is None:
             return
         tab.analysing = True
-        note = "" if self._model_ready else " (the language model loads the first time)"
-        self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+        self.show_tab_status(tab)
         first_range = tab.view.visible_range()
         analyser = self.analyser
         tasks = self.tasks
@@ -151,8 +150,29 @@ class ArticleOpening:
             work,
             on_success=lambda annotations: self._analysed(tab, annotations),
             on_failure=lambda error: self._analysis_failed(tab, error),
-            on_progress=self.status.show_progress,
+            on_progress=lambda fraction: self._tab_progress(tab, fraction),
         )
+
+    def show_tab_status(self, tab: ArticleTab | None, text: str | None = None) -> None:
+        """Remember ``text`` as ``tab``'s status; the bar shows it only for the tab in front."""
+        if tab is None:
+            self.status.show_done("")
+            return
+        if text is not None:
+            tab.status_text = text
+        if tab is not self.current_tab():
+            return
+        if tab.article is None:
+            self.status.show_busy(f"Opening {tab.path.name}…")
+        elif tab.analysing:
+            note = "" if self._model_ready else " (the language model loads the first time)"
+            self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+        else:
+            self.status.show_done(tab.status_text)
+
+    def _tab_progress(self, tab: ArticleTab, fraction: float) -> None:
+        if tab is self.current_tab():
+            self.status.show_progress(fraction)
 
     def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
         """Provisional highlights for what is on screen while the rest is analysed."""
@@ -168,9 +188,10 @@ class ArticleOpening:
         self.set_annotations(annotations, tab)
         count = sum(len(e.mentions) for e in annotations.entities)
         quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
-        self.status.show_done(
+        self.show_tab_status(
+            tab,
             f"{len(annotations.entities)} entities, {count} mentions, "
-            f"{quotes} quotes, {len(annotations.dates)} dates"
+            f"{quotes} quotes, {len(annotations.dates)} dates",
         )
         self.analysis_finished.emit(tab)
 
@@ -182,5 +203,5 @@ class ArticleOpening:
         if isinstance(error, ModelUnavailableError):
             text = f"{text} The article is shown without highlights."
         tab.banner.show_message(text)
-        self.status.show_done(text)
+        self.show_tab_status(tab, text)
         self.analysis_failed.emit(tab, text)

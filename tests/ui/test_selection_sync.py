@@ -58,3 +58,36 @@ def test_panel_follows_a_speaker_clicked_in_the_quotes(qtbot, main_window, sampl
     window.quotes_panel.speaker_activated.emit(quote.speaker_id)
     rows = window.entity_panel.tree.selectionModel().selectedRows()
     assert [i.data(ENTITY_ID_ROLE) for i in rows] == [quote.speaker_id]
+
+
+def test_status_bar_shows_the_tab_in_front(qtbot, main_window, sample_path, tmp_path) -> None:
+    window = main_window()
+    first = open_and_wait(qtbot, window, sample_path)
+    first_status = window.status.label.text()
+    assert first_status.startswith(f"{len(first.annotations.entities)} entities")
+    short = tmp_path / "short.txt"
+    short.write_text("Russia and NATO met in Moscow.\n\nNothing else happened.\n", "utf-8")
+    second = open_and_wait(qtbot, window, short)
+    second_status = window.status.label.text()
+    assert second_status.startswith(f"{len(second.annotations.entities)} entities")
+    assert second_status != first_status
+    window.tabs.setCurrentWidget(first)
+    assert window.status.label.text() == first_status
+    window.tabs.setCurrentWidget(second)
+    assert window.status.label.text() == second_status
+
+
+def test_background_analysis_does_not_overwrite_the_front_status(
+    qtbot, main_window, sample_path, tmp_path
+) -> None:
+    window = main_window()
+    first = open_and_wait(qtbot, window, sample_path)
+    front_status = window.status.label.text()
+    other = tmp_path / "other.txt"
+    other.write_text("Russia and NATO met in Moscow.\n", "utf-8")
+    second = open_and_wait(qtbot, window, other)
+    window.tabs.setCurrentWidget(first)
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        window.analyse(second)  # e.g. a re-analysis of the tab behind
+    assert window.status.label.text() == front_status
+    assert not window.status.progress.isVisible()
