@@ -99,9 +99,24 @@ class Correction(Protocol):
     def describe(self, ann: Annotations) -> str: ...
 
 
+def overlapping_mentions(ann: Annotations, start: int, end: int) -> list[tuple[Entity, Mention]]:
+    """Every (entity, mention) whose span shares a character with [start, end)."""
+    return [
+        (entity, mention)
+        for entity in ann.entities
+        for mention in entity.mentions
+        if mention.start < end and start < mention.end
+    ]
+
+
 @dataclass(frozen=True)
 class AddEntity:
-    """Mark the span [start, end) as a new entity of ``type`` (named after the span)."""
+    """Mark the span [start, end) as a new entity of ``type`` (named after the span).
+
+    The reader's mark replaces whatever the model had there: mentions overlapping the span
+    are taken from their entities (an entity left with none goes), so no two spans overlap.
+    A span that already is a mention of an entity of this type is refused with its name.
+    """
 
     start: int
     end: int
@@ -114,6 +129,17 @@ class AddEntity:
         _check_type(self.type)
         name = (self.name or span).strip()
         _require(bool(name), "An entity needs a name.")
+        overlaps = overlapping_mentions(ann, self.start, self.end)
+        for entity, mention in overlaps:
+            _require(
+                entity.type != self.type or (mention.start, mention.end) != (self.start, self.end),
+                f"“{span}” is already a mention of {entity.name}.",
+            )
+        for entity, mention in overlaps:
+            entity.mentions = [m for m in entity.mentions if m is not mention]
+            entity.source = "user"
+            if not entity.mentions:
+                _drop_entity(ann, entity)
         ann.entities.append(
             Entity(
                 id=next_user_id(ann),
@@ -126,7 +152,9 @@ class AddEntity:
         )
 
     def describe(self, ann: Annotations) -> str:
-        return f"Mark “{ann.article.text[self.start : self.end]}” as {self.type}"
+        text = f"Mark “{ann.article.text[self.start : self.end]}” as {self.type}"
+        replaced = sorted({e.name for e, _m in overlapping_mentions(ann, self.start, self.end)})
+        return f"{text} (no longer {', '.join(replaced)})" if replaced else text
 
 
 @dataclass(frozen=True)
