@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 from reader import __version__
 from reader.core.settings import ZOOM_STEP, Settings
 from reader.ui.errors import show_message
-from reader.ui.open_files import FILE_FILTER, ask_open_paths, fill_recent_menu
+from reader.ui.open_files import ask_open_paths, fill_recent_menu
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -54,7 +54,7 @@ class WindowCommands:
         def visible_types(self) -> set[str]: ...
 
     def open_dialog(self) -> None:
-        paths = ask_open_paths(self, self.settings.last_open_dir, FILE_FILTER)
+        paths = ask_open_paths(self, self.settings.last_open_dir)
         if paths:
             self.settings.last_open_dir = str(Path(paths[0]).parent)
             self.open_files(paths)
