@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QTabWidget
 
     from reader.core.analysis import Analyser
+    from reader.ui.quotes_panel import QuotesDatesPanel
     from reader.ui.status import StatusArea
     from reader.ui.theme import ThemeManager
 
@@ -39,6 +40,7 @@ class ArticleOpening:
     tabs: QTabWidget
     tab_list: list[ArticleTab]
     status: StatusArea
+    quotes_panel: QuotesDatesPanel
     _model_ready: bool
     article_shown: SignalInstance
     partial_shown: SignalInstance
@@ -124,6 +126,8 @@ class ArticleOpening:
             return
         tab.analysing = True
         self.show_tab_status(tab)
+        if tab is self.current_tab():
+            self.quotes_panel.set_analysing(True)
         first_range = tab.view.visible_range()
         analyser = self.analyser
         tasks = self.tasks
@@ -204,4 +208,6 @@ class ArticleOpening:
             text = f"{text} The article is shown without highlights."
         tab.banner.show_message(text)
         self.show_tab_status(tab, text)
+        if tab is self.current_tab():
+            self.quotes_panel.set_analysing(False)
         self.analysis_failed.emit(tab, text)

@@ -52,10 +52,13 @@ class QuoteModel(QAbstractTableModel):
         self.quotes = sorted(annotations.quotes, key=lambda q: q.start) if annotations else []
         self.endResetModel()
 
-    def speakers(self) -> list[tuple[str, int]]:
-        """(speaker, number of quotes), most quoted first."""
+    def speakers(self, phrases: bool = True) -> list[tuple[str, int]]:
+        """(speaker, number of quotes), most quoted first; without ``phrases`` scare quotes
+        are not counted (the panel hides them, and its counts must match what it lists)."""
         counts: dict[str, int] = {}
         for quote in self.quotes:
+            if not phrases and quote.kind == "scare":
+                continue
             name = quote.speaker or UNATTRIBUTED
             counts[name] = counts.get(name, 0) + 1
         return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
