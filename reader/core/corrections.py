@@ -60,6 +60,11 @@ def _span_text(ann: Annotations, start: int, end: int) -> str:
     return span
 
 
+def _article(word: str) -> str:
+    """``word`` with "a" or "an": "an organization", "a person"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def _check_type(entity_type: str) -> None:
     _require(entity_type in ENTITY_TYPES, f"Unknown entity type {entity_type!r}.")
 
@@ -234,14 +239,14 @@ class ChangeType:
     def apply(self, ann: Annotations) -> None:
         entity = _entity(ann, self.entity_id)
         _check_type(self.type)
-        _require(entity.type != self.type, f"{entity.name} is already a {self.type}.")
+        _require(entity.type != self.type, f"{entity.name} is already {_article(self.type)}.")
         entity.type = self.type
         entity.country = _country_for(self.type, entity.name)
         entity.source = "user"
 
     def describe(self, ann: Annotations) -> str:
         entity = ann.entity(self.entity_id)
-        return f"Make {entity.name if entity else self.entity_id} a {self.type}"
+        return f"Make {entity.name if entity else self.entity_id} {_article(self.type)}"
 
 
 @dataclass(frozen=True)

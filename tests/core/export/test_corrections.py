@@ -242,3 +242,8 @@ def test_marking_a_mention_with_its_own_type_is_refused(small: Annotations) -> N
     with pytest.raises(CorrectionError, match="already a mention of Ukraine"):
         CorrectionStack(small).apply(AddEntity(start, end, "country"))
     assert schema.dumps(small) == before
+
+
+def test_change_type_text_reads_well(small: Annotations) -> None:
+    assert ChangeType("e2", "organization").describe(small) == "Make Olaf Scholz an organization"
+    assert ChangeType("e3", "country").describe(small) == "Make Berlin a country"
