@@ -89,7 +89,7 @@ class ArticleTab(QWidget):
         layout.addLayout(banner_box)
         layout.addWidget(self.navigation)
         layout.addWidget(self.view, 1)
-        self.view.entity_clicked.connect(self.select_entity)
+        self.view.entity_clicked.connect(self._mention_clicked)
         self.navigation.next_requested.connect(self.next_mention)
         self.navigation.previous_requested.connect(self.previous_mention)
         self.navigation.close_requested.connect(self.clear_entity)
@@ -166,6 +166,23 @@ class ArticleTab(QWidget):
             self.go_to_mention(0)
         if changed:
             self.entity_selected.emit(entity_id)
+
+    def _mention_clicked(self, entity_id: str) -> None:
+        """A click on a highlight: select its entity where the reader is, without scrolling.
+
+        The navigation counts from the mention clicked ("4 of 9"), so Next goes on from there.
+        """
+        self.select_entity(entity_id, jump=False)
+        entity = self.entity()
+        offset = self.view.offsets.to_py(self.view.textCursor().position())
+        if entity is None or offset is None:
+            return
+        for i, mention in enumerate(entity.mentions):
+            if mention.start <= offset <= mention.end:
+                self.mention_index = i
+                self.navigation.set_position(i, len(entity.mentions))
+                self.view.update_marks(entity.id, self.view.offsets.to_qt(mention.start))
+                return
 
     def _refresh_selection(self) -> None:
         entity = self.entity()

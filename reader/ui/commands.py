@@ -111,6 +111,10 @@ class WindowCommands:
         for tab in self.tab_list:
             tab.view.set_visible_types(visible)
         self.entity_panel.set_visible(visible)
+        for tab in self.tab_list:  # a selected entity whose type is now hidden: let it go
+            entity = tab.entity()
+            if entity is not None and entity.type not in visible:
+                tab.clear_entity()
         tab = self.current_tab()
         self.entity_panel.select_entity(tab.selected if tab else None)
 

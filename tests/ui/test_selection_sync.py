@@ -91,3 +91,40 @@ def test_background_analysis_does_not_overwrite_the_front_status(
         window.analyse(second)  # e.g. a re-analysis of the tab behind
     assert window.status.label.text() == front_status
     assert not window.status.progress.isVisible()
+
+
+def test_clicking_a_later_mention_keeps_the_place(qtbot, main_window, sample_path) -> None:
+    """QA F10.1: a click on the 2nd mention said "1 of N" and scrolled to the first."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    window = main_window()
+    window.resize(1000, 500)
+    tab = open_and_wait(qtbot, window, sample_path)
+    macron = next(e for e in tab.annotations.entities if e.name == "Emmanuel Macron")
+    nth = len(macron.mentions) - 1
+    mention = macron.mentions[nth]
+    tab.view.select_range(mention.start, mention.end)  # bring it on screen
+    scroll = tab.view.verticalScrollBar().value()
+    cursor = QTextCursor(tab.view.document())
+    cursor.setPosition(tab.view.offsets.to_qt(mention.start) + 1)
+    point = tab.view.cursorRect(cursor).center()
+    with qtbot.waitSignal(tab.entity_selected):
+        qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert tab.selected == macron.id and tab.mention_index == nth
+    assert tab.navigation.count.text().startswith(f"{nth + 1} of {len(macron.mentions)}")
+    assert tab.view.verticalScrollBar().value() == scroll
+    tab.next_mention()  # goes on from the clicked one (wraps to the first)
+    assert tab.mention_index == 0
+
+
+def test_hiding_a_type_drops_its_selected_entity(qtbot, main_window, sample_path) -> None:
+    """QA F10.5: People off kept "Emmanuel Macron 1 of 9" though nothing was highlighted."""
+    window = main_window()
+    tab = open_and_wait(qtbot, window, sample_path)
+    macron = next(e for e in tab.annotations.entities if e.name == "Emmanuel Macron")
+    window.select_entity(macron.id)
+    assert tab.navigation.isVisible()
+    window.action_by_id["view.layer_person"].trigger()
+    assert tab.selected is None and not tab.navigation.isVisible()
+    assert not window.entity_panel.tree.selectionModel().selectedRows()
