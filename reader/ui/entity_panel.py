@@ -45,6 +45,28 @@ class EntityFilterProxy(QSortFilterProxyModel):
             return not self.filterRegularExpression().pattern()
         return super().filterAcceptsRow(row, parent)
 
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """While filtering, a group's counts are those of the entities it lists."""
+        value = super().data(index, role)
+        if (
+            role != Qt.ItemDataRole.DisplayRole
+            or index.parent().isValid()
+            or not self.filterRegularExpression().pattern()
+        ):
+            return value
+        first = index.siblingAtColumn(NAME)
+        shown = [
+            self.sourceModel().entity_at(self.mapToSource(self.index(row, NAME, first)))
+            for row in range(self.rowCount(first))
+        ]
+        shown = [entity for entity in shown if entity is not None]
+        if index.column() != NAME:
+            return sum(len(entity.mentions) for entity in shown)
+        label, _, total = str(value).rpartition(" (")
+        return f"{label} ({len(shown)} of {total}" if label else value
+
     def lessThan(
         self,
         left: QModelIndex | QPersistentModelIndex,

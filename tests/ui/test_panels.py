@@ -209,3 +209,18 @@ def test_empty_hints_say_what_is_going_on(qtbot, annotations) -> None:
     panel.set_annotations(replace(annotations, quotes=[phrase]))
     assert panel.quote_proxy.rowCount() == 0
     assert "Also list quoted phrases" in panel.no_quotes.text()
+
+
+def test_filtered_groups_count_what_they_list(qtbot, annotations) -> None:
+    """QA F10.4: "People (6) 15" while the filter left one person listed."""
+    panel = EntityPanel(type_colors(False))
+    qtbot.addWidget(panel)
+    panel.set_annotations(annotations, set(ENTITY_TYPES))
+    people = [e for e in annotations.entities if e.type == "person"]
+    macron = next(e for e in people if e.name == "Emmanuel Macron")
+    panel._filter("macron")
+    group = panel.proxy.index(0, 0)
+    assert group.data() == f"People (1 of {len(people)})"
+    assert panel.proxy.index(0, 1).data() == len(macron.mentions)
+    panel._filter("")
+    assert panel.proxy.index(0, 0).data() == f"People ({len(people)})"
