@@ -210,6 +210,7 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         tab.set_annotations(annotations, self.visible_types())
         if tab is self.current_tab():
             self.entity_panel.set_annotations(annotations, self.visible_types())
+            self.entity_panel.select_entity(tab.selected)  # the new rows lost the selection
             self.quotes_panel.set_annotations(annotations, analysing=tab.analysing)
 
     def visible_types(self) -> set[str]:

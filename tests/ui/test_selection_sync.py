@@ -128,3 +128,17 @@ def test_hiding_a_type_drops_its_selected_entity(qtbot, main_window, sample_path
     window.action_by_id["view.layer_person"].trigger()
     assert tab.selected is None and not tab.navigation.isVisible()
     assert not window.entity_panel.tree.selectionModel().selectedRows()
+
+
+def test_panel_keeps_the_selection_after_a_correction(qtbot, main_window, sample_path) -> None:
+    """Seen under Xvfb: after a correction the panel's rows were rebuilt without the selection."""
+    window = main_window()
+    tab = open_and_wait(qtbot, window, sample_path)
+    russia = next(e for e in tab.annotations.entities if e.name == "Russia")
+    window.select_entity(russia.id)
+    start = tab.article.text.index("Le Parisien")
+    tab.view.select_range(start, start + len("Le Parisien"))
+    window.action_by_id["edit.mark_person"].trigger()
+    assert tab.selected == russia.id
+    rows = window.entity_panel.tree.selectionModel().selectedRows()
+    assert [i.data(ENTITY_ID_ROLE) for i in rows] == [russia.id]
