@@ -30,6 +30,16 @@ if TYPE_CHECKING:
     from reader.ui.theme import ThemeManager
 
 
+def summary(annotations: Annotations) -> str:
+    """What the status bar says about an analysed article."""
+    mentions = sum(len(e.mentions) for e in annotations.entities)
+    quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
+    return (
+        f"{len(annotations.entities)} entities, {mentions} mentions, "
+        f"{quotes} quotes, {len(annotations.dates)} dates"
+    )
+
+
 class ArticleOpening:
     """Tabs come and go here; see the module docstring."""
 
@@ -190,13 +200,7 @@ class ArticleOpening:
         tab.analysing = False
         self._model_ready = True
         self.set_annotations(annotations, tab)
-        count = sum(len(e.mentions) for e in annotations.entities)
-        quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
-        self.show_tab_status(
-            tab,
-            f"{len(annotations.entities)} entities, {count} mentions, "
-            f"{quotes} quotes, {len(annotations.dates)} dates",
-        )
+        self.show_tab_status(tab, summary(annotations))
         self.analysis_finished.emit(tab)
 
     def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:

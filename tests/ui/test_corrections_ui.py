@@ -281,3 +281,15 @@ def test_marking_a_highlighted_mention_replaces_it(qtbot, main_window, article: 
     window.action_by_id["edit.mark_country"].trigger()
     assert "already a mention of Moscow" in window.statusBar().currentMessage()
     assert len(tab.annotations.entities) == count
+
+
+def test_status_counts_follow_a_correction(qtbot, main_window, article: Path) -> None:
+    window = main_window()
+    tab = open_and_wait(qtbot, window, article)
+    before = len(tab.annotations.entities)
+    assert window.status.label.text().startswith(f"{before} entities")
+    _select(tab, "Le Parisien")
+    window.action_by_id["edit.mark_organization"].trigger()
+    assert window.status.label.text().startswith(f"{before + 1} entities")
+    window.action_by_id["edit.undo"].trigger()
+    assert window.status.label.text().startswith(f"{before} entities")
