@@ -224,19 +224,24 @@ def main() -> int:
                 acc += new
         if args.details:
             details(path.stem, ann)
-    heldout = Counts()
+    heldout = (Counts(), Counts(), Counts())
     heldout_paths = sorted(HELDOUT.glob("*.txt"))
     for path in heldout_paths:
         ann = analyser.analyse(load_article(path))
-        heldout += score_entities(path.stem, ann)
+        scores = (
+            score_entities(path.stem, ann),
+            score_quotes(path.stem, ann),
+            score_dates(path.stem, ann),
+        )
+        for acc, new in zip(heldout, scores, strict=True):
+            acc += new
         if args.details:
             details(path.stem, ann)
     info = analyser.pipeline_info()
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
     report(f"all {len(article_paths())} articles", *total)
     report("sample article", *sample)
-    title = f"{len(heldout_paths)} held-out articles (entities only)"
-    report(title, heldout, Counts(), Counts())
+    report(f"{len(heldout_paths)} held-out articles (labelled before tuning)", *heldout)
     if args.ablation:
         ablation(analyser)
     chars, cpu, wall = time_analysis(analyser)

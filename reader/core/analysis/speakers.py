@@ -10,7 +10,7 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
   he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
   brother", "spokeswoman") or from earlier pronouns rules out the other sex;
-- "X's office" / "X's campaign": X;
+- "X's office" / "X's campaign", "a spokesman for X" / "an X official": X;
 - "it" or a generic noun ("the company", "the agency"): the nearest preceding organization
   (or, for "it", country) that was the subject of its sentence;
 - a title ("the French president"), via titles.py: the nearest preceding person whose
@@ -41,6 +41,13 @@ ORGANIZATION_NOUNS = frozenset(
     }
 )  # fmt: skip
 """Nouns by which a news story names an organization again ("the company said")."""
+SPOKES_WORDS = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "representative", "official",
+        "officials", "source", "sources",
+    }
+)  # fmt: skip
+"""Who speaks for an organization or a person: "a spokesman for Greenpeace UK said"."""
 OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
 """Who speaks for someone: "Macron's office said" is attributed to Macron."""
 MAX_PARAGRAPHS_BACK = 2
@@ -282,6 +289,10 @@ class SpeakerResolver:
                 return speaker_of(entity)
             name = " ".join(t.text for t in compounds if t.pos_ == "PROPN")
             return Speaker(name) if name else None
+        if head.pos_ == "NOUN" and head.lower_ in SPOKES_WORDS:
+            voiced = self._spoken_for(head)
+            if voiced is not None:
+                return speaker_of(voiced)
         if head.pos_ == "NOUN":
             owner = [c for c in head.children if c.dep_ == "poss" and c.i in self._entity_at]
             if head.lower_ in OFFICE_WORDS and owner:
@@ -291,6 +302,17 @@ class SpeakerResolver:
                 entity = self._refer_back(head, verb, "n", (ORGANIZATION,))
             if entity is not None:
                 return speaker_of(entity)
+        return None
+
+    def _spoken_for(self, head: Any) -> Entity | None:
+        """Whom "a spokesman for Greenpeace UK" or "a Greenpeace spokesman" speaks for."""
+        for child in head.children:
+            if child.dep_ in ("compound", "poss") and child.i in self._entity_at:
+                return self.entity_for_tokens(_name_tokens(child))
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self._entity_at:
+                        return self.entity_for_tokens(_name_tokens(obj))
         return None
 
     def resolve_title(self, head: Any) -> Entity | None:
@@ -390,6 +412,11 @@ class SpeakerResolver:
                 continue
             found.append((_is_subject(anchor), entity))
         return found
+
+
+def _name_tokens(token: Any) -> list[Any]:
+    """A name with its compounds ("Greenpeace UK"), so the whole name picks the entity."""
+    return [t for t in token.lefts if t.dep_ == "compound"] + [token]
 
 
 def _rank(entity: Entity) -> int:

@@ -15,13 +15,14 @@ SPEECH_VERBS = frozenset(
         "deny", "predict", "promise", "pledge", "vow", "tweet", "post", "shout", "whisper",
         "joke", "quip", "complain", "concede", "caution", "speak", "testify", "repeat",
         "observe", "mention", "accuse", "proclaim", "reiterate", "underline", "retort", "quote",
+        "agree",
     }
 )  # fmt: skip
 IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
     "spoke": "speak", "spoken": "speak", "writes": "write",
 }  # fmt: skip
-WEAK_VERBS = frozenset({"respond", "answer", "ask", "call", "post", "repeat", "observe"})
+WEAK_VERBS = frozenset({"respond", "answer", "ask", "call", "post", "repeat", "observe", "agree"})
 """Verbs that report speech only sometimes ("respond forcefully"); a stronger one above wins."""
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "it": "n",

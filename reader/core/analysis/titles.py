@@ -3,8 +3,10 @@
 A person's mention often carries a title, before the name ("French President Emmanuel Macron")
 or as an apposition ("Cindy McCain, the agency's executive director"); an organization's, a
 description ("ispace, the Tokyo-based company"). A later definite noun phrase whose head noun
-and modifiers all appear among those words refers back to the nearest such mention; failing
-that, "the commission" is the organization with that noun in its name ("European Commission").
+and modifiers all appear among those words refers back to the nearest such mention (a country
+or nationality among them must agree: "the Italian leader" is whoever "Italy's" or "Italian"
+introduced); failing that, "the commission" is the organization with that noun in its name
+("European Commission").
 Honorifics and family words among the titles ("Ms", "his brother") also tell a person's sex,
 which pronoun resolution uses.
 """
@@ -14,9 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reader.core.analysis.countries import country_code, demonym_code
 from reader.core.model import ORGANIZATION, PERSON, Entity
 
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+GENERIC_LEADERS = frozenset({"leader", "premier", "head"})
+"""Nouns that name a country's leader whatever their title: "the Italian leader"."""
+_POSSESSIVE = frozenset({"'s", "’s"})
 _IGNORED_MODIFIERS = frozenset({"former", "then", "new", "current", "outgoing", "-", "de", "la"})
 MALE_WORDS = frozenset(
     {
@@ -64,15 +70,23 @@ class TitleIndex:
     def resolve(self, head: Any) -> Entity | None:
         """The entity a title noun phrase ("the French president") refers back to."""
         word = head.lower_
-        modifiers = {
-            c.lower_ for c in head.lefts
-            if c.dep_ in ("amod", "compound", "nmod") and not c.is_punct
-        } - _IGNORED_MODIFIERS  # fmt: skip
+        lefts = [
+            c for c in head.lefts
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and not c.is_punct
+        ]  # fmt: skip
+        codes = {code for c in lefts if (code := _country_mark(c.text))}
+        modifiers = {c.lower_ for c in lefts if c.dep_ != "poss"} - _IGNORED_MODIFIERS
+        modifiers -= {c.lower_ for c in lefts if _country_mark(c.text)}
         best: tuple[int, Entity] | None = None
         for start, entity, words in self._titles:
-            if start >= head.idx or word not in words or not modifiers <= words:
+            if start >= head.idx or not modifiers <= words:
                 continue
-            if best is None or start > best[0]:
+            known = {w for w in words if w.startswith("@")}
+            if word in words:
+                fits = codes <= known or not known  # an unknown country never rules out
+            else:  # "the Italian leader": any leader of that country
+                fits = word in GENERIC_LEADERS and bool(codes) and codes <= known
+            if fits and (best is None or start > best[0]):
                 best = (start, entity)
         if best is not None:
             return best[1]
@@ -115,13 +129,18 @@ class TitleIndex:
         # An honorific the model kept inside the name ("Ms Giorgia Meloni") still tells the sex.
         words = {t.lower_ for t in span if t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS}
         i = span.start - 1
-        while i >= 0 and span.start - i <= 5:
+        while i >= 0 and span.start - i <= 6:
             token = self.doc[i]
+            if token.text in _POSSESSIVE and i > 0:
+                i -= 1  # "Italy's Giorgia Meloni"
+                continue
             if token.pos_ not in _TITLE_POS or "\n" in token.text_with_ws:
                 break
             if self._entity_at.get(i) is not None and self._entity_at[i].type == PERSON:
                 break
             words.add(token.lower_)
+            if mark := _country_mark(token.text):
+                words.add(mark)
             i -= 1
         root = span.root
         appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
@@ -131,9 +150,11 @@ class TitleIndex:
             if head.pos_ != "NOUN" or self._paragraph(head.idx) != self._paragraph(root.idx):
                 continue
             words.add(head.lower_)
-            words.update(
-                c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and not c.is_punct
-            )
+            for child in head.lefts:
+                if child.dep_ in ("amod", "compound", "poss") and not child.is_punct:
+                    words.add(child.lower_)
+                    if mark := _country_mark(child.text):
+                        words.add(mark)
         return words
 
     def _learn_gender_from_words(self, entity: Entity, words: set[str]) -> None:
@@ -142,6 +163,12 @@ class TitleIndex:
             self.gender[entity.id] = "m"
         elif words & FEMALE_WORDS and entity.id not in self.gender:
             self.gender[entity.id] = "f"
+
+
+def _country_mark(word: str) -> str | None:
+    """ "@IT" for "Italy" or "Italian": a country a title ties someone to."""
+    code = country_code(word) or demonym_code(word)
+    return f"@{code}" if code else None
 
 
 def _spelling(word: str) -> str:

@@ -25,7 +25,9 @@ from reader.core.model import Article, Block
 
 CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff]")
 """C0/C1 controls (not tab or line breaks), lone surrogates and stray byte-order marks."""
-LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
+"""Characters that end a line besides "\n" (CRLF is handled first)."""
+_OTHER_BREAK = re.compile(f"[{LINE_BREAKS}]")
 SPACES = re.compile(r"[ \t\r\n\x0b\x0c\x85\u2028\u2029]+")
 
 
@@ -45,7 +47,10 @@ def strip_controls(text: str) -> str:
 
 def normalise_newlines(text: str) -> str:
     """CRLF, CR and the Unicode line and paragraph separators all become "\\n"."""
-    return LINE_BREAKS.sub("\n", text)
+    text = text.replace("\r\n", "\n")
+    if any(char in text for char in LINE_BREAKS):  # a scan per character is fast in C
+        text = _OTHER_BREAK.sub("\n", text)
+    return text
 
 
 def inline(text: str) -> str:

@@ -74,9 +74,9 @@ def parse_html(data: bytes, source: str, name: str) -> Article:
         )
     declared = _declared_date(tree)
     page_title = _page_title(tree)
-    document = _extract(tree, favor_recall=False)
+    document = _extract(data, tree, name, recall=False)
     if _length(document) < LITTLE_TEXT:
-        second = _extract(parse_tree(data), favor_recall=True)
+        second = _extract(data, None, name, recall=True)
         if _length(second) > _length(document):
             document = second
     body = document.body if document is not None else None
@@ -102,25 +102,37 @@ def _length(document: Document | None) -> int:
     return len(document.text or "") if document is not None else 0
 
 
-def _extract(tree: HtmlElement | None, *, favor_recall: bool) -> Document | None:
-    if tree is None:
-        return None
+def _extract(data: bytes, tree: HtmlElement | None, name: str, *, recall: bool) -> Document | None:
+    """trafilatura's extraction; without metadata when the metadata step fails on a damaged page.
+
+    trafilatura and htmldate raise all kinds of exceptions on hostile markup (an lxml
+    assertion, a recursion limit, ...); the body alone is still worth showing, and a page
+    where even that fails is a ``LoadError``.
+    """
+    options = {
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_links": False,
+        "include_formatting": False,
+        "favor_recall": recall,
+        # the quick date search; the extensive one (seconds on some pages, as it loads every
+        # dateparser locale) runs only when nothing else gave a date
+        "date_extraction_params": set_date_params(extensive=False),
+    }
     try:
         return trafilatura.bare_extraction(
-            tree,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            include_formatting=False,
-            favor_recall=favor_recall,
-            # the quick date search; the extensive one (seconds on some pages, as it loads
-            # every dateparser locale) runs only when nothing else gave a date
-            date_extraction_params=set_date_params(extensive=False),
+            tree if tree is not None else parse_tree(data), with_metadata=True, **options
         )
-    except (RecursionError, ValueError, TypeError, etree.LxmlError):
-        return None
+    except Exception:  # see the docstring: retry without the metadata step
+        pass
+    try:
+        return trafilatura.bare_extraction(parse_tree(data), with_metadata=False, **options)
+    except Exception as exc:
+        raise LoadError(
+            f"{name!r} could not be read as a web page; the file may be damaged.",
+            detail=repr(exc),
+        ) from exc
 
 
 def body_parts(body: etree._Element) -> list[Part]:
@@ -240,7 +252,7 @@ def _date(value: str | None) -> dt.date | None:
 def _htmldate(data: bytes) -> dt.date | None:
     try:
         found = find_date(data, extensive_search=True, original_date=True)
-    except (RecursionError, ValueError, TypeError, etree.LxmlError):
+    except Exception:  # htmldate fails in many ways on damaged markup; the date stays unknown
         return None
     return _date(found)
 

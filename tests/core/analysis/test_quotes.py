@@ -461,3 +461,30 @@ def test_a_term_once_is_a_term_again(analyser: SpacyAnalyser) -> None:
         ("atypical contracts", "scare"),
         ("atypical contracts", "scare"),
     ]
+
+
+def test_a_leader_by_nationality(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Leaders met in Ottawa, where Italy's Giorgia Meloni and Canadian Prime Minister Mark "
+        'Carney held talks. The Italian leader said Europe needed "a clear answer" on trade.',
+    )
+    assert one(ann).speaker == "Giorgia Meloni"
+
+
+def test_a_spokesman_speaks_for_the_organization(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The deal was welcomed by the World Wildlife Fund. A spokesman for the World Wildlife "
+        'Fund said the government was "moving in the right direction".',
+    )
+    assert one(ann).speaker == "World Wildlife Fund"
+
+
+def test_agreed_colon(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"We are running out of time," Emmanuel Macron said. Cindy McCain agreed: '
+        '"We baled the government out after the fiasco."',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Cindy McCain"]

@@ -62,7 +62,26 @@ def _log(browser: Browser) -> list[str]:
 
 
 def _center(browser: Browser, selector: str) -> tuple[float, float]:
-    """Scroll the element into view at once and return its centre, for a real click."""
+    """Scroll the element into view at once and return its centre, for a real click.
+
+    A previous click may have started a smooth scroll; wait until the page stops moving so the
+    coordinates are still right when the click lands.
+    """
+    browser.send(
+        "Runtime.evaluate",
+        {
+            "expression": """new Promise(function (done) {
+                var last = -1, still = 0;
+                (function tick() {
+                  var y = window.scrollY;
+                  still = (y === last) ? still + 1 : 0;
+                  last = y;
+                  if (still >= 5) { done(true); } else { setTimeout(tick, 30); }
+                }());
+              })""",
+            "awaitPromise": True,
+        },
+    )
     x, y = browser.evaluate(
         f"""(function () {{ var el = document.querySelector({selector!r});
              el.scrollIntoView({{block: "center", behavior: "instant"}});

@@ -165,3 +165,38 @@ def test_cp1252_page_with_meta_charset(tmp_path: Path) -> None:
     path.write_bytes(html.encode("cp1252"))
     article = load_article(path)
     assert article.text.split("\n")[0] == text
+
+
+def test_failing_metadata_step_still_gives_the_body(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """htmldate can trip an lxml assertion on damaged markup (found by the fuzzer)."""
+    from reader.core.loaders import html as module
+
+    real = module.trafilatura.bare_extraction
+
+    def metadata_fails(tree: object, *, with_metadata: bool, **options: object) -> object:
+        if with_metadata:
+            raise AssertionError("lxml drop_tree: parent is None")
+        return real(tree, with_metadata=False, **options)
+
+    monkeypatch.setattr(module.trafilatura, "bare_extraction", metadata_fails)
+    paragraphs = "\n".join(f"<p>{text}</p>" for text in ARTICLE)
+    article = load_article(_page(tmp_path, PAGE.format(paragraphs=paragraphs)))
+    assert article.text.endswith("\n".join(ARTICLE))
+    assert article.published == dt.date(2025, 3, 16)  # declared in the page's JSON-LD
+    assert article.title == "Allies discuss guarantees | Example News"  # from <title>
+
+
+def test_extraction_that_always_fails_is_a_load_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core.loaders import html as module
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(module.trafilatura, "bare_extraction", broken)
+    paragraphs = "\n".join(f"<p>{text}</p>" for text in ARTICLE)
+    with pytest.raises(LoadError, match="could not be read as a web page"):
+        load_article(_page(tmp_path, PAGE.format(paragraphs=paragraphs)))
