@@ -85,6 +85,10 @@ SCRIPT = """\
   var buttons = Array.prototype.slice.call(document.querySelectorAll("button.ent-btn"));
   var status = document.getElementById("status");
   var JUMPS = "aside li[data-quote], aside li[data-date]";
+  function motion() {
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    return still ? "auto" : "smooth";
+  }
   var active = null;
   var cursor = -1;
   function mentionsOf(id) {
@@ -109,7 +113,7 @@ SCRIPT = """\
     var found = mentionsOf(id);
     if (!found.length) { return; }
     cursor = (cursor + 1) % found.length;
-    found[cursor].scrollIntoView({ block: "center", behavior: "smooth" });
+    found[cursor].scrollIntoView({ block: "center", behavior: motion() });
   }
   function toggleLayer(button) {
     var cls = "hide-" + button.getAttribute("data-layer");
@@ -127,7 +131,7 @@ SCRIPT = """\
         el.classList.add("flash");
         if (!found) { found = el; }
       });
-    if (found) { found.scrollIntoView({ block: "center", behavior: "smooth" }); }
+    if (found) { found.scrollIntoView({ block: "center", behavior: motion() }); }
   }
   document.addEventListener("click", function (event) {
     var layer = event.target.closest ? event.target.closest("button.toggle") : null;

@@ -65,6 +65,8 @@ class ActionSpec:
     data: str = ""
 
 
+# One line per command, read as a table: keep the formatter out.
+# fmt: off
 ACTIONS: list[ActionSpec] = [
     ActionSpec("file.open", "&Open…", "file", "open_dialog", (StandardKey.Open,),
                section="open", tip="Open an article file"),
@@ -117,6 +119,7 @@ ACTIONS: list[ActionSpec] = [
                (StandardKey.HelpContents,)),
     ActionSpec("help.about", "&About Entity Reader", "help", "show_about", section="about"),
 ]
+# fmt: on
 
 
 def register(spec: ActionSpec, *, before: str | None = None) -> None:
@@ -171,9 +174,9 @@ def create_action(
     return action
 
 
-def build_menus(window: QMainWindow, specs: list[ActionSpec], actions: dict[str, QAction]) -> dict[
-    str, QMenu
-]:
+def build_menus(
+    window: QMainWindow, specs: list[ActionSpec], actions: dict[str, QAction]
+) -> dict[str, QMenu]:
     """Fill the window's menu bar from the specs' menu paths; returns menus by path."""
     bar: QMenuBar = window.menuBar()
     menus: dict[str, QMenu] = {}
@@ -184,6 +187,12 @@ def build_menus(window: QMainWindow, specs: list[ActionSpec], actions: dict[str,
     for spec in specs:
         if not spec.menu:
             continue
+        parent = spec.menu.rpartition("/")[0]
+        if parent and spec.menu not in menus and spec.menu not in SUBMENU_AFTER:
+            # A new submenu starts a section of its parent like an action would.
+            if parent in last_section and last_section[parent] != spec.section:
+                menu_for(menus, parent).addSeparator()
+            last_section[parent] = spec.section
         menu = menu_for(menus, spec.menu)
         if spec.menu in last_section and last_section[spec.menu] != spec.section:
             menu.addSeparator()
@@ -207,9 +216,9 @@ def menu_for(menus: dict[str, QMenu], path: str) -> QMenu:
     return menu
 
 
-def install_actions(window: QMainWindow, specs: list[ActionSpec] | None = None) -> tuple[
-    dict[str, QAction], dict[str, QMenu]
-]:
+def install_actions(
+    window: QMainWindow, specs: list[ActionSpec] | None = None
+) -> tuple[dict[str, QAction], dict[str, QMenu]]:
     """Create every registered action on ``window`` and its menu bar."""
     specs = list(ACTIONS if specs is None else specs)
     groups: dict[str, QActionGroup] = {}

@@ -162,8 +162,10 @@ class WindowCommands:
             )
             if keys:
                 text = html.escape(action.text().replace("&", "").rstrip("…"))
-                rows.append(f"<tr><td>{text}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b>"
-                            f"</td></tr><!-- {action_id} -->")
+                rows.append(
+                    f"<tr><td>{text}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b>"
+                    f"</td></tr><!-- {action_id} -->"
+                )
         box = show_message(
             self,
             "Keyboard Shortcuts",

@@ -24,7 +24,7 @@ ROOT = QModelIndex()
 
 
 def format_value(value: str | None, precision: str | None) -> str:
-    """"Sat 15 Mar 2025", "March 2025" or "2025" for a resolved value; "—" when unknown."""
+    """ "Sat 15 Mar 2025", "March 2025" or "2025" for a resolved value; "—" when unknown."""
     if not value:
         return "—"
     try:

@@ -30,9 +30,18 @@ PARAGRAPH_GAP = 0.75
 BASE_POINT_SIZE = 12.5
 """Reading size at 100% zoom."""
 SERIF_FAMILIES = [
-    "Charter", "Georgia", "Source Serif 4", "DejaVu Serif", "Liberation Serif", "serif"
+    "Charter",
+    "Georgia",
+    "Source Serif 4",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "serif",
 ]
 SANS_FAMILIES = ["Inter", "Segoe UI", "Noto Sans", "DejaVu Sans", "Liberation Sans", "sans-serif"]
+DISPLAY_SAFE = str.maketrans({"\r": " ", "\ufeff": "\u2060"})
+"""Characters Qt would merge or drop on insertion, swapped for ones of the same length so every
+offset still lands on its character: "\r\n" becomes one block break and a leading U+FEFF
+vanishes otherwise."""
 HEADING_ADJUST = {1: 3, 2: 2, 3: 1}
 """Heading level -> QTextFormat.FontSizeAdjustment (relative to the body size)."""
 
@@ -58,9 +67,7 @@ def header_meta(article: Article) -> str:
     return "  ·  ".join(parts)
 
 
-def _body_format(
-    block: Block | None, font_size: float
-) -> tuple[QTextBlockFormat, QTextCharFormat]:
+def _body_format(block: Block | None, font_size: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
     fmt = QTextBlockFormat()
     fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     fmt.setBottomMargin(font_size * PARAGRAPH_GAP * 1.33)
@@ -90,9 +97,9 @@ def _body_format(
     return fmt, char
 
 
-def build_document(article: Article, colors: PageColors, zoom: int = 100) -> tuple[
-    QTextDocument, OffsetMap
-]:
+def build_document(
+    article: Article, colors: PageColors, zoom: int = 100
+) -> tuple[QTextDocument, OffsetMap]:
     """A new document showing ``article`` and the map from its offsets to document positions."""
     doc = QTextDocument()
     font = reading_font(zoom)
@@ -134,7 +141,7 @@ def build_document(article: Article, colors: PageColors, zoom: int = 100) -> tup
     if has_header:
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
     base = cursor.position()
-    cursor.insertText(article.text, QTextCharFormat())
+    cursor.insertText(article.text.translate(DISPLAY_SAFE), QTextCharFormat())
     cursor.endEditBlock()
     offsets = OffsetMap(article.text, base)
     _format_body(doc, article, offsets, size)

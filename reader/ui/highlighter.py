@@ -73,6 +73,7 @@ class EntityHighlighter(QObject):
     def pending(self) -> int:
         """Blocks still waiting to be painted."""
         return len(self._stale)
+
     @property
     def visible(self) -> set[str]:
         """Entity types currently painted."""

@@ -32,8 +32,10 @@ class Legend(QToolBar):
             button = self.widgetForAction(action)
             if isinstance(button, QToolButton):
                 button.setObjectName(f"legend.{action.data()}")
-                button.setToolTip(f"Show or hide {action.text().replace('&', '').lower()} "
-                                  f"({action.shortcut().toString()})")
+                button.setToolTip(
+                    f"Show or hide {action.text().replace('&', '').lower()} "
+                    f"({action.shortcut().toString()})"
+                )
 
     def set_colors(self, colors: dict[str, TypeColors]) -> None:
         """Swatches for the current theme."""

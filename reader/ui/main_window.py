@@ -170,8 +170,10 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         theme_action = self.action_by_id.get(f"view.theme_{self.settings.theme}")
         if theme_action is not None:
             theme_action.setChecked(True)
-        for dock, action_id in ((self.entity_dock, "view.entities_panel"),
-                                (self.quotes_dock, "view.quotes_panel")):
+        for dock, action_id in (
+            (self.entity_dock, "view.entities_panel"),
+            (self.quotes_dock, "view.quotes_panel"),
+        ):
             action = self.action_by_id[action_id]
             action.setChecked(True)
             dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
@@ -311,4 +313,3 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         if self._owns_tasks:
             self.tasks.shutdown()
         super().closeEvent(event)
-

@@ -19,7 +19,9 @@ class MarkedScrollBar(QScrollBar):
         self.setObjectName("markedScrollBar")
         self.marks: list[float] = []
         self.current: float | None = None
+        self.find_marks: list[float] = []
         self._color = QColor("#E69F00")
+        self._find_color = QColor("#E0C000")
 
     def set_marks(self, marks: list[float], color: QColor, current: float | None = None) -> None:
         """Show ticks at these fractions in ``color``; ``current`` gets a longer tick."""
@@ -29,12 +31,18 @@ class MarkedScrollBar(QScrollBar):
         self.update()
 
     def clear_marks(self) -> None:
-        """Remove every tick."""
+        """Remove the entity ticks."""
         self.set_marks([], self._color)
+
+    def set_find_marks(self, marks: list[float], color: QColor) -> None:
+        """Ticks for find matches (drawn narrower, beside the entity ticks)."""
+        self.find_marks = marks
+        self._find_color = color
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self.marks:
+        if not self.marks and not self.find_marks:
             return
         option = QStyleOptionSlider()
         self.initStyleOption(option)
@@ -45,6 +53,9 @@ class MarkedScrollBar(QScrollBar):
             groove = self.rect()
         painter = QPainter(self)
         width = groove.width()
+        for fraction in self.find_marks:
+            y = groove.top() + round(fraction * (groove.height() - 2))
+            painter.fillRect(QRect(groove.right() - width // 2, y, width // 2, 2), self._find_color)
         for fraction in self.marks:
             y = groove.top() + round(fraction * (groove.height() - 3))
             painter.fillRect(QRect(groove.left() + 2, y, width - 4, 3), self._color)

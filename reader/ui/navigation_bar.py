@@ -67,7 +67,7 @@ class NavigationBar(QFrame):
         self.show()
 
     def set_position(self, index: int | None, total: int) -> None:
-        """"3 of 12" (index is 0-based; None before the first jump)."""
+        """ "3 of 12" (index is 0-based; None before the first jump)."""
         if index is None:
             self.count.setText(f"{total} mention{'s' if total != 1 else ''}")
         else:

@@ -92,8 +92,9 @@ class ArticleOpening:
         self.save_settings()  # the recent list survives a crash
         saved = loaded if isinstance(loaded, Annotations) else None
         article = loaded.article if isinstance(loaded, Annotations) else loaded
-        tab.show_article(article, page_colors(self.theme.dark), type_colors(self.theme.dark),
-                         self.settings.zoom)
+        tab.show_article(
+            article, page_colors(self.theme.dark), type_colors(self.theme.dark), self.settings.zoom
+        )
         index = self.tabs.indexOf(tab)
         self.tabs.setTabText(index, tab.title)
         if tab is self.current_tab():
@@ -138,8 +139,12 @@ class ArticleOpening:
             from reader.core.cache import analyse_cached
 
             return analyse_cached(
-                analyser, article, progress,
-                first_range=first_range, on_partial=partial, should_stop=stop,
+                analyser,
+                article,
+                progress,
+                first_range=first_range,
+                on_partial=partial,
+                should_stop=stop,
             )
 
         tasks.run(

@@ -133,7 +133,7 @@ class QuotesDatesPanel(QTabWidget):
         self.no_quotes = _placeholder("No quotes found in this article.", quotes)
         self.phrases_box = QCheckBox("Also list quoted phrases", quotes)
         self.phrases_box.setToolTip(
-            "Short phrases in quotation marks that nobody is quoted as saying, such as \"mass\""
+            'Short phrases in quotation marks that nobody is quoted as saying, such as "mass"'
         )
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -208,7 +208,7 @@ class QuotesDatesPanel(QTabWidget):
         self.speaker_box.setCurrentIndex(max(0, row))
 
     def set_date_order(self, key: str) -> None:
-        """"appearance" or "timeline"."""
+        """ "appearance" or "timeline"."""
         with QSignalBlocker(self.order_box):
             self.order_box.setCurrentIndex(max(0, self.order_box.findData(key)))
         self.date_proxy.setSortRole(TIMELINE_ROLE if key == "timeline" else APPEARANCE_ROLE)

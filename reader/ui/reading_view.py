@@ -70,14 +70,15 @@ class ReadingView(QTextBrowser):
     def show_article(
         self, article: Article, page: PageColors, types: dict[str, TypeColors], zoom: int
     ) -> None:
-        """Lay out ``article`` (no highlights until ``show_annotations``)."""
+        """Lay out ``article``; the same article laid out again keeps its highlights."""
+        same = article is self.article and self.highlighter is not None
         self.article = article
         self._page = page
         self._type_colors = types
         self._zoom = zoom
         self._apply_page_palette()
         visible = self.highlighter.visible if self.highlighter else set()
-        spans = self.highlighter.spans if self.highlighter else []
+        spans = self.highlighter.spans if same and self.highlighter else []
         document, self.offsets = build_document(article, page, zoom)
         document.setParent(self)  # so the next setDocument deletes it
         self.setDocument(document)
@@ -302,16 +303,16 @@ class ReadingView(QTextBrowser):
         return super().viewportEvent(event)
 
     def tooltip_text(self, entity_id: str) -> str:
-        """"Emmanuel Macron — Person, 4 mentions" for a highlight's tooltip."""
+        """ "Emmanuel Macron — Person, 4 mentions" for a highlight's tooltip."""
         name, kind, count = self._names[entity_id]
         label = self._type_colors[kind].singular if kind in self._type_colors else kind.title()
         plural = "mention" if count == 1 else "mentions"
         return f"<b>{name}</b><br>{label} · {count} {plural}"
 
     # -- find ------------------------------------------------------------------------------
-    def find_all(self, text: str, case_sensitive: bool = False, limit: int = 5000) -> list[
-        tuple[int, int]
-    ]:
+    def find_all(
+        self, text: str, case_sensitive: bool = False, limit: int = 5000
+    ) -> list[tuple[int, int]]:
         """Document ranges of every match of ``text`` (marked in the find colour)."""
         matches: list[tuple[int, int]] = []
         self._find_selections = []
@@ -333,4 +334,9 @@ class ReadingView(QTextBrowser):
                 selection.format = fmt
                 self._find_selections.append(selection)
         self.setExtraSelections(self._find_selections)
+        blocks = {self.document().findBlock(start).position(): start for start, _end in matches}
+        color = self._page.find if self._page is not None else QColor("#E0C000")
+        self.scroll_bar.set_find_marks(
+            [self._fraction(start, lines=False) for start in blocks.values()], color.darker(130)
+        )
         return matches

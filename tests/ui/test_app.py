@@ -51,8 +51,14 @@ def test_no_argument_opens_sample_article(qtbot, monkeypatch, restore_app) -> No
 
     monkeypatch.setattr(app_module, "MainWindow", window_factory)
     analyser = FakeAnalyser()
-    QTimer.singleShot(30_000, QApplication.closeAllWindows)  # a safety net, not a wait
-    assert app_module.run_app([], analyser=analyser) == 0
+    safety = QTimer()  # closes the app if analysis never finishes; a net, not a wait
+    safety.setSingleShot(True)
+    safety.timeout.connect(QApplication.closeAllWindows)
+    safety.start(60_000)
+    try:
+        assert app_module.run_app([], analyser=analyser) == 0
+    finally:
+        safety.stop()
     assert seen["path"] == sample_article().resolve()
     assert seen["visible_before_analysis"] is True
     assert analyser.calls == 1

@@ -183,10 +183,12 @@ def test_find_bar_counts_and_walks_matches(qtbot, main_window, sample_path) -> N
     assert tab.view.textCursor().selectionStart() > first
     assert tab.view.textCursor().selectedText().lower() == "ceasefire"
     assert len(tab.view.extraSelections()) == expected
+    assert tab.view.scroll_bar.find_marks  # matches are marked along the scroll bar
     bar.field.setText("zzzz-not-there")
     assert bar.count.text() == "No matches"
     qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
     assert not bar.isVisible() and tab.view.extraSelections() == []
+    assert tab.view.scroll_bar.find_marks == []
 
 
 def test_zoom_changes_font_and_is_remembered(qtbot, main_window, sample_path) -> None:

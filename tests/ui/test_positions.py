@@ -68,3 +68,30 @@ def test_positions_match_utf16_length(text: str) -> None:
         expected = len(text[:i].encode("utf-16-le")) // 2 + 3
         assert offsets.to_qt(i) == expected
         assert offsets.to_py(expected) == i
+
+
+ODD_CHARS = list("ab \n\r\t\u2028\u2029\x0b\x0c\x00\ufeff😀🇺🇦é")
+ODD = st.text(alphabet=st.sampled_from(ODD_CHARS), max_size=40)
+
+
+@given(ODD)
+def test_article_document_keeps_every_offset(qapp, text: str) -> None:
+    """Whatever the loader leaves in the text, offsets map onto the same characters."""
+    from reader.core.model import Article
+    from reader.ui.document import build_document
+    from reader.ui.theme import page_colors
+
+    document, offsets = build_document(Article(text=text, title="Title"), page_colors(False))
+    assert document.characterCount() - 1 - offsets.base == offsets.qt_length
+    for i, char in enumerate(text):
+        shown = document.characterAt(offsets.to_qt(i))
+        if ord(char) > 0xFFFF:
+            assert 0xD800 <= ord(shown) <= 0xDBFF  # the high surrogate of the same character
+        elif char in "\n\u2029":
+            assert shown == "\u2029"
+        elif char == "\r":
+            assert shown == " "
+        elif char == "\ufeff":
+            assert shown == "\u2060"
+        else:
+            assert shown == char
