@@ -285,7 +285,7 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
         return "future"
     if "to" in auxes:
         head = verb.head
-        if head.lower_ in FUTURE_CUES or head is verb:
+        if head.lower_ in FUTURE_CUES or head.i == verb.i:
             return "future"
         return _inherit(verb, depth)
     tag = verb.tag_
@@ -307,9 +307,9 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
 def _inherit(verb: Any, depth: int) -> Tense:
     """A bare verb takes its head verb's tense ("will meet ... and then travel on Tuesday")."""
     head = verb.head
-    if head is verb or depth > 6 or verb.dep_ not in INHERITING_DEPS:
+    if head.i == verb.i or depth > 6 or verb.dep_ not in INHERITING_DEPS:
         return "unknown"
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         if head.lower_ in FUTURE_CUES:
             return "future"
         head = head.head

@@ -268,3 +268,25 @@ def test_no_date_outside_the_gold_in_fixture_articles(nlp) -> None:
             if (m.start, m.end) not in spans
         ]
         assert extra == [], path.stem
+
+
+def test_tense_walk_stops_at_the_root(nlp) -> None:
+    """Regression: spaCy makes a new Token per access, so identity never ends a walk to the root.
+
+    "The decision to resign on Friday." has a verbless root; comparing tokens with ``is`` looped
+    forever and stalled every later analysis on the worker.
+    """
+    import signal
+
+    def _hang(signum, frame):
+        raise TimeoutError("date analysis did not finish")
+
+    previous = signal.signal(signal.SIGALRM, _hang)
+    signal.alarm(60)
+    try:
+        doc = nlp("The decision to resign on Friday.")
+        dates = find_dates(doc, dt.date(2025, 3, 17))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [(d.text, d.value) for d in dates] == [("Friday", "2025-03-14")]
