@@ -119,10 +119,14 @@ class ArticleOpening:
 
     def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
         text, detail = describe(error, f"open {tab.path.name!r}")
-        self.status.show_done(text)
         if not tab.path.exists():
             self.settings.remove_recent(tab.path)
         self.close_tab(tab)
+        front = self.current_tab()
+        if front is None:
+            self.status.show_done(text)
+        else:  # the dialog says it; the bar goes on with the article in front
+            self.show_tab_status(front)
         show_message(self, "Could not open the file", text, detail)
 
     def analyse(self, tab: ArticleTab) -> None:

@@ -142,3 +142,32 @@ def test_panel_keeps_the_selection_after_a_correction(qtbot, main_window, sample
     assert tab.selected == russia.id
     rows = window.entity_panel.tree.selectionModel().selectedRows()
     assert [i.data(ENTITY_ID_ROLE) for i in rows] == [russia.id]
+
+
+def test_open_error_leaves_the_running_analysis_status(qtbot, main_window, sample_path, tmp_path):
+    """QA F10.6: an open error replaced the progress text of the analysis in front."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    gate = threading.Event()
+    window = main_window(analyser=FakeAnalyser(delay=gate))
+    tab = window.open_file(sample_path)
+    qtbot.waitUntil(lambda: tab.analysing, timeout=10_000)
+    window.open_file(tmp_path / "missing.txt")
+    window.tabs.setCurrentWidget(tab)  # the bad one fails behind the article being read
+
+    def dialogs() -> list[QMessageBox]:
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: bool(dialogs()) and tab.analysing, timeout=10_000)
+    assert window.current_tab() is tab
+    assert window.status.label.text().startswith(f"Finding entities in {sample_path.name}")
+    assert not window.status.progress.isHidden()
+    dialogs()[0].close()
+    gate.set()
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
