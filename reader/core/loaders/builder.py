@@ -18,6 +18,7 @@ import textwrap
 from dataclasses import dataclass
 
 from reader.core.errors import LoadError
+from reader.core.loaders.bylines import Credit, find_credit
 from reader.core.loaders.datelines import find_dateline
 from reader.core.loaders.files import MAX_TEXT_CHARS
 from reader.core.loaders.language import language_notice
@@ -104,6 +105,11 @@ def build_article(
     parts = [part for part in parts if part.text]
     if title:
         parts = _without_title_repeat(parts, title)
+    if byline is None:
+        parts, credit = _without_credit_line(parts)
+        if credit is not None:
+            byline = credit.byline
+            published = published or credit.published
     dateline = None
     for index, part in enumerate(parts[:3]):
         if part.kind in ("heading", "preformatted"):
@@ -142,6 +148,19 @@ def build_article(
 
 def _comparable(text: str) -> str:
     return SPACES.sub(" ", text).strip().rstrip(".:!?").casefold()
+
+
+def _without_credit_line(parts: list[Part]) -> tuple[list[Part], Credit | None]:
+    """Take out a "By Jane Doe — published 2021-07-15" line above the body, when the format
+    gave no author: the view shows the byline and date under the title."""
+    for index, part in enumerate(parts[:3]):
+        if part.kind == "heading":
+            continue
+        credit = find_credit(part.text) if part.kind == "paragraph" else None
+        if credit is None or len(parts) < 2:
+            return parts, None
+        return parts[:index] + parts[index + 1 :], credit
+    return parts, None
 
 
 def _without_title_repeat(parts: list[Part], title: str) -> list[Part]:

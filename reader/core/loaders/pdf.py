@@ -14,7 +14,8 @@ two words): every run of white space inside a line becomes one space. Ligature g
 presentation forms ("ﬀ", "ﬁ", Arabic contextual forms) become ordinary letters (NFKC applied
 to those characters only; all other text stays as written). The headline is the first line(s)
 set in a larger font than the body (or, with no size difference, a short first line followed by
-a longer one), and a "By ..." line under it is the byline.
+a longer one); a "By ..." credit line under it is its own paragraph, which ``build_article``
+takes as the byline.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from pypdf import PageObject, PasswordType, PdfReader
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, normalise_newlines, strip_controls
-from reader.core.loaders.bylines import find_byline
+from reader.core.loaders.bylines import find_credit
 from reader.core.loaders.datelines import find_dateline
 from reader.core.loaders.files import MAX_DOCUMENT_BYTES, read_file
 from reader.core.model import Article
@@ -86,12 +87,10 @@ def parse_pdf(data: bytes, source: str, name: str) -> Article:
                 "text recognition (OCR, for example ocrmypdf) and open the result."
             )
         raise LoadError(f"{name!r} contains no text.")
-    headline, byline, lines = split_head(drop_running_lines(pages), sizes)
+    headline, lines = split_head(drop_running_lines(pages), sizes)
     parts = [Part(headline, "heading", 1)] if headline else []
     parts += [Part(paragraph) for paragraph in paragraphs(lines)]
-    return build_article(
-        parts, source=source, fmt="pdf", title=title or headline, byline=byline, notices=notices
-    )
+    return build_article(parts, source=source, fmt="pdf", title=title or headline, notices=notices)
 
 
 def _unlock(reader: PdfReader, name: str) -> None:
@@ -216,20 +215,18 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", line).casefold()
 
 
-def split_head(
-    lines: list[str], sizes: dict[str, float]
-) -> tuple[str | None, str | None, list[str]]:
-    """The headline and byline at the top of the first page, and the lines without them.
+def split_head(lines: list[str], sizes: dict[str, float]) -> tuple[str | None, list[str]]:
+    """The headline at the top of the first page, and the lines without it.
 
     ``sizes`` gives the font size of first-page lines by their text. The headline is the
     leading lines set larger than the body text; failing that, a short first line that does
-    not end like a sentence, followed by a longer one. A "By ..." line right after it (or
-    first on the page) is the byline. Both leave ``lines`` (a blank line takes their place,
-    so they never join the paragraph below).
+    not end like a sentence, followed by a longer one. A blank line takes its place, and a
+    credit line ("By Maria Lopez") right after it is set apart as a paragraph of its own
+    (``build_article`` reads it), so neither joins the paragraph below.
     """
     top = [index for index, line in enumerate(_first_page(lines)) if line][: MAX_TITLE_LINES + 2]
     if not top:
-        return None, None, lines
+        return None, lines
     body = _body_size(sizes)
     title = []
     for index in top[:MAX_TITLE_LINES]:
@@ -238,15 +235,20 @@ def split_head(
         title.append(index)
     if not title and _title_like(lines, top, _full_length(lines)):
         title = top[:1]
-    after = [index for index in top if not title or index > title[-1]]
-    byline_index = after[0] if after and find_byline(lines[after[0]]) else None
     headline = " ".join(lines[index] for index in title)
     if len(headline) > MAX_TITLE_CHARS:
         title, headline = [], ""
-    byline = find_byline(lines[byline_index]) if byline_index is not None else None
-    taken = {*title, *([byline_index] if byline_index is not None else [])}
-    rest = ["" if index in taken else line for index, line in enumerate(lines)]
-    return headline or None, byline, rest
+    after = [index for index in top if not title or index > title[-1]]
+    credit = after[0] if after and find_credit(lines[after[0]]) else None
+    rest: list[str] = []
+    for index, line in enumerate(lines):
+        if index in title:
+            rest.append("")
+        elif index == credit:
+            rest += ["", line, ""]
+        else:
+            rest.append(line)
+    return headline or None, rest
 
 
 def _first_page(lines: list[str]) -> list[str]:
@@ -265,7 +267,7 @@ def _body_size(sizes: dict[str, float]) -> float:
 def _title_like(lines: list[str], top: list[int], full: int) -> bool:
     """Whether the first line is a short headline above a longer line (a byline skipped)."""
     line = lines[top[0]]
-    following = [lines[index] for index in top[1:] if not find_byline(lines[index])]
+    following = [lines[index] for index in top[1:] if not find_credit(lines[index])]
     return (
         bool(following)
         and len(line) <= 0.6 * full
@@ -275,7 +277,7 @@ def _title_like(lines: list[str], top: list[int], full: int) -> bool:
         and not CONTINUES.search(line)
         and not BULLET.match(line)
         and not PAGE_NUMBER.match(line)
-        and find_byline(line) is None
+        and find_credit(line) is None
         and find_dateline(line) is None
     )
 

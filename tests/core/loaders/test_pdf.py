@@ -8,7 +8,6 @@ import pytest
 
 from reader.core.errors import LoadError
 from reader.core.loaders import load_article
-from reader.core.loaders.bylines import find_byline
 from reader.core.loaders.pdf import clean_line, drop_running_lines, paragraphs
 
 from .checks import assert_consistent, block_texts
@@ -174,11 +173,3 @@ def test_clean_line_normalises_only_spacing_and_presentation_forms() -> None:
     assert clean_line(" Sta\ufb00\t\tof \ufb01ve o\ufb03ces\u00a0 ") == "Staff of five offices"
     kept = "\u201cquoted\u201d \u2018x\u2019 \u00bd caf\u00e9 cafe\u0301 \u2122 \u2026"
     assert clean_line(kept) == kept
-
-
-def test_find_byline() -> None:
-    assert find_byline("By Maria Lopez") == "Maria Lopez"
-    assert find_byline("BY JANE DOE and JOHN SMITH") == "JANE DOE and JOHN SMITH"
-    assert find_byline("By Monday, the talks had ended") is None
-    assert find_byline("By the way") is None
-    assert find_byline("Maria Lopez") is None
