@@ -7,7 +7,8 @@ back text and blocks that obey one rule set, so offsets mean the same thing for 
 - a block holds no line break, except a ``preformatted`` block (code) which keeps its own;
 - control characters (NUL included) are removed, never shown: Qt cannot display them and
   they are never article content; every other character, emoji, combining accents and
-  right-to-left text included, is kept exactly as the file has it (no Unicode normalisation).
+  right-to-left text included, is kept exactly as the file has it (no Unicode normalisation
+  here; the PDF loader alone turns ligature glyphs into letters, since they are glyph shapes).
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -173,3 +176,41 @@ def test_clean_line_normalises_only_spacing_and_presentation_forms() -> None:
     assert clean_line(" Sta\ufb00\t\tof \ufb01ve o\ufb03ces\u00a0 ") == "Staff of five offices"
     kept = "\u201cquoted\u201d \u2018x\u2019 \u00bd caf\u00e9 cafe\u0301 \u2122 \u2026"
     assert clean_line(kept) == kept
+
+
+QT_PRINT = """
+import sys
+from PySide6.QtGui import QGuiApplication, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+
+app = QGuiApplication(sys.argv[:1])
+document = QTextDocument()
+document.setHtml(sys.argv[2])
+printer = QPrinter()
+printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+printer.setOutputFileName(sys.argv[1])
+document.print_(printer)
+"""
+
+
+def test_pdf_printed_by_qt(tmp_path: Path) -> None:
+    """A real Qt PDF (what QA opened): tabs between words, ff ligatures, <h1> headline."""
+    path = tmp_path / "qt.pdf"
+    html = (
+        "<h1>Trudeau and Modi meet in Ottawa</h1><p>By Maria Lopez</p>"
+        "<p>OTTAWA, June 3 (Reuters) - Canadian Prime Minister Justin Trudeau met Indian Prime "
+        "Minister Narendra Modi on Wednesday. India and Canada agreed to restore diplomatic "
+        "staff, the Ministry of External Affairs said.</p>"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run(
+        [sys.executable, "-c", QT_PRINT, str(path), html], check=True, env=env, timeout=120
+    )
+    article = load_article(path)
+    assert (article.title, article.byline) == ("Trudeau and Modi meet in Ottawa", "Maria Lopez")
+    assert (article.dateline, article.site) == ("Ottawa", "Reuters")
+    assert "\t" not in article.text
+    assert "Prime Minister Narendra Modi" in article.text
+    assert "diplomatic staff, the Ministry of External Affairs said." in article.text
+    assert_consistent(article)
