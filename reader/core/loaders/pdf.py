@@ -117,7 +117,7 @@ def _page_lines(reader: PdfReader) -> tuple[list[list[str]], dict[str, float], l
     unreadable: list[int] = []
     for number, page in enumerate(reader.pages, start=1):
         try:
-            lines, line_sizes = page_text(page)
+            lines, line_sizes = page_text(page, with_sizes=not sizes)
         except Exception:  # one damaged page should not lose the others
             unreadable.append(number)
             lines, line_sizes = [], []
@@ -139,27 +139,29 @@ def _page_lines(reader: PdfReader) -> tuple[list[list[str]], dict[str, float], l
     return [lines if any(lines) else [] for lines in pages], sizes, notices
 
 
-def page_text(page: PageObject) -> tuple[list[str], list[float]]:
-    """The page's lines, cleaned (see ``clean_line``), and each line's largest font size in
-    points (0 where pypdf reports none)."""
+def page_text(page: PageObject, with_sizes: bool = True) -> tuple[list[str], list[float]]:
+    """The page's lines, cleaned (see ``clean_line``), and the font size in points that sets
+    most of each line's characters (0 where pypdf reports none, or without ``with_sizes``:
+    only the first page needs sizes, and the visitor costs a call per piece of text)."""
     pieces: list[tuple[str, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         if text:
             pieces.append((text, float(size or 0) * _scale(cm) * _scale(tm)))
 
-    text = page.extract_text(visitor_text=visit) or ""
-    if "".join(piece for piece, _ in pieces) != text:  # the visitor missed something
+    text = page.extract_text(visitor_text=visit if with_sizes else None) or ""
+    if "".join(piece for piece, _ in pieces) != text:  # no sizes, or the visitor missed some
         pieces = [(text, 0.0)]
-    lines, sizes = [""], [0.0]
+    lines: list[str] = [""]
+    weights: list[Counter[float]] = [Counter()]
     for piece, size in pieces:
         for index, segment in enumerate(normalise_newlines(strip_controls(piece)).split("\n")):
             if index:
                 lines.append("")
-                sizes.append(0.0)
+                weights.append(Counter())
             lines[-1] += segment
-            if segment.strip():
-                sizes[-1] = max(sizes[-1], size)
+            weights[-1][round(size, 1)] += len(segment) - segment.count(" ") - segment.count("\t")
+    sizes = [max(weight, key=weight.__getitem__) if +weight else 0.0 for weight in weights]
     return [clean_line(line) for line in lines], sizes
 
 
