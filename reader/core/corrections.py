@@ -81,13 +81,23 @@ def next_user_id(ann: Annotations) -> str:
     return f"u{n}"
 
 
+def _entity_name(ann: Annotations, entity_id: str) -> str:
+    """The entity's name for a description, or its id once it is gone."""
+    entity = ann.entity(entity_id)
+    return entity.name if entity else entity_id
+
+
+def _update_quotes_of(ann: Annotations, entity_id: str, /, **changes: Any) -> None:
+    """Apply ``changes`` (Quote fields) to the quotes the entity spoke; they become the reader's."""
+    ann.quotes = [
+        replace(q, **changes, source="user") if q.speaker_id == entity_id else q for q in ann.quotes
+    ]
+
+
 def _drop_entity(ann: Annotations, entity: Entity) -> None:
     """Remove ``entity``; quotes it spoke keep the speaker's name but lose the link."""
     ann.entities.remove(entity)
-    ann.quotes = [
-        replace(q, speaker_id=None, source="user") if q.speaker_id == entity.id else q
-        for q in ann.quotes
-    ]
+    _update_quotes_of(ann, entity.id, speaker_id=None)
 
 
 class Correction(Protocol):
@@ -152,8 +162,7 @@ class AddMention:
         entity.source = "user"
 
     def describe(self, ann: Annotations) -> str:
-        entity = ann.entity(self.entity_id)
-        name = entity.name if entity else self.entity_id
+        name = _entity_name(ann, self.entity_id)
         return f"Mark “{ann.article.text[self.start : self.end]}” as {name}"
 
 
@@ -168,8 +177,7 @@ class RemoveEntity:
         _drop_entity(ann, _entity(ann, self.entity_id))
 
     def describe(self, ann: Annotations) -> str:
-        entity = ann.entity(self.entity_id)
-        return f"Remove {entity.name if entity else self.entity_id}"
+        return f"Remove {_entity_name(ann, self.entity_id)}"
 
 
 @dataclass(frozen=True)
@@ -212,8 +220,7 @@ class ChangeType:
         entity.source = "user"
 
     def describe(self, ann: Annotations) -> str:
-        entity = ann.entity(self.entity_id)
-        return f"Make {entity.name if entity else self.entity_id} a {self.type}"
+        return f"Make {_entity_name(ann, self.entity_id)} a {self.type}"
 
 
 @dataclass(frozen=True)
@@ -232,19 +239,11 @@ class MergeEntities:
         keep.mentions = [spans[k] for k in sorted(spans)]
         keep.source = "user"
         ann.entities.remove(other)
-        ann.quotes = [
-            replace(q, speaker_id=keep.id, speaker=keep.name, source="user")
-            if q.speaker_id == other.id
-            else q
-            for q in ann.quotes
-        ]
+        _update_quotes_of(ann, other.id, speaker_id=keep.id, speaker=keep.name)
 
     def describe(self, ann: Annotations) -> str:
-        keep, other = ann.entity(self.keep_id), ann.entity(self.other_id)
-        return (
-            f"Merge {other.name if other else self.other_id} "
-            f"into {keep.name if keep else self.keep_id}"
-        )
+        other, keep = _entity_name(ann, self.other_id), _entity_name(ann, self.keep_id)
+        return f"Merge {other} into {keep}"
 
 
 @dataclass(frozen=True)
@@ -263,10 +262,7 @@ class RenameEntity:
         entity.name = name
         entity.country = _country_for(entity.type, name) or entity.country
         entity.source = "user"
-        ann.quotes = [
-            replace(q, speaker=name, source="user") if q.speaker_id == entity.id else q
-            for q in ann.quotes
-        ]
+        _update_quotes_of(ann, entity.id, speaker=name)
 
     def describe(self, ann: Annotations) -> str:
         return f"Rename to {self.name}"

@@ -29,6 +29,8 @@ from reader.ui.theme import PageColors, TypeColors
 
 MEASURE_EMS = 40
 """Maximum text width in ems (about 70 characters per line)."""
+TOP_SCREEN_CHARS = 3000
+"""Characters a full-height window shows at the top of an article (analysed first)."""
 CLICK_SLOP = 4
 """A press and release closer than this (pixels) is a click, not a selection drag."""
 
@@ -153,7 +155,13 @@ class ReadingView(QTextBrowser):
         return max(0, top - 2), bottom + 2
 
     def visible_range(self) -> tuple[int, int]:
-        """Python-offset range of the body text on screen (analysed first)."""
+        """Python-offset range of the body text on screen (analysed first).
+
+        Right after opening, the view shows the top: answered without ``cursorForPosition``,
+        whose hit test lays out the whole document first (over a second for 1 MB of text).
+        """
+        if self.verticalScrollBar().value() == 0 and self.article is not None:
+            return 0, min(len(self.article.text), TOP_SCREEN_CHARS)
         viewport = self.viewport().rect()
         top = self.cursorForPosition(viewport.topLeft()).position()
         bottom = self.cursorForPosition(viewport.bottomRight()).position()

@@ -72,6 +72,7 @@ def test_joined_doc_offsets_index_the_text_exactly(nlp, sample_path, monkeypatch
     assert len(macron) >= 3  # found in each copy, after the chunk joins
     assert len(list(doc.sents)) > 20
     assert all(token.head.i < len(doc) for token in doc)  # dependency heads survived joining
+    assert doc.tensor.size == 0  # the tok2vec output is dropped: memory on book-length text
 
 
 @pytest.mark.model
