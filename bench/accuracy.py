@@ -205,41 +205,47 @@ def time_analysis(analyser: SpacyAnalyser, runs: int = 7) -> tuple[int, float, f
     return len(article.text), statistics.median(cpu), statistics.median(wall)
 
 
+Scores = tuple[Counts, Counts, Counts]
+"""Entities, quotes, dates."""
+
+
+def _no_scores() -> Scores:
+    return Counts(), Counts(), Counts()
+
+
+def _score(analyser: SpacyAnalyser, path: Path, show_details: bool) -> Scores:
+    """Analyse one labelled article and score it; list its entity errors if asked."""
+    ann = analyser.analyse(load_article(path))
+    scores = (
+        score_entities(path.stem, ann),
+        score_quotes(path.stem, ann),
+        score_dates(path.stem, ann),
+    )
+    if show_details:
+        details(path.stem, ann)
+    return scores
+
+
+def _add(totals: Scores, scores: Scores) -> None:
+    for acc, new in zip(totals, scores, strict=True):
+        acc += new
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list missed and extra entities")
     parser.add_argument("--ablation", action="store_true", help="F1 with each rule switched off")
     args = parser.parse_args()
     analyser = SpacyAnalyser()
-    total = (Counts(), Counts(), Counts())
-    sample = (Counts(), Counts(), Counts())
+    total, sample, heldout = _no_scores(), _no_scores(), _no_scores()
     for path in article_paths():
-        ann = analyser.analyse(load_article(path))
-        scores = (
-            score_entities(path.stem, ann),
-            score_quotes(path.stem, ann),
-            score_dates(path.stem, ann),
-        )
-        for acc, new in zip(total, scores, strict=True):
-            acc += new
+        scores = _score(analyser, path, args.details)
+        _add(total, scores)
         if path.stem == SAMPLE_STEM:
-            for acc, new in zip(sample, scores, strict=True):
-                acc += new
-        if args.details:
-            details(path.stem, ann)
-    heldout = (Counts(), Counts(), Counts())
+            _add(sample, scores)
     heldout_paths = sorted(HELDOUT.glob("*.txt"))
     for path in heldout_paths:
-        ann = analyser.analyse(load_article(path))
-        scores = (
-            score_entities(path.stem, ann),
-            score_quotes(path.stem, ann),
-            score_dates(path.stem, ann),
-        )
-        for acc, new in zip(heldout, scores, strict=True):
-            acc += new
-        if args.details:
-            details(path.stem, ann)
+        _add(heldout, _score(analyser, path, args.details))
     info = analyser.pipeline_info()
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
     report(f"all {len(article_paths())} articles", *total)

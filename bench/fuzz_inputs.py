@@ -323,6 +323,58 @@ def zip_member(data: bytes, rng: random.Random) -> bytes:
     return out.getvalue()
 
 
+XML_TEXT = (
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "\U0001f600e\u0301\u202e\u05e9\u05dc\u05d5\u05dd",
+    "&amp;#0;",
+    "&#x1F;",  # a control character XML 1.0 forbids
+    "\u2028\u2029\ufeff",
+    "x" * 100_000,
+    "",
+)
+
+
+def docx_xml(data: bytes, rng: random.Random) -> bytes:
+    """Well-formed changes to word/document.xml: text, repeated paragraphs, nested tables."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = {i.filename: archive.read(i) for i in archive.infolist()}
+    except Exception:
+        return flip_bits(data, rng)
+    xml = members.get("word/document.xml")
+    if xml is None:
+        return data
+    action = rng.randrange(3)
+    if action == 0:
+        texts = list(re.finditer(rb"<w:t(?: [^>]*)?>[^<]*</w:t>", xml))
+        if texts:
+            m = rng.choice(texts)
+            new = rng.choice(XML_TEXT).encode("utf-8")
+            xml = (
+                xml[: m.start()] + b'<w:t xml:space="preserve">' + new + b"</w:t>" + xml[m.end() :]
+            )
+    elif action == 1:
+        paragraphs = list(re.finditer(rb"<w:p[ >].*?</w:p>", xml, re.S))
+        if paragraphs:
+            m = rng.choice(paragraphs)
+            xml = xml[: m.end()] + m.group(0) * rng.choice((10, 1000, 20_000)) + xml[m.end() :]
+    else:
+        depth = rng.choice((10, 100, 1000, 5000))
+        opening = b"<w:tbl><w:tr><w:tc>" * depth
+        closing = b"<w:p/></w:tc></w:tr></w:tbl>" * depth
+        xml = xml.replace(
+            b"<w:body>",
+            b"<w:body>" + opening + b"<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + closing,
+            1,
+        )
+    members["word/document.xml"] = xml
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return out.getvalue()
+
+
 GENERIC: tuple[Mutator, ...] = (
     flip_bits,
     set_bytes,
@@ -338,7 +390,7 @@ BY_SUFFIX: dict[str, tuple[Mutator, ...]] = {
     ".md": (deep_markdown, inject_markup, nest_tags),
     ".txt": (deep_markdown,),
     ".pdf": (pdf_numbers, pdf_structure, pdf_numbers, pdf_structure),
-    ".docx": (zip_member, zip_member, zip_member, zip_member),
+    ".docx": (zip_member, zip_member, docx_xml, docx_xml, docx_xml, docx_xml),
 }
 
 

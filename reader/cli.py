@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +20,11 @@ def _annotate_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="entity-reader annotate",
         description="Analyse article files and write annotated copies, without a window.",
+        epilog="OUT is a folder when several files are given, when it is an existing folder, or "
+        "when it ends with '/' (it is created if missing). In a folder each result is named "
+        "after its input: NAME.txt -> NAME.FORMAT; when inputs share a name (same.txt, "
+        "same.md) the suffix is kept (same.txt.FORMAT, same.md.FORMAT) and a counter is added "
+        "if names still clash (same.txt-2.FORMAT), so no result overwrites another.",
     )
     parser.add_argument("files", nargs="+", type=Path, help="article files to analyse")
     parser.add_argument("--format", choices=FORMATS, default="json", help="output format")
@@ -25,7 +32,7 @@ def _annotate_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         required=True,
-        help="output file, '-' for stdout, or a folder when several files are given",
+        help="output file, '-' for stdout (one input), or a folder: see below",
     )
     return parser
 
@@ -41,14 +48,31 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _output_path(output: str, source: Path, fmt: str, several: bool) -> Path | None:
-    """Where one input's result goes; None means stdout."""
-    if output == "-" and not several:
-        return None
-    out = Path(output)
-    if several or out.is_dir():
-        return out / f"{source.stem}.{fmt}"
-    return out
+def _is_folder(output: str, several: bool) -> bool:
+    """Whether ``-o OUTPUT`` names a folder: several inputs, an existing folder, or a path
+    written with a trailing separator ("out/")."""
+    separators = tuple(sep for sep in (os.sep, os.altsep) if sep)
+    return several or output.endswith(separators) or Path(output).is_dir()
+
+
+def output_names(sources: Sequence[Path], fmt: str) -> list[str]:
+    """The file name of each input's result inside an output folder, all distinct.
+
+    NAME.txt gives NAME.FORMAT; inputs sharing a stem keep their suffix (same.txt.FORMAT,
+    same.md.FORMAT); names that still clash (case ignored, for case-insensitive disks) get a
+    counter (same.txt-2.FORMAT).
+    """
+    stems = Counter(source.stem.casefold() for source in sources)
+    used: set[str] = set()
+    names: list[str] = []
+    for source in sources:
+        base = source.stem if stems[source.stem.casefold()] == 1 else source.name
+        name, counter = f"{base}.{fmt}", 2
+        while name.casefold() in used:
+            name, counter = f"{base}-{counter}.{fmt}", counter + 1
+        used.add(name.casefold())
+        names.append(name)
+    return names
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -73,15 +97,22 @@ def annotate(argv: Sequence[str]) -> int:
     from reader.core.opening import open_document
 
     several = len(args.files) > 1
-    if several:
-        if args.output == "-":
-            print("entity-reader: -o - takes one input file", file=sys.stderr)
+    if several and args.output == "-":
+        print("entity-reader: -o - takes one input file", file=sys.stderr)
+        return 2
+    folder = None if args.output == "-" else Path(args.output)
+    if folder is not None and _is_folder(args.output, several):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"entity-reader: cannot create {folder}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        Path(args.output).mkdir(parents=True, exist_ok=True)
+        targets = [folder / name for name in output_names(args.files, args.format)]
+    else:
+        targets = [folder] * len(args.files)
     analyser = SpacyAnalyser()
     status = 0
-    for source in args.files:
-        target: Path | None = None
+    for source, target in zip(args.files, targets, strict=True):
         try:
             document = open_document(source)
             if isinstance(document, Annotations):
@@ -92,7 +123,6 @@ def annotate(argv: Sequence[str]) -> int:
                 annotations = document
             else:
                 annotations = analyse_cached(analyser, document)
-            target = _output_path(args.output, source, args.format, several)
             if target is None:
                 data = render_bytes(annotations, args.format)
                 if export_format(args.format).binary and sys.stdout.isatty():

@@ -60,6 +60,11 @@ def _span_text(ann: Annotations, start: int, end: int) -> str:
     return span
 
 
+def _article(word: str) -> str:
+    """``word`` with "a" or "an": "an organization", "a person"."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def _check_type(entity_type: str) -> None:
     _require(entity_type in ENTITY_TYPES, f"Unknown entity type {entity_type!r}.")
 
@@ -81,13 +86,23 @@ def next_user_id(ann: Annotations) -> str:
     return f"u{n}"
 
 
+def _entity_name(ann: Annotations, entity_id: str) -> str:
+    """The entity's name for a description, or its id once it is gone."""
+    entity = ann.entity(entity_id)
+    return entity.name if entity else entity_id
+
+
+def _update_quotes_of(ann: Annotations, entity_id: str, /, **changes: Any) -> None:
+    """Apply ``changes`` (Quote fields) to the quotes the entity spoke; they become the reader's."""
+    ann.quotes = [
+        replace(q, **changes, source="user") if q.speaker_id == entity_id else q for q in ann.quotes
+    ]
+
+
 def _drop_entity(ann: Annotations, entity: Entity) -> None:
     """Remove ``entity``; quotes it spoke keep the speaker's name but lose the link."""
     ann.entities.remove(entity)
-    ann.quotes = [
-        replace(q, speaker_id=None, source="user") if q.speaker_id == entity.id else q
-        for q in ann.quotes
-    ]
+    _update_quotes_of(ann, entity.id, speaker_id=None)
 
 
 class Correction(Protocol):
@@ -99,9 +114,24 @@ class Correction(Protocol):
     def describe(self, ann: Annotations) -> str: ...
 
 
+def overlapping_mentions(ann: Annotations, start: int, end: int) -> list[tuple[Entity, Mention]]:
+    """Every (entity, mention) whose span shares a character with [start, end)."""
+    return [
+        (entity, mention)
+        for entity in ann.entities
+        for mention in entity.mentions
+        if mention.start < end and start < mention.end
+    ]
+
+
 @dataclass(frozen=True)
 class AddEntity:
-    """Mark the span [start, end) as a new entity of ``type`` (named after the span)."""
+    """Mark the span [start, end) as a new entity of ``type`` (named after the span).
+
+    The reader's mark replaces whatever the model had there: mentions overlapping the span
+    are taken from their entities (an entity left with none goes), so no two spans overlap.
+    A span that already is a mention of an entity of this type is refused with its name.
+    """
 
     start: int
     end: int
@@ -114,6 +144,17 @@ class AddEntity:
         _check_type(self.type)
         name = (self.name or span).strip()
         _require(bool(name), "An entity needs a name.")
+        overlaps = overlapping_mentions(ann, self.start, self.end)
+        for entity, mention in overlaps:
+            _require(
+                entity.type != self.type or (mention.start, mention.end) != (self.start, self.end),
+                f"“{span}” is already a mention of {entity.name}.",
+            )
+        for entity, mention in overlaps:
+            entity.mentions = [m for m in entity.mentions if m is not mention]
+            entity.source = "user"
+            if not entity.mentions:
+                _drop_entity(ann, entity)
         ann.entities.append(
             Entity(
                 id=next_user_id(ann),
@@ -126,7 +167,9 @@ class AddEntity:
         )
 
     def describe(self, ann: Annotations) -> str:
-        return f"Mark “{ann.article.text[self.start : self.end]}” as {self.type}"
+        text = f"Mark “{ann.article.text[self.start : self.end]}” as {self.type}"
+        replaced = sorted({e.name for e, _m in overlapping_mentions(ann, self.start, self.end)})
+        return f"{text} (no longer {', '.join(replaced)})" if replaced else text
 
 
 @dataclass(frozen=True)
@@ -152,8 +195,7 @@ class AddMention:
         entity.source = "user"
 
     def describe(self, ann: Annotations) -> str:
-        entity = ann.entity(self.entity_id)
-        name = entity.name if entity else self.entity_id
+        name = _entity_name(ann, self.entity_id)
         return f"Mark “{ann.article.text[self.start : self.end]}” as {name}"
 
 
@@ -168,8 +210,7 @@ class RemoveEntity:
         _drop_entity(ann, _entity(ann, self.entity_id))
 
     def describe(self, ann: Annotations) -> str:
-        entity = ann.entity(self.entity_id)
-        return f"Remove {entity.name if entity else self.entity_id}"
+        return f"Remove {_entity_name(ann, self.entity_id)}"
 
 
 @dataclass(frozen=True)
@@ -206,14 +247,13 @@ class ChangeType:
     def apply(self, ann: Annotations) -> None:
         entity = _entity(ann, self.entity_id)
         _check_type(self.type)
-        _require(entity.type != self.type, f"{entity.name} is already a {self.type}.")
+        _require(entity.type != self.type, f"{entity.name} is already {_article(self.type)}.")
         entity.type = self.type
         entity.country = _country_for(self.type, entity.name)
         entity.source = "user"
 
     def describe(self, ann: Annotations) -> str:
-        entity = ann.entity(self.entity_id)
-        return f"Make {entity.name if entity else self.entity_id} a {self.type}"
+        return f"Make {_entity_name(ann, self.entity_id)} {_article(self.type)}"
 
 
 @dataclass(frozen=True)
@@ -232,19 +272,11 @@ class MergeEntities:
         keep.mentions = [spans[k] for k in sorted(spans)]
         keep.source = "user"
         ann.entities.remove(other)
-        ann.quotes = [
-            replace(q, speaker_id=keep.id, speaker=keep.name, source="user")
-            if q.speaker_id == other.id
-            else q
-            for q in ann.quotes
-        ]
+        _update_quotes_of(ann, other.id, speaker_id=keep.id, speaker=keep.name)
 
     def describe(self, ann: Annotations) -> str:
-        keep, other = ann.entity(self.keep_id), ann.entity(self.other_id)
-        return (
-            f"Merge {other.name if other else self.other_id} "
-            f"into {keep.name if keep else self.keep_id}"
-        )
+        other, keep = _entity_name(ann, self.other_id), _entity_name(ann, self.keep_id)
+        return f"Merge {other} into {keep}"
 
 
 @dataclass(frozen=True)
@@ -263,10 +295,7 @@ class RenameEntity:
         entity.name = name
         entity.country = _country_for(entity.type, name) or entity.country
         entity.source = "user"
-        ann.quotes = [
-            replace(q, speaker=name, source="user") if q.speaker_id == entity.id else q
-            for q in ann.quotes
-        ]
+        _update_quotes_of(ann, entity.id, speaker=name)
 
     def describe(self, ann: Annotations) -> str:
         return f"Rename to {self.name}"

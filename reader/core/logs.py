@@ -78,7 +78,7 @@ def report_error(exc: BaseException, action: str) -> str:
     """
     if isinstance(exc, ReaderError):
         detail = f" ({exc.detail})" if exc.detail else ""
-        log.warning("Could not %s: %s%s", action, exc.message, detail, exc_info=exc)
+        log.warning("While trying to %s: %s%s", action, exc.message, detail, exc_info=exc)
         return exc.message
     log.error("Unexpected error while trying to %s", action, exc_info=exc)
     return (

@@ -58,6 +58,7 @@ class ArticleTab(QWidget):
         mention_index: index of the current mention of ``selected``, or None.
         analysing: the analysis is running; ``annotations`` are provisional meanwhile.
         closed: the tab was closed (its running analysis may stop).
+        status_text: what the status bar says while this tab is in front and not busy.
 
     Signals:
         entity_selected(object): the selected entity id (str) or None.
@@ -74,6 +75,7 @@ class ArticleTab(QWidget):
         self.mention_index: int | None = None
         self.analysing = False
         self.closed = False
+        self.status_text = ""
         self._type_colors: dict[str, TypeColors] = {}
         self.banner = Banner(self)
         self.navigation = NavigationBar(self)
@@ -87,7 +89,7 @@ class ArticleTab(QWidget):
         layout.addLayout(banner_box)
         layout.addWidget(self.navigation)
         layout.addWidget(self.view, 1)
-        self.view.entity_clicked.connect(self.select_entity)
+        self.view.entity_clicked.connect(self._mention_clicked)
         self.navigation.next_requested.connect(self.next_mention)
         self.navigation.previous_requested.connect(self.previous_mention)
         self.navigation.close_requested.connect(self.clear_entity)
@@ -164,6 +166,23 @@ class ArticleTab(QWidget):
             self.go_to_mention(0)
         if changed:
             self.entity_selected.emit(entity_id)
+
+    def _mention_clicked(self, entity_id: str) -> None:
+        """A click on a highlight: select its entity where the reader is, without scrolling.
+
+        The navigation counts from the mention clicked ("4 of 9"), so Next goes on from there.
+        """
+        self.select_entity(entity_id, jump=False)
+        entity = self.entity()
+        offset = self.view.offsets.to_py(self.view.textCursor().position())
+        if entity is None or offset is None:
+            return
+        for i, mention in enumerate(entity.mentions):
+            if mention.start <= offset <= mention.end:
+                self.mention_index = i
+                self.navigation.set_position(i, len(entity.mentions))
+                self.view.update_marks(entity.id, self.view.offsets.to_qt(mention.start))
+                return
 
     def _refresh_selection(self) -> None:
         entity = self.entity()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 from reader import __version__
 from reader.core.settings import ZOOM_STEP, Settings
 from reader.ui.errors import show_message
-from reader.ui.open_files import FILE_FILTER, ask_open_paths, fill_recent_menu
+from reader.ui.open_files import ask_open_paths, fill_recent_menu
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -54,7 +54,7 @@ class WindowCommands:
         def visible_types(self) -> set[str]: ...
 
     def open_dialog(self) -> None:
-        paths = ask_open_paths(self, self.settings.last_open_dir, FILE_FILTER)
+        paths = ask_open_paths(self, self.settings.last_open_dir)
         if paths:
             self.settings.last_open_dir = str(Path(paths[0]).parent)
             self.open_files(paths)
@@ -111,6 +111,10 @@ class WindowCommands:
         for tab in self.tab_list:
             tab.view.set_visible_types(visible)
         self.entity_panel.set_visible(visible)
+        for tab in self.tab_list:  # a selected entity whose type is now hidden: let it go
+            entity = tab.entity()
+            if entity is not None and entity.type not in visible:
+                tab.clear_entity()
         tab = self.current_tab()
         self.entity_panel.select_entity(tab.selected if tab else None)
 

@@ -32,6 +32,7 @@ from reader.core.model import ENTITY_TYPES, PERSON, Annotations, Entity, Mention
 from reader.ui import actions as registry
 from reader.ui.correction_menu import CorrectionMenu, quote_at
 from reader.ui.journal_recovery import JournalRecovery
+from reader.ui.opening import summary
 from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
@@ -236,6 +237,7 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
 
     def _redraw(self: MainWindow, tab: ArticleTab, stack: CorrectionStack, done: str) -> None:
         self.set_annotations(stack.ann, tab)
+        self.show_tab_status(tab, summary(stack.ann))  # the counts under the passing message
         message = stack.record_error or done
         self.status.show_message(message)
         self._sync_undo_actions()

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from reader.core.model import Annotations, DateMention
+from reader.ui.item_models import RowTableModel
 
 WRITTEN, RESOLVED = 0, 1
 HEADERS = ("As written", "Date")
@@ -17,10 +18,6 @@ APPEARANCE_ROLE = Qt.ItemDataRole.UserRole + 2
 """Sort key: position in the text."""
 TIMELINE_ROLE = Qt.ItemDataRole.UserRole + 3
 """Sort key: resolved date, unresolved last, ties by position."""
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-"""The invalid index: default parent of top-level rows."""
 
 
 def format_value(value: str | None, precision: str | None) -> str:
@@ -38,43 +35,23 @@ def format_value(value: str | None, precision: str | None) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-class DateModel(QAbstractTableModel):
+class DateModel(RowTableModel[DateMention]):
     """Rows are ``Annotations.dates`` in text order."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.dates: list[DateMention] = []
+    headers = HEADERS
+
+    @property
+    def dates(self) -> list[DateMention]:
+        """The dates shown, in text order."""
+        return self.rows
 
     def set_annotations(self, annotations: Annotations | None) -> None:
         """Show the dates of ``annotations`` (None empties the model)."""
-        self.beginResetModel()
-        self.dates = sorted(annotations.dates, key=lambda d: d.start) if annotations else []
-        self.endResetModel()
+        self.set_rows(sorted(annotations.dates, key=lambda d: d.start) if annotations else [])
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.dates)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.dates):
-            return None
-        date = self.dates[index.row()]
+    def row_data(self, date: DateMention, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == WRITTEN:
+            if column == WRITTEN:
                 return " ".join(date.text.split())
             return format_value(date.value, date.precision)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 
 from reader.core.model import ENTITY_TYPES, Annotations, Entity
+from reader.ui.item_models import ROOT, Index, horizontal_header, read_only_flags
 from reader.ui.theme import TypeColors
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,10 +23,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 """Lower-case name in column 0, mention count in column 1."""
 NAME, COUNT = 0, 1
 HEADERS = ("Entity", "Mentions")
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-"""The invalid index: default parent of top-level rows."""
 
 
 class EntityModel(QAbstractItemModel):
@@ -113,16 +110,12 @@ class EntityModel(QAbstractItemModel):
         return len(HEADERS)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_flags(index)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+        return horizontal_header(HEADERS, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSignalBlocker,
@@ -43,6 +44,28 @@ class EntityFilterProxy(QSortFilterProxyModel):
         if not parent.isValid():
             return not self.filterRegularExpression().pattern()
         return super().filterAcceptsRow(row, parent)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """While filtering, a group's counts are those of the entities it lists."""
+        value = super().data(index, role)
+        if (
+            role != Qt.ItemDataRole.DisplayRole
+            or index.parent().isValid()
+            or not self.filterRegularExpression().pattern()
+        ):
+            return value
+        first = index.siblingAtColumn(NAME)
+        shown = [
+            self.sourceModel().entity_at(self.mapToSource(self.index(row, NAME, first)))
+            for row in range(self.rowCount(first))
+        ]
+        shown = [entity for entity in shown if entity is not None]
+        if index.column() != NAME:
+            return sum(len(entity.mentions) for entity in shown)
+        label, _, total = str(value).rpartition(" (")
+        return f"{label} ({len(shown)} of {total}" if label else value
 
     def lessThan(
         self,
@@ -140,18 +163,23 @@ class EntityPanel(QWidget):
             self.proxy.sort(1, Qt.SortOrder.DescendingOrder)
 
     def select_entity(self, entity_id: str | None) -> None:
-        """Reflect a selection made elsewhere (the text) without re-emitting."""
+        """Reflect a selection made elsewhere (the text, a quote's speaker).
+
+        The selection model's signals are left on: the view listens to them to repaint and to
+        scroll, and ``entity_activated`` only follows clicks in the tree, so nothing loops back.
+        """
         selection = self.tree.selectionModel()
-        with QSignalBlocker(selection):
-            if entity_id is None:
-                selection.clearSelection()
-                self.tree.viewport().update()
-                return
-            source = self.model.entity_index(entity_id)
-            index = self.proxy.mapFromSource(source)
-            if index.isValid():
-                self.tree.setCurrentIndex(index)
-                self.tree.scrollTo(index)
+        if entity_id is None:
+            selection.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.entity_index(entity_id))
+        if index.isValid():
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.tree.scrollTo(index)
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -243,7 +243,8 @@ class ExportActions:
     def show_restored(self: MainWindow, tab: ArticleTab, annotations: Annotations) -> None:
         """An annotated copy is on screen as saved: say that the model was not run."""
         count = sum(len(e.mentions) for e in annotations.entities)
-        self.status.show_done(
+        self.show_tab_status(
+            tab,
             f"Restored {len(annotations.entities)} entities and {count} mentions from the "
-            "annotated copy; the language model was not run."
+            "annotated copy; the language model was not run.",
         )

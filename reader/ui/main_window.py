@@ -210,7 +210,8 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         tab.set_annotations(annotations, self.visible_types())
         if tab is self.current_tab():
             self.entity_panel.set_annotations(annotations, self.visible_types())
-            self.quotes_panel.set_annotations(annotations)
+            self.entity_panel.select_entity(tab.selected)  # the new rows lost the selection
+            self.quotes_panel.set_annotations(annotations, analysing=tab.analysing)
 
     def visible_types(self) -> set[str]:
         """Entity types highlighted now."""
@@ -221,9 +222,10 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
         annotations = tab.annotations if tab else None
         self.entity_panel.set_annotations(annotations, self.visible_types())
-        self.quotes_panel.set_annotations(annotations)
+        self.quotes_panel.set_annotations(annotations, analysing=bool(tab and tab.analysing))
         self.entity_panel.select_entity(tab.selected if tab else None)
         self.find_bar.set_view(tab.view if tab else None)
+        self.show_tab_status(tab)
         title = tab.article.title if tab and tab.article and tab.article.title else None
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
         self.annotations_changed.emit(self.current_annotations())

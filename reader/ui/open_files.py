@@ -11,11 +11,22 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 from reader.core.model import Annotations, Article
 from reader.core.settings import Settings
 
-FILE_FILTER = (
-    "Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.json);;"
-    "Text (*.txt *.md *.markdown);;Web pages (*.html *.htm);;PDF (*.pdf);;Word (*.docx);;"
-    "All files (*)"
-)
+ANNOTATED_COPIES = ("Annotated copies", (".html", ".json"))
+"""What Save Annotated Copy and Export JSON write; both reopen as saved."""
+
+
+def open_filter() -> str:
+    """The Open dialog's filter: every format the loaders read, plus annotated copies.
+
+    Built from the loaders' registry (``file_dialog_filter``) so a new loader shows up here
+    without a second list to keep in step.
+    """
+    from reader.core.loaders import file_dialog_filter
+    from reader.core.opening import OPEN_SUFFIXES
+
+    label, suffixes = ANNOTATED_COPIES
+    extra = suffixes + tuple(s for s in OPEN_SUFFIXES if s not in suffixes)
+    return file_dialog_filter([(label, extra)])
 
 
 def load_document(path: Path) -> Article | Annotations:
@@ -29,9 +40,11 @@ def load_document(path: Path) -> Article | Annotations:
     return open_document(path)
 
 
-def ask_open_paths(parent: QWidget, start: str, file_filter: str = FILE_FILTER) -> list[str]:
-    """Ask for one or more files; empty when cancelled."""
-    paths, _chosen = QFileDialog.getOpenFileNames(parent, "Open Article", start, file_filter)
+def ask_open_paths(parent: QWidget, start: str, file_filter: str | None = None) -> list[str]:
+    """Ask for one or more files (``open_filter`` by default); empty when cancelled."""
+    paths, _chosen = QFileDialog.getOpenFileNames(
+        parent, "Open Article", start, file_filter or open_filter()
+    )
     return paths
 
 

@@ -37,6 +37,16 @@ for the final result (a panel reset of thousands of rows stalled the window for 
 every provisional result of a 1 MB article)."""
 
 
+def summary(annotations: Annotations) -> str:
+    """What the status bar says about an analysed article."""
+    mentions = sum(len(e.mentions) for e in annotations.entities)
+    quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
+    return (
+        f"{len(annotations.entities)} entities, {mentions} mentions, "
+        f"{quotes} quotes, {len(annotations.dates)} dates"
+    )
+
+
 class ArticleOpening:
     """Tabs come and go here; see the module docstring."""
 
@@ -47,9 +57,9 @@ class ArticleOpening:
     tabs: QTabWidget
     tab_list: list[ArticleTab]
     status: StatusArea
+    quotes_panel: QuotesDatesPanel
     _model_ready: bool
     entity_panel: EntityPanel
-    quotes_panel: QuotesDatesPanel
     article_shown: SignalInstance
     partial_shown: SignalInstance
     analysis_finished: SignalInstance
@@ -117,10 +127,14 @@ class ArticleOpening:
 
     def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
         text, detail = describe(error, f"open {tab.path.name!r}")
-        self.status.show_done(text)
         if not tab.path.exists():
             self.settings.remove_recent(tab.path)
         self.close_tab(tab)
+        front = self.current_tab()
+        if front is None:
+            self.status.show_done(text)
+        else:  # the dialog says it; the bar goes on with the article in front
+            self.show_tab_status(front)
         show_message(self, "Could not open the file", text, detail)
 
     def analyse(self, tab: ArticleTab) -> None:
@@ -133,8 +147,9 @@ class ArticleOpening:
         if article is None:
             return
         tab.analysing = True
-        note = "" if self._model_ready else " (the language model loads the first time)"
-        self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+        self.show_tab_status(tab)
+        if tab is self.current_tab():
+            self.quotes_panel.set_analysing(True)
         first_range = tab.view.visible_range()
         analyser = self.analyser
         tasks = self.tasks
@@ -164,8 +179,29 @@ class ArticleOpening:
             work,
             on_success=lambda annotations: self._analysed(tab, annotations),
             on_failure=lambda error: self._analysis_failed(tab, error),
-            on_progress=self.status.show_progress,
+            on_progress=lambda fraction: self._tab_progress(tab, fraction),
         )
+
+    def show_tab_status(self, tab: ArticleTab | None, text: str | None = None) -> None:
+        """Remember ``text`` as ``tab``'s status; the bar shows it only for the tab in front."""
+        if tab is None:
+            self.status.show_done("")
+            return
+        if text is not None:
+            tab.status_text = text
+        if tab is not self.current_tab():
+            return
+        if tab.article is None:
+            self.status.show_busy(f"Opening {tab.path.name}…")
+        elif tab.analysing:
+            note = "" if self._model_ready else " (the language model loads the first time)"
+            self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+        else:
+            self.status.show_done(tab.status_text)
+
+    def _tab_progress(self, tab: ArticleTab, fraction: float) -> None:
+        if tab is self.current_tab():
+            self.status.show_progress(fraction)
 
     def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
         """Provisional highlights for what is on screen while the rest is analysed."""
@@ -177,7 +213,7 @@ class ArticleOpening:
             tab.set_annotations(annotations, self.visible_types())
             if tab is self.current_tab():  # no stale rows whose ids the text no longer has
                 self.entity_panel.set_annotations(None, self.visible_types())
-                self.quotes_panel.set_annotations(None)
+                self.quotes_panel.set_annotations(None, analysing=True)
         self.partial_shown.emit(tab)
 
     def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
@@ -186,12 +222,7 @@ class ArticleOpening:
         tab.analysing = False
         self._model_ready = True
         self.set_annotations(annotations, tab)
-        count = sum(len(e.mentions) for e in annotations.entities)
-        quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
-        self.status.show_done(
-            f"{len(annotations.entities)} entities, {count} mentions, "
-            f"{quotes} quotes, {len(annotations.dates)} dates"
-        )
+        self.show_tab_status(tab, summary(annotations))
         self.analysis_finished.emit(tab)
 
     def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:
@@ -202,5 +233,7 @@ class ArticleOpening:
         if isinstance(error, ModelUnavailableError):
             text = f"{text} The article is shown without highlights."
         tab.banner.show_message(text)
-        self.status.show_done(text)
+        self.show_tab_status(tab, text)
+        if tab is self.current_tab():
+            self.quotes_panel.set_analysing(False)
         self.analysis_failed.emit(tab, text)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from reader.core.model import Annotations, Quote
+from reader.ui.item_models import RowTableModel
 
 QUOTE, SPEAKER = 0, 1
 HEADERS = ("Quote", "Speaker")
@@ -22,10 +23,6 @@ SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 4
 """The speaker's name, or UNATTRIBUTED (the speaker filter's key)."""
 UNATTRIBUTED = "Unattributed"
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-"""The invalid index: default parent of top-level rows."""
-
 
 def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     """``text`` on one line, cut at a word boundary under ``limit`` characters."""
@@ -39,50 +36,32 @@ def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-class QuoteModel(QAbstractTableModel):
+class QuoteModel(RowTableModel[Quote]):
     """Rows are ``Annotations.quotes`` in text order."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.quotes: list[Quote] = []
+    headers = HEADERS
+
+    @property
+    def quotes(self) -> list[Quote]:
+        """The quotes shown, in text order."""
+        return self.rows
 
     def set_annotations(self, annotations: Annotations | None) -> None:
         """Show the quotes of ``annotations`` (None empties the model)."""
-        self.beginResetModel()
-        self.quotes = sorted(annotations.quotes, key=lambda q: q.start) if annotations else []
-        self.endResetModel()
+        self.set_rows(sorted(annotations.quotes, key=lambda q: q.start) if annotations else [])
 
-    def speakers(self) -> list[tuple[str, int]]:
-        """(speaker, number of quotes), most quoted first."""
+    def speakers(self, phrases: bool = True) -> list[tuple[str, int]]:
+        """(speaker, number of quotes), most quoted first; without ``phrases`` scare quotes
+        are not counted (the panel hides them, and its counts must match what it lists)."""
         counts: dict[str, int] = {}
         for quote in self.quotes:
+            if not phrases and quote.kind == "scare":
+                continue
             name = quote.speaker or UNATTRIBUTED
             counts[name] = counts.get(name, 0) + 1
         return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
 
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.quotes)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.quotes):
-            return None
-        quote = self.quotes[index.row()]
-        column = index.column()
+    def row_data(self, quote: Quote, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == QUOTE:
                 return f"“{shorten(quote.text)}”"

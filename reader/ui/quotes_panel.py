@@ -118,6 +118,7 @@ class QuotesDatesPanel(QTabWidget):
         self.quote_proxy = SpeakerFilter(self)
         self.quote_proxy.setSourceModel(self.quote_model)
         self._has_annotations = False
+        self._analysing = False
         self.date_model = DateModel(self)
         self.date_proxy = QSortFilterProxyModel(self)
         self.date_proxy.setSourceModel(self.date_model)
@@ -176,23 +177,34 @@ class QuotesDatesPanel(QTabWidget):
         self.set_date_order("appearance")
         self.set_annotations(None)
 
-    def set_annotations(self, annotations: Annotations | None) -> None:
-        """Show the quotes and dates of ``annotations``."""
+    def set_annotations(self, annotations: Annotations | None, analysing: bool = False) -> None:
+        """Show the quotes and dates of ``annotations`` (provisional while ``analysing``)."""
         self._has_annotations = annotations is not None
         self.quote_model.set_annotations(annotations)
         self._fit_rows(len(self.quote_model.quotes))
         self.date_model.set_annotations(annotations)
-        with QSignalBlocker(self.speaker_box):
-            self.speaker_box.clear()
-            self.speaker_box.addItem(ALL_SPEAKERS, None)
-            for name, count in self.quote_model.speakers():
-                self.speaker_box.addItem(f"{name} ({count})", name)
+        self._fill_speakers(None)
         self.quote_proxy.set_speaker(None)
-        self._update_quote_state()
+        self.set_analysing(analysing)
         has_dates = bool(self.date_model.dates)
         self.date_table.setVisible(has_dates)
         self.no_dates.setVisible(not has_dates)
         self.setTabText(1, f"Dates ({len(self.date_model.dates)})" if annotations else "Dates")
+
+    def set_analysing(self, analysing: bool) -> None:
+        """The article in front is (no longer) being analysed: the empty hints say so."""
+        self._analysing = analysing
+        self._update_quote_state()
+        self.no_dates.setText("Finding dates…" if analysing else "No dates found in this article.")
+
+    def _fill_speakers(self, keep: str | None) -> None:
+        """The speaker choices with the number of quotes each lists now; ``keep`` stays chosen."""
+        with QSignalBlocker(self.speaker_box):
+            self.speaker_box.clear()
+            self.speaker_box.addItem(ALL_SPEAKERS, None)
+            for name, count in self.quote_model.speakers(self.quote_proxy.show_phrases):
+                self.speaker_box.addItem(f"{name} ({count})", name)
+            self.speaker_box.setCurrentIndex(max(0, self.speaker_box.findData(keep)))
 
     def _fit_rows(self, rows: int) -> None:
         """Rows fit their text, unless there are too many to measure quickly.
@@ -212,14 +224,33 @@ class QuotesDatesPanel(QTabWidget):
     def _update_quote_state(self) -> None:
         shown = self.quote_proxy.rowCount()
         speech = sum(1 for q in self.quote_model.quotes if q.kind != "scare")
+        phrases = len(self.quote_model.quotes) - speech
         self.quote_table.setVisible(shown > 0)
         self.no_quotes.setVisible(shown == 0)
+        if self._analysing:
+            hint = "Finding quotes…"
+        elif not self._has_annotations:
+            hint = "No quotes to show."
+        elif speech == 0 and phrases and not self.quote_proxy.show_phrases:
+            hint = (
+                "No quotes found in this article. Tick “Also list quoted phrases” to see its "
+                f"{phrases} quoted phrase{'s' if phrases != 1 else ''}."
+            )
+        elif speech or phrases:
+            hint = "No quotes by this speaker."
+        else:
+            hint = "No quotes found in this article."
+        self.no_quotes.setText(hint)
         self.speaker_box.setEnabled(bool(self.quote_model.quotes))
-        self.phrases_box.setEnabled(speech < len(self.quote_model.quotes))
+        self.phrases_box.setEnabled(phrases > 0)
         self.setTabText(0, f"Quotes ({speech})" if self._has_annotations else "Quotes")
 
     def _phrases_toggled(self, show: bool) -> None:
         self.quote_proxy.set_show_phrases(show)
+        keep = self.speaker_box.currentData()
+        self._fill_speakers(keep)
+        if self.speaker_box.currentData() != keep:  # that speaker only had phrases
+            self.quote_proxy.set_speaker(None)
         self._update_quote_state()
 
     def set_speaker(self, speaker: str | None) -> None:

@@ -255,3 +255,41 @@ def test_no_corrections_on_provisional_highlights(qtbot, main_window, article: P
     window.action_by_id["edit.mark_person"].trigger()
     assert all(e.name != "Le Parisien" for e in tab.annotations.entities)
     assert "still being analysed" in window.statusBar().currentMessage()
+
+
+def test_marking_a_highlighted_mention_replaces_it(qtbot, main_window, article: Path) -> None:
+    """QA F8: marking Moscow (a place) as a country leaves one span there, not two."""
+    window = main_window()
+    tab = open_and_wait(qtbot, window, article)
+    moscow = _entity(tab, "Moscow")
+    mention = moscow.mentions[0]
+    tab.view.select_range(mention.start, mention.end)
+    window.action_by_id["edit.mark_country"].trigger()
+    covering = [
+        e.type
+        for e in tab.annotations.entities
+        for m in e.mentions
+        if m.start < mention.end and mention.start < m.end
+    ]
+    assert covering == ["country"]
+    qt = tab.view.offsets.to_qt_range(mention.start, mention.end)
+    assert [s for s in _spans(tab) if s[:2] == qt] == [(*qt, "country")]
+    assert "no longer Moscow" in window.action_by_id["edit.undo"].text()
+    # the same span as a country again: said, and nothing changes
+    tab.view.select_range(mention.start, mention.end)
+    count = len(tab.annotations.entities)
+    window.action_by_id["edit.mark_country"].trigger()
+    assert "already a mention of Moscow" in window.statusBar().currentMessage()
+    assert len(tab.annotations.entities) == count
+
+
+def test_status_counts_follow_a_correction(qtbot, main_window, article: Path) -> None:
+    window = main_window()
+    tab = open_and_wait(qtbot, window, article)
+    before = len(tab.annotations.entities)
+    assert window.status.label.text().startswith(f"{before} entities")
+    _select(tab, "Le Parisien")
+    window.action_by_id["edit.mark_organization"].trigger()
+    assert window.status.label.text().startswith(f"{before + 1} entities")
+    window.action_by_id["edit.undo"].trigger()
+    assert window.status.label.text().startswith(f"{before} entities")

@@ -210,3 +210,42 @@ def test_tampered_copy_is_refused_with_a_dialog(qtbot, main_window, tmp_path: Pa
     assert "cannot be reopened" in _dialogs()[0].text()
     _dialogs()[0].close()
     assert window.tabs.count() == 0
+
+
+def test_open_dialog_lists_every_format_and_reopens_a_json_copy(
+    qtbot, main_window, article: Path, save_as: SaveDialog, tmp_path: Path, monkeypatch
+) -> None:
+    """QA F3 (a .json copy opened as raw text) and the Open dialog's filter."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.core.loaders import SUPPORTED_SUFFIXES
+
+    first = main_window()
+    tab = open_and_wait(qtbot, first, article)
+    target = tmp_path / "copy.json"
+    save_as.append(target)
+    first.action_by_id["file.export_json"].trigger()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    saved = schema.dumps(tab.annotations)
+
+    asked: list[str] = []
+
+    def fake_open(_parent, _title, _start, name_filter):  # type: ignore[no-untyped-def]
+        asked.append(name_filter)
+        return [str(target)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(fake_open))
+    analyser = FakeAnalyser()
+    window = main_window(analyser=analyser)
+    with qtbot.waitSignal(window.analysis_finished, timeout=10_000):
+        window.action_by_id["file.open"].trigger()
+    entries = asked[0].split(";;")
+    articles = entries[0]
+    assert all(f"*{suffix}" in articles for suffix in (*SUPPORTED_SUFFIXES, ".json"))
+    assert "Annotated copies (*.html *.json)" in entries and entries[-1] == "All files (*)"
+    restored = window.current_tab()
+    assert analyser.calls == 0
+    assert schema.dumps(restored.annotations) == saved
+    assert restored.article.text == tab.article.text  # the article, not the JSON text
+    assert window.quotes_panel.tabText(1) == f"Dates ({len(tab.annotations.dates)})"
+    assert "the language model was not run" in window.status.label.text()

@@ -159,3 +159,68 @@ def test_quoted_phrases_hidden_until_asked(qtbot, annotations) -> None:
     assert panel.tabText(0) == f"Quotes ({speech})"
     panel.phrases_box.setChecked(True)
     assert panel.quote_proxy.rowCount() == speech + 1
+
+
+def test_speaker_counts_match_what_is_listed(qtbot, annotations) -> None:
+    """QA F10.2: "Unattributed (3)" listed nothing when the three were quoted phrases."""
+    from dataclasses import replace
+
+    phrases = [replace(q, kind="scare", speaker=None, speaker_id=None) for q in annotations.quotes]
+    annotations.quotes = phrases[:2] + annotations.quotes[2:]
+    annotations.quotes[2:] = [replace(q, speaker="Emmanuel Macron") for q in annotations.quotes[2:]]
+    panel = QuotesDatesPanel()
+    qtbot.addWidget(panel)
+    panel.set_annotations(annotations)
+
+    def choices() -> dict[str, str]:
+        box = panel.speaker_box
+        return {box.itemData(i): box.itemText(i) for i in range(1, box.count())}
+
+    def listed(speaker: str | None) -> int:
+        panel.set_speaker(speaker)
+        return panel.quote_proxy.rowCount()
+
+    assert "Unattributed" not in choices()  # its only quotes are hidden phrases
+    for speaker, text in choices().items():
+        assert text == f"{speaker} ({listed(speaker)})"
+    panel.set_speaker(None)
+    panel.phrases_box.setChecked(True)
+    assert choices()["Unattributed"] == "Unattributed (2)"
+    assert listed("Unattributed") == 2
+    panel.phrases_box.setChecked(False)  # the chosen speaker has nothing left to list
+    assert panel.speaker_box.currentData() is None
+    assert panel.quote_proxy.rowCount() == len(annotations.quotes) - 2
+
+
+def test_empty_hints_say_what_is_going_on(qtbot, annotations) -> None:
+    """QA F10.3: "No quotes found" while the article was still being analysed."""
+    from dataclasses import replace
+
+    panel = QuotesDatesPanel()
+    qtbot.addWidget(panel)
+    empty = replace(annotations, quotes=[], dates=[])
+    panel.set_annotations(empty, analysing=True)
+    assert panel.no_quotes.text() == "Finding quotes…"
+    assert panel.no_dates.text() == "Finding dates…"
+    panel.set_annotations(empty)
+    assert panel.no_quotes.text() == "No quotes found in this article."
+    assert panel.no_dates.text() == "No dates found in this article."
+    phrase = replace(annotations.quotes[0], kind="scare", speaker=None, speaker_id=None)
+    panel.set_annotations(replace(annotations, quotes=[phrase]))
+    assert panel.quote_proxy.rowCount() == 0
+    assert "Also list quoted phrases" in panel.no_quotes.text()
+
+
+def test_filtered_groups_count_what_they_list(qtbot, annotations) -> None:
+    """QA F10.4: "People (6) 15" while the filter left one person listed."""
+    panel = EntityPanel(type_colors(False))
+    qtbot.addWidget(panel)
+    panel.set_annotations(annotations, set(ENTITY_TYPES))
+    people = [e for e in annotations.entities if e.type == "person"]
+    macron = next(e for e in people if e.name == "Emmanuel Macron")
+    panel._filter("macron")
+    group = panel.proxy.index(0, 0)
+    assert group.data() == f"People (1 of {len(people)})"
+    assert panel.proxy.index(0, 1).data() == len(macron.mentions)
+    panel._filter("")
+    assert panel.proxy.index(0, 0).data() == f"People ({len(people)})"

@@ -47,12 +47,20 @@ class SpacyAnalyser:
 
     def analyse(self, article: Article, progress: Progress | None = None) -> Annotations:
         """Run the pipeline over ``article.text`` and collect entities, quotes and dates."""
+        from reader.core.analysis.runner import parse_text
+
+        return self.annotate_doc(article, parse_text(self.nlp, article.text, progress))
+
+    def annotate_doc(self, article: Article, doc: Any) -> Annotations:
+        """The article-wide analysis of ``doc``, the parsed ``article.text``.
+
+        The one place that orders the stages: quotes need the entities (speakers), dates need
+        the publication date.
+        """
         from reader.core.analysis.dates import find_dates
         from reader.core.analysis.entities import extract_entities
         from reader.core.analysis.quotes import find_quotes
-        from reader.core.analysis.runner import parse_text
 
-        doc = parse_text(self.nlp, article.text, progress)
         entities = extract_entities(doc)
         quotes = find_quotes(doc, entities)
         dates = find_dates(doc, article.published)

@@ -37,15 +37,8 @@ class AnalysisCancelled(Exception):
 
 
 def annotate_doc(analyser: SpacyAnalyser, article: Article, doc: Any) -> Annotations:
-    """The article-wide analysis of a parsed ``doc`` (the steps of ``SpacyAnalyser.analyse``)."""
-    from reader.core.analysis.dates import find_dates
-    from reader.core.analysis.entities import extract_entities
-    from reader.core.analysis.quotes import find_quotes
-
-    entities = extract_entities(doc)
-    quotes = find_quotes(doc, entities)
-    dates = find_dates(doc, article.published)
-    return Annotations(article, analyser.pipeline_info(), entities, quotes, dates)
+    """The article-wide analysis of a parsed ``doc`` (``SpacyAnalyser.annotate_doc``)."""
+    return analyser.annotate_doc(article, doc)
 
 
 def first_spans(spans: Sequence[Span], first_range: tuple[int, int] | None) -> list[int]:

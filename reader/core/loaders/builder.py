@@ -7,7 +7,8 @@ back text and blocks that obey one rule set, so offsets mean the same thing for 
 - a block holds no line break, except a ``preformatted`` block (code) which keeps its own;
 - control characters (NUL included) are removed, never shown: Qt cannot display them and
   they are never article content; every other character, emoji, combining accents and
-  right-to-left text included, is kept exactly as the file has it (no Unicode normalisation).
+  right-to-left text included, is kept exactly as the file has it (no Unicode normalisation
+  here; the PDF loader alone turns ligature glyphs into letters, since they are glyph shapes).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import textwrap
 from dataclasses import dataclass
 
 from reader.core.errors import LoadError
+from reader.core.loaders.bylines import Credit, find_credit
 from reader.core.loaders.datelines import find_dateline
 from reader.core.loaders.files import MAX_TEXT_CHARS
 from reader.core.loaders.language import language_notice
@@ -104,6 +106,11 @@ def build_article(
     parts = [part for part in parts if part.text]
     if title:
         parts = _without_title_repeat(parts, title)
+    if byline is None:
+        parts, credit = _without_credit_line(parts)
+        if credit is not None:
+            byline = credit.byline
+            published = published or credit.published
     dateline = None
     for index, part in enumerate(parts[:3]):
         if part.kind in ("heading", "preformatted"):
@@ -142,6 +149,19 @@ def build_article(
 
 def _comparable(text: str) -> str:
     return SPACES.sub(" ", text).strip().rstrip(".:!?").casefold()
+
+
+def _without_credit_line(parts: list[Part]) -> tuple[list[Part], Credit | None]:
+    """Take out a "By Jane Doe — published 2021-07-15" line above the body, when the format
+    gave no author: the view shows the byline and date under the title."""
+    for index, part in enumerate(parts[:3]):
+        if part.kind == "heading":
+            continue
+        credit = find_credit(part.text) if part.kind == "paragraph" else None
+        if credit is None or len(parts) < 2:
+            return parts, None
+        return parts[:index] + parts[index + 1 :], credit
+    return parts, None
 
 
 def _without_title_repeat(parts: list[Part], title: str) -> list[Part]:

@@ -36,6 +36,11 @@ INLINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Z][\w&.'’\- ]{0,30})\))?"
     r"(?:\s*[-–—]+\s+|(?<=\))(?=\S))(?=\S)"
 )
+WRITTEN_DATE = re.compile(
+    rf"^(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH}),?\s+(?P<year2>\d{{4}}))$"
+)
 STANDALONE = re.compile(
     rf"^(?P<place>{_PLACE})\s*[•·|]\s*(?P<agency>[A-Z][\w&.'’\- ]{{0,30}}?)\s*$"
 )
@@ -111,6 +116,22 @@ def find_dateline(text: str) -> Dateline | None:
         year=int(match["year"]) if match["year"] else None,
         standalone=False,
     )
+
+
+def written_date(text: str) -> dt.date | None:
+    """The calendar day ``text`` is, written "2021-07-15", "July 15, 2021" or "15 July 2021"."""
+    match = WRITTEN_DATE.match(text.strip())
+    if not match:
+        return None
+    try:
+        if match["iso"]:
+            return dt.date.fromisoformat(match["iso"])
+        month = match["month"] or match["month2"]
+        day = match["day"] or match["day2"]
+        year = match["year"] or match["year2"]
+        return dt.date(int(year), _MONTHS[month[:3].lower()], int(day))
+    except ValueError:
+        return None
 
 
 def _ordinary_case(place: str) -> str:

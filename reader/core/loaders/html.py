@@ -25,6 +25,7 @@ from trafilatura.utils import load_html as parse_tree
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, inline, preformatted
+from reader.core.loaders.bylines import BYLINE_PREFIX
 from reader.core.loaders.encoding import refuse_binary
 from reader.core.loaders.files import MAX_TEXT_BYTES, read_file
 from reader.core.model import Article
@@ -46,7 +47,6 @@ TEMPLATE_NOTICE = (
 )
 SPACED = frozenset({"p", "head", "item", "cell", "row", "quote", "code", "table"})
 """Elements whose text is a separate unit, so it never runs into its neighbour's words."""
-BYLINE_PREFIX = re.compile(r"^(?:view all posts by|posted by|written by|by)\s+", re.IGNORECASE)
 WORDLESS = re.compile(r"^[\W_]*$")
 ARTICLE_TYPES = ("Article", "Posting", "Report", "WebPage")
 

@@ -8,13 +8,23 @@ starts with a capital, a digit or a bullet, and before a bulleted line. A word h
 across a line break is joined, unless the document writes that
 word with a hyphen elsewhere ("well-known"). A PDF without any text layer is a scan: that is
 an error that says so, since there is nothing to read without OCR.
+
+pypdf keeps the gaps between words as the PDF draws them (Qt's PDFs give a tab between every
+two words): every run of white space inside a line becomes one space. Ligature glyphs and other
+presentation forms ("ﬀ", "ﬁ", Arabic contextual forms) become ordinary letters (NFKC applied
+to those characters only; all other text stays as written). The headline is the first line(s)
+set in a larger font than the body (or, with no size difference, a short first line followed by
+a longer one); a "By ..." credit line under it is its own paragraph, which ``build_article``
+takes as the byline.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,6 +33,8 @@ from pypdf import PageObject, PasswordType, PdfReader
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, normalise_newlines, strip_controls
+from reader.core.loaders.bylines import find_credit
+from reader.core.loaders.datelines import find_dateline
 from reader.core.loaders.files import MAX_DOCUMENT_BYTES, read_file
 from reader.core.model import Article
 
@@ -38,6 +50,14 @@ SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 CONTINUES = re.compile(r"(?:[,;(\-–—/&]|\b(?:and|or|of|the|a|an|to|in|for|with))$", re.I)
 """A line ending like this runs on into the next one."""
 JUNK_TITLE = re.compile(r"^(?:untitled|microsoft word\b.*|.*\.(?:docx?|pdf|indd|tex))$", re.I)
+INNER_SPACE = re.compile(r"[^\S\n]+")
+PRESENTATION_FORMS = re.compile("[\ufb00-\ufdff\ufe70-\ufefe]+")
+"""Alphabetic (ligatures ﬀ ﬁ ﬂ ﬃ ﬄ) and Arabic presentation forms: glyph shapes, not letters."""
+HEADING_RATIO = 1.15
+"""A line whose font is this much larger than the body's is a heading."""
+MAX_TITLE_LINES = 3
+MAX_TITLE_CHARS = 200
+NOT_A_TITLE_END = re.compile(r"[.,;:]$")
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -52,7 +72,7 @@ def parse_pdf(data: bytes, source: str, name: str) -> Article:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader, name)
-        pages, notices = _page_lines(reader)
+        pages, sizes, notices = _page_lines(reader)
         title = _metadata_title(reader)
     except LoadError:
         raise
@@ -67,9 +87,10 @@ def parse_pdf(data: bytes, source: str, name: str) -> Article:
                 "text recognition (OCR, for example ocrmypdf) and open the result."
             )
         raise LoadError(f"{name!r} contains no text.")
-    lines = drop_running_lines(pages)
-    parts = [Part(paragraph) for paragraph in paragraphs(lines)]
-    return build_article(parts, source=source, fmt="pdf", title=title, notices=notices)
+    headline, lines = split_head(drop_running_lines(pages), sizes)
+    parts = [Part(headline, "heading", 1)] if headline else []
+    parts += [Part(paragraph) for paragraph in paragraphs(lines)]
+    return build_article(parts, source=source, fmt="pdf", title=title or headline, notices=notices)
 
 
 def _unlock(reader: PdfReader, name: str) -> None:
@@ -88,18 +109,21 @@ def _unlock(reader: PdfReader, name: str) -> None:
         )
 
 
-def _page_lines(reader: PdfReader) -> tuple[list[list[str]], list[str]]:
-    """Each page's non-empty lines, and notices about pages that could not be read."""
+def _page_lines(reader: PdfReader) -> tuple[list[list[str]], dict[str, float], list[str]]:
+    """Each page's lines, the font size of each line of the first page with text (by the
+    line's text), and notices about pages that could not be read."""
     pages: list[list[str]] = []
+    sizes: dict[str, float] = {}
     unreadable: list[int] = []
     for number, page in enumerate(reader.pages, start=1):
         try:
-            text = page.extract_text() or ""
+            lines, line_sizes = page_text(page, with_sizes=not sizes)
         except Exception:  # one damaged page should not lose the others
             unreadable.append(number)
-            text = ""
-        text = normalise_newlines(strip_controls(text))
-        pages.append([line.strip() for line in text.split("\n")])
+            lines, line_sizes = [], []
+        pages.append(lines)
+        if not sizes and any(lines):
+            sizes = {line: size for line, size in zip(lines, line_sizes, strict=True) if line}
     notices = []
     if unreadable and len(unreadable) < len(pages):
         notices.append(f"Could not read the text of page(s) {_numbers(unreadable)}.")
@@ -112,7 +136,48 @@ def _page_lines(reader: PdfReader) -> tuple[list[list[str]], list[str]]:
         notices.append(
             f"Page(s) {_numbers(blank)} have no text layer (scanned images?) and are not shown."
         )
-    return [lines if any(lines) else [] for lines in pages], notices
+    return [lines if any(lines) else [] for lines in pages], sizes, notices
+
+
+def page_text(page: PageObject, with_sizes: bool = True) -> tuple[list[str], list[float]]:
+    """The page's lines, cleaned (see ``clean_line``), and the font size in points that sets
+    most of each line's characters (0 where pypdf reports none, or without ``with_sizes``:
+    only the first page needs sizes, and the visitor costs a call per piece of text)."""
+    pieces: list[tuple[str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text:
+            pieces.append((text, float(size or 0) * _scale(cm) * _scale(tm)))
+
+    text = page.extract_text(visitor_text=visit if with_sizes else None) or ""
+    if "".join(piece for piece, _ in pieces) != text:  # no sizes, or the visitor missed some
+        pieces = [(text, 0.0)]
+    lines: list[str] = [""]
+    weights: list[Counter[float]] = [Counter()]
+    for piece, size in pieces:
+        for index, segment in enumerate(normalise_newlines(strip_controls(piece)).split("\n")):
+            if index:
+                lines.append("")
+                weights.append(Counter())
+            lines[-1] += segment
+            weights[-1][round(size, 1)] += len(segment) - segment.count(" ") - segment.count("\t")
+    sizes = [max(weight, key=weight.__getitem__) if +weight else 0.0 for weight in weights]
+    return [clean_line(line) for line in lines], sizes
+
+
+def _scale(matrix: list[float]) -> float:
+    """The vertical scale of a PDF transformation matrix (a b c d e f)."""
+    try:
+        return math.hypot(float(matrix[2]), float(matrix[3]))
+    except (IndexError, TypeError, ValueError):
+        return 0.0
+
+
+def clean_line(line: str) -> str:
+    """One extracted line: ligatures and other presentation forms as plain letters, each run
+    of white space (tabs between words) one space, no white space at the ends."""
+    line = PRESENTATION_FORMS.sub(lambda found: unicodedata.normalize("NFKC", found[0]), line)
+    return INNER_SPACE.sub(" ", line).strip()
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -152,13 +217,85 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", line).casefold()
 
 
+def split_head(lines: list[str], sizes: dict[str, float]) -> tuple[str | None, list[str]]:
+    """The headline at the top of the first page, and the lines without it.
+
+    ``sizes`` gives the font size of first-page lines by their text. The headline is the
+    leading lines set larger than the body text; failing that, a short first line that does
+    not end like a sentence, followed by a longer one. A blank line takes its place, and a
+    credit line ("By Maria Lopez") right after it is set apart as a paragraph of its own
+    (``build_article`` reads it), so neither joins the paragraph below.
+    """
+    top = [index for index, line in enumerate(_first_page(lines)) if line][: MAX_TITLE_LINES + 2]
+    if not top:
+        return None, lines
+    body = _body_size(sizes)
+    title = []
+    for index in top[:MAX_TITLE_LINES]:
+        if not body or sizes.get(lines[index], 0.0) < HEADING_RATIO * body:
+            break
+        title.append(index)
+    if not title and _title_like(lines, top, _full_length(lines)):
+        title = top[:1]
+    headline = " ".join(lines[index] for index in title)
+    if len(headline) > MAX_TITLE_CHARS:
+        title, headline = [], ""
+    after = [index for index in top if not title or index > title[-1]]
+    credit = after[0] if after and find_credit(lines[after[0]]) else None
+    rest: list[str] = []
+    for index, line in enumerate(lines):
+        if index in title:
+            rest.append("")
+        elif index == credit:
+            rest += ["", line, ""]
+        else:
+            rest.append(line)
+    return headline or None, rest
+
+
+def _first_page(lines: list[str]) -> list[str]:
+    return lines[: lines.index("\f")] if "\f" in lines else lines
+
+
+def _body_size(sizes: dict[str, float]) -> float:
+    """The font size that sets the most characters (0 when unknown)."""
+    weights: Counter[float] = Counter()
+    for line, size in sizes.items():
+        weights[round(size, 1)] += len(line)
+    size = weights.most_common(1)[0][0] if weights else 0.0
+    return size if size > 0 else 0.0
+
+
+def _title_like(lines: list[str], top: list[int], full: int) -> bool:
+    """Whether the first line is a short headline above a longer line (a byline skipped)."""
+    line = lines[top[0]]
+    following = [lines[index] for index in top[1:] if not find_credit(lines[index])]
+    return (
+        bool(following)
+        and len(line) <= 0.6 * full
+        and len(following[0]) > max(len(line), 0.6 * full)
+        and (line[:1].isupper() or line[:1].isdigit())
+        and not NOT_A_TITLE_END.search(line)
+        and not CONTINUES.search(line)
+        and not BULLET.match(line)
+        and not PAGE_NUMBER.match(line)
+        and find_credit(line) is None
+        and find_dateline(line) is None
+    )
+
+
+def _full_length(lines: list[str]) -> int:
+    """The length of a full line of body text (0 for no text)."""
+    lengths = sorted(len(line) for line in lines if line and line != "\f")
+    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     """Join PDF lines ("\\f" marks a page break) into paragraphs, joining hyphenated words."""
     text_lines = [line for line in lines if line and line != "\f"]
     if not text_lines:
         return []
-    lengths = sorted(len(line) for line in text_lines)
-    full = lengths[int(0.8 * (len(lengths) - 1))]
+    full = _full_length(lines)
     known = _hyphenated_words(text_lines)
     result: list[str] = []
     current = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,43 @@ def test_cli_reports_a_tampered_copy(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert cli.main(["annotate", str(bad), "-o", str(tmp_path / "x.json")]) == 2
     assert "cannot be reopened" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_cli_one_input_into_a_folder(small: Annotations, tmp_path: Path, existing: bool) -> None:
+    """`-o out/` (created if missing) or `-o out` (an existing folder) writes out/NAME.json."""
+    copy = save(small, tmp_path / "copy.html")
+    out = tmp_path / "out"
+    if existing:
+        out.mkdir()
+    argument = str(out) if existing else str(out) + os.sep
+    assert cli.main(["annotate", str(copy), "--format", "json", "-o", argument]) == 0
+    assert out.is_dir()
+    assert (out / "copy.json").read_text(encoding="utf-8") == schema.dumps(small) + "\n"
+
+
+def test_cli_inputs_with_the_same_stem_keep_both_results(
+    small: Annotations, tmp_path: Path
+) -> None:
+    first = save(small, tmp_path / "same.html")
+    second = save(small, tmp_path / "same.json", "json")
+    (tmp_path / "other").mkdir()
+    third = save(small, tmp_path / "other" / "same.json", "json")
+    out = tmp_path / "out"
+    args = [str(first), str(second), str(third), "--format", "json", "-o", str(out)]
+    assert cli.main(["annotate", *args]) == 0
+    assert sorted(path.name for path in out.iterdir()) == [
+        "same.html.json",
+        "same.json-2.json",
+        "same.json.json",
+    ]
+
+
+def test_output_names() -> None:
+    sources = [Path("a/same.txt"), Path("b/same.md"), Path("c/Same.txt"), Path("d/solo.txt")]
+    assert cli.output_names(sources, "html") == [
+        "same.txt.html",
+        "same.md.html",
+        "Same.txt-2.html",
+        "solo.html",
+    ]

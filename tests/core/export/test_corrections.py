@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from reader.core.corrections import (
     SetSpeaker,
     correction_from_dict,
     correction_to_dict,
+    overlapping_mentions,
     trim_selection,
 )
 from reader.core.export import save
@@ -209,3 +211,39 @@ def test_corrections_survive_save_and_reopen(small: Annotations, tmp_path: Path)
     assert added is not None and added.source == "user" and added.mentions[0].source == "user"
     france = reopened.entity("e4")
     assert france is not None and france.source == "user" and len(france.mentions) == 2
+
+
+def test_marking_a_mention_replaces_it_without_overlap(small: Annotations) -> None:
+    """QA F8: "mark Berlin as country" must not leave Berlin/place on the same span."""
+    start, end = _span(small, "Berlin")
+    stack = CorrectionStack(small)
+    assert "no longer Berlin" in AddEntity(start, end, "country").describe(small)
+    _check_undo_redo(small, AddEntity(start, end, "country"))
+    assert small.entity("e3") is None  # its only mention was taken
+    covering = [(e.type, m.source) for e, m in overlapping_mentions(small, start, end)]
+    assert covering == [("country", "user")]
+    # one mention of a two-mention entity: the entity keeps the other one
+    m_start, m_end = _span(small, "Macron", 1)
+    stack.apply(AddEntity(m_start, m_end, "organization"))
+    macron = small.entity("e1")
+    assert macron is not None and [m.text for m in macron.mentions] == ["Emmanuel Macron"]
+    assert small.quotes[0].speaker_id == "e1"  # the entity stayed, so did its quote
+    # a wider selection takes the shorter mentions inside it
+    o_start, o_end = _span(small, "Olaf Scholz in Berlin")
+    stack.apply(AddEntity(o_start, o_end, "organization"))
+    assert small.entity("e2") is None
+    spans = sorted((m.start, m.end) for e in small.entities for m in e.mentions)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_marking_a_mention_with_its_own_type_is_refused(small: Annotations) -> None:
+    start, end = _span(small, "Ukraine")
+    before = schema.dumps(small)
+    with pytest.raises(CorrectionError, match="already a mention of Ukraine"):
+        CorrectionStack(small).apply(AddEntity(start, end, "country"))
+    assert schema.dumps(small) == before
+
+
+def test_change_type_text_reads_well(small: Annotations) -> None:
+    assert ChangeType("e2", "organization").describe(small) == "Make Olaf Scholz an organization"
+    assert ChangeType("e3", "country").describe(small) == "Make Berlin a country"

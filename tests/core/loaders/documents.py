@@ -15,20 +15,37 @@ from pypdf.generic import (
 )
 
 LINE_HEIGHT = 14
+BODY_SIZE = 11
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+"""Ligature characters a test line may hold, drawn as the glyph of that name (as typesetters do)."""
+LIGATURE_CODES = {char: 0x81 + index for index, char in enumerate(LIGATURES)}
+"""Byte codes unused by WinAnsiEncoding, given the ligature glyphs through /Differences."""
+
+Line = str | tuple[str, float]
+"""A line of text, or (text, font size in points) for a line not in the 11pt body size."""
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    text = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    return "".join(f"\\{LIGATURE_CODES[c]:03o}" if c in LIGATURE_CODES else c for c in text)
+
+
+def _show(line: Line) -> str:
+    text, size = (line, BODY_SIZE) if isinstance(line, str) else line
+    if size == BODY_SIZE:
+        return f"({_escape(text)}) Tj T*"
+    return f"/F1 {size} Tf ({_escape(text)}) Tj /F1 {BODY_SIZE} Tf T*"
 
 
 def write_pdf(
     path: Path,
-    pages: list[list[str]],
+    pages: list[list[Line]],
     *,
     password: str | None = None,
     image_only: bool = False,
 ) -> Path:
-    """A PDF whose pages show ``pages`` (one string per line, top to bottom, Helvetica 11pt).
+    """A PDF whose pages show ``pages`` (one string per line, top to bottom, Helvetica 11pt,
+    or (text, size) for another size; the ligatures in ``LIGATURES`` are drawn as ligatures).
 
     ``image_only`` draws a small grey image instead of text, like a scanner does.
     """
@@ -39,7 +56,15 @@ def write_pdf(
                 NameObject("/Type"): NameObject("/Font"),
                 NameObject("/Subtype"): NameObject("/Type1"),
                 NameObject("/BaseFont"): NameObject("/Helvetica"),
-                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+                NameObject("/Encoding"): DictionaryObject(
+                    {
+                        NameObject("/BaseEncoding"): NameObject("/WinAnsiEncoding"),
+                        NameObject("/Differences"): ArrayObject(
+                            [NumberObject(min(LIGATURE_CODES.values()))]
+                            + [NameObject(f"/{name}") for name in LIGATURES.values()]
+                        ),
+                    }
+                ),
             }
         )
     )
@@ -66,8 +91,8 @@ def write_pdf(
             )
             content = "q 500 0 0 700 50 50 cm /Im1 Do Q"
         else:
-            ops = ["BT", "/F1 11 Tf", f"{LINE_HEIGHT} TL", "72 740 Td"]
-            ops += [f"({_escape(line)}) Tj T*" for line in lines]
+            ops = ["BT", f"/F1 {BODY_SIZE} Tf", f"{LINE_HEIGHT} TL", "72 740 Td"]
+            ops += [_show(line) for line in lines]
             ops.append("ET")
             content = "\n".join(ops)
         stream = DecodedStreamObject()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from reader.core.errors import LoadError
 from reader.core.loaders import load_article
-from reader.core.loaders.pdf import drop_running_lines, paragraphs
+from reader.core.loaders.pdf import clean_line, drop_running_lines, paragraphs
 
 from .checks import assert_consistent, block_texts
 from .documents import write_pdf
@@ -116,3 +119,98 @@ def test_headings_and_bullets_start_paragraphs() -> None:
         "second line, written in the same column width.",
         "• second bullet.",
     ]
+
+
+# What Qt's QPrinter writes for an <h1>, a byline paragraph and a Reuters story: an 18pt
+# heading, 9pt body, a tab between every two words, and ligature glyphs for "ff" and "fi".
+QT_LIKE = [
+    ("Trudeau\tand\tModi\tmeet\tin\tOttawa", 18),
+    ("By\tMaria\tLopez", 9),
+    ("OTTAWA,\tJune\t3,\t2025\t(Reuters)\t-\tCanadian\tPrime\tMinister\tJustin\tTrudeau\tmet", 9),
+    ("Indian\tPrime\tMinister\tNarendra\tModi.\tIndia\tagreed\tto\trestore\tsta\ufb00,\tthe", 9),
+    ("Ministry\tof\tExternal\tA\ufb00airs\tsaid\tin\ta\tbrief\tstatement.", 9),
+    ("\u201cThis\tis\ta\tnew\tbeginning,\u201d\tModi\tsaid\tof\tthe\t\ufb01rst\tmeeting.", 9),
+]
+
+
+def test_qt_style_pdf_spaces_ligatures_title_byline_dateline(tmp_path: Path) -> None:
+    article = load_article(write_pdf(tmp_path / "article.pdf", [QT_LIKE]))
+    assert article.title == "Trudeau and Modi meet in Ottawa"
+    assert article.byline == "Maria Lopez"
+    assert (article.dateline, article.site) == ("Ottawa", "Reuters")
+    assert str(article.published) == "2025-06-03"
+    assert "\t" not in article.text and "  " not in article.text
+    assert "Narendra Modi" in article.text
+    assert "restore staff," in article.text and "External Affairs" in article.text
+    assert "\u201cThis is a new beginning,\u201d Modi said of the first meeting." in article.text
+    assert "Maria Lopez" not in article.text and "meet in Ottawa" not in article.text
+    assert block_texts(article)[0].startswith("OTTAWA, June 3, 2025 (Reuters) - Canadian")
+    assert_consistent(article)
+
+
+def test_title_from_a_short_first_line_when_all_text_is_one_size(tmp_path: Path) -> None:
+    lines = [
+        "Scholz visits Paris",
+        "By Jane Doe and John Smith",
+        "The German chancellor arrived in Paris on Monday for talks with the French",
+        "president about the budget, officials said after the meeting had ended.",
+    ]
+    article = load_article(write_pdf(tmp_path / "plain.pdf", [lines]))
+    assert (article.title, article.byline) == ("Scholz visits Paris", "Jane Doe and John Smith")
+    assert block_texts(article) == [" ".join(lines[2:])]
+    assert_consistent(article)
+
+
+def test_a_first_sentence_is_not_a_title(tmp_path: Path) -> None:
+    lines = [
+        "The talks ended.",
+        "By Monday, the ministers had gone home and the officials were left to write the",
+        "statement on their own, which took them most of the week to finish.",
+    ]
+    article = load_article(write_pdf(tmp_path / "sentence.pdf", [lines]))
+    assert article.title is None and article.byline is None
+    assert block_texts(article)[0] == "The talks ended."
+
+
+def test_clean_line_normalises_only_spacing_and_presentation_forms() -> None:
+    assert clean_line(" Sta\ufb00\t\tof \ufb01ve o\ufb03ces\u00a0 ") == "Staff of five offices"
+    kept = "\u201cquoted\u201d \u2018x\u2019 \u00bd caf\u00e9 cafe\u0301 \u2122 \u2026"
+    assert clean_line(kept) == kept
+
+
+QT_PRINT = """
+import sys
+from PySide6.QtGui import QGuiApplication, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+
+app = QGuiApplication(sys.argv[:1])
+document = QTextDocument()
+document.setHtml(sys.argv[2])
+printer = QPrinter()
+printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+printer.setOutputFileName(sys.argv[1])
+document.print_(printer)
+"""
+
+
+def test_pdf_printed_by_qt(tmp_path: Path) -> None:
+    """A real Qt PDF (what QA opened): tabs between words, ff ligatures, <h1> headline."""
+    path = tmp_path / "qt.pdf"
+    html = (
+        "<h1>Trudeau and Modi meet in Ottawa</h1><p>By Maria Lopez</p>"
+        "<p>OTTAWA, June 3 (Reuters) - Canadian Prime Minister Justin Trudeau met Indian Prime "
+        "Minister Narendra Modi on Wednesday. India and Canada agreed to restore diplomatic "
+        "staff, the Ministry of External Affairs said.</p>"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run(
+        [sys.executable, "-c", QT_PRINT, str(path), html], check=True, env=env, timeout=120
+    )
+    article = load_article(path)
+    assert (article.title, article.byline) == ("Trudeau and Modi meet in Ottawa", "Maria Lopez")
+    assert (article.dateline, article.site) == ("Ottawa", "Reuters")
+    assert "\t" not in article.text
+    assert "Prime Minister Narendra Modi" in article.text
+    assert "diplomatic staff, the Ministry of External Affairs said." in article.text
+    assert_consistent(article)
