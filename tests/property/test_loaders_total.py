@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import signal
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import example, given
@@ -16,6 +13,7 @@ from reader.core.loaders import SUPPORTED_SUFFIXES, load_article
 from reader.core.model import Article
 from tests.property.budget import budget
 from tests.property.strategies import hostile_text
+from tests.security.watchdog import watchdog
 
 # Every suffix the app offers, plus ones it does not, plus none: all must be handled.
 OFFERED = {*SUPPORTED_SUFFIXES, ".txt", ".md", ".html", ".htm", ".pdf", ".docx"}
@@ -41,28 +39,12 @@ encoded_text = st.tuples(
 ).map(lambda pair: pair[0].encode(pair[1], errors="replace"))
 
 
-@contextlib.contextmanager
-def watchdog(seconds: int) -> Iterator[None]:
-    """Fail the example instead of hanging the suite when a loader loops."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"a loader ran longer than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def check_loads_or_refuses(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"article{suffix}"
         path.write_bytes(data)
         try:
-            with watchdog(PER_FILE_SECONDS):
+            with watchdog(PER_FILE_SECONDS, "a loader"):
                 article = load_article(path)
         except LoadError as exc:
             assert exc.message.strip(), "a LoadError needs a sentence for the user"

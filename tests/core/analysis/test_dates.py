@@ -276,17 +276,9 @@ def test_tense_walk_stops_at_the_root(nlp) -> None:
     "The decision to resign on Friday." has a verbless root; comparing tokens with ``is`` looped
     forever and stalled every later analysis on the worker.
     """
-    import signal
+    from tests.security.watchdog import watchdog
 
-    def _hang(signum, frame):
-        raise TimeoutError("date analysis did not finish")
-
-    previous = signal.signal(signal.SIGALRM, _hang)
-    signal.alarm(60)
-    try:
+    with watchdog(60, "date analysis"):
         doc = nlp("The decision to resign on Friday.")
         dates = find_dates(doc, dt.date(2025, 3, 17))
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert [(d.text, d.value) for d in dates] == [("Friday", "2025-03-14")]
