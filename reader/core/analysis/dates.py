@@ -33,6 +33,7 @@ from typing import Any
 from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
 from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
 from reader.core.analysis.date_words import normalise
+from reader.core.analysis.quote_marks import pair_quotes
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -67,7 +68,6 @@ EVENT_STEMS = {
     "referendum": "referend", "inauguration": "inaugur",
 }  # fmt: skip
 EVENT_DAY = re.compile(r"(?:the\s+)?(election|polling|voting|referendum|inauguration)\s+day")
-QUOTE_PAIRS = {"“": "”", "«": "»", '"': '"'}
 
 
 def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
@@ -324,22 +324,8 @@ def _is_deictic(expression: str) -> bool:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation, marks included; straight quotes pair per line."""
-    spans: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        position = 0
-        while position < len(line):
-            mark = line[position]
-            closing = QUOTE_PAIRS.get(mark)
-            close_at = line.find(closing, position + 1) if closing else -1
-            if close_at < 0:
-                position += 1
-                continue
-            spans.append((line_start + position, line_start + close_at + 1))
-            position = close_at + 1
-        line_start += len(line) + 1
-    return spans
+    """(start, end) of each direct quotation, marks included, paired as the quotes are."""
+    return [(q.open_at, q.close_at + 1) for q in pair_quotes(text)]
 
 
 class SpeechDays:
