@@ -1,14 +1,19 @@
 """Entity highlights as per-block layout formats, the mechanism QSyntaxHighlighter uses.
 
 Each text block's QTextLayout gets its list of format ranges (``QTextLayout.setFormats``), then
-the document is told that the block changed so Qt lays it out again. The document's text, char
-formats and undo history are never edited. Blocks on screen are painted at once; the rest
+the document is told that the blocks changed so Qt lays them out again. The document's text,
+char formats and undo history are never edited. Blocks on screen are painted at once; the rest
 follow from the event loop in slices of a few milliseconds, so neither a toggle nor a new
 (provisional) result on an article with 100,000+ mentions blocks the window. A block whose
 highlights did not change is not touched, so Qt does not lay it out again: a growing
 provisional result costs a layout only where it added something. (QSyntaxHighlighter itself
 was measured first: its ``rehighlight`` formats and re-lays out every block synchronously and
 took over a second on 16,800 mentions.)
+
+Qt is told once per batch of neighbouring blocks (``_Batch``), never once per block: every
+``markContentsDirty`` walks all the blocks after the range to move them (about 5 ms for the
+4,000 blocks of a 1 MB article), and ``setFormats`` already widens Qt's pending change to
+span every block given formats since the last call, so blocks far apart must not share one.
 """
 
 from __future__ import annotations
@@ -64,7 +69,8 @@ class SpanIndex:
 SLICE_S = 0.008
 """Time for painting off-screen blocks per event-loop turn (the rest waits for the next)."""
 SLICE_CHARS = 12_000
-"""Characters re-laid out per turn at most: Qt lays them out after the slice's own time."""
+"""Longest range (characters) laid out again by one call to Qt; a slice stops after the call
+that passes its deadline, so one call's layout is what a slice may overrun by."""
 VisibleBlocks = Callable[[], tuple[int, int]]
 Signature = tuple[tuple[int, int, str, bool], ...]
 
@@ -196,7 +202,7 @@ class EntityHighlighter(QObject):
             return
         first, last = self._visible_blocks()
         block = self.document.findBlockByNumber(first)
-        runs = _Runs()
+        batch = _Batch(None)  # one screen: a short range
         for number in range(first, last + 1):
             if not block.isValid():
                 break
@@ -205,9 +211,9 @@ class EntityHighlighter(QObject):
                 if self._sweep is not None and number >= self._sweep:
                     self._ahead.add(number)
                 if self._paint(block, number):
-                    runs.add(block)
+                    batch.add(block)
             block = block.next()
-        runs.mark_dirty(self.document)
+        batch.flush(self.document)
 
     # -- internals ----------------------------------------------------------------------------
     def _is_pending(self, number: int) -> bool:
@@ -243,14 +249,20 @@ class EntityHighlighter(QObject):
             self._timer.start()
 
     def _run(self, deadline: float | None) -> None:
-        """Repaint stale blocks, then sweep on, until ``deadline`` or ``SLICE_CHARS`` laid out."""
-        runs = _Runs()
-        while self._stale and not runs.full(deadline):
-            number = self._stale.pop()
+        """Repaint stale blocks (in document order), then sweep on, until ``deadline``."""
+        batch = _Batch(None if deadline is None else SLICE_CHARS)
+        for number in sorted(self._stale):
+            if _late(deadline):
+                break
             block = self.document.findBlockByNumber(number)
+            if block.isValid() and not batch.fits(block):
+                batch.flush(self.document)
+                if _late(deadline):
+                    break
+            self._stale.discard(number)
             if block.isValid() and self._paint(block, number):
-                runs.add(block)
-        while self._sweep is not None and not runs.full(deadline):
+                batch.add(block)
+        while self._sweep is not None and not _late(deadline):
             block = self._sweep_block
             if not block.isValid() or block.blockNumber() != self._sweep:
                 block = self.document.findBlockByNumber(self._sweep)
@@ -258,11 +270,15 @@ class EntityHighlighter(QObject):
                 self._sweep = None
                 self._ahead.clear()
                 break
+            if not batch.fits(block):
+                batch.flush(self.document)
+                if _late(deadline):
+                    break
             if self._sweep not in self._ahead and self._paint(block, self._sweep):
-                runs.add(block)
+                batch.add(block)
             self._sweep += 1
             self._sweep_block = block.next()
-        runs.mark_dirty(self.document)
+        batch.flush(self.document)
 
     def _paint(self, block: QTextBlock, number: int) -> bool:
         """Give ``block`` its format ranges; False when it already had exactly these."""
@@ -305,27 +321,41 @@ class EntityHighlighter(QObject):
         return None
 
 
-class _Runs:
-    """Repainted blocks, merged into runs of neighbours: Qt lays each run out once."""
+def _late(deadline: float | None) -> bool:
+    return deadline is not None and time.perf_counter() >= deadline
 
-    def __init__(self) -> None:
-        self.runs: list[list[int]] = []
-        self.chars = 0
+
+class _Batch:
+    """Blocks given new formats, laid out again by one ``markContentsDirty`` over the range
+    from the first to the last (see the module docstring).
+
+    Args:
+        limit: longest range in characters (None: no limit); ``fits`` says when it is reached.
+    """
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.start = -1
+        self.end = -1
+
+    def fits(self, block: QTextBlock) -> bool:
+        """Whether ``block`` joins the batch without stretching it past the limit."""
+        if self.start < 0 or self.limit is None:
+            return True
+        start = block.position()
+        end = start + block.length()
+        return max(self.end, end) - min(self.start, start) <= self.limit
 
     def add(self, block: QTextBlock) -> None:
         start = block.position()
         end = start + block.length()
-        self.chars += end - start
-        if self.runs and self.runs[-1][1] == start:
-            self.runs[-1][1] = end
+        if self.start < 0:
+            self.start, self.end = start, end
         else:
-            self.runs.append([start, end])
+            self.start, self.end = min(self.start, start), max(self.end, end)
 
-    def full(self, deadline: float | None) -> bool:
-        if deadline is None:
-            return False
-        return self.chars >= SLICE_CHARS or time.perf_counter() >= deadline
-
-    def mark_dirty(self, document: QTextDocument) -> None:
-        for start, end in self.runs:
-            document.markContentsDirty(start, end - start)
+    def flush(self, document: QTextDocument) -> None:
+        """Have Qt lay the range out again (nothing when no block was added)."""
+        if self.start >= 0:
+            document.markContentsDirty(self.start, self.end - self.start)
+        self.start = self.end = -1
