@@ -1,8 +1,10 @@
 """Entities grouped by type, as a two-level QAbstractItemModel over ``Annotations.entities``.
 
 Top rows are types ("People 12"), children are entities (canonical name, mention count).
-Sorting and filtering are left to a QSortFilterProxyModel (``SORT_ROLE`` gives it numbers for
-the count column); the model itself stays a thin adapter, testable with ``qtmodeltester``.
+The model keeps each group's entities in the chosen order itself: a sorting proxy called
+Python for each of the ~1,500 comparisons of a long article's entities (30-50 ms of a frozen
+window per result). Filtering is left to a QSortFilterProxyModel; the model stays a thin
+adapter, testable with ``qtmodeltester``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ NAME, COUNT = 0, 1
 HEADERS = ("Entity", "Mentions")
 
 
+def sort_entities(entities: list[Entity], key: str) -> list[Entity]:
+    """``entities`` by name (A-Z) or by mention count (most first); ties always by name."""
+    if key == "name":
+        return sorted(entities, key=lambda e: e.name.casefold())
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name.casefold()))
+
+
 class EntityModel(QAbstractItemModel):
     """Entities of one article grouped by type.
 
@@ -41,6 +50,7 @@ class EntityModel(QAbstractItemModel):
         self.groups: list[tuple[str, list[Entity]]] = []
         self._visible: set[str] = set(ENTITY_TYPES)
         self._annotations: Annotations | None = None
+        self.sort_key = "count"
 
     def set_annotations(self, annotations: Annotations | None, visible: set[str]) -> None:
         """Show ``annotations`` (None empties the model), keeping only ``visible`` types."""
@@ -54,8 +64,28 @@ class EntityModel(QAbstractItemModel):
                     continue
                 members = [e for e in annotations.entities if e.type == kind and e.mentions]
                 if members:
-                    self.groups.append((kind, members))
+                    self.groups.append((kind, sort_entities(members, self.sort_key)))
         self.endResetModel()
+
+    def set_sort(self, key: str) -> None:
+        """Order each group's entities by "count" (most first) or "name" (A-Z); the views keep
+        their selection and expanded groups."""
+        self.sort_key = key
+        if not self.groups:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        entities = [self.entity_at(index) for index in before]
+        self.groups = [(kind, sort_entities(members, key)) for kind, members in self.groups]
+        rows = {e.id: row for _kind, members in self.groups for row, e in enumerate(members)}
+        after = [
+            index
+            if entity is None
+            else self.createIndex(rows[entity.id], index.column(), index.internalId())
+            for index, entity in zip(before, entities, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def set_visible(self, visible: set[str]) -> None:
         """Show only these types."""

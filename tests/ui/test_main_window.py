@@ -164,7 +164,7 @@ def test_click_date_jumps(qtbot, main_window, sample_path) -> None:
     panel = window.quotes_panel
     panel.setCurrentIndex(1)
     date = tab.annotations.dates[0]
-    _click_index(qtbot, panel.date_table, panel.date_proxy.index(0, 0))
+    _click_index(qtbot, panel.date_table, panel.date_model.index(0, 0))
     assert _selection(tab) == (date.start, date.end)
 
 

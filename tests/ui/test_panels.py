@@ -122,15 +122,15 @@ def test_dates_panel_timeline_order(qtbot, annotations) -> None:
     qtbot.addWidget(panel)
     panel.set_annotations(annotations)
     panel.set_date_order("timeline")
-    values = [panel.date_proxy.index(r, 1).data() for r in range(panel.date_proxy.rowCount())]
+    values = [panel.date_model.index(r, 1).data() for r in range(panel.date_model.rowCount())]
     assert values[0] == "Sat 15 Mar 2025" and values[-1] == "Mon 17 Mar 2025"
     panel.set_date_order("appearance")
     starts = [
-        panel.date_proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 2)
-        for r in range(panel.date_proxy.rowCount())
+        panel.date_model.index(r, 0).data(Qt.ItemDataRole.UserRole + 2)
+        for r in range(panel.date_model.rowCount())
     ]
     assert starts == sorted(starts)
-    assert not panel.date_proxy.index(0, 0, QModelIndex()).parent().isValid()
+    assert not panel.date_model.index(0, 0, QModelIndex()).parent().isValid()
 
 
 def test_unattributed_quotes_have_their_own_filter(qtbot, annotations) -> None:
