@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.model import Annotations, Article, Entity
+from reader.ui.document import BuiltDocument
 from reader.ui.navigation_bar import NavigationBar
 from reader.ui.reading_view import ReadingView
 from reader.ui.theme import PageColors, TypeColors
@@ -106,11 +107,13 @@ class ArticleTab(QWidget):
         page: PageColors,
         types: dict[str, TypeColors],
         zoom: int,
+        built: BuiltDocument | None = None,
     ) -> None:
-        """Display the text at once (highlights follow with ``set_annotations``)."""
+        """Display the text at once (highlights follow with ``set_annotations``); ``built`` is
+        its document made on a worker (``document.build_for_ui``)."""
         self.article = article
         self._type_colors = types
-        self.view.show_article(article, page, types, zoom)
+        self.view.show_article(article, page, types, zoom, built)
         if article.notices:
             self.banner.show_message(" ".join(article.notices))
 

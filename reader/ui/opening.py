@@ -16,10 +16,11 @@ from reader.core.errors import ModelUnavailableError
 from reader.core.model import Annotations, Article
 from reader.core.settings import Settings
 from reader.ui.article_tab import ArticleTab
+from reader.ui.document import BuiltDocument, build_for_ui
 from reader.ui.errors import describe, show_message
 from reader.ui.open_files import load_document
 from reader.ui.tasks import Progress, TaskManager
-from reader.ui.theme import page_colors, type_colors
+from reader.ui.theme import PageColors, page_colors, type_colors
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTabWidget
@@ -45,6 +46,15 @@ def summary(annotations: Annotations) -> str:
         f"{len(annotations.entities)} entities, {mentions} mentions, "
         f"{quotes} quotes, {len(annotations.dates)} dates"
     )
+
+
+def load_for_view(
+    path: Path, colors: PageColors, zoom: int
+) -> tuple[Article | Annotations, BuiltDocument]:
+    """What ``load_document`` reads, with its document already built (on the I/O worker)."""
+    loaded = load_document(path)
+    article = loaded.article if isinstance(loaded, Annotations) else loaded
+    return loaded, build_for_ui(article, colors, zoom)
 
 
 class ArticleOpening:
@@ -96,16 +106,19 @@ class ArticleOpening:
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentWidget(tab)
         self.status.show_busy(f"Opening {path.name}…")
+        colors, zoom = page_colors(self.theme.dark), self.settings.zoom
 
         self.tasks.run(
-            lambda _progress: load_document(path),
-            on_success=lambda article: self._loaded(tab, article),
+            lambda _progress: load_for_view(path, colors, zoom),
+            on_success=lambda loaded: self._loaded(tab, *loaded),
             on_failure=lambda error: self._load_failed(tab, error),
             pool="io",
         )
         return tab
 
-    def _loaded(self, tab: ArticleTab, loaded: Article | Annotations) -> None:
+    def _loaded(
+        self, tab: ArticleTab, loaded: Article | Annotations, built: BuiltDocument | None = None
+    ) -> None:
         if tab not in self.tab_list:
             return
         self.settings.add_recent(tab.path)
@@ -113,7 +126,11 @@ class ArticleOpening:
         saved = loaded if isinstance(loaded, Annotations) else None
         article = loaded.article if isinstance(loaded, Annotations) else loaded
         tab.show_article(
-            article, page_colors(self.theme.dark), type_colors(self.theme.dark), self.settings.zoom
+            article,
+            page_colors(self.theme.dark),
+            type_colors(self.theme.dark),
+            self.settings.zoom,
+            built,
         )
         index = self.tabs.indexOf(tab)
         self.tabs.setTabText(index, tab.title)

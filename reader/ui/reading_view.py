@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.model import Annotations, Article
-from reader.ui.document import build_document, reading_font
+from reader.ui.document import BuiltDocument, build_document, reading_font
 from reader.ui.highlighter import EntityHighlighter, Span, SpanIndex
 from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.marked_scrollbar import MarkedScrollBar
@@ -102,9 +102,18 @@ class ReadingView(QTextBrowser):
 
     # -- content ---------------------------------------------------------------------------
     def show_article(
-        self, article: Article, page: PageColors, types: dict[str, TypeColors], zoom: int
+        self,
+        article: Article,
+        page: PageColors,
+        types: dict[str, TypeColors],
+        zoom: int,
+        built: BuiltDocument | None = None,
     ) -> None:
-        """Lay out ``article``; the same article laid out again keeps its highlights."""
+        """Lay out ``article``; the same article laid out again keeps its highlights.
+
+        ``built`` is its document made beforehand off the UI thread; it is used when it still
+        fits (the theme or zoom may have changed meanwhile).
+        """
         same = article is self.article and self.highlighter is not None
         self.article = article
         self._page = page
@@ -113,7 +122,10 @@ class ReadingView(QTextBrowser):
         self._apply_page_palette()
         visible = self.highlighter.visible if self.highlighter else set()
         spans = self.highlighter.index if same and self.highlighter else None
-        document, self.offsets = build_document(article, page, zoom)
+        if built is not None and built.fits(article, page, zoom):
+            document, self.offsets = built.document, built.offsets
+        else:
+            document, self.offsets = build_document(article, page, zoom)
         document.setParent(self)  # so the next setDocument deletes it
         self.setDocument(document)
         self.highlighter = EntityHighlighter(document, self.visible_blocks)
