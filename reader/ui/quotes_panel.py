@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Annotations
 from reader.ui.date_model import DATE_ROLE, DateModel
 from reader.ui.quote_model import QUOTE, QUOTE_ROLE, SPEAKER, UNATTRIBUTED, QuoteModel
+from reader.ui.row_fitter import RowFitter
 
 DATE_ORDERS = (("appearance", "In order of appearance"), ("timeline", "Timeline (by date)"))
 ALL_SPEAKERS = "All speakers"
@@ -73,7 +74,7 @@ class SpeakerFilter(QSortFilterProxyModel):
 
 
 FIT_ROWS_LIMIT = 300
-"""Quote tables longer than this get fixed-height rows (see ``_fit_rows``)."""
+"""Quote tables longer than this get rows of three lines (see ``RowFitter``)."""
 CELL_PADDING = 12
 """Room beside a cell's text (the item delegate's margins and focus frame), in pixels."""
 
@@ -132,9 +133,7 @@ class QuotesDatesPanel(QTabWidget):
         header = self.quote_table.horizontalHeader()
         header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SPEAKER, QHeaderView.ResizeMode.Fixed)
-        self.quote_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.quote_rows = RowFitter(self.quote_table, FIT_ROWS_LIMIT)
         self.no_quotes = _placeholder("No quotes found in this article.", quotes)
         self.phrases_box = QCheckBox("Also list quoted phrases", quotes)
         self.phrases_box.setToolTip(
@@ -182,8 +181,8 @@ class QuotesDatesPanel(QTabWidget):
         self._has_annotations = annotations is not None
         self.quote_proxy.clear_speaker()  # the reset below filters the new rows once
         self.quote_model.set_annotations(annotations)
-        self._fit_rows(len(self.quote_model.quotes))
         self._fit_speakers()
+        self.quote_rows.fit()
         self.date_model.set_annotations(annotations)
         self._fill_speakers(None)
         self.set_analysing(analysing)
@@ -206,21 +205,6 @@ class QuotesDatesPanel(QTabWidget):
             for name, count in self.quote_model.speakers(self.quote_proxy.show_phrases):
                 self.speaker_box.addItem(f"{name} ({count})", name)
             self.speaker_box.setCurrentIndex(max(0, self.speaker_box.findData(keep)))
-
-    def _fit_rows(self, rows: int) -> None:
-        """Rows fit their text, unless there are too many to measure quickly.
-
-        Fitting measures every row's wrapped text on the UI thread: over a second for the
-        thousands of quotes of a book-length article, on every change. Then rows get a
-        fixed height of three lines (a quote is shortened to about that already).
-        """
-        header = self.quote_table.verticalHeader()
-        if rows <= FIT_ROWS_LIMIT:
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            return
-        line = self.quote_table.fontMetrics().lineSpacing()
-        header.setDefaultSectionSize(3 * line + 8)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     def _fit_speakers(self) -> None:
         """The speaker column as wide as its longest name, measured once per name.
@@ -264,6 +248,7 @@ class QuotesDatesPanel(QTabWidget):
         self._fill_speakers(keep)
         if self.speaker_box.currentData() != keep:  # that speaker only had phrases
             self.quote_proxy.set_speaker(None)
+        self.quote_rows.fit()
         self._update_quote_state()
 
     def set_speaker(self, speaker: str | None) -> None:
@@ -279,6 +264,7 @@ class QuotesDatesPanel(QTabWidget):
 
     def _speaker_chosen(self, _row: int) -> None:
         self.quote_proxy.set_speaker(self.speaker_box.currentData())
+        self.quote_rows.fit()
         self._update_quote_state()
 
     def _order_chosen(self, _row: int) -> None:
