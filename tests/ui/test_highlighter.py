@@ -95,3 +95,69 @@ def test_emphasis_changes_only_the_selected_entity(qtbot) -> None:
     assert backgrounds["Ukraine"] == colors["country"].emphasis
     assert backgrounds["Russia"] == colors["country"].background
     assert view.scroll_bar.marks
+
+
+def _blocks_on_screen(view: ReadingView) -> tuple[int, int]:
+    """First and last block on screen, by looking at every block's rectangle."""
+    document = view.document()
+    layout = document.documentLayout()
+    top = view.verticalScrollBar().value()
+    bottom = top + view.viewport().height()
+    shown = []
+    block = document.firstBlock()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.bottom() >= top and rect.top() <= bottom:
+            shown.append(block.blockNumber())
+        block = block.next()
+    return shown[0], shown[-1]
+
+
+def test_visible_blocks_follow_the_scroll_position(qtbot) -> None:
+    view, _annotations = _view(qtbot, 300)
+    qtbot.waitUntil(lambda: view.pacer is not None and view.pacer.done)
+    bar = view.verticalScrollBar()
+    for fraction in (0.0, 0.9, 0.1, 0.5, 1.0, 0.3):
+        bar.setValue(round(fraction * bar.maximum()))
+        first, last = _blocks_on_screen(view)
+        assert view.visible_blocks() == (max(0, first - 2), last + 2)
+        start, end = view.visible_range()
+        if fraction:  # the top answers from the text alone
+            assert view.offsets.to_qt(start) <= view.document().findBlockByNumber(first).position()
+            assert view.offsets.to_qt(end) >= view.document().findBlockByNumber(last).position()
+
+
+def test_layout_pacer_lays_the_whole_document_out(qtbot) -> None:
+    view, _annotations = _view(qtbot, 400)
+    assert view.pacer is not None
+    qtbot.waitUntil(lambda: view.pacer.done)
+    document = view.document()
+    layout = document.documentLayout()
+    last = layout.blockBoundingRect(document.lastBlock())
+    bar = view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() >= last.bottom() - view.viewport().height())
+    view.resize(500, 400)  # a new width: Qt lays the document out again, the pacer follows
+    assert not view.pacer.done
+    qtbot.waitUntil(lambda: view.pacer.done)
+
+
+def test_emphasis_reaches_every_mention_of_a_long_article(qtbot) -> None:
+    view, annotations = _view(qtbot, 300)
+    highlighter = view.highlighter
+    qtbot.waitUntil(lambda: highlighter.pending == 0)
+    view.emphasise("e1")  # Ukraine: in every paragraph, most of them off screen
+    qtbot.waitUntil(lambda: highlighter.pending == 0)
+    colors = type_colors(False)
+    block = view.document().firstBlock()
+    seen = 0
+    while block.isValid():
+        for item in block.layout().formats():
+            name = _utf16_slice(block.text(), item.start, item.length)
+            expected = colors["country"].emphasis if name == "Ukraine" else None
+            if expected is not None:
+                assert item.format.background().color() == expected
+                seen += 1
+            else:
+                assert item.format.background().color() != colors["country"].emphasis
+        block = block.next()
+    assert seen == len(annotations.entities[1].mentions)

@@ -174,3 +174,14 @@ def test_journal_failure_keeps_the_edit_and_reports(
     stack.apply(RenameEntity("e2", "Scholz"))
     assert small.entities[1].name == "Scholz"
     assert stack.record_error is not None and "No space left" in stack.record_error
+
+
+def test_an_article_without_journal_is_answered_without_hashing(small, monkeypatch) -> None:
+    """The lookup runs on the UI thread for every result: hashing 1 MB of annotations froze it."""
+    from reader.core import journal
+
+    other = copy.deepcopy(small)
+    _edit(other)  # a journal of these annotations exists...
+    other.article.text += " A different article."
+    monkeypatch.setattr(journal, "annotations_hash", lambda ann: pytest.fail("hashed"))
+    assert find_journal(other) is None  # ...but none of this text

@@ -1,0 +1,98 @@
+"""The article's document built on a worker thread reads, maps and finds like one built here."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from reader.core.loaders.text import parse_text
+from reader.core.model import Article
+from reader.ui.document import BuiltDocument, build_document, build_for_ui
+from reader.ui.reading_view import ReadingView
+from reader.ui.theme import page_colors, type_colors
+
+TEXT = (
+    "Macron met Scholz in Berlin 😀 on Monday.\n"
+    "Ukraine 🇺🇦 and Russia talked with NATO.\r\n"
+    "\ufeffA last paragraph, with a zero-width no-break space in front.\n"
+)
+
+
+def _article() -> Article:
+    return Article(text=TEXT * 40, title="A title", byline="A. Writer")
+
+
+def _built_on_worker(article: Article, zoom: int = 100) -> BuiltDocument:
+    built: list[BuiltDocument] = []
+    worker = threading.Thread(
+        target=lambda: built.append(build_for_ui(article, page_colors(False), zoom))
+    )
+    worker.start()
+    worker.join(30)
+    assert built, "the worker did not build the document"
+    return built[0]
+
+
+def _view(qtbot) -> ReadingView:
+    view = ReadingView()
+    qtbot.addWidget(view)
+    view.resize(700, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_document_built_on_a_worker_belongs_to_the_ui_thread_and_matches(qtbot) -> None:
+    article = _article()
+    built = _built_on_worker(article)
+    here, offsets = build_document(article, page_colors(False))
+    assert built.document.thread() == QCoreApplication.instance().thread()
+    assert built.document.toPlainText() == here.toPlainText()
+    assert built.document.blockCount() == here.blockCount()
+    assert (built.offsets.base, built.offsets.qt_length) == (offsets.base, offsets.qt_length)
+    for offset in range(0, len(article.text), 97):
+        assert built.offsets.to_qt(offset) == offsets.to_qt(offset)
+
+
+def test_view_shows_the_worker_document_with_selection_and_find(qtbot) -> None:
+    article = _article()
+    built = _built_on_worker(article)
+    view = _view(qtbot)
+    view.show_article(article, page_colors(False), type_colors(False), 100, built)
+    assert view.document() is built.document
+    start = article.text.rindex("NATO")
+    view.select_range(start, start + 4)
+    assert view.textCursor().selectedText() == "NATO"
+    assert view.selected_range() == (start, start + 4)
+    matches = view.find_all("Scholz")
+    assert len(matches) == article.text.count("Scholz")
+    first = view.offsets.to_py(matches[0][0])
+    assert article.text[first : first + 6] == "Scholz"
+
+
+def test_a_document_built_for_another_zoom_is_not_used(qtbot) -> None:
+    article = _article()
+    built = _built_on_worker(article, zoom=150)
+    view = _view(qtbot)
+    view.show_article(article, page_colors(False), type_colors(False), 100, built)
+    assert view.document() is not built.document
+    assert view.document().toPlainText() == built.document.toPlainText()
+
+
+def test_window_opens_a_file_into_a_ui_thread_document(qtbot, main_window, tmp_path) -> None:
+    path: Path = tmp_path / "article.txt"
+    path.write_text("Emmanuel Macron spoke in Kyiv on Saturday.\n" * 50, encoding="utf-8")
+    window = main_window()
+    with qtbot.waitSignal(window.analysis_finished, timeout=20_000) as finished:
+        window.open_file(path)
+    tab = finished.args[0]
+    document = tab.view.document()
+    assert document.thread() == QCoreApplication.instance().thread()
+    assert document.parent() is tab.view  # the view owns it: the next document replaces it
+    expected = parse_text(path.read_text(encoding="utf-8")).text
+    assert tab.article.text == expected
+    mention = tab.annotations.entities[0].mentions[-1]
+    tab.view.select_range(mention.start, mention.end)
+    assert tab.view.textCursor().selectedText() == mention.text
