@@ -223,11 +223,42 @@ def child_startup(path: Path) -> None:
     run_app([str(path)])
 
 
-def child_rss_ui(path: Path) -> None:
-    """Open ``path`` in the window and wait for every highlight (peak RSS is read after)."""
-    from reader.core.analysis import SpacyAnalyser
+def child_rss_ui(path: Path) -> float:
+    """Open ``path`` in the window, as the app does, and wait for every highlight.
 
-    reader = Reader(SpacyAnalyser())
+    Returns the analysis process's peak RSS in MB (its VmHWM, read while it runs: Linux);
+    the caller reads this process's own peak after.
+    """
+    from reader.ui.app import default_analyser
+
+    analyser = default_analyser()
+    reader = Reader(analyser)
+    peaks: dict[int, float] = {}
+
+    def sample() -> None:
+        pid = getattr(analyser, "pid", None)
+        if pid is not None:
+            peaks[pid] = max(peaks.get(pid, 0.0), _peak_mb(pid))
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(sample)
+    timer.start()
     tab, _start = reader.open(path)
     reader.analysed(tab)
+    timer.stop()
     reader.shutdown()
+    getattr(analyser, "close", lambda: None)()
+    return max(peaks.values(), default=0.0)
+
+
+def _peak_mb(pid: int) -> float:
+    """VmHWM of a process in MB (0 when it is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0

@@ -38,10 +38,13 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def default_analyser() -> Analyser:
-    """The spaCy analyser; its model loads lazily, on the analysis worker."""
-    from reader.core.analysis import SpacyAnalyser
+    """The spaCy analyser in its own process, so the window never waits on it.
 
-    return SpacyAnalyser()
+    The process (and its model) starts when the first article is analysed, from the worker.
+    """
+    from reader.core.analysis.process import ProcessAnalyser
+
+    return ProcessAnalyser()
 
 
 def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
@@ -53,7 +56,8 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     theme = ThemeManager(settings.theme)
     theme.apply()
     tasks = TaskManager()
-    window = MainWindow(settings, analyser or default_analyser(), tasks=tasks, theme=theme)
+    analyser = analyser or default_analyser()
+    window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
     window.show()
     paths = list(files) or [str(sample_article())]
     # Open after the first paint: the window appears before any loading or model work.
@@ -62,3 +66,6 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
         return app.exec()
     finally:
         tasks.shutdown()
+        close = getattr(analyser, "close", None)
+        if close is not None:
+            close()
