@@ -85,7 +85,7 @@ class Reader:
 
     def __init__(self, analyser: Any) -> None:
         from reader.core.settings import load_settings
-        from reader.ui.app import create_application
+        from reader.ui.app import create_application, freeze_startup_objects
         from reader.ui.main_window import MainWindow
         from reader.ui.tasks import TaskManager
         from reader.ui.theme import ThemeManager
@@ -98,6 +98,7 @@ class Reader:
         self.window = MainWindow(settings, analyser, tasks=self.tasks, theme=self.theme)
         self.window.resize(1280, 860)
         self.window.show()
+        freeze_startup_objects()
         wait_until(lambda: self.window.isVisible(), 10)
         self.shown: set[int] = set()
         self.finished: set[int] = set()

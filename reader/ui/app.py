@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -47,6 +48,17 @@ def default_analyser() -> Analyser:
     return ProcessAnalyser()
 
 
+def freeze_startup_objects() -> None:
+    """Take what start-up created (modules, classes, functions: ~80,000 objects that live as
+    long as the process) out of the cyclic garbage collector's sight.
+
+    A full collection walks every tracked object while holding the GIL; with these frozen it
+    costs ~10 ms instead of ~90 ms, a stall of the window each time one runs. Frozen objects
+    are still freed by reference counting; only a reference cycle among them would stay.
+    """
+    gc.freeze()
+
+
 def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     """Show the window with ``files`` (the sample article when none) and run the event loop."""
     setup_logging()
@@ -59,6 +71,7 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     analyser = analyser or default_analyser()
     window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
     window.show()
+    freeze_startup_objects()
     paths = list(files) or [str(sample_article())]
     # Open after the first paint: the window appears before any loading or model work.
     QTimer.singleShot(0, lambda: window.open_files(paths))
