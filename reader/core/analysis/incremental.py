@@ -171,7 +171,7 @@ def analyse_incremental(
                 last_emit = time.monotonic()
                 if stage == 1:
                     pause *= 2
-    joined = join_docs(docs[span] for span in spans)
+    joined = join_docs(docs.pop(span) for span in spans)  # each chunk freed once read
     if progress:
         progress(1.0)
     return annotate_doc(analyser, article, joined)

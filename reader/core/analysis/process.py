@@ -27,7 +27,7 @@ from typing import Any
 
 import reader
 from reader.core.analysis.incremental import AnalysisCancelled
-from reader.core.analysis.service import DEFAULT_FACTORY
+from reader.core.analysis.service import DEFAULT_FACTORY, Pieces
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations, Article, PipelineInfo
 
@@ -75,13 +75,13 @@ class ProcessAnalyser:
         """Model name and version (asks the process once; loads the model)."""
         with self._lock:
             if self._info is None:
-                self._info = self._call(("info",), None, None, None)
+                self._info = self._call(("info",), None, None, None, None)
             return self._info
 
     def analyse(self, article: Article, progress: Progress | None = None) -> Annotations:
         """``SpacyAnalyser.analyse``, in the process."""
         with self._lock:
-            return self._call(("analyse", article, None, False), progress, None, None)
+            return self._call(("analyse", article, None, False), article, progress, None, None)
 
     def analyse_incremental(
         self,
@@ -94,7 +94,7 @@ class ProcessAnalyser:
         """``SpacyAnalyser.analyse_incremental``, in the process (see ``analysis.incremental``)."""
         request = ("analyse", article, first_range, on_partial is not None)
         with self._lock:
-            result = self._call(request, progress, on_partial, should_stop)
+            result = self._call(request, article, progress, on_partial, should_stop)
             if len(article.text) >= RECYCLE_CHARS:
                 self._stop_process(wait=False)
             return result
@@ -119,12 +119,18 @@ class ProcessAnalyser:
     def _call(
         self,
         request: tuple,
+        article: Article | None,
         progress: Progress | None,
         on_partial: OnPartial | None,
         should_stop: ShouldStop | None,
     ) -> Any:
-        """Send ``request``; relay progress and partials until its one final reply."""
+        """Send ``request``; relay progress and partials until its one final reply.
+
+        Results are put together from their pieces around ``article`` (the caller's own
+        object: the process does not send the article back).
+        """
         conn = self._ensure()
+        pieces = Pieces()
         try:
             conn.send(request)
         except (BrokenPipeError, OSError) as error:
@@ -143,10 +149,15 @@ class ProcessAnalyser:
             if kind == "progress":
                 if progress is not None:
                     progress(payload[0])
-            elif kind == "partial":
+            elif kind == "piece":
+                pieces.add(*payload)
+            elif kind == "partial" and article is not None:
+                partial = pieces.assemble(article, payload[0])
                 if on_partial is not None and not cancelling:
-                    on_partial(payload[0])
-            elif kind in ("info", "done"):
+                    on_partial(partial)
+            elif kind == "done" and article is not None:
+                return pieces.assemble(article, payload[0])
+            elif kind == "info":
                 return payload[0]
             elif kind == "cancelled":
                 raise AnalysisCancelled(getattr(request[1], "source", None) or "the article")

@@ -12,9 +12,12 @@ script in the child). Requests and replies are tuples pickled by
 
 - ``("info",)`` -> ``("info", PipelineInfo)``
 - ``("analyse", article, first_range, partials)`` -> any number of ``("progress", fraction)``
-  and, when ``partials``, ``("partial", Annotations)``; then exactly one of ``("done",
-  Annotations)``, ``("cancelled",)`` or ``("error", exception)``. A ``("cancel",)`` sent
-  meanwhile is read between chunks.
+  and, when ``partials``, provisional Annotations; then exactly one of the final Annotations,
+  ``("cancelled",)`` or ``("error", exception)``. A ``("cancel",)`` sent meanwhile is read
+  between chunks. Annotations travel as ``("piece", field, items)`` messages of at most
+  ``PIECE_ITEMS`` mentions, quotes or dates, then ``("partial" | "done", PipelineInfo)``:
+  unpickling 5 MB of results in one message held the app's GIL ~0.2 s (a stall of the
+  window), and the article, which the app has, is not sent back.
 - ``("quit",)``, or the pipe closing (the app exited or was killed): the process ends.
 """
 
@@ -31,9 +34,13 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from reader.core.errors import ReaderError
+from reader.core.model import Annotations, Article, PipelineInfo
 
 DEFAULT_FACTORY = "reader.core.analysis:SpacyAnalyser"
 """What the process analyses with: ``module:callable`` returning an analyser (tests pass fakes)."""
+PIECE_ITEMS = 2_000
+"""Mentions, quotes or dates per message: each unpickles in a few milliseconds."""
+FIELDS = ("entities", "quotes", "dates")
 PROGRESS_STEP = 0.005
 """Progress closer than this to the last one sent is not sent (no flood of tiny messages)."""
 
@@ -61,6 +68,42 @@ def portable_error(error: BaseException) -> ReaderError:
     return ReaderError("The analysis failed because of an internal error.", detail=trace)
 
 
+def send_annotations(conn: Connection, kind: str, annotations: Annotations) -> None:
+    """Send ``annotations`` in pieces, then ``(kind, pipeline)`` (``Pieces`` puts them together)."""
+    batch: list = []
+    size = 0
+    for entity in annotations.entities:
+        batch.append(entity)
+        size += len(entity.mentions) + 1
+        if size >= PIECE_ITEMS:
+            conn.send(("piece", "entities", batch))
+            batch, size = [], 0
+    if batch:
+        conn.send(("piece", "entities", batch))
+    for field in ("quotes", "dates"):
+        items = getattr(annotations, field)
+        for start in range(0, len(items), PIECE_ITEMS):
+            conn.send(("piece", field, items[start : start + PIECE_ITEMS]))
+    conn.send((kind, annotations.pipeline))
+
+
+class Pieces:
+    """Collects ``("piece", field, items)`` messages into the next Annotations."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, list] = {field: [] for field in FIELDS}
+
+    def add(self, field: str, items: list) -> None:
+        if field not in self._items:
+            raise ReaderError(f"Unexpected piece {field!r} from the analysis process.")
+        self._items[field].extend(items)
+
+    def assemble(self, article: Article, pipeline: PipelineInfo) -> Annotations:
+        """The Annotations of ``article`` from the pieces so far (and start afresh)."""
+        items, self._items = self._items, {field: [] for field in FIELDS}
+        return Annotations(article, pipeline, items["entities"], items["quotes"], items["dates"])
+
+
 class _Job:
     """One ``analyse`` request: progress, partial results and cancellation over ``conn``."""
 
@@ -74,8 +117,8 @@ class _Job:
         self.last_progress = fraction
         self.conn.send(("progress", fraction))
 
-    def partial(self, annotations: Any) -> None:
-        self.conn.send(("partial", annotations))
+    def partial(self, annotations: Annotations) -> None:
+        send_annotations(self.conn, "partial", annotations)
 
     def should_stop(self) -> bool:
         """True once the app asked to cancel (read without blocking between chunks)."""
@@ -85,7 +128,7 @@ class _Job:
         return False
 
 
-def _analyse(analyser: Any, conn: Connection, request: tuple) -> tuple:
+def _analyse(analyser: Any, conn: Connection, request: tuple) -> tuple | None:
     _, article, first_range, partials = request
     job = _Job(conn)
     incremental = getattr(analyser, "analyse_incremental", None)
@@ -96,7 +139,8 @@ def _analyse(analyser: Any, conn: Connection, request: tuple) -> tuple:
         result = incremental(article, first_range, on_partial, job.progress, job.should_stop)
     if job.should_stop():  # cancelled after the last chunk: the app no longer waits for it
         raise Cancelled
-    return ("done", result)
+    send_annotations(conn, "done", result)
+    return None
 
 
 def serve(conn: Connection, factory: str = DEFAULT_FACTORY) -> None:
@@ -116,9 +160,10 @@ def serve(conn: Connection, factory: str = DEFAULT_FACTORY) -> None:
             return
         if kind == "cancel":  # arrived after its job ended
             continue
+        reply: tuple | None
         try:
             if kind == "info":
-                reply: tuple = ("info", analyser.pipeline_info())
+                reply = ("info", analyser.pipeline_info())
             elif kind == "analyse":
                 reply = _analyse(analyser, conn, request)
             else:
@@ -128,7 +173,8 @@ def serve(conn: Connection, factory: str = DEFAULT_FACTORY) -> None:
         except Exception as error:  # every failure goes back to the app, which logs it
             reply = ("error", portable_error(error))
         try:
-            conn.send(reply)
+            if reply is not None:
+                conn.send(reply)
         except (BrokenPipeError, EOFError, OSError):
             return
 

@@ -8,12 +8,12 @@ import time
 import pytest
 
 from reader.core import schema
-from reader.core.analysis import SpacyAnalyser, process, runner
+from reader.core.analysis import SpacyAnalyser, process, runner, service
 from reader.core.analysis.incremental import AnalysisCancelled
 from reader.core.analysis.process import ProcessAnalyser
 from reader.core.errors import ModelUnavailableError, ReaderError
 from reader.core.loaders import load_article
-from reader.core.model import Annotations, Article
+from reader.core.model import Annotations, Article, Entity, Mention, PipelineInfo, Quote
 
 FAKES = "tests.core.analysis.process_fakes"
 
@@ -43,6 +43,46 @@ def test_result_progress_and_partials_come_back_on_the_calling_thread(echo) -> N
     assert result.article == article
     assert seen == [("partial", None), ("progress", 0.5), ("progress", 1.0)]
     assert echo.pipeline_info().model == "fake"
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.sent: list[tuple] = []
+
+    def send(self, message: tuple) -> None:
+        self.sent.append(message)
+
+
+def test_annotations_travel_in_small_pieces_and_are_put_back_together() -> None:
+    article = Article("x" * 10)
+    mention = Mention(0, 1, "x")
+    entities = [Entity(f"e{i}", "person", "X", [mention] * 3) for i in range(1_500)]
+    quotes = [Quote(0, 1, "x")] * 4_500
+    original = Annotations(article, PipelineInfo("m", "1", "r"), entities, quotes, [])
+    conn = _Recorder()
+    service.send_annotations(conn, "done", original)
+    *pieces, last = conn.sent
+    assert last == ("done", original.pipeline)
+    assert len(pieces) > 4 and all(kind == "piece" for kind, *_ in pieces)
+    assert all(
+        len(items) <= service.PIECE_ITEMS
+        and sum(len(getattr(i, "mentions", ())) + 1 for i in items) <= service.PIECE_ITEMS + 4
+        for _, _, items in pieces
+    )
+    collected = service.Pieces()
+    for _, field, items in pieces:
+        collected.add(field, items)
+    assert collected.assemble(article, last[1]) == original
+    with pytest.raises(ReaderError):
+        collected.add("article", [])
+
+
+def test_a_big_result_arrives_whole_around_the_callers_article(echo) -> None:
+    words = " ".join(f"Name{i}" for i in range(5_000))
+    article = Article(words, source="big.txt")
+    result = echo.analyse(article)
+    assert result.article is article  # the caller's own: the process does not send it back
+    assert [e.name for e in result.entities] == words.split()
 
 
 def test_cancel_reaches_the_process_and_it_serves_the_next_request(echo) -> None:
@@ -108,6 +148,7 @@ def test_the_real_analysis_in_the_process_equals_the_in_process_one(nlp, sample_
         assert partials
         expected = SpacyAnalyser(nlp).analyse(article)
         assert schema.to_dict(final) == schema.to_dict(expected)
+        assert final.article is article and all(p.article is article for p in partials)
         assert analyser.pipeline_info() == expected.pipeline
     finally:
         analyser.close()
