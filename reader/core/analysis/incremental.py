@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis import Progress, SpacyAnalyser
-from reader.core.analysis.runner import Span, chunk_spans, join_docs, parse_spans
+from reader.core.analysis.runner import Span, chunk_spans, join_docs, pack, parse_spans
 from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
 
 OnPartial = Callable[[Annotations], None]
@@ -152,7 +152,7 @@ def analyse_incremental(
     for stage, stage_spans in enumerate(stages):
         # The region gets its own nlp.pipe call, so it never waits for a batch of others.
         for span, doc in parse_spans(nlp, text, stage_spans):
-            docs[span] = doc
+            docs[span] = pack(doc)  # a Doc is twice the size; pending keeps it till its partial
             done_chars += span[1] - span[0]
             if progress:
                 progress(done_chars / total)

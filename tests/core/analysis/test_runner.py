@@ -85,15 +85,20 @@ def test_join_gives_what_spacy_doc_from_docs_gives(nlp, sample_path, monkeypatch
     monkeypatch.setattr(runner, "CHUNK_CHARS", 1_500)
     docs = [doc for _, doc in parse_spans(nlp, text, chunk_spans(text))]
     expected = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
-    joined = runner.join_docs(iter(docs))
-    assert joined.text == expected.text == text
     attrs = [*runner.JOIN_ATTRS, "ORTH", "SPACY", "IDX", "LOWER", "SENT_START", "ENT_ID"]
-    assert numpy.array_equal(joined.to_array(attrs), expected.to_array(attrs))
-    assert [(s.start, s.end) for s in joined.sents] == [(s.start, s.end) for s in expected.sents]
-    assert [(e.start, e.end, e.label_) for e in joined.ents] == [
-        (e.start, e.end, e.label_) for e in expected.ents
-    ]
-    assert joined.has_annotation("SENT_START") and joined.has_annotation("DEP")
+    mixed = [runner.pack(doc) if i % 2 else doc for i, doc in enumerate(docs)]
+    for joined in (runner.join_docs(iter(docs)), runner.join_docs(mixed)):
+        assert joined.text == expected.text == text
+        assert numpy.array_equal(joined.to_array(attrs), expected.to_array(attrs))
+        assert [(s.start, s.end) for s in joined.sents] == [
+            (s.start, s.end) for s in expected.sents
+        ]
+        assert [(e.start, e.end, e.label_) for e in joined.ents] == [
+            (e.start, e.end, e.label_) for e in expected.ents
+        ]
+        assert joined.has_annotation("SENT_START") and joined.has_annotation("DEP")
+    one = runner.join_docs([runner.pack(docs[0])])
+    assert one.text == docs[0].text and [t.dep_ for t in one] == [t.dep_ for t in docs[0]]
 
 
 @pytest.mark.model
