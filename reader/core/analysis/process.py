@@ -100,12 +100,23 @@ class ProcessAnalyser:
             return result
 
     def close(self) -> None:
-        """End the process (the app is closing). A later request starts a new one."""
-        with self._lock:
+        """End the process (the app is closing); a later request starts a new one.
+
+        Never waits for a request in flight (a book can take minutes): its process is killed
+        and the request fails, which nobody waits for any more.
+        """
+        if not self._lock.acquire(blocking=False):
+            process = self._process
+            if process is not None:
+                process.kill()
+            return
+        try:
             self._stop_process()
             for process in self._retired:
                 _wait_or_kill(process)
             self._retired.clear()
+        finally:
+            self._lock.release()
 
     # -- internals ---------------------------------------------------------------------------
     def _ensure(self) -> Connection:

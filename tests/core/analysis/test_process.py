@@ -97,6 +97,25 @@ def test_cancel_reaches_the_process_and_it_serves_the_next_request(echo) -> None
     assert echo.pid == pid  # the same process: no model reload after a cancel
 
 
+def test_close_does_not_wait_for_a_request_in_flight(echo) -> None:
+    failures: list[BaseException] = []
+
+    def slow() -> None:
+        try:
+            echo.analyse_incremental(Article("slow text"), None, None, None, lambda: False)
+        except BaseException as error:
+            failures.append(error)
+
+    worker = threading.Thread(target=slow)
+    worker.start()
+    time.sleep(1.0)  # the request is running in the process
+    begin = time.monotonic()
+    echo.close()
+    worker.join(10)
+    assert not worker.is_alive() and time.monotonic() - begin < 5
+    assert isinstance(failures[0], ReaderError)
+
+
 def test_a_crash_fails_one_request_and_the_next_starts_a_new_process(echo) -> None:
     echo.start()
     first = echo.pid
