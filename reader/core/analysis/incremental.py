@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import Progress, SpacyAnalyser
+from reader.core.analysis import PARSE_SHARE, Progress, SpacyAnalyser
 from reader.core.analysis.runner import Span, chunk_spans, join_docs, pack, parse_spans
 from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
 
@@ -36,9 +36,11 @@ class AnalysisCancelled(Exception):
     """``should_stop`` returned True: the caller no longer wants this article's analysis."""
 
 
-def annotate_doc(analyser: SpacyAnalyser, article: Article, doc: Any) -> Annotations:
+def annotate_doc(
+    analyser: SpacyAnalyser, article: Article, doc: Any, progress: Progress | None = None
+) -> Annotations:
     """The article-wide analysis of a parsed ``doc`` (``SpacyAnalyser.annotate_doc``)."""
-    return analyser.annotate_doc(article, doc)
+    return analyser.annotate_doc(article, doc, progress)
 
 
 def first_spans(spans: Sequence[Span], first_range: tuple[int, int] | None) -> list[int]:
@@ -131,7 +133,8 @@ def analyse_incremental(
         on_partial: receives provisional Annotations, first for the visible region, then
             for everything parsed so far; called on the caller's (the worker's) thread.
             Not called when the text is a single chunk: the final result is as quick.
-        progress: fraction of the text parsed, 0..1, after each chunk.
+        progress: 0..1 after each chunk (parsing fills ``PARSE_SHARE`` of it) and after
+            each stage of the article-wide pass.
         should_stop: polled after each chunk; True raises ``AnalysisCancelled``.
         partial_every: seconds before the second provisional result; pauses then double.
     """
@@ -155,7 +158,7 @@ def analyse_incremental(
             docs[span] = pack(doc)  # a Doc is twice the size; pending keeps it till its partial
             done_chars += span[1] - span[0]
             if progress:
-                progress(done_chars / total)
+                progress(done_chars / total * PARSE_SHARE)
             if should_stop and should_stop():
                 raise AnalysisCancelled(article.source or "the article")
             if provisional is None or on_partial is None:
@@ -172,6 +175,4 @@ def analyse_incremental(
                 if stage == 1:
                     pause *= 2
     joined = join_docs(docs.pop(span) for span in spans)  # each chunk freed once read
-    if progress:
-        progress(1.0)
-    return annotate_doc(analyser, article, joined)
+    return annotate_doc(analyser, article, joined, progress)
