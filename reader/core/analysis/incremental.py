@@ -16,7 +16,7 @@ are local; the final result replaces them.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -30,6 +30,10 @@ ShouldStop = Callable[[], bool]
 PARTIAL_EVERY_S = 1.0
 """Pause before the second provisional result; each later pause is twice the one before, so
 the view's total work for provisional results stays within about twice the final one's."""
+
+RUN_CHUNKS = 8
+"""Most chunks analysed together for a provisional result: context for the rules, while the
+Doc built for them stays small (a run of half a book held hundreds of MB)."""
 
 
 class AnalysisCancelled(Exception):
@@ -103,15 +107,17 @@ def _position(span: Mention | Quote | DateMention) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _runs(parsed: list[tuple[Span, Any]]) -> list[tuple[int, Any]]:
-    """Group parsed chunks into runs of neighbours: ``(offset, joined doc)`` per run."""
+def _runs(parsed: list[tuple[Span, Any]]) -> Iterator[tuple[int, Any]]:
+    """Group parsed chunks (Docs or packed) into runs of at most ``RUN_CHUNKS`` neighbours;
+    yield ``(offset, joined doc)`` per run, one run at a time."""
     runs: list[list[tuple[Span, Any]]] = []
     for span, doc in parsed:
-        if runs and runs[-1][-1][0][1] == span[0]:
+        if runs and runs[-1][-1][0][1] == span[0] and len(runs[-1]) < RUN_CHUNKS:
             runs[-1].append((span, doc))
         else:
             runs.append([(span, doc)])
-    return [(run[0][0][0], join_docs(doc for _, doc in run)) for run in runs]
+    for run in runs:
+        yield run[0][0][0], join_docs(doc for _, doc in run)
 
 
 def analyse_incremental(
@@ -155,7 +161,8 @@ def analyse_incremental(
     for stage, stage_spans in enumerate(stages):
         # The region gets its own nlp.pipe call, so it never waits for a batch of others.
         for span, doc in parse_spans(nlp, text, stage_spans):
-            docs[span] = pack(doc)  # a Doc is twice the size; pending keeps it till its partial
+            docs[span] = packed = pack(doc)  # half a Doc's size, until the join
+            del doc
             done_chars += span[1] - span[0]
             if progress:
                 progress(done_chars / total * PARSE_SHARE)
@@ -163,7 +170,7 @@ def analyse_incremental(
                 raise AnalysisCancelled(article.source or "the article")
             if provisional is None or on_partial is None:
                 continue
-            pending.append((span, doc))
+            pending.append((span, packed))
             region_done = stage == 0 and len(pending) == len(stage_spans)
             due = stage == 1 and time.monotonic() - last_emit >= pause
             if (region_done or due) and len(docs) < len(spans):
