@@ -224,22 +224,25 @@ def child_startup(path: Path) -> None:
     run_app([str(path)])
 
 
-def child_rss_ui(path: Path) -> float:
+def child_rss_ui(path: Path) -> dict[str, float]:
     """Open ``path`` in the window, as the app does, and wait for every highlight.
 
-    Returns the analysis process's peak RSS in MB (its VmHWM, read while it runs: Linux);
-    the caller reads this process's own peak after.
+    Memory is sampled every 50 ms from /proc (Linux): the app's and the analysis process's
+    resident sizes together, and each one's own peak (VmHWM, exact).
     """
     from reader.ui.app import default_analyser
 
     analyser = default_analyser()
     reader = Reader(analyser)
-    peaks: dict[int, float] = {}
+    figures = {"together": 0.0, "app": 0.0, "analysis": 0.0}
 
     def sample() -> None:
         pid = getattr(analyser, "pid", None)
+        app = _status_mb("self", "VmRSS:")
+        analysis = _status_mb(str(pid), "VmRSS:") if pid is not None else 0.0
+        figures["together"] = max(figures["together"], app + analysis)
         if pid is not None:
-            peaks[pid] = max(peaks.get(pid, 0.0), _peak_mb(pid))
+            figures["analysis"] = max(figures["analysis"], _status_mb(str(pid), "VmHWM:"))
 
     timer = QTimer()
     timer.setInterval(50)
@@ -247,19 +250,21 @@ def child_rss_ui(path: Path) -> float:
     timer.start()
     tab, _start = reader.open(path)
     reader.analysed(tab)
+    sample()
     timer.stop()
+    figures["app"] = _status_mb("self", "VmHWM:")
     reader.shutdown()
     getattr(analyser, "close", lambda: None)()
-    return max(peaks.values(), default=0.0)
+    return figures
 
 
-def _peak_mb(pid: int) -> float:
-    """VmHWM of a process in MB (0 when it is gone)."""
+def _status_mb(pid: str, field: str) -> float:
+    """A memory field of /proc/PID/status in MB (0 when the process is gone)."""
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
     for line in status.splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
     return 0.0
