@@ -85,7 +85,7 @@ class Reader:
 
     def __init__(self, analyser: Any) -> None:
         from reader.core.settings import load_settings
-        from reader.ui.app import create_application
+        from reader.ui.app import create_application, freeze_startup_objects
         from reader.ui.main_window import MainWindow
         from reader.ui.tasks import TaskManager
         from reader.ui.theme import ThemeManager
@@ -98,6 +98,7 @@ class Reader:
         self.window = MainWindow(settings, analyser, tasks=self.tasks, theme=self.theme)
         self.window.resize(1280, 860)
         self.window.show()
+        freeze_startup_objects()
         wait_until(lambda: self.window.isVisible(), 10)
         self.shown: set[int] = set()
         self.finished: set[int] = set()
@@ -223,11 +224,47 @@ def child_startup(path: Path) -> None:
     run_app([str(path)])
 
 
-def child_rss_ui(path: Path) -> None:
-    """Open ``path`` in the window and wait for every highlight (peak RSS is read after)."""
-    from reader.core.analysis import SpacyAnalyser
+def child_rss_ui(path: Path) -> dict[str, float]:
+    """Open ``path`` in the window, as the app does, and wait for every highlight.
 
-    reader = Reader(SpacyAnalyser())
+    Memory is sampled every 50 ms from /proc (Linux): the app's and the analysis process's
+    resident sizes together, and each one's own peak (VmHWM, exact).
+    """
+    from reader.ui.app import default_analyser
+
+    analyser = default_analyser()
+    reader = Reader(analyser)
+    figures = {"together": 0.0, "app": 0.0, "analysis": 0.0}
+
+    def sample() -> None:
+        pid = getattr(analyser, "pid", None)
+        app = _status_mb("self", "VmRSS:")
+        analysis = _status_mb(str(pid), "VmRSS:") if pid is not None else 0.0
+        figures["together"] = max(figures["together"], app + analysis)
+        if pid is not None:
+            figures["analysis"] = max(figures["analysis"], _status_mb(str(pid), "VmHWM:"))
+
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(sample)
+    timer.start()
     tab, _start = reader.open(path)
     reader.analysed(tab)
+    sample()
+    timer.stop()
+    figures["app"] = _status_mb("self", "VmHWM:")
     reader.shutdown()
+    getattr(analyser, "close", lambda: None)()
+    return figures
+
+
+def _status_mb(pid: str, field: str) -> float:
+    """A memory field of /proc/PID/status in MB (0 when the process is gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+    return 0.0

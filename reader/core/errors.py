@@ -15,6 +15,14 @@ class ReaderError(Exception):
         self.message = message
         self.detail = detail
 
+    def __reduce__(self) -> tuple:
+        """Pickle with ``detail`` (errors cross from the analysis process to the app)."""
+        return (_rebuild, (type(self), self.message, self.detail))
+
+
+def _rebuild(cls: type[ReaderError], message: str, detail: str | None) -> ReaderError:
+    return cls(message, detail=detail)
+
 
 class LoadError(ReaderError):
     """A file could not be opened as an article."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -38,10 +39,24 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def default_analyser() -> Analyser:
-    """The spaCy analyser; its model loads lazily, on the analysis worker."""
-    from reader.core.analysis import SpacyAnalyser
+    """The spaCy analyser in its own process, so the window never waits on it.
 
-    return SpacyAnalyser()
+    The process (and its model) starts when the first article is analysed, from the worker.
+    """
+    from reader.core.analysis.process import ProcessAnalyser
+
+    return ProcessAnalyser()
+
+
+def freeze_startup_objects() -> None:
+    """Take what start-up created (modules, classes, functions: ~80,000 objects that live as
+    long as the process) out of the cyclic garbage collector's sight.
+
+    A full collection walks every tracked object while holding the GIL; with these frozen it
+    costs ~10 ms instead of ~90 ms, a stall of the window each time one runs. Frozen objects
+    are still freed by reference counting; only a reference cycle among them would stay.
+    """
+    gc.freeze()
 
 
 def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
@@ -53,8 +68,10 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     theme = ThemeManager(settings.theme)
     theme.apply()
     tasks = TaskManager()
-    window = MainWindow(settings, analyser or default_analyser(), tasks=tasks, theme=theme)
+    analyser = analyser or default_analyser()
+    window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
     window.show()
+    freeze_startup_objects()
     paths = list(files) or [str(sample_article())]
     # Open after the first paint: the window appears before any loading or model work.
     QTimer.singleShot(0, lambda: window.open_files(paths))
@@ -62,3 +79,6 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
         return app.exec()
     finally:
         tasks.shutdown()
+        close = getattr(analyser, "close", None)
+        if close is not None:
+            close()

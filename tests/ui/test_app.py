@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -22,7 +23,8 @@ from tests.ui.conftest import FakeAnalyser
 
 @pytest.fixture
 def restore_app(qapp, monkeypatch: pytest.MonkeyPatch):
-    """Undo what run_app changes process-wide: excepthook, log handlers, style sheet."""
+    """Undo what run_app changes process-wide: excepthook, log handlers, style sheet, frozen
+    objects."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     level = logging.getLogger("reader").level
@@ -31,6 +33,7 @@ def restore_app(qapp, monkeypatch: pytest.MonkeyPatch):
     logging.getLogger("reader").setLevel(level)
     qapp.setStyleSheet("")
     qapp.setPalette(QPalette())
+    gc.unfreeze()
 
 
 def test_no_argument_opens_sample_article(qtbot, monkeypatch, restore_app) -> None:
@@ -62,6 +65,7 @@ def test_no_argument_opens_sample_article(qtbot, monkeypatch, restore_app) -> No
     assert seen["path"] == sample_article().resolve()
     assert seen["visible_before_analysis"] is True
     assert analyser.calls == 1
+    assert gc.get_freeze_count() > 0  # start-up objects are out of the collector's way
     assert QApplication.applicationName() == "entity-reader"
     assert QApplication.organizationName() == "Entity Reader"
 

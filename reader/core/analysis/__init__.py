@@ -10,6 +10,11 @@ from reader.core.model import Annotations, Article, PipelineInfo
 
 Progress = Callable[[float], None]
 
+PARSE_SHARE = 0.94
+"""Share of the progress bar for the spaCy pipeline; the article-wide pass (join, entities,
+quotes, dates) takes the rest: ~6% of the time, measured on 300 kB of news text."""
+STAGE_DONE = {"entities": 0.96, "quotes": 0.975, "dates": 1.0}
+
 
 class Analyser(Protocol):
     """Anything that turns an Article into Annotations (the UI injects fakes in tests)."""
@@ -49,21 +54,32 @@ class SpacyAnalyser:
         """Run the pipeline over ``article.text`` and collect entities, quotes and dates."""
         from reader.core.analysis.runner import parse_text
 
-        return self.annotate_doc(article, parse_text(self.nlp, article.text, progress))
+        parsing = None if progress is None else lambda done: progress(done * PARSE_SHARE)
+        doc = parse_text(self.nlp, article.text, parsing)
+        return self.annotate_doc(article, doc, progress)
 
-    def annotate_doc(self, article: Article, doc: Any) -> Annotations:
+    def annotate_doc(
+        self, article: Article, doc: Any, progress: Progress | None = None
+    ) -> Annotations:
         """The article-wide analysis of ``doc``, the parsed ``article.text``.
 
         The one place that orders the stages: quotes need the entities (speakers), dates need
-        the publication date.
+        the publication date. ``progress`` hears ``STAGE_DONE`` after each stage.
         """
         from reader.core.analysis.dates import find_dates
         from reader.core.analysis.entities import extract_entities
         from reader.core.analysis.quotes import find_quotes
 
+        def done(stage: str) -> None:
+            if progress is not None:
+                progress(STAGE_DONE[stage])
+
         entities = extract_entities(doc)
+        done("entities")
         quotes = find_quotes(doc, entities)
+        done("quotes")
         dates = find_dates(doc, article.published)
+        done("dates")
         return Annotations(article, self.pipeline_info(), entities, quotes, dates)
 
     def analyse_incremental(

@@ -16,12 +16,12 @@ are local; the final result replaces them.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import Progress, SpacyAnalyser
-from reader.core.analysis.runner import Span, chunk_spans, join_docs, parse_spans
+from reader.core.analysis import PARSE_SHARE, Progress, SpacyAnalyser
+from reader.core.analysis.runner import Span, chunk_spans, join_docs, pack, parse_spans
 from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
 
 OnPartial = Callable[[Annotations], None]
@@ -31,14 +31,20 @@ PARTIAL_EVERY_S = 1.0
 """Pause before the second provisional result; each later pause is twice the one before, so
 the view's total work for provisional results stays within about twice the final one's."""
 
+RUN_CHUNKS = 8
+"""Most chunks analysed together for a provisional result: context for the rules, while the
+Doc built for them stays small (a run of half a book held hundreds of MB)."""
+
 
 class AnalysisCancelled(Exception):
     """``should_stop`` returned True: the caller no longer wants this article's analysis."""
 
 
-def annotate_doc(analyser: SpacyAnalyser, article: Article, doc: Any) -> Annotations:
+def annotate_doc(
+    analyser: SpacyAnalyser, article: Article, doc: Any, progress: Progress | None = None
+) -> Annotations:
     """The article-wide analysis of a parsed ``doc`` (``SpacyAnalyser.annotate_doc``)."""
-    return analyser.annotate_doc(article, doc)
+    return analyser.annotate_doc(article, doc, progress)
 
 
 def first_spans(spans: Sequence[Span], first_range: tuple[int, int] | None) -> list[int]:
@@ -101,15 +107,17 @@ def _position(span: Mention | Quote | DateMention) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _runs(parsed: list[tuple[Span, Any]]) -> list[tuple[int, Any]]:
-    """Group parsed chunks into runs of neighbours: ``(offset, joined doc)`` per run."""
+def _runs(parsed: list[tuple[Span, Any]]) -> Iterator[tuple[int, Any]]:
+    """Group parsed chunks (Docs or packed) into runs of at most ``RUN_CHUNKS`` neighbours;
+    yield ``(offset, joined doc)`` per run, one run at a time."""
     runs: list[list[tuple[Span, Any]]] = []
     for span, doc in parsed:
-        if runs and runs[-1][-1][0][1] == span[0]:
+        if runs and runs[-1][-1][0][1] == span[0] and len(runs[-1]) < RUN_CHUNKS:
             runs[-1].append((span, doc))
         else:
             runs.append([(span, doc)])
-    return [(run[0][0][0], join_docs(doc for _, doc in run)) for run in runs]
+    for run in runs:
+        yield run[0][0][0], join_docs(doc for _, doc in run)
 
 
 def analyse_incremental(
@@ -131,7 +139,8 @@ def analyse_incremental(
         on_partial: receives provisional Annotations, first for the visible region, then
             for everything parsed so far; called on the caller's (the worker's) thread.
             Not called when the text is a single chunk: the final result is as quick.
-        progress: fraction of the text parsed, 0..1, after each chunk.
+        progress: 0..1 after each chunk (parsing fills ``PARSE_SHARE`` of it) and after
+            each stage of the article-wide pass.
         should_stop: polled after each chunk; True raises ``AnalysisCancelled``.
         partial_every: seconds before the second provisional result; pauses then double.
     """
@@ -152,15 +161,16 @@ def analyse_incremental(
     for stage, stage_spans in enumerate(stages):
         # The region gets its own nlp.pipe call, so it never waits for a batch of others.
         for span, doc in parse_spans(nlp, text, stage_spans):
-            docs[span] = doc
+            docs[span] = packed = pack(doc)  # half a Doc's size, until the join
+            del doc
             done_chars += span[1] - span[0]
             if progress:
-                progress(done_chars / total)
+                progress(done_chars / total * PARSE_SHARE)
             if should_stop and should_stop():
                 raise AnalysisCancelled(article.source or "the article")
             if provisional is None or on_partial is None:
                 continue
-            pending.append((span, doc))
+            pending.append((span, packed))
             region_done = stage == 0 and len(pending) == len(stage_spans)
             due = stage == 1 and time.monotonic() - last_emit >= pause
             if (region_done or due) and len(docs) < len(spans):
@@ -171,7 +181,5 @@ def analyse_incremental(
                 last_emit = time.monotonic()
                 if stage == 1:
                     pause *= 2
-    joined = join_docs(docs[span] for span in spans)
-    if progress:
-        progress(1.0)
-    return annotate_doc(analyser, article, joined)
+    joined = join_docs(docs.pop(span) for span in spans)  # each chunk freed once read
+    return annotate_doc(analyser, article, joined, progress)

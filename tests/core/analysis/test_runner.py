@@ -76,6 +76,32 @@ def test_joined_doc_offsets_index_the_text_exactly(nlp, sample_path, monkeypatch
 
 
 @pytest.mark.model
+def test_join_gives_what_spacy_doc_from_docs_gives(nlp, sample_path, monkeypatch) -> None:
+    """Our lean join (chunk by chunk, through arrays) loses nothing Doc.from_docs keeps."""
+    import numpy
+    from spacy.tokens import Doc
+
+    text = _long_text(sample_path)
+    monkeypatch.setattr(runner, "CHUNK_CHARS", 1_500)
+    docs = [doc for _, doc in parse_spans(nlp, text, chunk_spans(text))]
+    expected = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    attrs = [*runner.JOIN_ATTRS, "ORTH", "SPACY", "IDX", "LOWER", "SENT_START", "ENT_ID"]
+    mixed = [runner.pack(doc) if i % 2 else doc for i, doc in enumerate(docs)]
+    for joined in (runner.join_docs(iter(docs)), runner.join_docs(mixed)):
+        assert joined.text == expected.text == text
+        assert numpy.array_equal(joined.to_array(attrs), expected.to_array(attrs))
+        assert [(s.start, s.end) for s in joined.sents] == [
+            (s.start, s.end) for s in expected.sents
+        ]
+        assert [(e.start, e.end, e.label_) for e in joined.ents] == [
+            (e.start, e.end, e.label_) for e in expected.ents
+        ]
+        assert joined.has_annotation("SENT_START") and joined.has_annotation("DEP")
+    one = runner.join_docs([runner.pack(docs[0])])
+    assert one.text == docs[0].text and [t.dep_ for t in one] == [t.dep_ for t in docs[0]]
+
+
+@pytest.mark.model
 def test_short_text_is_one_chunk_and_equals_plain_nlp(nlp, sample_path) -> None:
     text = load_article(sample_path).text
     assert len(chunk_spans(text)) == 1
