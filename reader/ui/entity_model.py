@@ -116,13 +116,18 @@ class EntityModel(QAbstractItemModel):
 
     # -- QAbstractItemModel -----------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Bounds checked here, not with hasIndex, whose rowCount and columnCount calls came
+        # back into Python: views and the filter proxy ask for thousands of indexes a paint.
+        if row < 0 or not 0 <= column < len(HEADERS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        if parent.internalId() != 0:
+            return self.createIndex(row, column, 0) if row < len(self.groups) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
+        group = parent.row()
+        if group >= len(self.groups) or row >= len(self.groups[group][1]):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
 
     def parent(self, index: Index = ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
