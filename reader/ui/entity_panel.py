@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Annotations
 from reader.ui.entity_model import COUNT, ENTITY_ID_ROLE, NAME, EntityModel
-from reader.ui.quotes_panel import CELL_PADDING
+from reader.ui.row_fitter import cell_width
 from reader.ui.theme import TypeColors
 from reader.ui.throttle import Throttle
 
@@ -140,8 +140,8 @@ class EntityPanel(QWidget):
         """
         header = self.tree.header()
         totals = [sum(len(e.mentions) for e in members) for _kind, members in self.model.groups]
-        digits = self.tree.fontMetrics().horizontalAdvance(str(max(totals, default=0)))
-        header.resizeSection(COUNT, max(digits + CELL_PADDING, header.sectionSizeHint(COUNT)))
+        width = cell_width(self.tree, [str(max(totals, default=0))])
+        header.resizeSection(COUNT, max(width, header.sectionSizeHint(COUNT)))
 
     def set_sort(self, key: str) -> None:
         """Sort by "count" (most first) or "name" (A-Z)."""

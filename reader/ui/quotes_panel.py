@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Annotations
 from reader.ui.date_model import DATE_ROLE, DateModel
 from reader.ui.quote_model import QUOTE, QUOTE_ROLE, SPEAKER, UNATTRIBUTED, QuoteModel
-from reader.ui.row_fitter import RowFitter
+from reader.ui.row_fitter import RowFitter, cell_width
 
 DATE_ORDERS = (("appearance", "In order of appearance"), ("timeline", "Timeline (by date)"))
 ALL_SPEAKERS = "All speakers"
@@ -75,8 +75,6 @@ class SpeakerFilter(QSortFilterProxyModel):
 
 FIT_ROWS_LIMIT = 300
 """Quote tables longer than this get rows of three lines (see ``RowFitter``)."""
-CELL_PADDING = 12
-"""Room beside a cell's text (the item delegate's margins and focus frame), in pixels."""
 
 
 def _table(parent: QWidget) -> QTableView:
@@ -213,10 +211,9 @@ class QuotesDatesPanel(QTabWidget):
         and more on each change); a few dozen names say the same.
         """
         header = self.quote_table.horizontalHeader()
-        metrics = self.quote_table.fontMetrics()
         names = {quote.speaker or "—" for quote in self.quote_model.quotes}
-        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
-        header.resizeSection(SPEAKER, max(widest + CELL_PADDING, header.sectionSizeHint(SPEAKER)))
+        width = cell_width(self.quote_table, names)
+        header.resizeSection(SPEAKER, max(width, header.sectionSizeHint(SPEAKER)))
 
     def _update_quote_state(self) -> None:
         shown = self.quote_proxy.rowCount()

@@ -9,11 +9,27 @@ about 20 µs a cell, and only when the rows or the column widths change.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
+
 from PySide6.QtCore import QObject, QRect, Qt, QTimer
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 UNBOUNDED = 1_000_000
 """Height of the measuring box: tall enough for any cell."""
+
+
+def cell_margin(view: QAbstractItemView) -> int:
+    """Room the item delegate leaves on each side of a cell's text (Qt's own ``textMargin``)."""
+    return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+
+
+def cell_width(view: QAbstractItemView, texts: Iterable[str]) -> int:
+    """Width of a one-line cell fitting the widest of ``texts``, as the delegate measures it."""
+    metrics = QFontMetricsF(view.font())
+    widest = max((metrics.horizontalAdvance(text) for text in texts), default=0.0)
+    return math.ceil(widest) + 2 * cell_margin(view)
 
 
 class RowFitter(QObject):
@@ -53,9 +69,9 @@ class RowFitter(QObject):
                 if header.sectionSize(row) != header.defaultSectionSize():
                     header.resizeSection(row, header.defaultSectionSize())
             return
-        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+        margin = cell_margin(table)
         boxes = [
-            (column, QRect(0, 0, max(1, table.columnWidth(column) - 2 * (margin + 1)), UNBOUNDED))
+            (column, QRect(0, 0, max(1, table.columnWidth(column) - 2 * margin), UNBOUNDED))
             for column in range(model.columnCount())
             if not table.isColumnHidden(column)
         ]

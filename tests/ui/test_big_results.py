@@ -110,13 +110,17 @@ def test_long_quote_tables_get_three_line_rows(qtbot) -> None:
     assert {panel.quote_table.rowHeight(r) for r in range(rows)} == {3 * line + 8}
 
 
-def test_speaker_column_fits_the_longest_name(qtbot) -> None:
+def test_speaker_column_is_as_wide_as_qt_would_make_it(qtbot) -> None:
     panel = QuotesDatesPanel()
     _shown(qtbot, panel)
     panel.set_annotations(_big(500, 10, 10))
-    metrics = panel.quote_table.fontMetrics()
-    widest = max(metrics.horizontalAdvance(name) for name in SPEAKERS if name)
-    assert panel.quote_table.columnWidth(SPEAKER) >= widest
+    table = panel.quote_table
+    qt_measure = table.sizeHintForColumn(SPEAKER)  # every row's cell, as ResizeToContents
+    assert table.columnWidth(SPEAKER) == max(
+        qt_measure, table.horizontalHeader().sectionSizeHint(SPEAKER)
+    )
+    metrics = table.fontMetrics()
+    assert qt_measure > max(metrics.horizontalAdvance(name) for name in SPEAKERS if name)
 
 
 def test_big_result_lists_every_row_in_order(qtbot) -> None:
@@ -167,7 +171,8 @@ def test_entity_order_change_keeps_the_selection_and_groups(qtbot) -> None:
     assert names == sorted(names, key=str.casefold)
     assert panel.tree.currentIndex().data(ENTITY_ID_ROLE) == chosen
     assert all(panel.tree.isExpanded(proxy.index(g, 0)) for g in range(proxy.rowCount()))
-    totals = [proxy.index(g, COUNT).data() for g in range(proxy.rowCount())]
-    metrics = panel.tree.fontMetrics()
-    assert panel.tree.header().sectionSize(COUNT) >= metrics.horizontalAdvance(str(max(totals)))
+    tree = panel.tree
+    assert tree.columnWidth(COUNT) == max(
+        tree.sizeHintForColumn(COUNT), tree.header().sectionSizeHint(COUNT)
+    )
     assert proxy.index(0, 0).data(Qt.ItemDataRole.DisplayRole).startswith("People")
