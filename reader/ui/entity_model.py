@@ -51,12 +51,15 @@ class EntityModel(QAbstractItemModel):
         self._visible: set[str] = set(ENTITY_TYPES)
         self._annotations: Annotations | None = None
         self.sort_key = "count"
+        self._shown: dict[str, list[Entity]] | None = None
+        """While the panel filters: the entities of each type it lists (see ``set_shown``)."""
 
     def set_annotations(self, annotations: Annotations | None, visible: set[str]) -> None:
         """Show ``annotations`` (None empties the model), keeping only ``visible`` types."""
         self.beginResetModel()
         self._annotations = annotations
         self._visible = set(visible)
+        self._shown = None
         self.groups = []
         if annotations is not None:
             for kind in ENTITY_TYPES:
@@ -86,6 +89,14 @@ class EntityModel(QAbstractItemModel):
         ]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
+
+    def set_shown(self, shown: dict[str, list[Entity]] | None) -> None:
+        """While a filter lists some entities only, group rows count those ("People (1 of 6)")
+        and their mentions; None counts every entity again."""
+        self._shown = shown
+        if self.groups:
+            last = self.index(len(self.groups) - 1, COUNT)
+            self.dataChanged.emit(self.index(0, NAME), last, [Qt.ItemDataRole.DisplayRole])
 
     def set_visible(self, visible: set[str]) -> None:
         """Show only these types."""
@@ -181,6 +192,11 @@ class EntityModel(QAbstractItemModel):
     def _group_data(self, index: Index, role: int) -> Any:
         kind, members = self.groups[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole and self._shown is not None:
+            listed = self._shown.get(kind, [])
+            if column == NAME:
+                return f"{self._label(kind)} ({len(listed)} of {len(members)})"
+            return sum(len(e.mentions) for e in listed)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return f"{self._label(kind)} ({len(members)})"

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.model import Annotations
-from reader.ui.entity_model import COUNT, ENTITY_ID_ROLE, NAME, EntityModel
+from reader.core.model import Annotations, Entity
+from reader.ui.entity_model import COUNT, ENTITY_ID_ROLE, NAME, TYPE_ROLE, EntityModel
 from reader.ui.row_fitter import cell_width
 from reader.ui.theme import TypeColors
 from reader.ui.throttle import Throttle
@@ -44,28 +44,6 @@ class EntityFilterProxy(QSortFilterProxyModel):
         if not parent.isValid():
             return not self.filterRegularExpression().pattern()
         return super().filterAcceptsRow(row, parent)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """While filtering, a group's counts are those of the entities it lists."""
-        value = super().data(index, role)
-        if (
-            role != Qt.ItemDataRole.DisplayRole
-            or index.parent().isValid()
-            or not self.filterRegularExpression().pattern()
-        ):
-            return value
-        first = index.siblingAtColumn(NAME)
-        shown = [
-            self.sourceModel().entity_at(self.mapToSource(self.index(row, NAME, first)))
-            for row in range(self.rowCount(first))
-        ]
-        shown = [entity for entity in shown if entity is not None]
-        if index.column() != NAME:
-            return sum(len(entity.mentions) for entity in shown)
-        label, _, total = str(value).rpartition(" (")
-        return f"{label} ({len(shown)} of {total}" if label else value
 
 
 class EntityPanel(QWidget):
@@ -123,14 +101,37 @@ class EntityPanel(QWidget):
     def set_annotations(self, annotations: Annotations | None, visible: set[str]) -> None:
         """Show the entities of ``annotations`` for the visible types."""
         self.model.set_annotations(annotations, visible)
+        self._count_shown()
         self._fit_counts()
         self._expand_groups()
 
     def set_visible(self, visible: set[str]) -> None:
         """Only these types are listed."""
         self.model.set_visible(visible)
+        self._count_shown()
         self._fit_counts()
         self._expand_groups()
+
+    def _count_shown(self) -> None:
+        """Tell the model which entities the filter lists: its group rows count those.
+
+        (The proxy once did it in a Python ``data`` override, a third call into Python for
+        every cell the tree paints.)
+        """
+        proxy = self.proxy
+        if not proxy.filterRegularExpression().pattern():
+            self.model.set_shown(None)
+            return
+        shown: dict[str, list[Entity]] = {}
+        for row in range(proxy.rowCount()):
+            group = proxy.index(row, NAME)
+            listed = (
+                proxy.mapToSource(proxy.index(r, NAME, group)) for r in range(proxy.rowCount(group))
+            )
+            shown[group.data(TYPE_ROLE)] = [
+                entity for index in listed if (entity := self.model.entity_at(index)) is not None
+            ]
+        self.model.set_shown(shown)
 
     def _fit_counts(self) -> None:
         """The count column as wide as its largest number (a group's total) needs.
@@ -170,6 +171,7 @@ class EntityPanel(QWidget):
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
+        self._count_shown()
         self._expand_groups()
 
     def _expand_groups(self) -> None:

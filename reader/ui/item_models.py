@@ -56,6 +56,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         """What ``data`` returns for ``role`` in ``column`` of ``row`` (None for nothing)."""
         raise NotImplementedError
 
+    def index(self, row: int, column: int, parent: Index = ROOT) -> QModelIndex:
+        # Bounds checked here: QAbstractTableModel's own index() asks rowCount and columnCount,
+        # two more calls into Python for every cell a view or proxy looks at.
+        if parent.isValid() or not (0 <= row < len(self.rows) and 0 <= column < len(self.headers)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
