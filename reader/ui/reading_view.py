@@ -126,8 +126,14 @@ class ReadingView(QTextBrowser):
             document, self.offsets = built.document, built.offsets
         else:
             document, self.offsets = build_document(article, page, zoom)
-        document.setParent(self)  # so the next setDocument deletes it
+        previous = self.document()
+        # setDocument deletes only a document of its own making; one of ours (with its
+        # highlighter and layout pacer) would live on beside the new one.
+        stale = previous if previous is not document and previous.parent() is self else None
+        document.setParent(self)  # the view owns it (Python does not)
         self.setDocument(document)
+        if stale is not None:
+            stale.deleteLater()
         self.highlighter = EntityHighlighter(document, self.visible_blocks)
         self.highlighter.set_colors(types)
         if spans is not None:

@@ -96,3 +96,17 @@ def test_window_opens_a_file_into_a_ui_thread_document(qtbot, main_window, tmp_p
     mention = tab.annotations.entities[0].mentions[-1]
     tab.view.select_range(mention.start, mention.end)
     assert tab.view.textCursor().selectedText() == mention.text
+
+
+def test_a_new_layout_replaces_the_old_document(qtbot) -> None:
+    """A theme or zoom change lays the article out again: the old document must go."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtGui import QTextDocument
+
+    view = _view(qtbot)
+    article = _article()
+    view.show_article(article, page_colors(False), type_colors(False), 100)
+    for zoom in (120, 140):
+        view.set_zoom(zoom)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert view.findChildren(QTextDocument) == [view.document()]
