@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextCursor
 
 from reader.core.loaders.text import parse_text
 from reader.core.model import Article
@@ -110,3 +112,59 @@ def test_a_new_layout_replaces_the_old_document(qtbot) -> None:
         view.set_zoom(zoom)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert view.findChildren(QTextDocument) == [view.document()]
+
+
+def _expected_formats(document, article: Article, offsets, size: float) -> list[tuple]:
+    """Per body block, the formats of the Article block covering it (walking Qt's blocks)."""
+    from reader.ui.document import _body_format
+
+    blocks = sorted(article.blocks, key=lambda b: b.start)
+    expected = []
+    block = document.findBlock(offsets.base)
+    while block.isValid():
+        pos = block.position()
+        covering = next(
+            (b for b in blocks if offsets.to_qt(b.start) <= pos <= offsets.to_qt(b.end)), None
+        )
+        fmt, char = _body_format(covering, size)
+        styled = covering is not None and covering.kind != "paragraph"
+        expected.append((pos, fmt, char if styled else None))
+        block = block.next()
+    return expected
+
+
+@pytest.mark.parametrize("odd", ["", "\ufdd0"])
+def test_body_blocks_get_the_format_of_their_article_block(odd: str) -> None:
+    from reader.core.model import Block
+    from reader.ui.document import BASE_POINT_SIZE, LONG_LINE
+
+    parts = [
+        ("heading", 1, "A heading 😀"),
+        ("paragraph", 0, "Plain text " * 30),
+        ("blockquote", 0, f"Quoted{odd} words, said someone."),
+        ("list_item", 0, "First item"),
+        ("list_item", 0, "Second item"),
+        ("paragraph", 0, "Long line. " * (LONG_LINE // 5)),  # shown as several blocks
+        ("preformatted", 0, "code = 1"),
+        ("dateline", 0, "KYIV"),
+        ("heading", 2, "Another heading"),
+        ("paragraph", 0, "The end."),
+    ]
+    text, blocks = "", []
+    for kind, level, words in parts:
+        start = len(text)
+        text += words + "\n"
+        blocks.append(Block(start, start + len(words), kind, level))
+    article = Article(text=text, title="Formats", blocks=blocks)
+    document, offsets = build_document(article, page_colors(False))
+    expected = _expected_formats(document, article, offsets, BASE_POINT_SIZE)
+    assert len(expected) > len(parts)  # the long line was split
+    for pos, fmt, char in expected:
+        block = document.findBlock(pos)
+        assert block.blockFormat() == fmt, block.text()[:30]
+        if char is not None and block.length() > 1:
+            cursor = QTextCursor(document)
+            cursor.setPosition(pos + 1)
+            assert cursor.charFormat().fontWeight() == char.fontWeight()
+            assert cursor.charFormat().fontItalic() == char.fontItalic()
+            assert cursor.charFormat().fontFamilies() == char.fontFamilies()
