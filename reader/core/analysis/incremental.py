@@ -181,5 +181,6 @@ def analyse_incremental(
                 last_emit = time.monotonic()
                 if stage == 1:
                     pause *= 2
+    pending.clear()
     joined = join_docs(docs.pop(span) for span in spans)  # each chunk freed once read
     return annotate_doc(analyser, article, joined, progress)

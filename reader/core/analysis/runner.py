@@ -123,37 +123,42 @@ def pack(doc: Any) -> Packed:
 def join_docs(docs: Iterable[Any]) -> Any:
     """One Doc from chunk Docs (or ``Packed`` chunks) that are consecutive pieces of one text.
 
-    Offsets are preserved. Each chunk is packed and let go as it is read (when the caller
-    holds no other reference): ``Doc.from_docs`` held every chunk, their arrays and the
-    result at once, 900 MB at its peak on 5 MB of text.
+    Offsets are preserved. Each chunk is packed as it is read, then copied into one array
+    and let go (when the caller holds no other reference to it): ``Doc.from_docs`` held every
+    chunk, their arrays and the result at once, 900 MB at its peak on 5 MB of text.
     """
     import numpy
     from spacy.tokens import Doc
 
-    arrays = []
-    vocab = None
+    packs: list[Packed] = []
     first = None
     for count, item in enumerate(docs, start=1):
         first = item if count == 1 else None
-        packed = item if isinstance(item, Packed) else pack(item)
-        vocab = packed.vocab
-        arrays.append(packed.array)
-        del item, packed
+        packs.append(item if isinstance(item, Packed) else pack(item))
+        del item
     if first is not None and not isinstance(first, Packed):
         return first  # one chunk: its Doc is the joined Doc
-    if vocab is None:
+    if not packs:
         raise ValueError("join_docs needs at least one chunk")
-    array = numpy.concatenate(arrays) if len(arrays) > 1 else arrays[0]
-    arrays.clear()
-    orth, spacy_ = len(JOIN_ATTRS), len(JOIN_ATTRS) + 1
+    vocab = packs[0].vocab
     strings = vocab.strings
-    doc = Doc(
-        vocab,
-        words=[strings[o] for o in array[:, orth].tolist()],
-        spaces=array[:, spacy_].astype(bool).tolist(),
-    )
+    width = len(JOIN_ATTRS)
+    attrs = numpy.empty((sum(len(p.array) for p in packs), width), dtype=numpy.uint64)
+    words: list[str] = []
+    spaces: list[bool] = []
+    at = 0
+    packs.reverse()
+    while packs:  # one chunk's array at a time, freed once copied
+        array = packs.pop().array
+        attrs[at : at + len(array)] = array[:, :width]
+        words += [strings[orth] for orth in array[:, width].tolist()]
+        spaces += array[:, width + 1].astype(bool).tolist()
+        at += len(array)
+        del array
+    doc = Doc(vocab, words=words, spaces=spaces)
+    del words, spaces
     if len(doc):
-        doc.from_array(JOIN_ATTRS, numpy.ascontiguousarray(array[:, :orth]))
+        doc.from_array(JOIN_ATTRS, attrs)
     return doc
 
 

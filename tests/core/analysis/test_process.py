@@ -171,3 +171,20 @@ def test_the_real_analysis_in_the_process_equals_the_in_process_one(nlp, sample_
         assert analyser.pipeline_info() == expected.pipeline
     finally:
         analyser.close()
+
+
+def test_the_analysis_process_imports_no_qt() -> None:
+    """It is started as ``python -m reader.core.analysis.service``: nothing of the window."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, runpy; sys.argv = ['service', '--help']\n"
+        "try:\n    runpy.run_module('reader.core.analysis.service', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
