@@ -19,52 +19,13 @@ span every block given formats since the last call, so blocks far apart must not
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
-from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
+from reader.ui.spans import Span, SpanIndex
 from reader.ui.theme import TypeColors
-
-
-class Span(NamedTuple):
-    """One highlighted mention in document positions (UTF-16, header included).
-
-    A tuple, so sorting spans orders them by start and building 100,000 of them is quick.
-    """
-
-    start: int
-    end: int
-    entity_id: str
-    kind: str
-
-
-class SpanIndex:
-    """Spans sorted by start, searchable by position; pure Python, so any thread may build it.
-
-    Args:
-        spans: the spans, in any order.
-    """
-
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self.spans: list[Span] = sorted(spans)
-        self.starts = [s.start for s in self.spans]
-        self.max_len = max((s.end - s.start for s in self.spans), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[Span]:
-        """Spans overlapping the half-open document range [start, end)."""
-        spans = self.spans
-        result = []
-        for i in range(bisect_left(self.starts, start - self.max_len), len(spans)):
-            span = spans[i]
-            if span.start >= end:
-                break
-            if span.end > start:
-                result.append(span)
-        return result
-
 
 SLICE_S = 0.008
 """Time for painting off-screen blocks per event-loop turn (the rest waits for the next)."""

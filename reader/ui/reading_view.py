@@ -7,8 +7,6 @@ through the tab's ``OffsetMap`` only.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -24,10 +22,12 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.model import Annotations, Article
 from reader.ui.document import BuiltDocument, build_document, reading_font
-from reader.ui.highlighter import EntityHighlighter, Span, SpanIndex
+from reader.ui.highlighter import EntityHighlighter
 from reader.ui.layout_pacer import LayoutPacer
 from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.positions import OffsetMap
+from reader.ui.screen_blocks import blocks_in_range
+from reader.ui.spans import Prepared, Span, mention_spans
 from reader.ui.theme import PageColors, TypeColors
 
 PREPARED_KEPT = 4
@@ -38,29 +38,6 @@ TOP_SCREEN_CHARS = 3000
 """Characters a full-height window shows at the top of an article (analysed first)."""
 CLICK_SLOP = 4
 """A press and release closer than this (pixels) is a click, not a selection drag."""
-
-
-class Prepared(NamedTuple):
-    """Annotations turned into what the view paints, for one ``OffsetMap``."""
-
-    annotations: Annotations
-    offsets: OffsetMap
-    index: SpanIndex
-    names: dict[str, tuple[str, str, int]]
-
-
-def mention_spans(
-    annotations: Annotations, offsets: OffsetMap
-) -> tuple[SpanIndex, dict[str, tuple[str, str, int]]]:
-    """The highlight spans of every mention, and entity id -> (name, type, mention count)."""
-    spans = []
-    names = {}
-    for entity in annotations.entities:
-        names[entity.id] = (entity.name, entity.type, len(entity.mentions))
-        entity_id, kind = entity.id, entity.type
-        to_qt = offsets.to_qt
-        spans += [Span(to_qt(m.start), to_qt(m.end), entity_id, kind) for m in entity.mentions]
-    return SpanIndex(spans), names
 
 
 class ReadingView(QTextBrowser):
@@ -217,55 +194,11 @@ class ReadingView(QTextBrowser):
         return max(0, first - 2), last + 2
 
     def _screen_blocks(self) -> tuple[int, int]:
-        """Numbers of the first and last text blocks on screen, from their layout rectangles.
-
-        Not ``cursorForPosition``: a hit test at a point outside the text (the margins, a
-        paragraph gap) goes through every block to the end of the document and lays it all
-        out, 0.2-0.3 s on a fresh 1 MB article. Rectangles are asked for only from the last
-        answer to the screen, so Qt lays out no further than it must to paint.
-        """
-        document = self.document()
-        layout = document.documentLayout()
+        """Numbers of the first and last text blocks on screen (see ``screen_blocks``)."""
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()
-        count = document.blockCount()
-
-        def above(number: int) -> bool:  # the block ends before the screen starts
-            block = document.findBlockByNumber(number)
-            return layout.blockBoundingRect(block).bottom() < top
-
-        # Gallop from the last answer to a bracket (above low, not above high), then bisect.
-        low, high = -1, min(self._first_hint, count - 1)
-        if above(high):
-            step = 1
-            low, high = high, min(high + step, count - 1)
-            while high < count - 1 and above(high):
-                step *= 2
-                low, high = high, min(high + step, count - 1)
-            if above(high):
-                low = high = count - 1
-        else:
-            step = 1
-            while high > 0:
-                candidate = max(high - step, 0)
-                if above(candidate):
-                    low = candidate
-                    break
-                high = candidate
-                step *= 2
-        while high - low > 1:
-            middle = (low + high) // 2
-            if above(middle):
-                low = middle
-            else:
-                high = middle
-        first = high
+        first, last = blocks_in_range(self.document(), top, bottom, self._first_hint)
         self._first_hint = first
-        block = document.findBlockByNumber(first)
-        last = first
-        while block.isValid() and layout.blockBoundingRect(block).top() <= bottom:
-            last = block.blockNumber()
-            block = block.next()
         return first, last
 
     def visible_range(self) -> tuple[int, int]:
