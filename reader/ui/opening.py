@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QTimer, SignalInstance
 
 from reader.core.errors import ModelUnavailableError
 from reader.core.model import Annotations, Article
@@ -140,6 +140,15 @@ class ArticleOpening:
         if saved is not None:  # an annotated copy: show what was saved, corrections included
             self._analysed(tab, saved)
         else:
+            # After the text's first paint (posted events run before a zero timer): the
+            # worker's first step, reading a cache entry, holds the GIL in long stretches,
+            # and the paint waited for it at each call into Python (90-150 ms on 1 MB).
+            tab.analysing = True
+            self.show_tab_status(tab)
+            QTimer.singleShot(0, lambda: self._analyse_if_open(tab))
+
+    def _analyse_if_open(self, tab: ArticleTab) -> None:
+        if tab in self.tab_list and not tab.closed:
             self.analyse(tab)
 
     def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
