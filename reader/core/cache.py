@@ -214,8 +214,19 @@ def analyse_cached(
     The one call the app and the CLI make. With ``first_range`` or ``on_partial`` and an
     analyser that can (``SpacyAnalyser.analyse_incremental``), the run goes region first;
     any other analyser (a test's fake) runs its ``analyse`` and is cached only when the
-    result names the installed model.
+    result names the installed model. An analyser with its own ``analyse_cached`` (the
+    app's ``ProcessAnalyser``) is handed the whole job.
     """
+    own = getattr(analyser, "analyse_cached", None)
+    if own is not None:  # the app's ProcessAnalyser: its process writes the new entry
+        return own(
+            article,
+            progress,
+            first_range=first_range,
+            on_partial=on_partial,
+            should_stop=should_stop,
+            cache_folder=cache.folder if cache else None,
+        )
     cache = cache or AnalysisCache()
     pipeline = installed_pipeline()
     if pipeline is not None and (hit := cache.get(article, pipeline)) is not None:

@@ -28,6 +28,7 @@ from typing import Any
 import reader
 from reader.core.analysis.incremental import AnalysisCancelled
 from reader.core.analysis.service import DEFAULT_FACTORY, Pieces
+from reader.core.cache import AnalysisCache, installed_pipeline
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations, Article, PipelineInfo
 
@@ -80,8 +81,7 @@ class ProcessAnalyser:
 
     def analyse(self, article: Article, progress: Progress | None = None) -> Annotations:
         """``SpacyAnalyser.analyse``, in the process."""
-        with self._lock:
-            return self._call(("analyse", article, None, False), article, progress, None, None)
+        return self._analyse(("analyse", article, None, False, None), article, progress)
 
     def analyse_incremental(
         self,
@@ -92,12 +92,33 @@ class ProcessAnalyser:
         should_stop: ShouldStop | None = None,
     ) -> Annotations:
         """``SpacyAnalyser.analyse_incremental``, in the process (see ``analysis.incremental``)."""
-        request = ("analyse", article, first_range, on_partial is not None)
-        with self._lock:
-            result = self._call(request, article, progress, on_partial, should_stop)
-            if len(article.text) >= RECYCLE_CHARS:
-                self._stop_process(wait=False)
-            return result
+        request = ("analyse", article, first_range, on_partial is not None, None)
+        return self._analyse(request, article, progress, on_partial, should_stop)
+
+    def analyse_cached(
+        self,
+        article: Article,
+        progress: Progress | None = None,
+        *,
+        first_range: tuple[int, int] | None = None,
+        on_partial: OnPartial | None = None,
+        should_stop: ShouldStop | None = None,
+        cache_folder: Path | None = None,
+    ) -> Annotations:
+        """``reader.core.cache.analyse_cached``, the new entry written by the process.
+
+        A hit is read here (measured: faster than the process could send it); on a miss the
+        process analyses, replies, and then stores the result, off this process's GIL.
+        """
+        folder = Path(cache_folder) if cache_folder else AnalysisCache().folder
+        pipeline = installed_pipeline()
+        hit = AnalysisCache(folder).get(article, pipeline) if pipeline else None
+        if hit is not None:
+            if progress is not None:
+                progress(1.0)
+            return hit
+        request = ("analyse", article, first_range, on_partial is not None, str(folder))
+        return self._analyse(request, article, progress, on_partial, should_stop)
 
     def close(self) -> None:
         """End the process (the app is closing); a later request starts a new one.
@@ -119,6 +140,20 @@ class ProcessAnalyser:
             self._lock.release()
 
     # -- internals ---------------------------------------------------------------------------
+    def _analyse(
+        self,
+        request: tuple,
+        article: Article,
+        progress: Progress | None,
+        on_partial: OnPartial | None = None,
+        should_stop: ShouldStop | None = None,
+    ) -> Annotations:
+        with self._lock:
+            result = self._call(request, article, progress, on_partial, should_stop)
+            if len(article.text) >= RECYCLE_CHARS:
+                self._stop_process(wait=False)
+            return result
+
     def _ensure(self) -> Connection:
         if self._conn is not None and self._process is not None and self._process.poll() is None:
             return self._conn

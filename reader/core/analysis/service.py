@@ -11,13 +11,18 @@ script in the child). Requests and replies are tuples pickled by
 ``multiprocessing.connection.Connection``:
 
 - ``("info",)`` -> ``("info", PipelineInfo)``
-- ``("analyse", article, first_range, partials)`` -> any number of ``("progress", fraction)``
-  and, when ``partials``, provisional Annotations; then exactly one of the final Annotations,
-  ``("cancelled",)`` or ``("error", exception)``. A ``("cancel",)`` sent meanwhile is read
-  between chunks. Annotations travel as ``("piece", field, items)`` messages of at most
-  ``PIECE_ITEMS`` mentions, quotes or dates, then ``("partial" | "done", PipelineInfo)``:
-  unpickling 5 MB of results in one message held the app's GIL ~0.2 s (a stall of the
-  window), and the article, which the app has, is not sent back.
+- ``("analyse", article, first_range, partials, cache_folder)`` -> any number of
+  ``("progress", fraction)`` and, when ``partials``, provisional Annotations; then exactly
+  one of the final Annotations, ``("cancelled",)`` or ``("error", exception)``. A
+  ``("cancel",)`` sent meanwhile is read between chunks.
+- Annotations travel as ``("piece", field, items)`` messages of at most ``PIECE_ITEMS``
+  mentions, quotes or dates, then ``("partial" | "done", PipelineInfo)``: unpickling 5 MB of
+  results in one message held the app's GIL ~0.2 s (a stall of the window), and the
+  article, which the app has, is not sent back.
+- With a ``cache_folder`` the process writes the result to the analysis cache after sending
+  it: writing the entry of a 1 MB article is ~100 ms of Python, which on an app thread
+  stalled the window at the end of the analysis. (Reading stays in the app: a hit is read
+  there faster than the process could send it, measured.)
 - ``("quit",)``, or the pipe closing (the app exited or was killed): the process ends.
 """
 
@@ -31,6 +36,7 @@ import socket
 import sys
 import traceback
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from reader.core.errors import ReaderError
@@ -128,9 +134,20 @@ class _Job:
         return False
 
 
+def _cache_in(folder: str | None) -> tuple[Any, PipelineInfo] | None:
+    """The analysis cache in ``folder`` and the installed model, or None (nothing to store)."""
+    if folder is None:
+        return None
+    from reader.core.cache import AnalysisCache, installed_pipeline
+
+    pipeline = installed_pipeline()
+    return None if pipeline is None else (AnalysisCache(Path(folder)), pipeline)
+
+
 def _analyse(analyser: Any, conn: Connection, request: tuple) -> tuple | None:
-    _, article, first_range, partials = request
+    _, article, first_range, partials, cache_folder = request
     job = _Job(conn)
+    cached = _cache_in(cache_folder)
     incremental = getattr(analyser, "analyse_incremental", None)
     if incremental is None:
         result = analyser.analyse(article, job.progress)
@@ -140,6 +157,11 @@ def _analyse(analyser: Any, conn: Connection, request: tuple) -> tuple | None:
     if job.should_stop():  # cancelled after the last chunk: the app no longer waits for it
         raise Cancelled
     send_annotations(conn, "done", result)
+    if cached is not None and result.pipeline == cached[1]:
+        # After the app has its result, so the write costs it nothing; nothing more may be
+        # sent for this request, so a failure to write is only a missed cache entry.
+        with contextlib.suppress(Exception):
+            cached[0].put(result)
     return None
 
 

@@ -188,3 +188,34 @@ def test_the_analysis_process_imports_no_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.model
+def test_the_process_reads_and_writes_the_analysis_cache(tmp_path) -> None:
+    """A new entry is written by the process, off the app's GIL; hits are read in the app,
+    with or without a process."""
+    from reader.core.cache import AnalysisCache, analyse_cached
+
+    cache = AnalysisCache(tmp_path / "cache")
+    article = Article("Ada wrote.", source="a.txt")
+    analyser = ProcessAnalyser(f"{FAKES}:Counting")
+    try:
+        first = analyse_cached(analyser, article, cache=cache)
+        assert first.entities[0].name == "call1"
+        assert first.article is article
+        deadline = time.monotonic() + 10
+        while not cache.entries() and time.monotonic() < deadline:  # written after the reply
+            time.sleep(0.05)
+        assert len(cache.entries()) == 1
+        again = analyse_cached(analyser, article, cache=cache)
+        assert again.entities[0].name == "call1"  # from the cache: no second analysis
+        assert again.article is article
+        other = analyse_cached(analyser, Article("Bo wrote.", source="b.txt"), cache=cache)
+        assert other.entities[0].name == "call2"
+        analyser.close()
+        seen: list[float] = []
+        cold = analyse_cached(analyser, article, seen.append, cache=cache)
+        assert cold.entities[0].name == "call1" and seen == [1.0]
+        assert analyser.pid is None  # a hit needs no process
+    finally:
+        analyser.close()
