@@ -41,11 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from ui_figures import Reader, wait_until
 
-    from reader.core.analysis import SpacyAnalyser
     from reader.core.cache import AnalysisCache
+    from reader.ui.app import default_analyser
 
-    analyser = SpacyAnalyser()
-    analyser.nlp  # noqa: B018  (load the model before the clock starts)
+    analyser = default_analyser()  # as the app analyses: spaCy in a child process
+    analyser.pipeline_info()  # the model is loaded before the clock starts
     AnalysisCache().clear()
     reader = Reader(analyser)
     window = reader.window
@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"partial_results: {len(partials)} at", [round(p - start, 1) for p in partials])
     print(f"ui_deliveries: {len(progress)}")
     reader.shutdown()
+    getattr(analyser, "close", lambda: None)()
     return 0
 
 
