@@ -214,25 +214,18 @@ def analyse_cached(
     The one call the app and the CLI make. With ``first_range`` or ``on_partial`` and an
     analyser that can (``SpacyAnalyser.analyse_incremental``), the run goes region first;
     any other analyser (a test's fake) runs its ``analyse`` and is cached only when the
-    result names the installed model. An analyser with its own ``analyse_cached`` (the
-    app's ``ProcessAnalyser``) is handed the whole job.
+    result names the installed model. An analyser with ``analyse_and_store`` (the app's
+    ``ProcessAnalyser``) runs a miss and stores its result itself.
     """
-    own = getattr(analyser, "analyse_cached", None)
-    if own is not None:  # the app's ProcessAnalyser: its process writes the new entry
-        return own(
-            article,
-            progress,
-            first_range=first_range,
-            on_partial=on_partial,
-            should_stop=should_stop,
-            cache_folder=cache.folder if cache else None,
-        )
     cache = cache or AnalysisCache()
     pipeline = installed_pipeline()
     if pipeline is not None and (hit := cache.get(article, pipeline)) is not None:
         if progress:
             progress(1.0)
         return hit
+    and_store = getattr(analyser, "analyse_and_store", None)
+    if and_store is not None:  # the app's ProcessAnalyser: its process writes the new entry
+        return and_store(article, first_range, on_partial, progress, should_stop, cache.folder)
     incremental = getattr(analyser, "analyse_incremental", None)
     if incremental is not None and (first_range is not None or on_partial):
         annotations = incremental(article, first_range, on_partial, progress, should_stop)

@@ -20,21 +20,16 @@ import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import reader
-from reader.core.analysis.incremental import AnalysisCancelled
+from reader.core.analysis import Progress
+from reader.core.analysis.incremental import AnalysisCancelled, OnPartial, ShouldStop
 from reader.core.analysis.service import DEFAULT_FACTORY, Pieces
-from reader.core.cache import AnalysisCache, installed_pipeline
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations, Article, PipelineInfo
-
-Progress = Callable[[float], None]
-OnPartial = Callable[[Annotations], None]
-ShouldStop = Callable[[], bool]
 
 POLL_S = 0.05
 """How often ``should_stop`` is asked while the process is silent."""
@@ -95,29 +90,19 @@ class ProcessAnalyser:
         request = ("analyse", article, first_range, on_partial is not None, None)
         return self._analyse(request, article, progress, on_partial, should_stop)
 
-    def analyse_cached(
+    def analyse_and_store(
         self,
         article: Article,
-        progress: Progress | None = None,
-        *,
-        first_range: tuple[int, int] | None = None,
-        on_partial: OnPartial | None = None,
-        should_stop: ShouldStop | None = None,
-        cache_folder: Path | None = None,
+        first_range: tuple[int, int] | None,
+        on_partial: OnPartial | None,
+        progress: Progress | None,
+        should_stop: ShouldStop | None,
+        cache_folder: Path,
     ) -> Annotations:
-        """``reader.core.cache.analyse_cached``, the new entry written by the process.
-
-        A hit is read here (measured: faster than the process could send it); on a miss the
-        process analyses, replies, and then stores the result, off this process's GIL.
-        """
-        folder = Path(cache_folder) if cache_folder else AnalysisCache().folder
-        pipeline = installed_pipeline()
-        hit = AnalysisCache(folder).get(article, pipeline) if pipeline else None
-        if hit is not None:
-            if progress is not None:
-                progress(1.0)
-            return hit
-        request = ("analyse", article, first_range, on_partial is not None, str(folder))
+        """``analyse_incremental``, and the process then stores the result in the analysis
+        cache in ``cache_folder``, after replying and off this process's GIL
+        (``reader.core.cache.analyse_cached`` calls this on a cache miss)."""
+        request = ("analyse", article, first_range, on_partial is not None, str(cache_folder))
         return self._analyse(request, article, progress, on_partial, should_stop)
 
     def close(self) -> None:
@@ -225,7 +210,8 @@ class ProcessAnalyser:
         )
 
     def _stop_process(self, wait: bool = True) -> None:
-        """Ask the process to quit; ``wait`` for it (else multiprocessing reaps it later)."""
+        """Ask the process to quit; ``wait`` for it (else it is reaped from ``_retired`` by the
+        next start or ``close``)."""
         conn, process = self._conn, self._process
         self._conn = self._process = None
         if conn is not None:

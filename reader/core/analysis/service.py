@@ -144,7 +144,8 @@ def _cache_in(folder: str | None) -> tuple[Any, PipelineInfo] | None:
     return None if pipeline is None else (AnalysisCache(Path(folder)), pipeline)
 
 
-def _analyse(analyser: Any, conn: Connection, request: tuple) -> tuple | None:
+def _analyse(analyser: Any, conn: Connection, request: tuple) -> None:
+    """Run one ``analyse`` request; its replies are sent here (see the module docstring)."""
     _, article, first_range, partials, cache_folder = request
     job = _Job(conn)
     cached = _cache_in(cache_folder)
@@ -162,7 +163,6 @@ def _analyse(analyser: Any, conn: Connection, request: tuple) -> tuple | None:
         # sent for this request, so a failure to write is only a missed cache entry.
         with contextlib.suppress(Exception):
             cached[0].put(result)
-    return None
 
 
 def serve(conn: Connection, factory: str = DEFAULT_FACTORY) -> None:
@@ -182,12 +182,12 @@ def serve(conn: Connection, factory: str = DEFAULT_FACTORY) -> None:
             return
         if kind == "cancel":  # arrived after its job ended
             continue
-        reply: tuple | None
+        reply: tuple | None = None
         try:
             if kind == "info":
                 reply = ("info", analyser.pipeline_info())
             elif kind == "analyse":
-                reply = _analyse(analyser, conn, request)
+                _analyse(analyser, conn, request)
             else:
                 reply = ("error", ReaderError(f"Unknown request {kind!r} to the analysis process."))
         except (Cancelled, AnalysisCancelled):
