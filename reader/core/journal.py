@@ -47,9 +47,14 @@ def journal_dir() -> Path:
     return data_dir() / "journals"
 
 
+def _journal_file(text_key: str, annotations_key: str) -> Path:
+    """``<text key>-<annotations key>.jsonl`` in the journal folder (``*`` makes a pattern)."""
+    return journal_dir() / f"{text_key}-{annotations_key}.jsonl"
+
+
 def journal_path(ann: Annotations) -> Path:
     """Where the journal of corrections to these (uncorrected) annotations lives."""
-    return journal_dir() / f"{content_hash(ann.article)}-{annotations_hash(ann)[:16]}.jsonl"
+    return _journal_file(content_hash(ann.article), annotations_hash(ann)[:16])
 
 
 class Journal:
@@ -177,7 +182,7 @@ def find_journal(ann: Annotations) -> FoundJournal | None:
     Asked on the UI thread at every arrival of annotations: when no journal of the article
     exists at all (the usual case) the annotations are not hashed (50-150 ms for 1 MB).
     """
-    if not any(journal_dir().glob(f"{content_hash(ann.article)}-*.jsonl")):
+    if not any(journal_dir().glob(_journal_file(content_hash(ann.article), "*").name)):
         return None
     found = read_journal(journal_path(ann))
     if found is None or found.header.get("base_sha256") != annotations_hash(ann):
