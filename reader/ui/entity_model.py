@@ -21,8 +21,6 @@ ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The entity id of an entity row (None on group rows)."""
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 2
 """The entity type of any row."""
-SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-"""Lower-case name in column 0, mention count in column 1."""
 NAME, COUNT = 0, 1
 HEADERS = ("Entity", "Mentions")
 
@@ -172,8 +170,6 @@ class EntityModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return entity.name if column == NAME else len(entity.mentions)
-        if role == SORT_ROLE:
-            return entity.name.casefold() if column == NAME else len(entity.mentions)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             colors = self._colors.get(entity.type)
             return colors.color if colors else None
@@ -201,9 +197,6 @@ class EntityModel(QAbstractItemModel):
             if column == NAME:
                 return f"{self._label(kind)} ({len(members)})"
             return sum(len(e.mentions) for e in members)
-        if role == SORT_ROLE:
-            # Groups keep the fixed type order whatever the sort column.
-            return ENTITY_TYPES.index(kind)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             colors = self._colors.get(kind)
             return colors.color if colors else None

@@ -15,12 +15,6 @@ MAX_QUOTE_CHARS = 140
 """Longer quotes are cut at a word boundary and end with an ellipsis."""
 QUOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The Quote dataclass of a row."""
-SPEAKER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The speaker's entity id, or None."""
-ORDER_ROLE = Qt.ItemDataRole.UserRole + 3
-"""Position of the quote in the text (sort key)."""
-SPEAKER_ROLE = Qt.ItemDataRole.UserRole + 4
-"""The speaker's name, or UNATTRIBUTED (the speaker filter's key)."""
 UNATTRIBUTED = "Unattributed"
 
 
@@ -34,6 +28,11 @@ def shorten(text: str, limit: int = MAX_QUOTE_CHARS) -> str:
     if space > limit // 2:
         cut = cut[:space]
     return cut.rstrip(" ,;:.") + "…"
+
+
+def speaker_key(quote: Quote) -> str:
+    """The speaker's name, or UNATTRIBUTED: what the speaker filter and its counts go by."""
+    return quote.speaker or UNATTRIBUTED
 
 
 class QuoteModel(RowTableModel[Quote]):
@@ -57,7 +56,7 @@ class QuoteModel(RowTableModel[Quote]):
         for quote in self.quotes:
             if not phrases and quote.kind == "scare":
                 continue
-            name = quote.speaker or UNATTRIBUTED
+            name = speaker_key(quote)
             counts[name] = counts.get(name, 0) + 1
         return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
 
@@ -74,10 +73,4 @@ class QuoteModel(RowTableModel[Quote]):
             return "No entity for this speaker"
         if role == QUOTE_ROLE:
             return quote
-        if role == SPEAKER_ID_ROLE:
-            return quote.speaker_id
-        if role == ORDER_ROLE:
-            return quote.start
-        if role == SPEAKER_ROLE:
-            return quote.speaker or UNATTRIBUTED
         return None

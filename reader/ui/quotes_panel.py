@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Annotations
 from reader.ui.date_model import DATE_ROLE, DateModel
-from reader.ui.quote_model import QUOTE, QUOTE_ROLE, SPEAKER, UNATTRIBUTED, QuoteModel
+from reader.ui.quote_model import (
+    QUOTE,
+    QUOTE_ROLE,
+    SPEAKER,
+    UNATTRIBUTED,
+    QuoteModel,
+    speaker_key,
+)
 from reader.ui.row_fitter import RowFitter, cell_width
 
 DATE_ORDERS = (("appearance", "In order of appearance"), ("timeline", "Timeline (by date)"))
@@ -70,7 +77,7 @@ class SpeakerFilter(QSortFilterProxyModel):
         quote = model.quotes[row]
         if quote.kind == "scare" and not self.show_phrases:
             return False
-        return self.speaker is None or (quote.speaker or UNATTRIBUTED) == self.speaker
+        return self.speaker is None or speaker_key(quote) == self.speaker
 
 
 FIT_ROWS_LIMIT = 300
