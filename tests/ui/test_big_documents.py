@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 
 from reader.core.analysis import Progress
 from reader.core.model import Annotations, Article, Entity, Mention
-from reader.ui.document import DISPLAY_PIECE, LONG_LINE, display_text
+from reader.ui.document import (
+    DISPLAY_PIECE,
+    LONG_LINE,
+    UNSHAPED_FROM_CHARS,
+    build_document,
+    display_text,
+)
+from reader.ui.theme import page_colors
 
 SENTENCE = "Macron met Scholz in Berlin. "
 
@@ -38,6 +45,23 @@ def test_display_text_swaps_only_spaces_for_block_breaks() -> None:
     assert lines[-1] == "x" * 30_000  # no space to swap: left whole
     assert display_text("short\ntext") == "short\ntext"
     assert len(text.split("\n")[0]) > LONG_LINE
+
+
+def test_long_articles_are_laid_out_without_optional_shaping(qapp) -> None:
+    no_shaping = QFont.StyleStrategy.PreferNoShaping
+    paragraph = SENTENCE * 10 + "\n"
+    short = Article(text=paragraph * 10, title="Short")
+    long = Article(text=paragraph * (UNSHAPED_FROM_CHARS // len(paragraph) + 1), title="Long")
+    short_doc, _ = build_document(short, page_colors(False))
+    long_doc, offsets = build_document(long, page_colors(False))
+    assert not short_doc.defaultFont().styleStrategy() & no_shaping  # kerning kept
+    assert long_doc.defaultFont().styleStrategy() & no_shaping
+    # The title and body still lay out in that font: the text is whole and wraps into lines.
+    body = long_doc.findBlock(offsets.base)
+    assert body.text() == paragraph.rstrip("\n")
+    long_doc.setTextWidth(600)
+    assert long_doc.documentLayout().blockBoundingRect(body).height() > 0
+    assert body.layout().lineCount() > 1
 
 
 def test_five_megabyte_single_line_gets_exact_highlights(qtbot, main_window, tmp_path) -> None:
