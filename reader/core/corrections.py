@@ -332,6 +332,8 @@ class SetSpeaker:
         name = self.speaker
         if name is None and self.speaker_id and (entity := ann.entity(self.speaker_id)):
             name = entity.name
+        if name is None:  # the entity was removed since: say so, not "None"
+            return "Attribute the quote to a removed entity"
         return f"Attribute the quote to {name}"
 
 

@@ -247,3 +247,14 @@ def test_marking_a_mention_with_its_own_type_is_refused(small: Annotations) -> N
 def test_change_type_text_reads_well(small: Annotations) -> None:
     assert ChangeType("e2", "organization").describe(small) == "Make Olaf Scholz an organization"
     assert ChangeType("e3", "country").describe(small) == "Make Berlin a country"
+
+
+def test_speaker_text_names_the_entity_or_says_it_is_gone(small: Annotations) -> None:
+    q = small.quotes[0]
+    assert SetSpeaker(q.start, q.end, speaker_id="e2").describe(small) == (
+        "Attribute the quote to Olaf Scholz"
+    )
+    assert SetSpeaker(q.start, q.end, speaker_id="e99").describe(small) == (
+        "Attribute the quote to a removed entity"
+    )
+    assert SetSpeaker(q.start, q.end).describe(small) == "Remove the quote's speaker"
