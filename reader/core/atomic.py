@@ -3,15 +3,41 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
+
+STALE_TEMP_S = 3600.0
+"""Temporary files older than this were left by a save that was killed and are removed."""
+
+
+def temp_file_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file (descriptor, name) in ``path``'s folder, renamed over it when done.
+
+    A save that was killed (power cut, SIGKILL) leaves its ``.NAME.XXXX.tmp`` behind; those of
+    ``path`` older than ``STALE_TEMP_S`` go now, so the user's folder does not collect them.
+    """
+    path = Path(path)
+    remove_stale_temps(path.parent, f".{glob.escape(path.name)}.*.tmp")
+    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+
+def remove_stale_temps(folder: Path, pattern: str = ".*.tmp") -> None:
+    """Remove files matching ``pattern`` in ``folder`` not modified for ``STALE_TEMP_S``."""
+    cutoff = time.time() - STALE_TEMP_S
+    with contextlib.suppress(OSError):
+        for temp in Path(folder).glob(pattern):
+            with contextlib.suppress(OSError):
+                if temp.stat().st_mtime < cutoff:
+                    temp.unlink()
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, fsync, then rename over it."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temp_file_beside(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

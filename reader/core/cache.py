@@ -15,7 +15,6 @@ import hashlib
 import json
 import logging
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,7 +23,7 @@ from typing import Any
 
 from reader import __version__
 from reader.core import paths, schema
-from reader.core.atomic import write_text_atomic
+from reader.core.atomic import remove_stale_temps, write_text_atomic
 from reader.core.errors import AnnotationFormatError
 from reader.core.model import Annotations, Article, PipelineInfo
 
@@ -34,8 +33,6 @@ DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 """About fifty book-length articles or thousands of news articles."""
 FOLDER = "analysis"
 SUFFIX = ".json"
-STALE_TEMP_S = 3600.0
-"""Temporary files older than this were left by a crash mid-write and are removed."""
 ANALYSIS_PACKAGE = Path(__file__).resolve().parent / "analysis"
 
 
@@ -181,12 +178,7 @@ class AnalysisCache:
             if entry.path != keep:
                 self._remove(entry.path)
                 total -= entry.size
-        cutoff = time.time() - STALE_TEMP_S
-        with contextlib.suppress(OSError):
-            for temp in self.folder.glob(".*.tmp"):
-                with contextlib.suppress(OSError):
-                    if temp.stat().st_mtime < cutoff:
-                        temp.unlink()
+        remove_stale_temps(self.folder)
 
     def clear(self) -> None:
         """Remove every entry."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +21,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QTextCharFormat, QTextCursor, 
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from reader.core import atomic
 from reader.core.errors import ReaderError
 from reader.core.export import FORMATS, check_target, save
 from reader.core.model import Annotations
@@ -136,7 +136,7 @@ def printable_document(
 
 def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
     """Print ``document`` to ``target`` as A4 PDF, atomically (temporary file, then rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = atomic.temp_file_beside(target)
     os.close(fd)
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

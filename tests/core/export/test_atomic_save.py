@@ -130,3 +130,12 @@ def test_process_killed_mid_write_leaves_previous_copy(small: Annotations, tmp_p
     assert len(leftovers) == 1
     half = (tmp_path / leftovers[0]).read_bytes()
     assert 0 < len(half) < len(render_bytes(small, "html"))
+    # The next save of that file, an hour later, removes it; a recent one may be another save's.
+    recent = tmp_path / f".{target.name}.recent.tmp"
+    other = tmp_path / ".other.html.old.tmp"
+    recent.write_bytes(b"")
+    other.write_bytes(b"")
+    for old in (tmp_path / leftovers[0], other):
+        os.utime(old, (1_000_000, 1_000_000))
+    save(small, target)
+    assert _leftovers(tmp_path) == sorted([recent.name, other.name])
