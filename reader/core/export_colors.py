@@ -90,11 +90,23 @@ def _from_file(data: Any) -> dict[str, TypeColors]:
 
 
 @lru_cache(maxsize=1)
+def color_scheme() -> dict[str, Any]:
+    """resources/colors.json as read, or {} when it is missing or damaged.
+
+    The one reader of the file: the window's theme and the exports both start from it.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads(COLORS_FILE.read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return data
+    return {}
+
+
+@lru_cache(maxsize=1)
 def type_colors() -> dict[str, TypeColors]:
     """How each entity type is drawn: resources/colors.json over Okabe-Ito defaults."""
     colors = {name: _derived(color) for name, color in OKABE_ITO.items()}
-    with contextlib.suppress(OSError, ValueError):
-        colors.update(_from_file(json.loads(COLORS_FILE.read_text(encoding="utf-8"))))
+    colors.update(_from_file(color_scheme()))
     return colors
 
 

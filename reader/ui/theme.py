@@ -1,21 +1,21 @@
 """Light and dark themes: the colour scheme file, the Qt palette and the style sheet.
 
-Colours live in ``resources/colors.json`` (Okabe-Ito, colour-blind safe) and the few widget
-rules in ``resources/light.qss`` / ``dark.qss``; this module only reads them and applies them.
+Colours live in ``resources/colors.json`` (Okabe-Ito, colour-blind safe; read once by
+``reader.core.export_colors.color_scheme``, which the exports share) and the few widget rules in
+``resources/light.qss`` / ``dark.qss``; this module only turns them into Qt colours and applies
+them.
 "system" follows the desktop's colour scheme and switches live when it changes.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from reader.core.export_colors import color_scheme
 from reader.core.model import ENTITY_TYPES
 from reader.core.paths import PROJECT_ROOT
 
@@ -45,14 +45,9 @@ class PageColors:
     find: QColor
 
 
-@cache
-def _scheme_data(path: Path = RESOURCES / "colors.json") -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
 def type_colors(dark: bool) -> dict[str, TypeColors]:
     """Per entity type colours for a light or dark page."""
-    data = _scheme_data()["types"]
+    data = color_scheme()["types"]
     mode = "dark" if dark else "light"
     result = {}
     for kind in ENTITY_TYPES:
@@ -70,7 +65,7 @@ def type_colors(dark: bool) -> dict[str, TypeColors]:
 
 def page_colors(dark: bool) -> PageColors:
     """Page colours for a light or dark page."""
-    page = _scheme_data()["page"]["dark" if dark else "light"]
+    page = color_scheme()["page"]["dark" if dark else "light"]
     return PageColors(**{key: QColor(value) for key, value in page.items()})
 
 
