@@ -34,6 +34,7 @@ from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
 from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
 from reader.core.analysis.date_words import normalise
 from reader.core.analysis.quote_marks import pair_quotes
+from reader.core.analysis.runner import doc_text
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -72,7 +73,7 @@ EVENT_DAY = re.compile(r"(?:the\s+)?(election|polling|voting|referendum|inaugura
 
 def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     """Date expressions in ``doc``; relative ones resolved only when ``published`` is known."""
-    text = doc.text  # Doc.text rebuilds the string: read it once
+    text = doc_text(doc)
     quotes = Spans(quote_spans(text))
     datelines = Spans(dateline_lines(text))
     resolved: list[tuple[int, int, Resolution]] = []

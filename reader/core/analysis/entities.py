@@ -22,6 +22,7 @@ from typing import Any
 from reader.core.analysis import places, rules
 from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.countries import country_key, demonym_code, normalise
+from reader.core.analysis.runner import doc_text
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
 # spaCy labels we read; others matter only when a rule re-types them (a surname as WORK_OF_ART).
@@ -205,7 +206,7 @@ def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
 
 def typed_candidates(doc: Any) -> list[Candidate]:
     """Stages 1-3: every mention of ours with its type, before aliases are merged."""
-    text = doc.text
+    text = doc_text(doc)
     cands = [_typed(doc, c) for c in model_candidates(doc, text)]
     cands = _relabel_surnames(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])

@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis import PARSE_SHARE, Progress, SpacyAnalyser
-from reader.core.analysis.runner import Span, chunk_spans, join_docs, pack, parse_spans
+from reader.core.analysis.runner import Span, chunk_spans, doc_text, join_docs, pack, parse_spans
 from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
 
 OnPartial = Callable[[Annotations], None]
@@ -71,7 +71,7 @@ class _Provisional:
 
     def add(self, offset: int, doc: Any) -> None:
         """Analyse one run of consecutive chunks that starts at ``offset`` in the article."""
-        local_article = Article(doc.text, published=self._article.published)
+        local_article = Article(doc_text(doc), published=self._article.published)
         local = annotate_doc(self._analyser, local_article, doc)
         keys: dict[str, tuple[str, str]] = {}
         for entity in local.entities:

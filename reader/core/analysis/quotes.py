@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.analysis.quote_marks import QuoteSpan, pair_quotes
+from reader.core.analysis.runner import doc_text
 from reader.core.analysis.speakers import Speaker, SpeakerResolver
 from reader.core.analysis.speech_verbs import WEAK_VERBS, speech_lemma
 from reader.core.model import ORGANIZATION, PERSON, Entity, Quote
@@ -77,7 +78,7 @@ class _Reading:
 
 def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``doc`` with speakers resolved to ``entities`` (canonical name and id)."""
-    text = doc.text  # a spaCy property that joins every token: read it once
+    text = doc_text(doc)
     spans = pair_quotes(text)
     if not spans:
         return []

@@ -26,6 +26,9 @@ second; measured in bench/perf.py to cost nothing in throughput against larger c
 BATCH_SIZE = 4
 """Chunks per ``nlp.pipe`` batch: small, so progress and partial results arrive often."""
 
+TEXT_KEY = "reader.text"
+"""``Doc.user_data`` key of the Doc's text (see ``doc_text``)."""
+
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
@@ -165,6 +168,15 @@ def join_docs(docs: Iterable[Any]) -> Any:
     if len(doc):
         doc.from_array(JOIN_ATTRS, attrs)
     return doc
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each read (~0.2 s a MB,
+    and the entity, quote and date stages each need it)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def parse_text(nlp: Any, text: str, progress: Progress | None = None) -> Any:

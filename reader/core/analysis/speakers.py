@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.analysis.runner import doc_text
 from reader.core.analysis.speech_verbs import PRONOUN_GENDER, speech_lemma
 from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
@@ -87,7 +88,7 @@ class SpeakerResolver:
         text: str | None = None,
     ) -> None:
         self.doc = doc
-        self.text: str = doc.text if text is None else text
+        self.text: str = doc_text(doc) if text is None else text
         self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
         self._para_starts = [m.start() for m in _PARAGRAPH.finditer(self.text)] or [0]
         self._quoted_tokens = self._tokens_in(quoted)

@@ -122,3 +122,11 @@ def test_parse_spans_keeps_the_requested_order(nlp) -> None:
     assert [span for span, _ in got] == order
     for (a, b), doc in got:
         assert doc.text == text[a:b]
+
+
+def test_doc_text_is_the_parsed_text_built_once(nlp) -> None:
+    text = "Macron met Scholz in Berlin.\n\nThey spoke on Saturday. "
+    doc = parse_text(nlp, text)
+    first = runner.doc_text(doc)
+    assert first == doc.text == text
+    assert runner.doc_text(doc) is first  # read from the Doc, not joined again
