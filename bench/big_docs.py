@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         make_oneline(args.file, args.make_oneline)
 
     from PySide6.QtCore import QTimer
-    from ui_figures import Reader, wait_until
+    from ui_figures import Reader
 
     from reader.core.cache import AnalysisCache
     from reader.ui.app import default_analyser
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     shown = finished = None
     try:
         shown = reader.text_shown(tab) - start
-        finished = wait_until(lambda: id(tab) in reader.finished, args.limit) - start
+        finished = reader.analysed(tab, args.limit) - start
     except TimeoutError:
         pass
     timer.stop()
