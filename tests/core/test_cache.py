@@ -216,9 +216,10 @@ def test_analyse_cached_runs_once_then_reads_the_cache(nlp, sample_path: Path) -
 def test_analyse_cached_region_first_stores_the_final_result(
     nlp, sample_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.core.analysis import runner
+    from reader.core.analysis import incremental, runner
 
     monkeypatch.setattr(runner, "CHUNK_CHARS", 800)
+    monkeypatch.setattr(incremental, "PARTIAL_FROM_CHARS", 0)  # the sample is a short article
     article = load_article(sample_path)
     partials: list[Annotations] = []
     final = analyse_cached(

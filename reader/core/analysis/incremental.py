@@ -31,6 +31,9 @@ PARTIAL_EVERY_S = 1.0
 """Pause before the second provisional result; each later pause is twice the one before, so
 the view's total work for provisional results stays within about twice the final one's."""
 
+PARTIAL_FROM_CHARS = 10_000
+"""Shorter articles get no provisional result: all of it takes a few tenths of a second, about
+as long as a first one would."""
 RUN_CHUNKS = 8
 """Most chunks analysed together for a provisional result: context for the rules, while the
 Doc built for them stays small (a run of half a book held hundreds of MB)."""
@@ -138,7 +141,8 @@ def analyse_incremental(
         first_range: ``(start, end)`` offsets of the visible text, or None for the top.
         on_partial: receives provisional Annotations, first for the visible region, then
             for everything parsed so far; called on the caller's (the worker's) thread.
-            Not called when the text is a single chunk: the final result is as quick.
+            Not called for a text shorter than ``PARTIAL_FROM_CHARS``: the final result is
+            as quick.
         progress: 0..1 after each chunk (parsing fills ``PARSE_SHARE`` of it) and after
             each stage of the article-wide pass.
         should_stop: polled after each chunk; True raises ``AnalysisCancelled``.
@@ -152,7 +156,8 @@ def analyse_incremental(
     stages = [[spans[i] for i in first], [s for i, s in enumerate(spans) if i not in chosen]]
     total = len(text) or 1
     docs: dict[Span, Any] = {}
-    provisional = _Provisional(analyser, article) if on_partial and len(spans) > 1 else None
+    wanted = on_partial and len(spans) > 1 and len(text) >= PARTIAL_FROM_CHARS
+    provisional = _Provisional(analyser, article) if wanted else None
     pending: list[tuple[Span, Any]] = []
     last_emit = time.monotonic()
     pause = partial_every

@@ -9,7 +9,7 @@ import pytest
 
 from reader.core import schema
 from reader.core.analysis import SpacyAnalyser, process, runner, service
-from reader.core.analysis.incremental import AnalysisCancelled
+from reader.core.analysis.incremental import PARTIAL_FROM_CHARS, AnalysisCancelled
 from reader.core.analysis.process import ProcessAnalyser
 from reader.core.errors import ModelUnavailableError, ReaderError
 from reader.core.loaders import load_article
@@ -157,7 +157,8 @@ def test_close_ends_the_process_and_a_book_length_article_replaces_it(echo, monk
 @pytest.mark.model
 def test_the_real_analysis_in_the_process_equals_the_in_process_one(nlp, sample_path) -> None:
     sample = load_article(sample_path)
-    text = "\n".join([sample.text] * 2)  # several chunks: a provisional result comes first
+    copies = PARTIAL_FROM_CHARS // len(sample.text) + 1  # long enough for a provisional result
+    text = "\n".join([sample.text] * copies)
     article = Article(text, title=sample.title, published=sample.published, source="s.txt")
     assert len(runner.chunk_spans(text)) > 1
     analyser = ProcessAnalyser()
