@@ -22,6 +22,8 @@ TIMEOUT_S = 1800.0
 TICK_MS = 10
 IDLE_S = 3.0
 """How long the idle timer runs: its worst gap is what the machine alone costs."""
+CACHE_WRITE_S = 30.0
+"""Longest wait for the cache entry of a finished analysis to appear."""
 SAFETY_POLL_MS = 50
 """How often ``wait_until`` checks its predicate between the signals that wake it."""
 
@@ -210,7 +212,11 @@ def ui_figures(analyser: Any, files: dict[str, Path], runs: int, emit: Callable,
         toggles.append((time.perf_counter() - begin) * 1000 / 2)
     emit("highlight_toggle_ms[1MB]", statistics.median(toggles), "ms", "hide or show people")
 
-    cached = bool(cache.entries())
+    try:  # the analysis process writes the entry just after its reply
+        wait_until(lambda: bool(cache.entries()), CACHE_WRITE_S)
+        cached = True
+    except TimeoutError:
+        cached = False
     reader.close(tab)
     if not cached:
         na("cached_reopen_s[1MB]", "the window does not store analyses: call analyse_cached")
