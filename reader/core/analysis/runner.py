@@ -3,9 +3,10 @@
 spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and a single huge Doc
 costs memory and gives no progress. So the text is cut into chunks at paragraph boundaries
 (sentence ends or spaces for a paragraph that is too long), the chunks go through
-``nlp.pipe`` in small batches, and the chunk Docs are joined with
-``Doc.from_docs(..., ensure_whitespace=False)``. The chunks concatenate to exactly the
-original text, so every character offset of the joined Doc is a ``str`` index into it.
+``nlp.pipe`` in batches, and ``join_docs`` joins the chunk Docs into one (what
+``Doc.from_docs(..., ensure_whitespace=False)`` gives, with a fraction of its memory). The
+chunks concatenate to exactly the original text, so every character offset of the joined Doc
+is a ``str`` index into it.
 
 The chunk grid depends on the text alone: ``reader.core.analysis.incremental`` parses the
 chunks around the visible region first and still gets the very Doc ``parse_text`` gives.
