@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"partial_results: {len(partials)} at", [round(p - start, 1) for p in partials])
     print(f"ui_deliveries: {len(progress)}")
     reader.shutdown()
-    getattr(analyser, "close", lambda: None)()
+    analyser.close()
     return 0
 
 

@@ -243,9 +243,7 @@ def window_figures(args: argparse.Namespace, files: dict[str, Path], core: dict)
         analyser.pipeline_info()  # "model loaded", as for the core figures
         ui_figures.ui_figures(analyser, files, args.runs, emit, not_measured)
     finally:
-        close = getattr(analyser, "close", None)
-        if close is not None:
-            close()
+        analyser.close()
 
 
 # -- peak memory, in a child process -----------------------------------------------------------

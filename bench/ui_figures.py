@@ -271,7 +271,7 @@ def child_rss_ui(path: Path) -> dict[str, float]:
     figures = {"together": 0.0, "app": 0.0, "analysis": 0.0}
 
     def sample() -> None:
-        pid = getattr(analyser, "pid", None)
+        pid = analyser.pid
         app = _status_mb("self", "VmRSS:")
         analysis = _status_mb(str(pid), "VmRSS:") if pid is not None else 0.0
         figures["together"] = max(figures["together"], app + analysis)
@@ -288,7 +288,7 @@ def child_rss_ui(path: Path) -> dict[str, float]:
     timer.stop()
     figures["app"] = _status_mb("self", "VmHWM:")
     reader.shutdown()
-    getattr(analyser, "close", lambda: None)()
+    analyser.close()
     return figures
 
 
