@@ -1,4 +1,4 @@
-"""The layering promises of DEVELOPERS.md, checked on every test run."""
+"""The layering promises of docs/architecture.md, checked on every test run."""
 
 from __future__ import annotations
 
