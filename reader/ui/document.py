@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextOption,
 )
 
 from reader.core.model import Article, Block
@@ -192,9 +193,16 @@ def build_document(
     if has_header:
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
     base = cursor.position()
-    shown = display_text(article.text)
+    shown, unbreakable = _display(article.text)
     cursor.insertText(shown, QTextCharFormat())
     cursor.endEditBlock()
+    option = doc.defaultTextOption()  # the reading view adopts it (see _display)
+    option.setWrapMode(
+        QTextOption.WrapMode.WrapAnywhere
+        if unbreakable
+        else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    )
+    doc.setDefaultTextOption(option)
     offsets = OffsetMap(article.text, base)
     _format_body(doc, article, offsets, size, shown)
     return doc, offsets
@@ -204,18 +212,36 @@ def display_text(text: str) -> str:
     """``text`` as the document shows it: the same length, character for character, except
     ``DISPLAY_SAFE`` swaps and a block break for one space in every ``DISPLAY_PIECE`` or so
     characters of a paragraph longer than ``LONG_LINE``."""
+    return _display(text)[0]
+
+
+def _display(text: str) -> tuple[str, bool]:
+    """``display_text(text)``, and whether a paragraph over ``LONG_LINE`` has a stretch with
+    no space to break at (none within about four ``DISPLAY_PIECE``s).
+
+    Such a document wraps anywhere: Qt looks for a word boundary first
+    (``WrapAtWordBoundaryOrAnywhere``) and rescans the rest of an unbroken word for every line
+    it fills, quadratic: over a minute for one 1,000,000-letter word (or 1,000,000 quote marks)
+    while nothing paints. ``WrapAnywhere`` lays the same out in ~0.5 s. The mode is per
+    document, so such an article also breaks ordinary words at line ends; it is rarely prose.
+    """
     if "\r" in text or "\ufeff" in text:  # translate takes ~80 ms on 1 MB even when idle
         text = text.translate(DISPLAY_SAFE)
-    breaks = [cut for start, end in _long_lines(text) for cut in _display_breaks(text, start, end)]
+    breaks: list[int] = []
+    unbreakable = False
+    for start, end in _long_lines(text):
+        cuts, whole = _display_breaks(text, start, end)
+        breaks += cuts
+        unbreakable = unbreakable or whole
     if not breaks:
-        return text
+        return text, unbreakable
     parts = []
     previous = 0
     for cut in breaks:  # each cut is the index of a space
         parts.append(text[previous:cut])
         previous = cut + 1
     parts.append(text[previous:])
-    return "\n".join(parts)
+    return "\n".join(parts), unbreakable
 
 
 def _long_lines(text: str) -> list[tuple[int, int]]:
@@ -233,13 +259,15 @@ def _long_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def _display_breaks(text: str, start: int, end: int) -> list[int]:
-    """Indices of the spaces in ``text[start:end]`` that become block breaks.
+def _display_breaks(text: str, start: int, end: int) -> tuple[list[int], bool]:
+    """Indices of the spaces in ``text[start:end]`` that become block breaks, and whether a
+    stretch of it had none.
 
     A space after a sentence end near every ``DISPLAY_PIECE`` characters, else any space;
     text without spaces (none within four pieces) is left whole: nothing can be swapped.
     """
     breaks = []
+    unbreakable = False
     position = start
     while end - position > DISPLAY_PIECE * 3 // 2:
         low, high = position + DISPLAY_PIECE // 2, position + DISPLAY_PIECE
@@ -248,11 +276,12 @@ def _display_breaks(text: str, start: int, end: int) -> list[int]:
         if cut < 0:
             cut = text.find(" ", high, min(end, position + 4 * DISPLAY_PIECE))
             if cut < 0:
+                unbreakable = True
                 position += 4 * DISPLAY_PIECE
                 continue
         breaks.append(cut)
         position = cut + 1
-    return breaks
+    return breaks, unbreakable
 
 
 def _spaced(fmt: QTextBlockFormat, bottom: float) -> QTextBlockFormat:

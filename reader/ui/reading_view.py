@@ -108,6 +108,9 @@ class ReadingView(QTextBrowser):
         # highlighter and layout pacer) would live on beside the new one.
         stale = previous if previous is not document and previous.parent() is self else None
         document.setParent(self)  # the view owns it (Python does not)
+        wrap = document.defaultTextOption().wrapMode()
+        if self.wordWrapMode() != wrap:  # setDocument imposes the view's own mode
+            self.setWordWrapMode(wrap)
         self.setDocument(document)
         if stale is not None:
             stale.deleteLater()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QTextCursor
+import pytest
+from PySide6.QtGui import QFont, QTextCursor, QTextOption
 
 from reader.core.analysis import Progress
 from reader.core.model import Annotations, Article, Entity, Mention
@@ -92,3 +93,25 @@ def test_five_megabyte_single_line_gets_exact_highlights(qtbot, main_window, tmp
     view.setTextCursor(cursor)
     copied = view.createMimeDataFromSelection().text()
     assert copied == tab.article.text[: 3 * DISPLAY_PIECE]
+
+
+@pytest.mark.parametrize("mark", ["a", '"'])
+def test_a_word_with_no_break_points_wraps_anywhere(qtbot, main_window, tmp_path, mark) -> None:
+    """Qt's word-boundary wrapping is quadratic in an unbroken word (a minute for 10^6 letters)."""
+    word: Path = tmp_path / "word.txt"
+    word.write_text(mark * 1_000_000, encoding="utf-8")
+    prose: Path = tmp_path / "prose.txt"
+    prose.write_text(SENTENCE * (20_000 // len(SENTENCE)), encoding="utf-8")
+    window = main_window(analyser=OneLineAnalyser())
+    tabs = []
+    for path in (word, prose):
+        with qtbot.waitSignal(window.analysis_finished, timeout=60_000) as finished:
+            window.open_file(path)
+        tabs.append(finished.args[0])
+    word_view, prose_view = (tab.view for tab in tabs)
+    assert word_view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    assert prose_view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    # The whole word lays out (seconds, not minutes) into many lines, its text exact.
+    size = word_view.document().documentLayout().documentSize()
+    assert size.height() > 20 * size.width()
+    assert word_view.document().toPlainText().endswith(mark * 1_000_000)
