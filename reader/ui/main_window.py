@@ -228,6 +228,8 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         self.show_tab_status(tab)
         title = tab.article.title if tab and tab.article and tab.article.title else None
         self.setWindowTitle(f"{title} — {APP_TITLE}" if title else APP_TITLE)
+        if tab is not None:  # PageDown, Space and Ctrl+End scroll the article without a click
+            tab.view.setFocus()
         self.annotations_changed.emit(self.current_annotations())
 
     def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None:

@@ -246,6 +246,21 @@ def test_tabs_keep_their_own_annotations(qtbot, main_window, sample_path, tmp_pa
     assert window.tabs.count() == 1 and window.tab_list == [first]
 
 
+def test_article_view_has_keyboard_focus_on_open_and_tab_switch(
+    qtbot, main_window, sample_path, tmp_path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("NATO met in Brussels.\n")
+    window = main_window()
+    first = open_and_wait(qtbot, window, sample_path)
+    assert window.focusWidget() is first.view  # PageDown scrolls the article without a click
+    second = open_and_wait(qtbot, window, other)
+    assert window.focusWidget() is second.view
+    window.entity_panel.setFocus()
+    window.action_by_id["go.previous_tab"].trigger()
+    assert window.current_tab() is first and window.focusWidget() is first.view
+
+
 def test_drop_opens_files(qtbot, main_window, sample_path) -> None:
     window = main_window()
     mime = QMimeData()
