@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.errors import ModelUnavailableError
@@ -285,6 +286,41 @@ def test_drop_opens_files(qtbot, main_window, sample_path) -> None:
         window.dropEvent(drop)
     assert window.tabs.count() == 1
     assert window.settings.recent_files == [str(sample_path.resolve())]
+
+
+def _deliver_drop(target, paths) -> QDropEvent:
+    """Drag enter, move and drop through Qt's event delivery, as a file manager's drag arrives."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    point = QPoint(target.width() // 2, target.height() // 2)
+    button, modifier = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    args = (Qt.DropAction.CopyAction, mime, button, modifier)
+    enter = QDragEnterEvent(point, *args)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    move = QDragMoveEvent(point, *args)
+    QApplication.sendEvent(target, move)
+    drop = QDropEvent(point, *args)
+    QApplication.sendEvent(target, drop)
+    return drop
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_files_dropped_on_the_article_open_in_tabs(
+    qtbot, main_window, sample_path, tmp_path, count
+) -> None:
+    window = main_window()
+    first = open_and_wait(qtbot, window, sample_path)
+    paths = []
+    for number in range(count):
+        path = tmp_path / f"dropped{number}.txt"
+        path.write_text(f"Quokka day {number}: NATO met in Brussels.\n")
+        paths.append(path)
+    drop = _deliver_drop(first.view.viewport(), paths)
+    assert drop.isAccepted()
+    qtbot.waitUntil(lambda: window.tabs.count() == 1 + count, timeout=10_000)
+    assert [tab.path for tab in window.tab_list[1:]] == [path.resolve() for path in paths]
+    assert "Quokka" not in first.view.toPlainText()  # nothing pasted into the article
 
 
 def test_recent_menu_lists_opened_files(qtbot, main_window, sample_path) -> None:
