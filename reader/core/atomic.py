@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -53,3 +54,16 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def write_text_atomic(path: Path, text: str) -> None:
     """UTF-8 text version of ``write_bytes_atomic``."""
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def shared_file_mode(path: Path) -> int:
+    """The permissions a saved copy gets: an existing file's own, else 0o666 minus umask.
+
+    (The atomic write's temporary file is private, 0o600; a copy is meant to be shared.)
+    """
+    try:
+        return stat.S_IMODE(Path(path).stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask

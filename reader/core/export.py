@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import schema
-from reader.core.atomic import write_bytes_atomic
+from reader.core.atomic import shared_file_mode, write_bytes_atomic
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations
 
@@ -114,19 +113,6 @@ def check_target(ann: Annotations, path: Path) -> None:
         )
 
 
-def _mode_for(path: Path) -> int:
-    """Keep an existing copy's permissions; a new one gets the usual 0o666 minus umask.
-
-    (The atomic write's temporary file is private, 0o600; a copy is meant to be shared.)
-    """
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def save(ann: Annotations, path: str | Path, fmt: str | None = None) -> Path:
     """Write ``ann`` to ``path`` atomically; ``fmt`` defaults to the suffix's format.
 
@@ -140,7 +126,7 @@ def save(ann: Annotations, path: str | Path, fmt: str | None = None) -> Path:
             raise ReaderError(f"Cannot tell the format of {path.name!r} from its name.")
     check_target(ann, path)
     data = render_bytes(ann, fmt)
-    mode = _mode_for(path)
+    mode = shared_file_mode(path)
     try:
         write_bytes_atomic(path, data)
         os.chmod(path, mode)

@@ -123,6 +123,27 @@ def test_export_pdf_prints_the_highlighted_article(
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_export_pdf_gets_the_permissions_of_every_other_save(
+    qtbot, main_window, article: Path, save_as: SaveDialog, tmp_path: Path
+) -> None:
+    window = main_window()
+    open_and_wait(qtbot, window, article)
+    html, pdf, kept = tmp_path / "copy.html", tmp_path / "copy.pdf", tmp_path / "kept.pdf"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    save_as.append(html)
+    window.action_by_id["file.save_annotated"].trigger()
+    qtbot.waitUntil(html.exists, timeout=20_000)
+    for target in (pdf, kept):
+        save_as.append(target)
+        window.action_by_id["file.export_pdf"].trigger()
+        assert target.read_bytes().startswith(b"%PDF")
+    assert pdf.stat().st_mode & 0o777 == html.stat().st_mode & 0o777 == atomic.shared_file_mode(
+        tmp_path / "new"
+    )
+    assert kept.stat().st_mode & 0o777 == 0o640  # an existing file keeps its own
+
+
 def test_full_disk_keeps_the_previous_copy_and_says_so(
     qtbot,
     main_window,
