@@ -45,6 +45,10 @@ class Banner(QFrame):
         self.show()
 
 
+COPY_MARK = " (copy)"
+"""Ends the tab title of an annotated copy."""
+
+
 class ArticleTab(QWidget):
     """A tab showing one article file.
 
@@ -72,6 +76,8 @@ class ArticleTab(QWidget):
         self.path = path
         self.article: Article | None = None
         self.annotations: Annotations | None = None
+        self.is_copy = False
+        """Whether the tab shows an annotated copy (restored), not an article analysed here."""
         self.selected: str | None = None
         self.mention_index: int | None = None
         self.analysing = False
@@ -97,9 +103,12 @@ class ArticleTab(QWidget):
 
     @property
     def title(self) -> str:
-        """Text for the tab: the headline, shortened, or the file name."""
+        """Text for the tab: the headline, shortened, or the file name; an annotated copy says
+        so, since it has its article's headline."""
         title = (self.article.title if self.article else None) or self.path.name
-        return title if len(title) <= 32 else title[:30].rstrip() + "…"
+        room = 32 - len(COPY_MARK) if self.is_copy else 32
+        title = title if len(title) <= room else title[: room - 2].rstrip() + "…"
+        return title + COPY_MARK if self.is_copy else title
 
     def show_article(
         self,

@@ -125,6 +125,7 @@ class ArticleOpening:
         self.save_settings()  # the recent list survives a crash
         saved = loaded if isinstance(loaded, Annotations) else None
         article = loaded.article if isinstance(loaded, Annotations) else loaded
+        tab.is_copy = saved is not None
         tab.show_article(
             article,
             page_colors(self.theme.dark),

@@ -212,6 +212,13 @@ def test_opening_an_annotated_copy_restores_it_without_the_model(
     assert schema.dumps(restored_tab.annotations) == saved
     assert "the language model was not run" in window.status.label.text()
     assert RESTORED_NOTICE in restored_tab.banner.label.text()
+    # the copy's tab is told apart from its article's (same headline)
+    article_tab = window.open_file(article)
+    qtbot.waitUntil(lambda: article_tab.article is not None, timeout=10_000)
+    titles = [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    assert titles[0].endswith(" (copy)") and not titles[1].endswith(" (copy)")
+    assert titles[0][:12] == titles[1][:12] and len(titles[0]) <= 32
+    window.tabs.setCurrentWidget(restored_tab)
     assert restored_tab.view.highlighter is not None and restored_tab.view.highlighter.spans
     # saving the restored copy again suggests the copy itself and gives the same bytes
     save_as.append(target)
