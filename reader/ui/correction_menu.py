@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from reader.core.corrections import trim_selection
@@ -19,11 +19,29 @@ from reader.ui.theme import type_colors
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
     from reader.ui.main_window import MainWindow
+    from reader.ui.reading_view import ReadingView
 
 
 def quote_at(annotations: Annotations, offset: int) -> Quote | None:
     """The quote covering ``offset``."""
     return next((q for q in annotations.quotes if q.start <= offset <= q.end), None)
+
+
+def _follow_click(view: ReadingView, point: QPoint) -> None:
+    """A right-click outside the selection acts where it landed, as in any editor.
+
+    The old selection goes; the word under the pointer becomes the selection, unless it is a
+    highlight (the menu then offers that entity's commands).
+    """
+    cursor = view.textCursor()
+    clicked = view.cursorForPosition(point)
+    if cursor.hasSelection() and (
+        cursor.selectionStart() <= clicked.position() <= cursor.selectionEnd()
+    ):
+        return
+    if view.span_at_point(point) is None:
+        clicked.select(QTextCursor.SelectionType.WordUnderCursor)
+    view.setTextCursor(clicked)
 
 
 class CorrectionMenu:
@@ -48,6 +66,7 @@ class CorrectionMenu:
         if annotations is None:
             return menu
         menu.addSeparator()
+        _follow_click(view, point)
         span = view.span_at_point(point)
         if span is not None and not view.textCursor().hasSelection():
             tab.select_entity(span.entity_id, jump=False)

@@ -156,6 +156,17 @@ def test_context_menu_offers_corrections(qtbot, main_window, article: Path) -> N
     texts = [a.text() for a in menu.actions()]
     assert "Remove This Mention of Ukraine" in texts and "Rename Ukraine…" in texts
     menu.deleteLater()
+    # right-clicking a plain word away from the selection offers that word, not the selection
+    _select(tab, "Le Parisien")
+    text = tab.article.text
+    word = text.index("permission")
+    tab.view.select_range(word + 2, word + 2)
+    point = tab.view.cursorRect(tab.view.textCursor()).center()
+    _select(tab, "Le Parisien")
+    menu = window.correction_menu(tab, point)
+    texts = [a.text() for a in menu.actions()]
+    assert "Mark “permission” as" in texts and "Mark “Le Parisien” as" not in texts
+    menu.deleteLater()
 
 
 def _restore_dialog() -> QMessageBox | None:
