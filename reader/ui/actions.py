@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
@@ -225,3 +226,59 @@ def install_actions(
     actions = {spec.id: create_action(window, spec, groups) for spec in specs}
     menus = build_menus(window, specs, actions)
     return actions, menus
+
+
+_TYPED_KEYS = {
+    Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up,
+    Qt.Key.Key_Down, Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter,
+    Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Space,
+}  # fmt: skip
+"""Keys off the printable range that an ordinary keyboard has (besides F1-F12)."""
+
+
+def typed_by_people(sequence: QKeySequence) -> bool:
+    """Whether a person would type ``sequence``: not F13-F35 or the dedicated Copy / Undo keys
+    of old Sun keyboards, nor the legacy Ctrl+Ins / Shift+Ins that Qt adds to standard keys."""
+    for index in range(sequence.count()):
+        key = sequence[index].key()
+        printable = key.value < Qt.Key.Key_Escape.value
+        function = Qt.Key.Key_F1.value <= key.value <= Qt.Key.Key_F12.value
+        if not (printable or function or key in _TYPED_KEYS):
+            return False
+    return True
+
+
+def menu_path(spec: ActionSpec) -> str:
+    """Where a person finds ``spec``: "File ▸ Export ▸ PDF" (its text alone if in no menu)."""
+    titles = dict(MENUS)
+    parts = []
+    path = ""
+    for part in spec.menu.split("/") if spec.menu else []:
+        path = f"{path}/{part}" if path else part
+        parts.append(titles.get(path) or SUBMENUS.get(path) or part.title())
+    parts.append(spec.text)
+    return " ▸ ".join(p.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+                      for p in parts)
+
+
+def shortcut_rows(action_ids: list[str]) -> list[tuple[str, list[str]]]:
+    """(menu path, keys in the platform's native text, primary first) for each registered
+    action among ``action_ids`` with a key a person would type, in registry order.
+
+    Read from the specs, not the QActions: an action's text can change ("Undo Remove
+    Details") while its place in the menus does not.
+    """
+    wanted = set(action_ids)
+    rows = []
+    for spec in ACTIONS:
+        if spec.id not in wanted:
+            continue
+        keys = [
+            sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            for sequence in _key_sequences(spec)
+            if typed_by_people(sequence)
+        ]
+        if keys:
+            rows.append((menu_path(spec), keys))
+    return rows

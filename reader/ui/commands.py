@@ -10,10 +10,9 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QKeySequence
-
 from reader import __version__
 from reader.core.settings import ZOOM_STEP, Settings
+from reader.ui import actions as registry
 from reader.ui.errors import show_message
 from reader.ui.open_files import ask_open_paths, fill_recent_menu
 
@@ -159,17 +158,12 @@ class WindowCommands:
 
     def show_shortcuts(self) -> None:
         """Every command with a key, read from the registry (so it is never out of date)."""
-        rows = []
-        for action_id, action in self.action_by_id.items():
-            keys = ", ".join(
-                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-            )
-            if keys:
-                text = html.escape(action.text().replace("&", "").rstrip("…"))
-                rows.append(
-                    f"<tr><td>{text}</td><td>&nbsp;&nbsp;<b>{html.escape(keys)}</b>"
-                    f"</td></tr><!-- {action_id} -->"
-                )
+        rows = [
+            f"<tr><td>{html.escape(path)}</td><td>&nbsp;&nbsp;<b>{html.escape(keys[0])}</b>"
+            + "".join(f" or {html.escape(key)}" for key in keys[1:])
+            + "</td></tr>"
+            for path, keys in registry.shortcut_rows(list(self.action_by_id))
+        ]
         box = show_message(
             self,
             "Keyboard Shortcuts",

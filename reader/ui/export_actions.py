@@ -239,7 +239,7 @@ class ExportActions:
     def _save_failed(self: MainWindow, target: Path, error: BaseException) -> None:
         text, detail = describe(error, f"save {target.name!r}")
         self.status.show_done(text)
-        show_message(self, f"Could not save {target.name}", text, detail)
+        show_message(self, "Cannot Save", text, detail)
 
     # -- opening an annotated copy ------------------------------------------------------------
     def show_restored(self: MainWindow, tab: ArticleTab, annotations: Annotations) -> None:

@@ -162,7 +162,7 @@ class ArticleOpening:
             self.status.show_done(text)
         else:  # the dialog says it; the bar goes on with the article in front
             self.show_tab_status(front)
-        show_message(self, "Could not open the file", text, detail)
+        show_message(self, "Cannot Open", text, detail)
 
     def analyse(self, tab: ArticleTab) -> None:
         """Analyse the tab's article on the analysis worker (from the cache when it has it).

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.core.errors import ModelUnavailableError
 from reader.core.model import Annotations, Article
 from reader.core.settings import Settings, load_settings
+from reader.ui import actions as registry
 from reader.ui.entity_model import ENTITY_ID_ROLE
 from tests.ui.conftest import FakeAnalyser, open_and_wait
 
@@ -470,6 +471,13 @@ def test_shortcuts_dialog_lists_the_registry(qtbot, main_window) -> None:
     assert "Next Mention" in box.text() and "F8" in box.text()
     assert "Find" in box.text() and "Ctrl+F" in box.text()
     box.close()
+    rows = dict(registry.shortcut_rows(list(window.action_by_id)))
+    assert rows["Edit ▸ Undo"][0] == "Ctrl+Z" and "F14" not in rows["Edit ▸ Undo"]
+    assert rows["Edit ▸ Copy"] == ["Ctrl+C"]  # not Ctrl+Ins or the Sun Copy key (F16)
+    assert rows["Edit ▸ Find Next"] == ["F3", "Ctrl+G"]  # both typed by people
+    assert "File ▸ Export ▸ PDF" in rows  # its menu path, not a bare "PDF"
+    window.action_by_id["edit.undo"].setText("&Undo Remove Details")  # a dynamic label
+    assert "Edit ▸ Undo" in dict(registry.shortcut_rows(list(window.action_by_id)))
 
 
 def test_no_two_actions_share_a_shortcut(qtbot, main_window) -> None:
