@@ -17,8 +17,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import atomic
@@ -79,9 +80,17 @@ EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "&PDF…",
         "file/export",
         "export_pdf",
-        (StandardKey.Print,),
         section="print",
         tip="The highlighted article as a PDF",
+    ),
+    registry.ActionSpec(
+        "file.print",
+        "&Print…",
+        "file",
+        "print_article",
+        (StandardKey.Print,),
+        section="print",
+        tip="Print the article with its highlights, after a preview",
     ),
 )
 for _spec in EXPORT_ACTIONS:
@@ -192,6 +201,28 @@ class ExportActions:
             self._save_failed(target, error)
             return
         self.status.show_done(f"Exported {target.name}")
+
+    def print_article(self: MainWindow) -> QPrintPreviewDialog | None:
+        """File ▸ Print: Qt's print preview of the highlighted article, printing from there."""
+        tab = self._tab_to_export()
+        if tab is None or tab.annotations is None:
+            return None
+        annotations = tab.annotations
+        document = printable_document(
+            tab.view.document(), tab.view.offsets, annotations, self.visible_types()
+        )
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(annotations.article.title or tab.path.name)
+        printer.setCreator("Entity Reader")
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setObjectName("printPreview")
+        preview.setWindowTitle("Print Preview")
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        document.setParent(preview)  # lives as long as the preview paints it
+        preview.paintRequested.connect(lambda printer: document.print_(printer))
+        preview._printer = printer  # type: ignore[attr-defined]  # Qt does not own it
+        preview.open()
+        return preview
 
     # -- the shared path ----------------------------------------------------------------------
     def _tab_to_export(self: MainWindow) -> ArticleTab | None:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reader.core import atomic, schema
 from reader.core.annotated import load_annotated
@@ -121,6 +121,29 @@ def test_export_pdf_prints_the_highlighted_article(
     assert (round(tint.redF(), 2), round(tint.greenF(), 2), round(tint.blueF(), 2)) in fills
     assert tab.annotations is not None
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_print_shows_a_preview_of_the_highlighted_article(
+    qtbot, main_window, article: Path
+) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    window = main_window()
+    open_and_wait(qtbot, window, article)
+    action = window.action_by_id["file.print"]
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)  # Ctrl+P
+    assert window.action_by_id["file.export_pdf"].shortcut().isEmpty()
+    action.trigger()
+    preview = window.findChild(QDialog, "printPreview")
+    assert preview is not None and preview.isVisible()
+    widget = preview.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: widget.pageCount() >= 1, timeout=10_000)
+    painted = []
+    preview.paintRequested.connect(lambda printer: painted.append(printer))
+    widget.updatePreview()
+    assert painted  # the preview draws the printable document (highlights as formats)
+    preview.close()
 
 
 def test_export_pdf_gets_the_permissions_of_every_other_save(
