@@ -144,6 +144,16 @@ class EntityPanel(QWidget):
         width = cell_width(self.tree, [str(max(totals, default=0))])
         header.resizeSection(COUNT, max(width, header.sectionSizeHint(COUNT)))
 
+    def content_width(self) -> int:
+        """How wide the panel wants to be to show every entity's name uncut (no limit)."""
+        names = [entity.name for _kind, members in self.model.groups for entity in members]
+        name = cell_width(self.tree, names) + 2 * self.tree.indentation()
+        icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else 16
+        margins = self.layout().contentsMargins()
+        frame = 2 * self.tree.frameWidth() + self.tree.verticalScrollBar().sizeHint().width()
+        count = self.tree.header().sectionSize(COUNT)
+        return name + icon + count + frame + margins.left() + margins.right()
+
     def set_sort(self, key: str) -> None:
         """Sort by "count" (most first) or "name" (A-Z)."""
         with QSignalBlocker(self.sort_box):

@@ -43,6 +43,10 @@ from reader.ui.theme import ThemeManager, page_colors, type_colors
 log = logging.getLogger(__name__)
 
 
+ENTITY_DOCK_LIMIT = 340
+"""Widest the entity panel starts (pixels): longer names are cut, the article keeps room."""
+
+
 class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionActions, QMainWindow):
     """The reader's window.
 
@@ -148,8 +152,10 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         self.quotes_dock = self._dock("quotesDock", "Quotes and Dates", self.quotes_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
         self.resizeDocks(
-            [self.entity_dock, self.quotes_dock], [270, 330], Qt.Orientation.Horizontal
+            [self.entity_dock, self.quotes_dock], [270, 360], Qt.Orientation.Horizontal
         )
+        self._fit_entity_dock = not self.settings.window_state
+        """Widen the entity panel to its names once, unless the user's own layout was restored."""
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -211,6 +217,11 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         if tab is self.current_tab():
             self.entity_panel.set_annotations(annotations, self.visible_types())
             self.entity_panel.select_entity(tab.selected)  # the new rows lost the selection
+            if self._fit_entity_dock and not tab.analysing:
+                self._fit_entity_dock = False
+                width = min(ENTITY_DOCK_LIMIT, self.entity_panel.content_width())
+                if width > self.entity_dock.width():
+                    self.resizeDocks([self.entity_dock], [width], Qt.Orientation.Horizontal)
             self.quotes_panel.set_annotations(annotations, analysing=tab.analysing)
 
     def visible_types(self) -> set[str]:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCurs
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.errors import ModelUnavailableError
-from reader.core.model import Annotations, Article
+from reader.core.model import Annotations, Article, Entity, Mention
 from reader.core.settings import Settings, load_settings
 from reader.ui import actions as registry
 from reader.ui.entity_model import ENTITY_ID_ROLE
@@ -261,6 +261,31 @@ def test_article_view_has_keyboard_focus_on_open_and_tab_switch(
     window.entity_panel.setFocus()
     window.action_by_id["go.previous_tab"].trigger()
     assert window.current_tab() is first and window.focusWidget() is first.view
+
+
+def test_entity_panel_starts_wide_enough_for_its_names(qtbot, main_window, tmp_path) -> None:
+    from reader.ui.main_window import ENTITY_DOCK_LIMIT
+
+    article = tmp_path / "agency.txt"
+    article.write_text("Agence France-Presse and the International Atomic Energy Agency met.\n")
+
+    class LongNames:
+        def analyse(self, article: Article, progress=None) -> Annotations:  # type: ignore[no-untyped-def]
+            names = ("Agence France-Presse", "International Atomic Energy Agency")
+            entities = [
+                Entity(f"e{n}", "organization", name, [Mention(s, s + len(name), name)])
+                for n, name in enumerate(names)
+                for s in [article.text.index(name)]
+            ]
+            return Annotations(article, entities=entities)
+
+    window = main_window(analyser=LongNames())
+    window.resize(1320, 860)
+    open_and_wait(qtbot, window, article)
+    wanted = window.entity_panel.content_width()
+    assert wanted > 270  # the default width would cut these names
+    qtbot.waitUntil(lambda: window.entity_dock.width() >= min(wanted, ENTITY_DOCK_LIMIT) - 2)
+    assert window.entity_dock.width() <= ENTITY_DOCK_LIMIT + 2
 
 
 def test_drop_opens_files(qtbot, main_window, sample_path) -> None:
