@@ -49,6 +49,7 @@ button.ent-btn.focus { outline: 2px solid var(--fg); }
 .quote { margin: 0 0 .75rem; }
 .quote q { font-style: italic; }
 .speaker { display: block; color: var(--muted); }
+.speaker button.ent-btn { display: inline; width: auto; }  /* the dash and the name on one line */
 .user-tag { font-size: .75em; border: 1px solid var(--line); border-radius: 3px;
   padding: 0 .25em; margin-left: .25em; }
 mark.ent { border-radius: 2px; padding: 0 .08em; cursor: pointer; color: inherit;
