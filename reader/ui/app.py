@@ -71,6 +71,7 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     analyser = analyser or default_analyser()
     window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
     window.show()
+    app.commitDataRequest.connect(window.commit_data)  # a logout asks about unsaved work too
     freeze_startup_objects()
     paths = list(files) or [str(sample_article())]
     # Open after the first paint: the window appears before any loading or model work.

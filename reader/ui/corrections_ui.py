@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QInputDialog
 
 from reader.core.correction_stack import CorrectionStack
@@ -160,19 +159,6 @@ def mention_at(
     return found[0] if found else None
 
 
-class _CloseWatcher(QObject):
-    """Finishes every journal when the window closes (keeps those with unsaved edits)."""
-
-    def __init__(self, window: CorrectionActions, parent: QObject) -> None:
-        super().__init__(parent)
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Close:
-            self._window.finish_journals()
-        return False
-
-
 class CorrectionActions(CorrectionMenu, JournalRecovery):
     """Mixin for MainWindow: the correction commands, undo/redo and journal recovery."""
 
@@ -182,8 +168,6 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
         self.article_shown.connect(self._add_context_menu)
         self.analysis_finished.connect(self._annotations_arrived)
         self.annotations_changed.connect(lambda _annotations: self._sync_undo_actions())
-        self._close_watcher = _CloseWatcher(self, self)
-        self.installEventFilter(self._close_watcher)
         self._sync_undo_actions()
 
     # -- the stack of the current tab ---------------------------------------------------------
@@ -270,6 +254,21 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
         if stack is not None:
             stack.mark_saved()
             self._mark_modified(tab, stack)
+
+    def unsaved_tabs(self: MainWindow) -> list[ArticleTab]:
+        """Open tabs with corrections that no saved copy holds yet, in tab order."""
+        tabs = []
+        for tab in self.tab_list:
+            stack = self._stacks.get(id(tab))
+            if stack is not None and stack.ann is tab.annotations and stack.modified:
+                tabs.append(tab)
+        return tabs
+
+    def discard_corrections(self: MainWindow, tab: ArticleTab) -> None:
+        """The user chose to lose ``tab``'s unsaved corrections: its journal goes too."""
+        stack = self._stacks.pop(id(tab), None)
+        if stack is not None and isinstance(stack.recorder, Journal):
+            stack.recorder.discard()
 
     # -- handlers named in CORRECTION_ACTIONS ---------------------------------------------------
     def undo_correction(self: MainWindow) -> None:

@@ -11,7 +11,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QSessionManager,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -26,6 +33,7 @@ from reader.core.analysis import Analyser
 from reader.core.model import ENTITY_TYPES, Annotations
 from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
+from reader.ui import unsaved
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
 from reader.ui.corrections_ui import CorrectionActions
@@ -264,6 +272,8 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         """Close an article tab (its pending results are dropped)."""
         if not isinstance(tab, ArticleTab) or tab not in self.tab_list:
             return
+        if not self.confirm_close([tab]):
+            return
         self.tab_list.remove(tab)
         tab.closed = True  # read by its analysis on the worker: stop between chunks
         if self.find_bar.view is tab.view:
@@ -323,7 +333,24 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         except OSError as exc:
             log.warning("Could not save settings: %s", exc)
 
+    def confirm_close(self, tabs: list[ArticleTab]) -> bool:
+        """Save / Discard / Cancel when any of ``tabs`` has unsaved corrections."""
+        return unsaved.confirm_close(self, self, tabs, self._ask_target, self._save_failed)
+
+    def commit_data(self, manager: QSessionManager) -> None:
+        """The session is ending (logout): ask as on quit; Cancel cancels the logout."""
+        if not self.unsaved_tabs():
+            return
+        if not manager.allowsInteraction() or not self.confirm_close(list(self.tab_list)):
+            manager.cancel()
+        else:
+            manager.release()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_close(list(self.tab_list)):
+            event.ignore()
+            return
+        self.finish_journals()
         self.save_state()
         if self._owns_tasks:
             self.tasks.shutdown()

@@ -142,6 +142,7 @@ def main() -> int:
     try:
         return app.exec()
     finally:
+        window.confirm_close = lambda _tabs: True  # type: ignore[method-assign]  # keep journals
         window.close()
         tasks.shutdown(wait=True)
 

@@ -133,7 +133,8 @@ def main_window(qtbot, fake_analyser: FakeAnalyser) -> Iterator[WindowFactory]:
     def make(analyser: object | None = None, settings: Settings | None = None) -> MainWindow:
         tasks = TaskManager()
         window = MainWindow(settings or Settings(), analyser or fake_analyser, tasks=tasks)
-        qtbot.addWidget(window)
+        # Not qtbot.addWidget: it closes windows before this fixture's teardown, and a plain
+        # close would ask about unsaved corrections (close_without_asking below).
         window.show()
         qtbot.waitExposed(window)
         created.append((window, tasks))
@@ -141,13 +142,21 @@ def main_window(qtbot, fake_analyser: FakeAnalyser) -> Iterator[WindowFactory]:
 
     yield make
     for window, tasks in created:
-        window.close()
+        close_without_asking(window)
+        window.deleteLater()
         tasks.shutdown(wait=True)
     QApplication.processEvents()
     leaked = [t.name for t in threading.enumerate() if t.name.startswith("reader-")]
     assert not leaked, f"worker threads still running: {leaked}"
     visible = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert not visible, f"windows left open: {visible}"
+
+
+def close_without_asking(window: MainWindow) -> None:
+    """Close ``window`` as the end of a test (or a crash) would: no Save / Discard / Cancel
+    question, and journals of unsaved corrections stay for the next session."""
+    window.confirm_close = lambda _tabs: True  # type: ignore[method-assign]
+    window.close()
 
 
 def open_and_wait(qtbot, window: MainWindow, path: Path | str, timeout: int = 20_000):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from reader.core.journal import find_journal, journal_dir
 from reader.ui import export_actions
-from tests.ui.conftest import FakeAnalyser, open_and_wait
+from tests.ui.conftest import FakeAnalyser, close_without_asking, open_and_wait
 
 
 @pytest.fixture
@@ -186,7 +186,7 @@ def _crashed_session(qtbot, main_window, article: Path) -> None:
     window.action_by_id["edit.mark_organization"].trigger()
     window.select_entity(_entity(tab, "Moscow").id)
     window.change_entity_type("country")
-    window.close()
+    close_without_asking(window)
 
 
 def test_reopening_after_a_crash_offers_the_corrections(qtbot, main_window, article: Path) -> None:
