@@ -14,15 +14,27 @@ STALE_TEMP_S = 3600.0
 """Temporary files older than this were left by a save that was killed and are removed."""
 
 
-def temp_file_beside(path: Path) -> tuple[int, str]:
+def temp_file_beside(path: Path, *, shared: bool = False) -> tuple[int, str]:
     """A new temporary file (descriptor, name) in ``path``'s folder, renamed over it when done.
 
+    It is private (0o600) unless ``shared``: then it already has the permissions the saved
+    file should keep (``shared_file_mode``), so the rename publishes the final file at once.
     A save that was killed (power cut, SIGKILL) leaves its ``.NAME.XXXX.tmp`` behind; those of
     ``path`` older than ``STALE_TEMP_S`` go now, so the user's folder does not collect them.
     """
     path = Path(path)
     remove_stale_temps(path.parent, f".{glob.escape(path.name)}.*.tmp")
-    return tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    mode = shared_file_mode(path) if shared else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if mode is not None:
+        try:
+            os.fchmod(fd, mode)
+        except BaseException:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    return fd, tmp
 
 
 def remove_stale_temps(folder: Path, pattern: str = ".*.tmp") -> None:
@@ -35,10 +47,11 @@ def remove_stale_temps(folder: Path, pattern: str = ".*.tmp") -> None:
                     temp.unlink()
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+def write_bytes_atomic(path: Path, data: bytes, *, shared: bool = False) -> None:
+    """Write to a temporary file beside ``path``, fsync, then rename over it (``shared``: see
+    ``temp_file_beside``)."""
     path = Path(path)
-    fd, tmp = temp_file_beside(path)
+    fd, tmp = temp_file_beside(path, shared=shared)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

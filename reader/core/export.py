@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core import schema
-from reader.core.atomic import shared_file_mode, write_bytes_atomic
+from reader.core.atomic import write_bytes_atomic
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations
 
@@ -126,10 +126,8 @@ def save(ann: Annotations, path: str | Path, fmt: str | None = None) -> Path:
             raise ReaderError(f"Cannot tell the format of {path.name!r} from its name.")
     check_target(ann, path)
     data = render_bytes(ann, fmt)
-    mode = shared_file_mode(path)
     try:
-        write_bytes_atomic(path, data)
-        os.chmod(path, mode)
+        write_bytes_atomic(path, data, shared=True)  # a copy is meant to be shared
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             message = f"The disk is full: {path.name!r} was not saved."

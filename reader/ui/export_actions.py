@@ -145,8 +145,7 @@ def printable_document(
 
 def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
     """Print ``document`` to ``target`` as A4 PDF, atomically (temporary file, then rename)."""
-    mode = atomic.shared_file_mode(target)  # as every other save
-    fd, tmp = atomic.temp_file_beside(target)
+    fd, tmp = atomic.temp_file_beside(target, shared=True)  # as every other saved copy
     os.close(fd)
     try:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -159,7 +158,6 @@ def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
         document.print_(printer)
         if os.path.getsize(tmp) == 0:
             raise ReaderError(f"Qt could not print {target.name!r}.")
-        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
