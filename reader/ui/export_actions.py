@@ -191,9 +191,7 @@ class ExportActions:
         annotations = tab.annotations
         try:
             check_target(annotations, target)
-            document = printable_document(
-                tab.view.document(), tab.view.offsets, annotations, self.visible_types()
-            )
+            document = self._printable(tab, annotations)
             print_pdf(document, target, annotations.article.title or tab.path.name)
         except (ReaderError, OSError) as error:
             self._save_failed(target, error)
@@ -206,9 +204,7 @@ class ExportActions:
         if tab is None or tab.annotations is None:
             return None
         annotations = tab.annotations
-        document = printable_document(
-            tab.view.document(), tab.view.offsets, annotations, self.visible_types()
-        )
+        document = self._printable(tab, annotations)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(annotations.article.title or tab.path.name)
         printer.setCreator("Entity Reader")
@@ -217,12 +213,18 @@ class ExportActions:
         preview.setWindowTitle("Print Preview")
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         document.setParent(preview)  # lives as long as the preview paints it
-        preview.paintRequested.connect(lambda printer: document.print_(printer))
+        preview.paintRequested.connect(lambda target: document.print_(target))
         preview._printer = printer  # type: ignore[attr-defined]  # Qt does not own it
         preview.open()
         return preview
 
     # -- the shared path ----------------------------------------------------------------------
+    def _printable(self: MainWindow, tab: ArticleTab, annotations: Annotations) -> QTextDocument:
+        """The tab's article with its visible highlights, as printing and PDF export need it."""
+        return printable_document(
+            tab.view.document(), tab.view.offsets, annotations, self.visible_types()
+        )
+
     def _tab_to_export(self: MainWindow) -> ArticleTab | None:
         tab = self.current_tab()
         if tab is None:
