@@ -28,10 +28,15 @@ Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted spee
       - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term
         speech);
       - it follows "so-called";
-      - it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase whose
-        determiner or possessor stays outside the marks (a "mass" of soldiers, his team's
-        "courage", to the "operational phase"), or it is a single noun ("dorms"), unless the
-        nearest verb above it is itself a speech verb (he called it a "disaster").
+      - it is not inside the reported clause of a speech verb whose speaker is known, and
+        it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase
+        whose determiner or possessor stays outside the marks (a "mass" of soldiers, his
+        team's "courage"), or it is a single noun ("dorms"), unless the nearest verb above it
+        is itself a speech verb (he called it a "disaster").
+    A partial quote in reported speech is speech by the reporting verb's speaker, whatever
+    its shape: 'Macron said the troops would serve as a "security guarantee"', 'Starmer said
+    the plan would move to the "operational phase"' (the speech verb governs the quotation
+    through the parse and its subject resolves to someone).
   - The same words that were a scare quote once in the article are one every time.
 Everything else is speech, including partial quotes inside a reported clause ('Macron said the
 two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
@@ -73,6 +78,7 @@ class _Reading:
     tokens: list[Any]
     speaker: Speaker | None = None
     direct: bool = False  # attributed by a cue of its own (steps 1-2)
+    reported: bool = False  # inside the reported clause of a speech verb with a speaker
     kind: str = "speech"
 
 
@@ -110,9 +116,11 @@ def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> _Reading:
     if not tokens:
         return reading
     verbs = _governing_speech_verbs(resolver, tokens)
+    governed = bool(verbs)
     if not verbs:
         verbs = [v for v in [_adjacent_speech_verb(resolver, span)] if v is not None]
     reading.speaker = _first_speaker(resolver, verbs)
+    reading.reported = governed and reading.speaker is not None
     if reading.speaker is None:
         seg_start, seg_end = resolver.segments[resolver.segment_of(tokens[0])]
         reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
@@ -207,6 +215,8 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
     if _SO_CALLED.search(before):
         return True
+    if reading.reported:
+        return False  # a partial quote: 'He said the troops would be a "security guarantee"'
     inside = {t.i for t in reading.tokens}
     head = next((t for t in reading.tokens if t.head.i not in inside), reading.tokens[0])
     if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):

@@ -255,15 +255,44 @@ def test_a_new_paragraph_does_not_inherit(analyser: SpacyAnalyser) -> None:
 @pytest.mark.parametrize(
     ("text", "term"),
     [
-        ('Macron said they would not deploy a "mass" of soldiers.', "mass"),
         ('Portugal coach Roberto Martinez praised his team\'s "courage".', "courage"),
-        ('Starmer said the plan would move to the "operational phase" soon.', "operational phase"),
         ('Critics mocked the "reform" on Monday.', "reform"),
+        ('The council approved a "green corridor" for cyclists.', "green corridor"),
     ],
 )
 def test_scare_quotes(analyser: SpacyAnalyser, text: str, term: str) -> None:
     quote = one(analyse(analyser, text))
     assert (quote.text, quote.kind, quote.speaker, quote.speaker_id) == (term, "scare", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "speaker"),
+    [
+        (
+            'Emmanuel Macron said they would not deploy a "mass" of soldiers.',
+            "mass",
+            "Emmanuel Macron",
+        ),
+        (
+            'Keir Starmer said the plan would move to the "operational phase" soon.',
+            "operational phase",
+            "Keir Starmer",
+        ),
+        (
+            "Olaf Scholz added that the brigade would serve as a \"security guarantee\" for "
+            "the region.",
+            "security guarantee",
+            "Olaf Scholz",
+        ),
+        ('Mary Kane told reporters the tunnel was a "death trap".', "death trap", "Mary Kane"),
+    ],
+)
+def test_partial_quote_in_reported_speech_is_speech(
+    analyser: SpacyAnalyser, text: str, term: str, speaker: str
+) -> None:
+    """A quoted phrase inside the reported clause of a speech verb is the speaker's words."""
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.kind, quote.speaker) == (term, "speech", speaker)
 
 
 def test_short_quote_governed_by_a_speech_verb_is_speech(analyser: SpacyAnalyser) -> None:
