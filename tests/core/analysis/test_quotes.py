@@ -517,3 +517,11 @@ def test_agreed_colon(analyser: SpacyAnalyser) -> None:
         '"We baled the government out after the fiasco."',
     )
     assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Cindy McCain"]
+
+
+def test_many_quotations_in_one_paragraph_all_inherit(analyser: SpacyAnalyser) -> None:
+    """Each quotation with no cue takes the running speaker (looked up, not walked back to)."""
+    text = 'Mary Kane spoke at length. "We are ready," she said. ' + "\"We go now.\" " * 300
+    ann = analyse(analyser, text)
+    assert len(ann.quotes) == 301
+    assert {q.speaker for q in ann.quotes} == {"Mary Kane"}

@@ -105,3 +105,12 @@ def test_mixed_styles_in_one_paragraph() -> None:
 
 def test_empty_quotes_are_skipped() -> None:
     assert quoted('An empty "" pair and "   " blanks.') == []
+
+
+def test_many_single_openers_before_in_word_apostrophes() -> None:
+    """‘ with only apostrophes after it pairs with nothing, however many (the closers are
+    listed once per paragraph; bench/quote_marks.py times it)."""
+    text = "‘a don’t " * 2_000
+    assert quoted(text) == []
+    # a closer at the very end: the first ‘ opens, the others are nested inside
+    assert quoted(text + "end’ now") == [text[1:] + "end"]
