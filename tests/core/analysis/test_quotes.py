@@ -279,7 +279,7 @@ def test_scare_quotes(analyser: SpacyAnalyser, text: str, term: str) -> None:
             "Keir Starmer",
         ),
         (
-            "Olaf Scholz added that the brigade would serve as a \"security guarantee\" for "
+            'Olaf Scholz added that the brigade would serve as a "security guarantee" for '
             "the region.",
             "security guarantee",
             "Olaf Scholz",
@@ -521,7 +521,7 @@ def test_agreed_colon(analyser: SpacyAnalyser) -> None:
 
 def test_many_quotations_in_one_paragraph_all_inherit(analyser: SpacyAnalyser) -> None:
     """Each quotation with no cue takes the running speaker (looked up, not walked back to)."""
-    text = 'Mary Kane spoke at length. "We are ready," she said. ' + "\"We go now.\" " * 300
+    text = 'Mary Kane spoke at length. "We are ready," she said. ' + '"We go now." ' * 300
     ann = analyse(analyser, text)
     assert len(ann.quotes) == 301
     assert {q.speaker for q in ann.quotes} == {"Mary Kane"}
