@@ -33,8 +33,7 @@ from typing import Any
 from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
 from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
 from reader.core.analysis.date_words import normalise
-from reader.core.analysis.quote_marks import pair_quotes
-from reader.core.analysis.runner import doc_text
+from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -74,7 +73,7 @@ EVENT_DAY = re.compile(r"(?:the\s+)?(election|polling|voting|referendum|inaugura
 def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     """Date expressions in ``doc``; relative ones resolved only when ``published`` is known."""
     text = doc_text(doc)
-    quotes = Spans(quote_spans(text))
+    quotes = Spans([(q.open_at, q.close_at + 1) for q in doc_quotes(doc)])
     datelines = Spans(dateline_lines(text))
     resolved: list[tuple[int, int, Resolution]] = []
     deictic_in_quote: list[tuple[int, int]] = []
@@ -322,11 +321,6 @@ def _inherit(verb: Any, depth: int) -> Tense:
 def _is_deictic(expression: str) -> bool:
     key = normalise(expression)
     return key in DEICTIC or bool(DEICTIC_TAIL.match(key))
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation, marks included, paired as the quotes are."""
-    return [(q.open_at, q.close_at + 1) for q in pair_quotes(text)]
 
 
 class SpeechDays:

@@ -49,8 +49,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.analysis.quote_marks import QuoteSpan, pair_quotes
-from reader.core.analysis.runner import doc_text
+from reader.core.analysis.quote_marks import QuoteSpan
+from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.analysis.speakers import Speaker, SpeakerResolver
 from reader.core.analysis.speech_verbs import WEAK_VERBS, speech_lemma
 from reader.core.model import ORGANIZATION, PERSON, Entity, Quote
@@ -85,7 +85,7 @@ class _Reading:
 def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``doc`` with speakers resolved to ``entities`` (canonical name and id)."""
     text = doc_text(doc)
-    spans = pair_quotes(text)
+    spans = doc_quotes(doc)
     if not spans:
         return []
     quoted = [(s.open_at, s.close_at + 1) for s in spans]

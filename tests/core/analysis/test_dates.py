@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.analysis.dates import find_dates, quote_spans
+from reader.core.analysis.dates import find_dates
+from reader.core.analysis.runner import doc_quotes
 from reader.core.loaders import load_article
 from reader.core.model import DateMention
 from tests.fixtures.gold import article_paths, load_gold, resolve_in_order
@@ -203,9 +204,12 @@ def test_a_name_is_not_a_month(nlp) -> None:
     assert values(dates_in(nlp, text)) == [("March", "2025-03")]
 
 
-def test_quote_spans_pair_all_three_styles() -> None:
+def test_doc_quotes_pair_all_three_styles_once_per_doc(nlp) -> None:
     text = 'He said “one” and « two » and "three".\n"Open quote never closed'
-    assert [text[s:e] for s, e in quote_spans(text)] == ["“one”", "« two »", '"three"']
+    doc = nlp(text)
+    spans = doc_quotes(doc)
+    assert [text[q.open_at : q.close_at + 1] for q in spans] == ["“one”", "« two »", '"three"']
+    assert doc_quotes(doc) is spans  # the quote and the date stages share one pairing
 
 
 def test_output_is_deterministic(nlp, sample_path: Path) -> None:
