@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from reader.core.corrections import trim_selection
+from reader.core.corrections.operations import trim_selection
 from reader.core.model import ENTITY_TYPES, Annotations, Quote
 from reader.ui.theme import type_colors
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import (
+from reader.core.corrections.journal import Journal
+from reader.core.corrections.operations import (
     AddEntity,
     AddMention,
     ChangeType,
@@ -26,7 +26,7 @@ from reader.core.corrections import (
     SetSpeaker,
     trim_selection,
 )
-from reader.core.journal import Journal
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import ENTITY_TYPES, PERSON, Annotations, Entity, Mention
 from reader.ui import actions as registry
 from reader.ui.correction_menu import CorrectionMenu, quote_at

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import atomic
 from reader.core.errors import ReaderError
-from reader.core.export import FORMATS, check_target, save
+from reader.core.export.formats import FORMATS, check_target, save
 from reader.core.model import Annotations
 from reader.ui import actions as registry
 from reader.ui.errors import describe, show_message

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from reader.core.journal import FoundJournal, find_journal, replay
+from reader.core.corrections.journal import FoundJournal, find_journal, replay
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab

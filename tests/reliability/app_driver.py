@@ -23,7 +23,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.analysis import SpacyAnalyser
-from reader.core.corrections import AddEntity
+from reader.core.corrections.operations import AddEntity
 from reader.core.settings import Settings
 from reader.ui import export_actions
 from reader.ui.app import create_application

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.analysis import SpacyAnalyser
 from reader.core.analysis.pipeline import INSTALL_HINT, MODEL_PACKAGES
-from reader.core.export import save
+from reader.core.export.formats import save
 from reader.core.logs import log_file, setup_logging, shutdown_logging
 from reader.ui import export_actions
 from tests.ui.conftest import OFFSCREEN_NOISE, fake_analyser, main_window, open_and_wait

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from reader.core.journal import find_journal, journal_dir
+from reader.core.corrections.journal import find_journal, journal_dir
 from reader.ui import export_actions
 from tests.ui.conftest import FakeAnalyser, close_without_asking, open_and_wait
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.core.annotated import load_annotated
-from reader.core.journal import journal_dir
+from reader.core.corrections.journal import journal_dir
+from reader.core.export.reopen import load_annotated
 from reader.ui import export_actions, unsaved
 from reader.ui.unsaved import Choice
 from tests.ui.conftest import open_and_wait
