@@ -60,7 +60,7 @@ def test_failed_save_is_a_plain_sentence_and_the_previous_copy_is_intact(
         target = tmp_path / "taken.html"
         target.mkdir()
     monkeypatch.setattr(export_actions, "ask_save_path", lambda *args: target)
-    window.save_annotated_copy()
+    window.exports.save_annotated_copy()
     qtbot.waitUntil(lambda: bool(_dialogs("errorDialog")), timeout=10_000)
     (dialog,) = _dialogs("errorDialog")
     sentence = dialog.text()

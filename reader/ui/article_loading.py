@@ -1,8 +1,9 @@
 """Opening an article and analysing it: load on the I/O worker, show, analyse, show again.
 
-A mixin of ``MainWindow``. The text appears as soon as the file is read; the analysis runs on
-the analysis worker through ``analyse_cached`` (cache first; the screenful on show first, with
-provisional highlights); the final result replaces them. Results for a closed tab are dropped.
+Owned by ``MainWindow`` (``ArticleLoader``). The text appears as soon as the file is read; the
+analysis runs on the analysis worker through ``analyse_cached`` (cache first; the screenful on
+show first, with provisional highlights); the final result replaces them. Results for a closed
+tab are dropped.
 """
 
 from __future__ import annotations
@@ -10,26 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, SignalInstance
+from PySide6.QtCore import QTimer
 
 from reader.core.errors import ModelUnavailableError
 from reader.core.model import Annotations, Article
-from reader.core.settings import Settings
 from reader.ui.article_tab import ArticleTab
 from reader.ui.document import BuiltDocument, build_for_ui
 from reader.ui.errors import describe, show_message
-from reader.ui.open_files import load_document
-from reader.ui.tasks import Progress, TaskManager
+from reader.ui.file_choosers import load_document
+from reader.ui.tasks import Progress
 from reader.ui.theme import PageColors, page_colors, type_colors
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QTabWidget
-
-    from reader.core.analysis import Analyser
-    from reader.ui.entity_panel import EntityPanel
-    from reader.ui.quotes_panel import QuotesDatesPanel
-    from reader.ui.status import StatusArea
-    from reader.ui.theme import ThemeManager
+    from reader.ui.window_api import ReaderWindow
 
 
 PANEL_PARTIAL_LIMIT = 300
@@ -48,6 +42,17 @@ def summary(annotations: Annotations) -> str:
     )
 
 
+def status_text(tab: ArticleTab, annotations: Annotations) -> str:
+    """The status of an analysed tab; an annotated copy says that the model was not run."""
+    if tab.article is not None and tab.article.format == "annotated":
+        count = sum(len(e.mentions) for e in annotations.entities)
+        return (
+            f"Restored {len(annotations.entities)} entities and {count} mentions from the "
+            "annotated copy; the language model was not run."
+        )
+    return summary(annotations)
+
+
 def load_for_view(
     path: Path, colors: PageColors, zoom: int
 ) -> tuple[Article | Annotations, BuiltDocument]:
@@ -57,35 +62,11 @@ def load_for_view(
     return loaded, build_for_ui(article, colors, zoom)
 
 
-class ArticleOpening:
-    """Tabs come and go here; see the module docstring."""
+class ArticleLoader:
+    """Tabs come and go here; see the module docstring. Owned by the window."""
 
-    settings: Settings
-    analyser: Analyser
-    tasks: TaskManager
-    theme: ThemeManager
-    tabs: QTabWidget
-    tab_list: list[ArticleTab]
-    status: StatusArea
-    quotes_panel: QuotesDatesPanel
-    _model_ready: bool
-    entity_panel: EntityPanel
-    article_shown: SignalInstance
-    partial_shown: SignalInstance
-    analysis_finished: SignalInstance
-    analysis_failed: SignalInstance
-
-    if TYPE_CHECKING:
-
-        def current_tab(self) -> ArticleTab | None: ...
-        def close_tab(self, tab: object) -> None: ...
-        def set_annotations(
-            self, annotations: Annotations, tab: ArticleTab | None = None
-        ) -> None: ...
-        def _show_annotations(self, tab: ArticleTab, annotations: Annotations) -> None: ...
-        def _current_changed(self, index: int) -> None: ...
-        def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None: ...
-        def save_settings(self) -> None: ...
+    def __init__(self, window: ReaderWindow) -> None:
+        self._window = window
 
     def open_files(self, paths: list[str | Path]) -> None:
         """Open each file in a tab (an already open file just comes to the front)."""
@@ -95,20 +76,22 @@ class ArticleOpening:
     def open_file(self, path: str | Path) -> ArticleTab:
         """Load ``path`` in the background; its tab appears at once."""
         path = Path(path).expanduser().resolve()
-        for tab in self.tab_list:
+        for tab in self._window.tab_list:
             if tab.path == path:
-                self.tabs.setCurrentWidget(tab)
+                self._window.tabs.setCurrentWidget(tab)
                 return tab
-        tab = ArticleTab(path, self)
-        tab.entity_selected.connect(lambda entity_id, t=tab: self._tab_selection(t, entity_id))
-        self.tab_list.append(tab)
-        index = self.tabs.addTab(tab, path.name)
-        self.tabs.setTabToolTip(index, str(path))
-        self.tabs.setCurrentWidget(tab)
-        self.status.show_busy(f"Opening {path.name}…")
-        colors, zoom = page_colors(self.theme.dark), self.settings.zoom
+        tab = ArticleTab(path, self._window.tabs)
+        tab.entity_selected.connect(
+            lambda entity_id, t=tab: self._window.entity_selected_in(t, entity_id)
+        )
+        self._window.tab_list.append(tab)
+        index = self._window.tabs.addTab(tab, path.name)
+        self._window.tabs.setTabToolTip(index, str(path))
+        self._window.tabs.setCurrentWidget(tab)
+        self._window.status.show_busy(f"Opening {path.name}…")
+        colors, zoom = page_colors(self._window.theme.dark), self._window.settings.zoom
 
-        self.tasks.run(
+        self._window.tasks.run(
             lambda _progress: load_for_view(path, colors, zoom),
             on_success=lambda loaded: self._loaded(tab, *loaded),
             on_failure=lambda error: self._load_failed(tab, error),
@@ -119,25 +102,25 @@ class ArticleOpening:
     def _loaded(
         self, tab: ArticleTab, loaded: Article | Annotations, built: BuiltDocument | None = None
     ) -> None:
-        if tab not in self.tab_list:
+        if tab not in self._window.tab_list:
             return
-        self.settings.add_recent(tab.path)
-        self.save_settings()  # the recent list survives a crash
+        self._window.settings.add_recent(tab.path)
+        self._window.save_settings()  # the recent list survives a crash
         saved = loaded if isinstance(loaded, Annotations) else None
         article = loaded.article if isinstance(loaded, Annotations) else loaded
         tab.is_copy = saved is not None
         tab.show_article(
             article,
-            page_colors(self.theme.dark),
-            type_colors(self.theme.dark),
-            self.settings.zoom,
+            page_colors(self._window.theme.dark),
+            type_colors(self._window.theme.dark),
+            self._window.settings.zoom,
             built,
         )
-        index = self.tabs.indexOf(tab)
-        self.tabs.setTabText(index, tab.title)
-        if tab is self.current_tab():
-            self._current_changed(index)
-        self.article_shown.emit(tab)
+        index = self._window.tabs.indexOf(tab)
+        self._window.tabs.setTabText(index, tab.title)
+        if tab is self._window.current_tab():
+            self._window.refresh_current()
+        self._window.article_shown.emit(tab)
         if saved is not None:  # an annotated copy: show what was saved, corrections included
             self._analysed(tab, saved)
         else:
@@ -145,24 +128,24 @@ class ArticleOpening:
             # worker's first step, reading a cache entry, holds the GIL in long stretches,
             # and the paint waited for it at each call into Python (90-150 ms on 1 MB).
             tab.analysing = True
-            self.show_tab_status(tab)
+            self._window.show_tab_status(tab)
             QTimer.singleShot(0, lambda: self._analyse_if_open(tab))
 
     def _analyse_if_open(self, tab: ArticleTab) -> None:
-        if tab in self.tab_list and not tab.closed:
+        if tab in self._window.tab_list and not tab.closed:
             self.analyse(tab)
 
     def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
         text, detail = describe(error, f"open {tab.path.name!r}")
         if not tab.path.exists():
-            self.settings.remove_recent(tab.path)
-        self.close_tab(tab)
-        front = self.current_tab()
+            self._window.settings.remove_recent(tab.path)
+        self._window.close_tab(tab)
+        front = self._window.current_tab()
         if front is None:
-            self.status.show_done(text)
+            self._window.status.show_done(text)
         else:  # the dialog says it; the bar goes on with the article in front
-            self.show_tab_status(front)
-        show_message(self, "Cannot Open", text, detail)
+            self._window.show_tab_status(front)
+        show_message(self._window.dialog_parent(), "Cannot Open", text, detail)
 
     def analyse(self, tab: ArticleTab) -> None:
         """Analyse the tab's article on the analysis worker (from the cache when it has it).
@@ -174,12 +157,12 @@ class ArticleOpening:
         if article is None:
             return
         tab.analysing = True
-        self.show_tab_status(tab)
-        if tab is self.current_tab():
-            self.quotes_panel.set_analysing(True)
+        self._window.show_tab_status(tab)
+        if tab is self._window.current_tab():
+            self._window.quotes_panel.set_analysing(True)
         first_range = tab.view.visible_range()
-        analyser = self.analyser
-        tasks = self.tasks
+        analyser = self._window.analyser
+        tasks = self._window.tasks
 
         def stop() -> bool:
             return tab.closed or tasks.closed
@@ -209,58 +192,41 @@ class ArticleOpening:
             on_progress=lambda fraction: self._tab_progress(tab, fraction),
         )
 
-    def show_tab_status(self, tab: ArticleTab | None, text: str | None = None) -> None:
-        """Remember ``text`` as ``tab``'s status; the bar shows it only for the tab in front."""
-        if tab is None:
-            self.status.show_done("")
-            return
-        if text is not None:
-            tab.status_text = text
-        if tab is not self.current_tab():
-            return
-        if tab.article is None:
-            self.status.show_busy(f"Opening {tab.path.name}…")
-        elif tab.analysing:
-            note = "" if self._model_ready else " (the language model loads the first time)"
-            self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
-        else:
-            self.status.show_done(tab.status_text)
-
     def _tab_progress(self, tab: ArticleTab, fraction: float) -> None:
-        if tab is self.current_tab():
-            self.status.show_progress(fraction)
+        if tab is self._window.current_tab():
+            self._window.status.show_progress(fraction)
 
     def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
         """Provisional highlights for what is on screen while the rest is analysed."""
-        if tab not in self.tab_list or not tab.analysing:
+        if tab not in self._window.tab_list or not tab.analysing:
             return
         if len(annotations.entities) <= PANEL_PARTIAL_LIMIT:
-            self._show_annotations(tab, annotations)
+            self._window.show_annotations(tab, annotations)
         else:
-            tab.set_annotations(annotations, self.visible_types())
-            if tab is self.current_tab():  # no stale rows whose ids the text no longer has
-                self.entity_panel.set_annotations(None, self.visible_types())
-                self.quotes_panel.set_annotations(None, analysing=True)
-        self.partial_shown.emit(tab)
+            tab.set_annotations(annotations, self._window.visible_types())
+            if tab is self._window.current_tab():  # no stale rows whose ids the text no longer has
+                self._window.entity_panel.set_annotations(None, self._window.visible_types())
+                self._window.quotes_panel.set_annotations(None, analysing=True)
+        self._window.partial_shown.emit(tab)
 
     def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
-        if tab not in self.tab_list:
+        if tab not in self._window.tab_list:
             return
         tab.analysing = False
-        self._model_ready = True
-        self.set_annotations(annotations, tab)
-        self.show_tab_status(tab, summary(annotations))
-        self.analysis_finished.emit(tab)
+        self._window.model_ready = True
+        self._window.set_annotations(annotations, tab)
+        self._window.show_tab_status(tab, status_text(tab, annotations))
+        self._window.analysis_finished.emit(tab)
 
     def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:
-        if tab not in self.tab_list:
+        if tab not in self._window.tab_list:
             return  # closed meanwhile: a cancelled analysis is no failure
         tab.analysing = False
         text, _detail = describe(error, f"analyse {tab.path.name!r}")
         if isinstance(error, ModelUnavailableError):
             text = f"{text} The article is shown without highlights."
         tab.banner.show_message(text)
-        self.show_tab_status(tab, text)
-        if tab is self.current_tab():
-            self.quotes_panel.set_analysing(False)
-        self.analysis_failed.emit(tab, text)
+        self._window.show_tab_status(tab, text)
+        if tab is self._window.current_tab():
+            self._window.quotes_panel.set_analysing(False)
+        self._window.analysis_failed.emit(tab, text)
