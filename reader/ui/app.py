@@ -63,11 +63,11 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     """Show the window with ``files`` (the sample article when none) and run the event loop."""
     setup_logging()
     app = create_application()
-    install_dialog_excepthooks()
+    tasks = TaskManager()
+    install_dialog_excepthooks(tasks)
     settings = load_settings()
     theme = ThemeManager(settings.theme)
     theme.apply()
-    tasks = TaskManager()
     analyser = analyser or default_analyser()
     window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
     window.show()

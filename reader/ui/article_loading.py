@@ -2,8 +2,8 @@
 
 Owned by ``MainWindow`` (``ArticleLoader``). The text appears as soon as the file is read; the
 analysis runs on the analysis worker through ``analyse_cached`` (cache first; the screenful on
-show first, with provisional highlights); the final result replaces them. Results for a closed
-tab are dropped.
+show first, with provisional highlights); the final result replaces them. Work for a tab runs
+through ``TaskManager.run_for``: closing the tab stops it and drops its results.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from reader.ui.article_tab import ArticleTab
 from reader.ui.document import BuiltDocument, build_for_ui
 from reader.ui.errors import describe, show_message
 from reader.ui.file_choosers import load_document
-from reader.ui.tasks import Progress
+from reader.ui.spans import Prepared
+from reader.ui.tasks import TaskContext
 from reader.ui.theme import PageColors, page_colors, type_colors
 
 if TYPE_CHECKING:
@@ -91,8 +92,9 @@ class ArticleLoader:
         self._window.status.show_busy(f"Opening {path.name}…")
         colors, zoom = page_colors(self._window.theme.dark), self._window.settings.zoom
 
-        self._window.tasks.run(
-            lambda _progress: load_for_view(path, colors, zoom),
+        self._window.tasks.run_for(
+            tab,
+            lambda _context: load_for_view(path, colors, zoom),
             on_success=lambda loaded: self._loaded(tab, *loaded),
             on_failure=lambda error: self._load_failed(tab, error),
             pool="io",
@@ -102,8 +104,6 @@ class ArticleLoader:
     def _loaded(
         self, tab: ArticleTab, loaded: Article | Annotations, built: BuiltDocument | None = None
     ) -> None:
-        if tab not in self._window.tab_list:
-            return
         self._window.settings.add_recent(tab.path)
         self._window.save_settings()  # the recent list survives a crash
         saved = loaded if isinstance(loaded, Annotations) else None
@@ -132,7 +132,7 @@ class ArticleLoader:
             QTimer.singleShot(0, lambda: self._analyse_if_open(tab))
 
     def _analyse_if_open(self, tab: ArticleTab) -> None:
-        if tab in self._window.tab_list and not tab.closed:
+        if not tab.closed:
             self.analyse(tab)
 
     def _load_failed(self, tab: ArticleTab, error: BaseException) -> None:
@@ -162,32 +162,28 @@ class ArticleLoader:
             self._window.quotes_panel.set_analysing(True)
         first_range = tab.view.visible_range()
         analyser = self._window.analyser
-        tasks = self._window.tasks
 
-        def stop() -> bool:
-            return tab.closed or tasks.closed
-
-        def partial(annotations: Annotations) -> None:
-            tab.view.prepare_annotations(annotations)  # the pure-Python part, on the worker
-            tasks.run_on_ui(lambda: self._partial(tab, annotations))
-
-        def work(progress: Progress) -> Annotations:
+        def work(context: TaskContext) -> tuple[Annotations, Prepared]:
             from reader.core.cache import analyse_cached
+
+            def partial(annotations: Annotations) -> None:
+                prepared = tab.view.prepare(annotations)  # the pure-Python part, on the worker
+                context.post(lambda: self._partial(tab, annotations, prepared))
 
             annotations = analyse_cached(
                 analyser,
                 article,
-                progress,
+                context.progress,
                 first_range=first_range,
                 on_partial=partial,
-                should_stop=stop,
+                should_stop=context.should_stop,
             )
-            tab.view.prepare_annotations(annotations)
-            return annotations
+            return annotations, tab.view.prepare(annotations)
 
-        tasks.run(
+        self._window.tasks.run_for(
+            tab,
             work,
-            on_success=lambda annotations: self._analysed(tab, annotations),
+            on_success=lambda result: self._analysed(tab, *result),
             on_failure=lambda error: self._analysis_failed(tab, error),
             on_progress=lambda fraction: self._tab_progress(tab, fraction),
         )
@@ -196,31 +192,29 @@ class ArticleLoader:
         if tab is self._window.current_tab():
             self._window.status.show_progress(fraction)
 
-    def _partial(self, tab: ArticleTab, annotations: Annotations) -> None:
+    def _partial(self, tab: ArticleTab, annotations: Annotations, prepared: Prepared) -> None:
         """Provisional highlights for what is on screen while the rest is analysed."""
-        if tab not in self._window.tab_list or not tab.analysing:
+        if not tab.analysing:
             return
         if len(annotations.entities) <= PANEL_PARTIAL_LIMIT:
-            self._window.show_annotations(tab, annotations)
+            self._window.show_annotations(tab, annotations, prepared)
         else:
-            tab.set_annotations(annotations, self._window.visible_types())
+            tab.set_annotations(annotations, self._window.visible_types(), prepared)
             if tab is self._window.current_tab():  # no stale rows whose ids the text no longer has
                 self._window.entity_panel.set_annotations(None, self._window.visible_types())
                 self._window.quotes_panel.set_annotations(None, analysing=True)
         self._window.partial_shown.emit(tab)
 
-    def _analysed(self, tab: ArticleTab, annotations: Annotations) -> None:
-        if tab not in self._window.tab_list:
-            return
+    def _analysed(
+        self, tab: ArticleTab, annotations: Annotations, prepared: Prepared | None = None
+    ) -> None:
         tab.analysing = False
         self._window.model_ready = True
-        self._window.set_annotations(annotations, tab)
+        self._window.set_annotations(annotations, tab, prepared)
         self._window.show_tab_status(tab, status_text(tab, annotations))
         self._window.analysis_finished.emit(tab)
 
     def _analysis_failed(self, tab: ArticleTab, error: BaseException) -> None:
-        if tab not in self._window.tab_list:
-            return  # closed meanwhile: a cancelled analysis is no failure
         tab.analysing = False
         text, _detail = describe(error, f"analyse {tab.path.name!r}")
         if isinstance(error, ModelUnavailableError):

@@ -45,6 +45,7 @@ from reader.ui.file_choosers import dropped_paths
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
 from reader.ui.quotes_panel import QuotesDatesPanel
+from reader.ui.spans import Prepared
 from reader.ui.status import StatusArea
 from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager, page_colors, type_colors
@@ -238,18 +239,25 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         return tab.annotations if tab and not tab.analysing else None
 
-    def set_annotations(self, annotations: Annotations, tab: ArticleTab | None = None) -> None:
+    def set_annotations(
+        self,
+        annotations: Annotations,
+        tab: ArticleTab | None = None,
+        prepared: Prepared | None = None,
+    ) -> None:
         """Show new annotations for ``tab`` (default: the current one) everywhere."""
         tab = tab or self.current_tab()
         if tab is None:
             return
-        self.show_annotations(tab, annotations)
+        self.show_annotations(tab, annotations, prepared)
         if tab is self.current_tab():
             self.annotations_changed.emit(annotations)
 
-    def show_annotations(self, tab: ArticleTab, annotations: Annotations) -> None:
+    def show_annotations(
+        self, tab: ArticleTab, annotations: Annotations, prepared: Prepared | None = None
+    ) -> None:
         """Show ``annotations`` in ``tab``, and in the panels when it is in front."""
-        tab.set_annotations(annotations, self.visible_types())
+        tab.set_annotations(annotations, self.visible_types(), prepared)
         if tab is self.current_tab():
             self.entity_panel.set_annotations(annotations, self.visible_types())
             self.entity_panel.select_entity(tab.selected)  # the new rows lost the selection
