@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reader.core import atomic, schema
-from reader.core.annotated import load_annotated
-from reader.core.opening import RESTORED_NOTICE
+from reader.core.documents import RESTORED_NOTICE
+from reader.core.export.reopen import load_annotated
 from reader.ui import export_actions
 from tests.ui.conftest import FakeAnalyser, open_and_wait
 
