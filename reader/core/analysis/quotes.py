@@ -17,7 +17,9 @@ Speaker, first cue that applies:
      in its paragraph (a second sentence of quoted speech), of the quotation it continues from
      the previous paragraph, of the last quotation of the previous paragraph when its own
      paragraph is nothing but quotation (an interview answer going on), or else of the speech
-     verb of an earlier sentence in its paragraph.
+     verb of an earlier sentence in its paragraph, or, for a paragraph of nothing but
+     quotation, of the last speech verb of the paragraph before ('..., said Dr Mary Kane.' /
+     '"It is not enough."').
 
 Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted speech.
   - A name or title in capitals ("CBS This Morning", "Stage 3", a cited report "Who Has Your
@@ -51,7 +53,7 @@ from typing import Any
 
 from reader.core.analysis.quote_marks import QuoteSpan
 from reader.core.analysis.runner import doc_quotes, doc_text
-from reader.core.analysis.speakers import Speaker, SpeakerResolver
+from reader.core.analysis.speakers import Speaker, SpeakerResolver, speaker_of
 from reader.core.analysis.speech_verbs import WEAK_VERBS, speech_lemma
 from reader.core.model import ORGANIZATION, PERSON, Entity, Quote
 
@@ -124,6 +126,8 @@ def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> _Reading:
     if reading.speaker is None:
         seg_start, seg_end = resolver.segments[resolver.segment_of(tokens[0])]
         reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
+    if reading.speaker is None and not verbs:
+        reading.speaker = _signed_by(resolver, span)
     reading.direct = bool(verbs) or reading.speaker is not None
     if _is_term(doc, resolver, reading):
         reading.kind = "scare"
@@ -198,6 +202,34 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
     return None
 
 
+def _signed_by(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker | None:
+    """The person a quotation is handed to with no verb at all: '“...,” Mary Kane, director
+    of the agency.' (a comma after the words, then a name that ends its clause)."""
+    text = resolver.text
+    if "," not in text[span.end : span.close_at + 2]:
+        return None
+    doc = resolver.doc
+    after = doc.char_span(span.close_at, span.close_at + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    i = after.end
+    while i < len(doc) and doc[i].is_punct and doc[i].text != "\n":
+        i += 1
+    if i >= len(doc) or resolver.paragraph(doc[i].idx) != resolver.paragraph(span.start):
+        return None
+    entity = resolver.entity_at(doc[i])
+    if entity is None or entity.type != PERSON:
+        return None
+    j = i
+    while j + 1 < len(doc) and resolver.entity_at(doc[j + 1]) is entity:
+        j += 1
+    following = doc[j + 1] if j + 1 < len(doc) else None
+    ends_clause = following is None or following.text in (",", ".", ";") or "\n" in following.text
+    if not ends_clause:
+        return None
+    return speaker_of(entity)
+
+
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     """Scare-quote rules of the module docstring."""
     span = reading.span
@@ -266,8 +298,11 @@ def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
     In order of the text, so an inherited speaker passes on. The context is, nearest first:
     the latest quotation of the same paragraph with a speaker; when the paragraph is nothing
     but quotation and follows the previous one directly, the latest of that paragraph; the
-    quotation that ran on into this one from the paragraph before it. Each lookup is a
-    dictionary read (a backward walk over the quotations was quadratic on 10^5 of them).
+    quotation that ran on into this one from the paragraph before it; the last speech verb of
+    an earlier sentence of the paragraph; for a paragraph of nothing but quotation, the last
+    speech verb of the paragraph before it (reported speech going on in the speaker's own
+    words). Each lookup is a dictionary read (a backward walk over the quotations was
+    quadratic on 10^5 of them).
     """
     by_paragraph: dict[int, list[_Reading]] = {}
     for reading in readings:
@@ -290,6 +325,9 @@ def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
             reading.speaker = _context_speaker(
                 reading, paragraph, before, latest, by_paragraph, alone[paragraph]
             ) or speech_before.speaker(reading)
+            if reading.speaker is None and alone[paragraph]:
+                # a paragraph of quotation right after reported speech: that speaker goes on
+                reading.speaker = speech_before.in_paragraph_before(by_paragraph[paragraph][0])
         if reading.kind == "speech" and reading.speaker is not None:
             latest[paragraph] = reading
 
@@ -348,12 +386,22 @@ class _SpeechBefore:
         self._memo: dict[int, Speaker | None] = {}
 
     def speaker(self, reading: _Reading) -> Speaker | None:
-        resolver = self.resolver
         first = reading.tokens[0]
-        paragraph = resolver.paragraph(first.idx)
+        return self._from(self.resolver.segment_of(first) - 1, self.resolver.paragraph(first.idx))
+
+    def in_paragraph_before(self, reading: _Reading) -> Speaker | None:
+        """The last speech verb's speaker in the paragraph right before the quotation's."""
+        first = reading.tokens[0]
+        return self._from(
+            self.resolver.segment_of(first) - 1, self.resolver.paragraph(first.idx) - 1
+        )
+
+    def _from(self, index: int, paragraph: int) -> Speaker | None:
+        """The last speech verb's speaker in sentences ``index``, ``index - 1``, ... of
+        ``paragraph``."""
+        resolver = self.resolver
         walked: list[int] = []
         found: Speaker | None = None
-        index = resolver.segment_of(first) - 1
         while index >= 0:
             start, end = resolver.segments[index]
             if resolver.paragraph(resolver.doc[start].idx) != paragraph:

@@ -26,8 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.analysis.rules import TITLE_WORDS
 from reader.core.analysis.runner import doc_text
-from reader.core.analysis.speech_verbs import PRONOUN_GENDER, speech_lemma
+from reader.core.analysis.speech_verbs import GO_FORMS, PRONOUN_GENDER, speech_lemma
 from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
@@ -168,6 +169,11 @@ class SpeakerResolver:
 
     # -- names -----------------------------------------------------------------------------
 
+    def entity_at(self, token: Any) -> Entity | None:
+        """The entity whose mention covers ``token``, with its fullest name."""
+        entity = self._entity_at.get(token.i)
+        return None if entity is None else self._fuller_name(entity)
+
     def entity_for_tokens(self, tokens: list[Any]) -> Entity | None:
         """The entity named by these tokens: covering mention first, then the surname."""
         covering = [self._entity_at[t.i] for t in tokens if t.i in self._entity_at]
@@ -209,12 +215,18 @@ class SpeakerResolver:
     # -- speech verbs ------------------------------------------------------------------------
 
     def is_speech_verb(self, token: Any) -> bool:
-        """A verb of saying used as a verb (not the participle of "so-called", "the said plan")."""
-        return (
-            token.pos_ in ("VERB", "AUX")
-            and token.dep_ != "amod"
-            and speech_lemma(token.text) is not None
-            and not (token.i >= 2 and self.doc[token.i - 1].text == "-")
+        """A verb of saying used as a verb (not the participle of "so-called", "the said plan").
+
+        Also "go on" with its particle ('"I am shocked," she went on'): speech going on.
+        """
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
+            return False
+        if token.i >= 2 and self.doc[token.i - 1].text == "-":
+            return False
+        if speech_lemma(token.text) is not None:
+            return True
+        return token.lower_ in GO_FORMS and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in token.children
         )
 
     def subject_of(self, verb: Any) -> Speaker | None:
@@ -310,12 +322,19 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ == "appos" and child.i in self._entity_at:
                 return speaker_of(self._fuller_name(self._entity_at[child.i]))
+        named = self._name_closing_phrase(head)
+        if named is not None:
+            return speaker_of(named)  # "Leader of the House Dr Jane Roe": the name, not the role
         compounds = [t for t in head.lefts if t.dep_ == "compound"] + [head]
         if head.pos_ == "PROPN":
-            entity = self.entity_for_tokens(compounds)
+            entity = self.resolve_title(head) or self.entity_for_tokens(compounds)
             if entity is not None:
+                # a role in capitals is the person introduced with it ("The Prime Minister",
+                # "the Labour MP"), not the party that modifies it; else a name
                 return speaker_of(entity)
-            name = " ".join(t.text for t in compounds if t.pos_ == "PROPN")
+            name = " ".join(
+                t.text for t in compounds if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+            )  # the name without its titles and ranks: "Supt Kane" speaks as "Kane"
             return Speaker(name) if name else None
         if head.pos_ == "NOUN" and head.lower_ in SPOKES_WORDS:
             voiced = self._spoken_for(head)
@@ -331,6 +350,17 @@ class SpeakerResolver:
             if entity is not None:
                 return speaker_of(entity)
         return None
+
+    def _name_closing_phrase(self, head: Any) -> Entity | None:
+        """The person named at the end of a subject phrase led by a title or an organization
+        ("Leader of the House Dr Jane Roe", "Ministry of Finance John Smith")."""
+        tokens = [t for t in head.subtree if t.i >= head.i and not t.is_punct]
+        if len(tokens) < 3 or not self.same_paragraph(tokens[-1], head):
+            return None
+        entity = self._entity_at.get(tokens[-1].i)
+        if entity is None or entity.type != PERSON or self._entity_at.get(head.i) is entity:
+            return None
+        return self._fuller_name(entity)
 
     def _spoken_for(self, head: Any) -> Entity | None:
         """Whom "a spokesman for Greenpeace UK" or "a Greenpeace spokesman" speaks for."""

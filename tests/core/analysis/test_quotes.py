@@ -525,3 +525,69 @@ def test_many_quotations_in_one_paragraph_all_inherit(analyser: SpacyAnalyser) -
     ann = analyse(analyser, text)
     assert len(ann.quotes) == 301
     assert {q.speaker for q in ann.quotes} == {"Mary Kane"}
+
+
+# -- titles and roles ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Prime Minister Keith Mitchell met the envoys on Monday.\n"
+            'The Prime Minister said, "We are taken for granted."',
+            "Keith Mitchell",
+        ),
+        (
+            'The Labour MP Jane Roe spoke first. "We will vote against it," the Labour MP said.',
+            "Jane Roe",
+        ),
+        ('Leader of the House Dr Jane Roe said: "The vote is on Tuesday."', "Jane Roe"),
+        ('Ministry of Finance spokesman John Smith said: "The budget is balanced."', "John Smith"),
+    ],
+)
+def test_the_speaker_is_the_person_not_the_role(
+    analyser: SpacyAnalyser, text: str, speaker: str
+) -> None:
+    """A role phrase is the person the article introduced with it; a name closing a phrase
+    led by a title or an organization is the speaker."""
+    assert one(analyse(analyser, text)).speaker == speaker
+
+
+# -- quote runs ----------------------------------------------------------------------------
+
+
+def test_speech_going_on_with_continued_and_went_on(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Mary Kane stayed at the hospital.\n"
+        '"I am worried about him," she continued. "I am shocked," she went on.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Mary Kane", "Mary Kane"]
+
+
+def test_a_paragraph_of_quotation_after_reported_speech(analyser: SpacyAnalyser) -> None:
+    """No attribution of its own: the speaker of the reported speech just before goes on."""
+    ann = analyse(
+        analyser,
+        "Supplies are short, said Dr Marwan Haddad, director of the city hospital.\n"
+        '"It is not enough for one day in a hospital."',
+    )
+    assert said(ann) == [("It is not enough for one day in a hospital.", "Marwan Haddad", "speech")]
+
+
+def test_one_quotation_over_two_paragraphs_has_one_speaker(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Mary Kane spoke after the vote. "We will not give in to pressure.\n'
+        'We will stay as long as it takes," she said.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Mary Kane", "Mary Kane"]
+
+
+def test_a_quotation_signed_by_a_name_with_no_verb(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"Our agents continue to guard the coast," Augusto Rey, director of the marine branch.',
+    )
+    assert one(ann).speaker == "Augusto Rey"
