@@ -4,7 +4,8 @@ Where the expressions come from: spaCy's DATE and TIME entities, plus the surfac
 ``date_patterns`` for what the small model misses; overlapping candidates keep the longest
 that is a calendar reference. What each one means: ``date_resolution`` (pure, no spaCy),
 given the tense of the governing verb from the dependency parse ("will meet on Monday" looks
-forward, "met on Monday" back).
+forward, "met on Monday" back; a plan looks forward, "is due to present on March 4", unless
+the plan itself is past, "was slated to speak on Saturday", which points either way).
 
 Kept and dropped (the schema's ``dates`` list):
 
@@ -15,7 +16,9 @@ Kept and dropped (the schema's ``dates`` list):
 - Dropped: durations, ages and windows that are not calendar references ("two years",
   "a third day", "24 hours", "the coming months", "the warmest year"), offsets from a time
   the story set ("hours later", "the following day"), and clock times.
-- Ranges ("March 3-5") keep the value of their start.
+- Ranges give both ends as two mentions ("June 6-10": "June 6" and "10", June 10;
+  "from May 2021 to June 2022"), see ``date_ranges``; one whose ends do not both resolve
+  keeps the value of its start.
 - "election day" (and polling, voting, referendum, inauguration day) takes the one day the
   article names in a sentence about that event ("will elect a new parliament on October 26").
 - "today", "tonight", "tomorrow", "yesterday" inside a direct quote count from the day the
@@ -31,8 +34,9 @@ import re
 from typing import Any
 
 from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
+from reader.core.analysis.date_ranges import split_range
 from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
-from reader.core.analysis.date_words import normalise
+from reader.core.analysis.date_words import WEEKDAY_NAME, WEEKDAYS, normalise
 from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.model import DateMention
 
@@ -98,11 +102,53 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
                 resolved.append((start, end, result))
     kept = keep_longest(resolved, len(text))
     events = EventDays(doc, text, resolved, datelines)
+    items: list[tuple[int, int, Resolution]] = []
+    for item in kept:
+        items.extend(_range_ends(doc, text, events.resolve(text, item), published, quotes))
     mentions = [
         DateMention(start, end, text[start:end], result.value, result.precision)
-        for start, end, result in (events.resolve(text, item) for item in kept)
+        for start, end, result in sorted(items, key=lambda item: item[0])
     ]
-    return sorted(mentions, key=lambda m: m.start)
+    return _weekdays_in_apposition(text, mentions)
+
+
+_APPOSITION = re.compile(r",\s*(?:a\s+|which was\s+)?|\s*\((?:a\s+)?")
+_BARE_WEEKDAY = re.compile(rf"(?i)^{WEEKDAY_NAME}$")
+
+
+def _weekdays_in_apposition(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "on Dec. 18, a Wednesday": a weekday in apposition to a dated day is that day (when
+    the calendar agrees), not the nearest Wednesday to publication."""
+    for index in range(1, len(mentions)):
+        day, weekday = mentions[index - 1], mentions[index]
+        if day.precision != "day" or not day.value or not _BARE_WEEKDAY.match(weekday.text):
+            continue
+        if not _APPOSITION.fullmatch(text[day.end : weekday.start]):
+            continue
+        date = dt.date.fromisoformat(day.value)
+        if WEEKDAYS[date.weekday()] == weekday.text.lower():
+            mentions[index] = DateMention(
+                weekday.start, weekday.end, weekday.text, day.value, "day"
+            )
+    return mentions
+
+
+def _range_ends(
+    doc: Any, text: str, item: tuple[int, int, Resolution], published: dt.date | None, quotes: Spans
+) -> list[tuple[int, int, Resolution]]:
+    """A range as its two ends ("June 6-10": June 6 and June 10), when both resolve."""
+    start, end, _ = item
+    ends = split_range(text, start, end)
+    if ends is None:
+        return [item]
+    tense = governing_tense(doc, start, end, quotes)
+    parts = []
+    for part in ends:
+        result = resolve(part.words, published, tense)
+        if result is None or result.value is None:
+            return [item]
+        parts.append((part.start, part.end, result))
+    return parts
 
 
 class Spans:
@@ -247,10 +293,13 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Spans | None = None)
             return "unknown"
         if head.lower_ == "since" and node.dep_ == "pobj":
             return "past"
-        if head.lower_ in FUTURE_CUES or any(
-            c.dep_ == "amod" and c.lower_ in FUTURE_CUES for c in head.children
-        ):
-            return "future"
+        cues = [head] if head.lower_ in FUTURE_CUES else []
+        cues += [
+            c for c in head.children
+            if c.dep_ in ("amod", "acomp", "attr") and c.lower_ in FUTURE_CUES
+        ]  # fmt: skip
+        if cues:  # "planned for March", "the expected date", "is due in December"
+            return "unknown" if _plan_in_the_past(cues[0]) else "future"
         if head.pos_ in ("VERB", "AUX"):
             if quotes and quotes.containing(head.idx, head.idx) != quoted:
                 return "unknown"
@@ -285,7 +334,9 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
         return "future"
     if "to" in auxes:
         head = verb.head
-        if head.lower_ in FUTURE_CUES or head.i == verb.i:
+        if head.lower_ in FUTURE_CUES:
+            return "unknown" if _plan_in_the_past(head) else "future"
+        if head.i == verb.i:
             return "future"
         return _inherit(verb, depth)
     tag = verb.tag_
@@ -302,6 +353,17 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
     if tag in ("VB", "VBN"):
         return _inherit(verb, depth)
     return "unknown"
+
+
+def _plan_in_the_past(cue: Any) -> bool:
+    """Whether a plan word is itself in the past ("was slated to introduce him on Saturday",
+    "he was asked to break the news on Dec. 18", "had planned to"): the plan points forward
+    from a past moment, so the date may lie on either side of publication (unknown)."""
+    auxes = {c.lower_ for c in cue.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"was", "were", "had"} or cue.tag_ == "VBD":
+        return True
+    head = cue.head  # "was due to", "were likely to": the copula carries the tense
+    return cue.dep_ in ("acomp", "attr") and head.lower_ in ("was", "were")
 
 
 def _inherit(verb: Any, depth: int) -> Tense:

@@ -196,7 +196,10 @@ def test_an_entity_is_cut_at_a_dash_unless_it_is_a_range(nlp) -> None:
     forecast = "Read the morning forecast for November 5 - Foggy and frosty start for many."
     assert values(dates_in(nlp, forecast, published)) == [("November 5", "2024-11-05")]
     festival = "The festival runs March 3 - March 5 in Austin."
-    assert values(dates_in(nlp, festival, published)) == [("March 3 - March 5", "2025-03-03")]
+    assert values(dates_in(nlp, festival, published)) == [
+        ("March 3", "2025-03-03"),
+        ("March 5", "2025-03-05"),
+    ]  # a range gives both ends
 
 
 def test_a_name_is_not_a_month(nlp) -> None:
@@ -286,3 +289,51 @@ def test_tense_walk_stops_at_the_root(nlp) -> None:
         doc = nlp("The decision to resign on Friday.")
         dates = find_dates(doc, dt.date(2025, 3, 17))
     assert [(d.text, d.value) for d in dates] == [("Friday", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the clause's tense decides: future and plans forward, past back
+        ("The report will be presented on March 4.", [("March 4", "2026-03-04")]),
+        ("The payment is due in December.", [("December", "2025-12")]),
+        ("The team won on Saturday.", [("Saturday", "2025-03-15")]),
+        ("In November, the council voted to close the school.", [("November", "2024-11")]),
+        ("She is due to speak on Saturday.", [("Saturday", "2025-03-22")]),
+        # a plan that is itself past points either way: the nearest day (a weekday: the past)
+        ("Jane Roe was slated to introduce him on Saturday.", [("Saturday", "2025-03-15")]),
+        ("He was asked to break the news on Dec. 18.", [("Dec. 18", "2024-12-18")]),
+    ],
+)
+def test_the_clause_tense_gives_the_direction(
+    nlp, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(dates_in(nlp, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The summit will be held June 6-10 in Lima.",
+            [("June 6", "2025-06-06"), ("10", "2025-06-10")],
+        ),
+        (
+            "He served as mayor from May 2021 to June 2022.",
+            [("May 2021", "2021-05"), ("June 2022", "2022-06")],
+        ),
+        (
+            "The trial ran between January and April 3, 2024.",
+            [("January", "2024-01"), ("April 3, 2024", "2024-04-03")],
+        ),
+    ],
+)
+def test_a_range_gives_both_ends(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert values(dates_in(nlp, sentence)) == expected
+
+
+def test_a_weekday_in_apposition_to_a_dated_day_is_that_day(nlp) -> None:
+    text = "He broke the news to the staff on Dec. 18, a Wednesday, before the vote."
+    assert values(dates_in(nlp, text)) == [("Dec. 18", "2024-12-18"), ("Wednesday", "2024-12-18")]
+    wrong_day = "They met on Dec. 18, a Thursday."  # the calendar disagrees: the nearest one
+    assert values(dates_in(nlp, wrong_day))[1] == ("Thursday", "2025-03-13")
