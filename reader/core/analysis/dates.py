@@ -1,8 +1,9 @@
 """Date expressions in a parsed article, resolved against the publication date.
 
 Where the expressions come from: spaCy's DATE and TIME entities, plus the surface patterns of
-``date_patterns`` for what the small model misses; overlapping candidates keep the longest
-that is a calendar reference. What each one means: ``date_resolution`` (pure, no spaCy),
+``date_patterns`` for what the small model misses (a pattern hit inside a name is dropped
+unless it is a full date with day and year); overlapping candidates keep one with a value,
+the longest (``date_context``, which also reads a date against its neighbours). What each one means: ``date_resolution`` (pure, no spaCy),
 given the tense of the governing verb from the dependency parse ("will meet on Monday" looks
 forward, "met on Monday" back; a plan looks forward, "is due to present on March 4", unless
 the plan itself is past, "was slated to speak on Saturday", which points either way).
@@ -33,10 +34,15 @@ import datetime as dt
 import re
 from typing import Any
 
-from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
-from reader.core.analysis.date_ranges import split_range
+from reader.core.analysis.date_context import (
+    prefer_values,
+    range_ends,
+    weekdays_in_apposition,
+    with_clause_year,
+)
+from reader.core.analysis.date_patterns import find_date_phrases
 from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
-from reader.core.analysis.date_words import WEEKDAY_NAME, WEEKDAYS, normalise
+from reader.core.analysis.date_words import normalise
 from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.model import DateMention
 
@@ -47,6 +53,10 @@ MONTH_OR_WEEKDAY = (
 # A pattern hit inside one of these is part of a name ("Theresa May", "March of Dimes").
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
+)
+FULL_DATE = re.compile(
+    rf"\b{MONTH_OR_WEEKDAY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_OR_WEEKDAY}\.?\s+\d{{4}}\b"
 )
 FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "should", "may", "might"})
 PAST_AUX = frozenset({"have", "has", "had", "'ve", "was", "were", "been"})
@@ -100,55 +110,23 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
             result = resolve(text[start:end], published, "unknown", speech.day_of(start))
             if result is not None:
                 resolved.append((start, end, result))
-    kept = keep_longest(resolved, len(text))
+    kept = prefer_values(
+        with_clause_year(text, resolved, lambda s, e: governing_verb(doc, s, e)), len(text)
+    )
     events = EventDays(doc, text, resolved, datelines)
     items: list[tuple[int, int, Resolution]] = []
     for item in kept:
-        items.extend(_range_ends(doc, text, events.resolve(text, item), published, quotes))
+        start, end, _ = item
+
+        def resolve_end(words: str, start: int = start, end: int = end) -> Resolution | None:
+            return resolve(words, published, governing_tense(doc, start, end, quotes))
+
+        items.extend(range_ends(text, events.resolve(text, item), resolve_end))
     mentions = [
         DateMention(start, end, text[start:end], result.value, result.precision)
         for start, end, result in sorted(items, key=lambda item: item[0])
     ]
-    return _weekdays_in_apposition(text, mentions)
-
-
-_APPOSITION = re.compile(r",\s*(?:a\s+|which was\s+)?|\s*\((?:a\s+)?")
-_BARE_WEEKDAY = re.compile(rf"(?i)^{WEEKDAY_NAME}$")
-
-
-def _weekdays_in_apposition(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """ "on Dec. 18, a Wednesday": a weekday in apposition to a dated day is that day (when
-    the calendar agrees), not the nearest Wednesday to publication."""
-    for index in range(1, len(mentions)):
-        day, weekday = mentions[index - 1], mentions[index]
-        if day.precision != "day" or not day.value or not _BARE_WEEKDAY.match(weekday.text):
-            continue
-        if not _APPOSITION.fullmatch(text[day.end : weekday.start]):
-            continue
-        date = dt.date.fromisoformat(day.value)
-        if WEEKDAYS[date.weekday()] == weekday.text.lower():
-            mentions[index] = DateMention(
-                weekday.start, weekday.end, weekday.text, day.value, "day"
-            )
-    return mentions
-
-
-def _range_ends(
-    doc: Any, text: str, item: tuple[int, int, Resolution], published: dt.date | None, quotes: Spans
-) -> list[tuple[int, int, Resolution]]:
-    """A range as its two ends ("June 6-10": June 6 and June 10), when both resolve."""
-    start, end, _ = item
-    ends = split_range(text, start, end)
-    if ends is None:
-        return [item]
-    tense = governing_tense(doc, start, end, quotes)
-    parts = []
-    for part in ends:
-        result = resolve(part.words, published, tense)
-        if result is None or result.value is None:
-            return [item]
-        parts.append((part.start, part.end, result))
-    return parts
+    return weekdays_in_apposition(text, mentions)
 
 
 class Spans:
@@ -232,7 +210,9 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
         elif ent.label_ in NAME_LABELS:
             names[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for start, end in find_date_phrases(text):
-        if names.find(1, start, end) < 0:
+        # inside a name it is a name ("Theresa May"), unless it is a full date with day and
+        # year, which no name is ("By Jane Roe - May 4, 2022" tagged as one PERSON)
+        if names.find(1, start, end) < 0 or FULL_DATE.search(text, start, end):
             spans.add((start, end))
     return sorted(spans)
 
@@ -306,6 +286,21 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Spans | None = None)
             return verb_tense(_attachment_fix(head, span.root))
         node = head
     return "unknown"
+
+
+def governing_verb(doc: Any, start: int, end: int) -> int | None:
+    """Token index of the verb an expression hangs from (its clause), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root
+    for _ in range(12):
+        if node.head is node:
+            return node.i if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i
+    return None
 
 
 def _attachment_fix(verb: Any, date: Any) -> Any:

@@ -337,3 +337,24 @@ def test_a_weekday_in_apposition_to_a_dated_day_is_that_day(nlp) -> None:
     assert values(dates_in(nlp, text)) == [("Dec. 18", "2024-12-18"), ("Wednesday", "2024-12-18")]
     wrong_day = "They met on Dec. 18, a Thursday."  # the calendar disagrees: the nearest one
     assert values(dates_in(nlp, wrong_day))[1] == ("Thursday", "2025-03-13")
+
+
+def test_a_month_without_a_year_takes_the_year_of_its_clause(nlp) -> None:
+    text = "In the summer of 2004, Jane Roe announced her resignation in mid-August."
+    assert values(dates_in(nlp, text)) == [
+        ("the summer of 2004", "2004"),
+        ("mid-August", "2004-08"),
+    ]
+    other_clause = "The deal, signed in 2015, expires in October."  # 2015 is "signed"'s
+    assert values(dates_in(nlp, other_clause))[1] == ("October", "2025-10")
+
+
+def test_a_date_with_a_value_beats_a_longer_candidate_without(nlp) -> None:
+    text = "The exams were postponed by three weeks April 28, 2022 after the storm."
+    assert ("April 28, 2022", "2022-04-28") in values(dates_in(nlp, text))
+
+
+def test_a_full_date_is_a_date_even_inside_a_name(nlp) -> None:
+    """The model may tag a byline and its date as one PERSON; a day, month and year is no name."""
+    text = "By James Whittaker - May 4, 2022 Share this story"
+    assert ("May 4, 2022", "2022-05-04") in values(dates_in(nlp, text))
