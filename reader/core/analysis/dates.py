@@ -3,10 +3,11 @@
 Where the expressions come from: spaCy's DATE and TIME entities, plus the surface patterns of
 ``date_patterns`` for what the small model misses (a pattern hit inside a name is dropped
 unless it is a full date with day and year); overlapping candidates keep one with a value,
-the longest (``date_context``, which also reads a date against its neighbours). What each one means: ``date_resolution`` (pure, no spaCy),
-given the tense of the governing verb from the dependency parse ("will meet on Monday" looks
-forward, "met on Monday" back; a plan looks forward, "is due to present on March 4", unless
-the plan itself is past, "was slated to speak on Saturday", which points either way).
+the longest (``date_context``, which also reads a date against its neighbours). What each
+one means: ``date_resolution`` (pure, no spaCy), given the tense of the governing verb from
+the dependency parse ("will meet on Monday" looks forward, "met on Monday" back; a plan looks
+forward, "is due to present on March 4", unless the plan itself is past, "was slated to speak
+on Saturday", which points either way).
 
 Kept and dropped (the schema's ``dates`` list):
 
