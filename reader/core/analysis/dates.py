@@ -112,7 +112,7 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
             if result is not None:
                 resolved.append((start, end, result))
     kept = prefer_values(
-        with_clause_year(text, resolved, lambda s, e: governing_verb(doc, s, e)), len(text)
+        with_clause_year(text, resolved, lambda s, e: clause_verb(doc, s, e)), len(text)
     )
     events = EventDays(doc, text, resolved, datelines)
     items: list[tuple[int, int, Resolution]] = []
@@ -289,19 +289,34 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Spans | None = None)
     return "unknown"
 
 
-def governing_verb(doc: Any, start: int, end: int) -> int | None:
-    """Token index of the verb an expression hangs from (its clause), or None."""
+def clause_verb(doc: Any, start: int, end: int) -> int | None:
+    """Token index of the main verb of the clause an expression is in, or None.
+
+    An adverbial clause belongs to the clause it modifies ("After denying the rumours in the
+    summer of 2004, he announced ... in mid-August" is one clause of "announced"); a clause
+    modifying a noun does not ("The deal, signed in 2015, expires in October").
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     node = span.root
     for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node is not span.root:
+            break
         if node.head is node:
             return node.i if node.pos_ in ("VERB", "AUX") else None
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.i
-    return None
+    else:
+        return None
+    for _ in range(6):
+        head = node.head
+        if node.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            node = head
+        elif node.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            node = head.head
+        else:
+            break
+    return node.i
 
 
 def _attachment_fix(verb: Any, date: Any) -> Any:

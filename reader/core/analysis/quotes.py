@@ -12,7 +12,9 @@ Speaker, first cue that applies:
      way round). Its subject is the speaker ("X said", "said X", "X told reporters", "X said:
      ..."), resolved by speakers.py (names, pronouns, titles).
   2. A speech verb right after the closing mark or right before the opening one, for parses that
-     went astray (the pattern fallback), and "according to X" in the same sentence.
+     went astray (the pattern fallback), and "according to X" in the same sentence; with no
+     speech verb at all, a name the quotation is handed to ('“...,” Mary Kane, director of
+     ...') or the person whose clause a colon hands over to it ('She does not hide it: “...”').
   3. Inheritance: a quotation with no cue of its own takes the speaker of the previous quotation
      in its paragraph (a second sentence of quoted speech), of the quotation it continues from
      the previous paragraph, of the last quotation of the previous paragraph when its own
@@ -127,7 +129,7 @@ def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> _Reading:
         seg_start, seg_end = resolver.segments[resolver.segment_of(tokens[0])]
         reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
     if reading.speaker is None and not verbs:
-        reading.speaker = _signed_by(resolver, span)
+        reading.speaker = _signed_by(resolver, span) or _introduced_by_colon(resolver, span)
     reading.direct = bool(verbs) or reading.speaker is not None
     if _is_term(doc, resolver, reading):
         reading.kind = "scare"
@@ -228,6 +230,21 @@ def _signed_by(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker | None:
     if not ends_clause:
         return None
     return speaker_of(entity)
+
+
+def _introduced_by_colon(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker | None:
+    """The person whose clause a colon hands over to a quotation ('Al-Kahlout does not hide
+    it: “We consider this one of the hardest decisions.”'): the subject of that clause."""
+    before = _token_before(resolver.doc, span.open_at)
+    if before is None or before.text != ":" or resolver.is_quoted(before):
+        return None
+    verb = before.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or resolver.is_quoted(verb):
+        return None
+    speaker = resolver.subject_of(verb)
+    return speaker if speaker is not None and speaker.type == PERSON else None
 
 
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:

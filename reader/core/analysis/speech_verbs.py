@@ -15,7 +15,7 @@ SPEECH_VERBS = frozenset(
         "deny", "predict", "promise", "pledge", "vow", "tweet", "post", "shout", "whisper",
         "joke", "quip", "complain", "concede", "caution", "speak", "testify", "repeat",
         "observe", "mention", "accuse", "proclaim", "reiterate", "underline", "retort", "quote",
-        "agree", "continue",
+        "agree", "continue", "confide",
     }
 )  # fmt: skip
 IRREGULAR = {

@@ -345,6 +345,8 @@ def test_a_month_without_a_year_takes_the_year_of_its_clause(nlp) -> None:
         ("the summer of 2004", "2004"),
         ("mid-August", "2004-08"),
     ]
+    fronted = "After denying the rumours in the summer of 2004, Jane Roe resigned in mid-August."
+    assert values(dates_in(nlp, fronted))[1] == ("mid-August", "2004-08")  # an adverbial clause
     other_clause = "The deal, signed in 2015, expires in October."  # 2015 is "signed"'s
     assert values(dates_in(nlp, other_clause))[1] == ("October", "2025-10")
 

@@ -591,3 +591,23 @@ def test_a_quotation_signed_by_a_name_with_no_verb(analyser: SpacyAnalyser) -> N
         '"Our agents continue to guard the coast," Augusto Rey, director of the marine branch.',
     )
     assert one(ann).speaker == "Augusto Rey"
+
+
+def test_a_colon_hands_the_quotation_to_the_subject_of_its_clause(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Atef Kahlout runs the ward. Kahlout does not hide the choices, but he resents them: "
+        '"We consider this one of the hardest decisions."',
+    )
+    assert one(ann).speaker == "Atef Kahlout"
+    # no person before the colon: no speaker from it
+    ann = analyse(analyser, 'The plan has three parts: "training, equipment and money".')
+    assert one(ann).speaker is None
+
+
+def test_confided_reports_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Tony Schwartz struggled. He confided to his journal, "the book will be a success."',
+    )
+    assert one(ann).speaker == "Tony Schwartz"
