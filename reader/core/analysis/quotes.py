@@ -41,7 +41,8 @@ Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted spee
     its shape: 'Macron said the troops would serve as a "security guarantee"', 'Starmer said
     the plan would move to the "operational phase"' (the speech verb governs the quotation
     through the parse and its subject resolves to someone).
-  - The same words that were a scare quote once in the article are one every time.
+  - The same words that were a scare quote once in the article are one every time after
+    (an earlier partial quote of them stays the speaker's: 'he calls them "superminds"').
 Everything else is speech, including partial quotes inside a reported clause ('Macron said the
 two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
 speaker None.
@@ -96,10 +97,13 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     resolver = SpeakerResolver(doc, entities, quoted, text)
     readings = [_read(doc, resolver, span) for span in spans]
     _inherit(resolver, readings)
-    terms = {_key(resolver, r) for r in readings if r.kind == "scare"}
-    for reading in readings:
-        if _key(resolver, reading) in terms:
-            reading.kind = "scare"  # a term once is a term again ("atypical contracts")
+    terms: set[str] = set()
+    for reading in readings:  # a term once is a term again ("atypical contracts") from then on
+        key = _key(resolver, reading)
+        if key in terms:
+            reading.kind = "scare"
+        elif reading.kind == "scare":
+            terms.add(key)
     return [
         Quote(
             start=r.span.start,

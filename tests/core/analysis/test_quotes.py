@@ -611,3 +611,15 @@ def test_confided_reports_speech(analyser: SpacyAnalyser) -> None:
         'Tony Schwartz struggled. He confided to his journal, "the book will be a success."',
     )
     assert one(ann).speaker == "Tony Schwartz"
+
+
+def test_a_term_later_does_not_unmake_an_earlier_partial_quote(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Thomas Malone said people and computers form what he calls "superminds".\n'
+        'Critics doubt that "superminds" exist at all.',
+    )
+    assert [(q.text, q.kind) for q in ann.quotes] == [
+        ("superminds", "speech"),
+        ("superminds", "scare"),
+    ]
