@@ -134,7 +134,7 @@ def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> _Reading:
         reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
     if reading.speaker is None and not verbs:
         reading.speaker = _signed_by(resolver, span) or _introduced_by_colon(resolver, span)
-    reading.direct = bool(verbs) or reading.speaker is not None
+    reading.direct = bool(verbs) or reading.speaker is not None or _headline_source(resolver, span)
     if _is_term(doc, resolver, reading):
         reading.kind = "scare"
     return reading
@@ -249,6 +249,17 @@ def _introduced_by_colon(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker 
         return None
     speaker = resolver.subject_of(verb)
     return speaker if speaker is not None and speaker.type == PERSON else None
+
+
+def _headline_source(resolver: SpeakerResolver, span: QuoteSpan) -> bool:
+    """'Prison official: ‘Anyone’ could escape': a source, a colon and its words, no verb at
+    all before the colon (a headline's attribution). The words are speech, even unnamed."""
+    before = _token_before(resolver.doc, span.open_at)
+    if before is None or before.text != ":" or resolver.is_quoted(before):
+        return False
+    start, _ = resolver.segments[resolver.segment_of(before)]
+    lead = [t for t in resolver.doc[start : before.i] if not t.is_punct and not t.is_space]
+    return bool(lead) and not any(t.pos_ in ("VERB", "AUX") for t in lead)
 
 
 def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:

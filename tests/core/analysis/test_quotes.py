@@ -623,3 +623,11 @@ def test_a_term_later_does_not_unmake_an_earlier_partial_quote(analyser: SpacyAn
         ("superminds", "speech"),
         ("superminds", "scare"),
     ]
+
+
+def test_a_headline_source_and_colon_make_speech(analyser: SpacyAnalyser) -> None:
+    """'Prison official: ‘Anyone’ could escape': the words are the source's, unnamed."""
+    ann = analyse(analyser, "Prison official: ‘Anyone’ could escape from the jail")
+    assert said(ann) == [("Anyone", None, "speech")]
+    ann = analyse(analyser, 'The plan has three parts: "training, equipment and money".')
+    assert one(ann).kind == "scare"  # a verb before the colon: no headline attribution
