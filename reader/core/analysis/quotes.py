@@ -31,7 +31,8 @@ Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted spee
     punctuation, is a scare quote when one of these holds:
       - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term
         speech);
-      - it follows "so-called";
+      - it follows a word that names a term ("so-called", "dubbed", "branded", "known as",
+        "the rubric of", "the term"), even inside reported speech or with a final stop;
       - it is not inside the reported clause of a speech verb whose speaker is known, and
         it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase
         whose determiner or possessor stays outside the marks (a "mass" of soldiers, his
@@ -69,7 +70,11 @@ _NP_OPENERS = frozenset(
         "our", "my", "your", "whose",
     }
 )  # fmt: skip
-_SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$")
+_SO_CALLED = re.compile(
+    r"(?i)\b(?:so[- ]called|dubbed|branded|labell?ed|termed|known as|(?:the )?rubric of"
+    r"|the (?:term|word|phrase|label))\s*$"
+)
+"""Words that name a term rather than use it: what follows in quotes is a mention."""
 _SENTENCE_END = frozenset(".!?…。！？")
 _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "a", "de", "la"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -271,13 +276,13 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     comma = "," in resolver.text[span.end : span.close_at + 2]
     if _is_name(words) and not comma and (not reading.direct or len(words) <= MAX_TERM_WORDS):
         return True
+    before = resolver.text[max(0, reading.span.open_at - 20) : reading.span.open_at]
+    if len(words) <= MAX_TERM_WORDS and _SO_CALLED.search(before):
+        return True  # 'benignly branded "intelligent video analytics."', 'the rubric of "security"'
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
         return False  # a quoted sentence is never a term, whatever its script
     if not reading.direct:
-        return True
-    before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
-    if _SO_CALLED.search(before):
         return True
     if reading.reported:
         return False  # a partial quote: 'He said the troops would be a "security guarantee"'

@@ -631,3 +631,25 @@ def test_a_headline_source_and_colon_make_speech(analyser: SpacyAnalyser) -> Non
     assert said(ann) == [("Anyone", None, "speech")]
     ann = analyse(analyser, 'The plan has three parts: "training, equipment and money".')
     assert one(ann).kind == "scare"  # a verb before the colon: no headline attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            'The tool the city wants is benignly branded "smart video analytics."',
+            "smart video analytics.",
+        ),
+        (
+            'The White House said he had built a wall under the rubric of "security" at home.',
+            "security",
+        ),
+        ('Jane Roe said the deal was dubbed "the big swap" by traders.', "the big swap"),
+    ],
+)
+def test_a_word_that_names_a_term_makes_a_scare_quote(
+    analyser: SpacyAnalyser, text: str, term: str
+) -> None:
+    """A term named rather than used is a mention, even in reported speech."""
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.kind, quote.speaker) == (term, "scare", None)
