@@ -21,7 +21,8 @@ Speaker, first cue that applies:
      paragraph is nothing but quotation (an interview answer going on), or else of the speech
      verb of an earlier sentence in its paragraph, or, for a paragraph of nothing but
      quotation, of the last speech verb of the paragraph before ('..., said Dr Mary Kane.' /
-     '"It is not enough."').
+     '"It is not enough."'), or else of the quotation that opens the next paragraph with its
+     own attribution (a lead quote).
 
 Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted speech.
   - A name or title in capitals ("CBS This Morning", "Stage 3", a cited report "Who Has Your
@@ -367,6 +368,27 @@ def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
                 reading.speaker = speech_before.in_paragraph_before(by_paragraph[paragraph][0])
         if reading.kind == "speech" and reading.speaker is not None:
             latest[paragraph] = reading
+    _lead_quotations(resolver, by_paragraph, alone)
+
+
+def _lead_quotations(
+    resolver: SpeakerResolver, by_paragraph: dict[int, list[_Reading]], alone: dict[int, bool]
+) -> None:
+    """A paragraph of nothing but quotation that nobody said before it takes the speaker of
+    the quotation opening the next paragraph (a lead quote, attributed right after it:
+    '“We ran out of fuel.”' / '“For days we have asked for fuel,” Dr Sobhi Skaik said.')."""
+    for paragraph, readings in by_paragraph.items():
+        if not alone.get(paragraph):
+            continue
+        following = by_paragraph.get(paragraph + 1)
+        if not following or not following[0].direct or following[0].speaker is None:
+            continue
+        start, _ = resolver.paragraph_bounds(paragraph + 1)
+        if resolver.text[start : following[0].span.open_at].strip():
+            continue  # the next paragraph must open with its quotation
+        for reading in readings:
+            if reading.speaker is None and reading.kind == "speech" and reading.tokens:
+                reading.speaker = following[0].speaker
 
 
 def _context_speaker(

@@ -653,3 +653,13 @@ def test_a_word_that_names_a_term_makes_a_scare_quote(
     """A term named rather than used is a mention, even in reported speech."""
     quote = one(analyse(analyser, text))
     assert (quote.text, quote.kind, quote.speaker) == (term, "scare", None)
+
+
+def test_a_lead_quotation_takes_the_speaker_attributed_right_after(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The hospital has been dark since Monday.\n"
+        '"We ran out of fuel. The hospital is out of service."\n'
+        '"For days we have asked for fuel," said Dr Mary Kane, the director.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Mary Kane", "Mary Kane"]
