@@ -15,7 +15,8 @@ Speaker, first cue that applies:
      went astray (the pattern fallback), and "according to X" in the same sentence; with no
      speech verb at all, a name the quotation is handed to ('“...,” Mary Kane, director of
      ...') or the person whose clause a colon hands over to it ('She does not hide it: “...”').
-  3. Inheritance: a quotation with no cue of its own takes the speaker of the previous quotation
+  3. Inheritance (quote_inheritance.py): a quotation with no cue of its own takes the speaker
+     of the previous quotation
      in its paragraph (a second sentence of quoted speech), of the quotation it continues from
      the previous paragraph, of the last quotation of the previous paragraph when its own
      paragraph is nothing but quotation (an interview answer going on), or else of the speech
@@ -53,9 +54,9 @@ speaker None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from reader.core.analysis.quote_inheritance import QuoteReading, inherit_speakers
 from reader.core.analysis.quote_marks import QuoteSpan
 from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.analysis.speakers import Speaker, SpeakerResolver, speaker_of
@@ -81,18 +82,6 @@ _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "a", "de", "
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
-@dataclass
-class _Reading:
-    """What the parse says about one quotation."""
-
-    span: QuoteSpan
-    tokens: list[Any]
-    speaker: Speaker | None = None
-    direct: bool = False  # attributed by a cue of its own (steps 1-2)
-    reported: bool = False  # inside the reported clause of a speech verb with a speaker
-    kind: str = "speech"
-
-
 def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``doc`` with speakers resolved to ``entities`` (canonical name and id)."""
     text = doc_text(doc)
@@ -102,7 +91,7 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     quoted = [(s.open_at, s.close_at + 1) for s in spans]
     resolver = SpeakerResolver(doc, entities, quoted, text)
     readings = [_read(doc, resolver, span) for span in spans]
-    _inherit(resolver, readings)
+    inherit_speakers(resolver, readings)
     terms: set[str] = set()
     for reading in readings:  # a term once is a term again ("atypical contracts") from then on
         key = _key(resolver, reading)
@@ -123,10 +112,10 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     ]
 
 
-def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> _Reading:
+def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> QuoteReading:
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     tokens = list(chars) if chars is not None else []
-    reading = _Reading(span, tokens)
+    reading = QuoteReading(span, tokens)
     if not tokens:
         return reading
     verbs = _governing_speech_verbs(resolver, tokens)
@@ -268,7 +257,7 @@ def _headline_source(resolver: SpeakerResolver, span: QuoteSpan) -> bool:
     return bool(lead) and not any(t.pos_ in ("VERB", "AUX") for t in lead)
 
 
-def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
+def _is_term(doc: Any, resolver: SpeakerResolver, reading: QuoteReading) -> bool:
     """Scare-quote rules of the module docstring."""
     span = reading.span
     quoted = resolver.text[span.start : span.end]
@@ -319,7 +308,7 @@ def _is_name(words: list[str]) -> bool:
     )
 
 
-def _key(resolver: SpeakerResolver, reading: _Reading) -> str:
+def _key(resolver: SpeakerResolver, reading: QuoteReading) -> str:
     return resolver.text[reading.span.start : reading.span.end].lower()
 
 
@@ -328,161 +317,3 @@ def _token_before(doc: Any, char: int) -> Any | None:
     if span is None or span.start == 0:
         return None
     return doc[span.start - 1]
-
-
-def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
-    """Step 3: quotations with no cue of their own take the speaker of their context.
-
-    In order of the text, so an inherited speaker passes on. The context is, nearest first:
-    the latest quotation of the same paragraph with a speaker; when the paragraph is nothing
-    but quotation and follows the previous one directly, the latest of that paragraph; the
-    quotation that ran on into this one from the paragraph before it; the last speech verb of
-    an earlier sentence of the paragraph; for a paragraph of nothing but quotation, the last
-    speech verb of the paragraph before it (reported speech going on in the speaker's own
-    words). Each lookup is a dictionary read (a backward walk over the quotations was
-    quadratic on 10^5 of them).
-    """
-    by_paragraph: dict[int, list[_Reading]] = {}
-    for reading in readings:
-        by_paragraph.setdefault(resolver.paragraph(reading.span.start), []).append(reading)
-    alone: dict[int, bool] = {}
-    latest: dict[int, _Reading] = {}  # paragraph -> its latest quotation with a speaker so far
-    earlier_paragraphs: list[int] = []  # paragraphs with quotations, before the current one
-    speech_before = _SpeechBefore(resolver)
-    for reading in readings:
-        paragraph = resolver.paragraph(reading.span.start)
-        if not earlier_paragraphs or earlier_paragraphs[-1] != paragraph:
-            earlier_paragraphs.append(paragraph)
-        needs = not (
-            reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens
-        )  # a cue that names nobody ("One, who asked not to be named, said") is not filled in
-        if needs:
-            if paragraph not in alone:
-                alone[paragraph] = _stands_alone(resolver, by_paragraph[paragraph], paragraph)
-            before = earlier_paragraphs[-3:-1]
-            reading.speaker = _context_speaker(
-                reading, paragraph, before, latest, by_paragraph, alone[paragraph]
-            ) or speech_before.speaker(reading)
-            if reading.speaker is None and alone[paragraph]:
-                # a paragraph of quotation right after reported speech: that speaker goes on
-                reading.speaker = speech_before.in_paragraph_before(by_paragraph[paragraph][0])
-        if reading.kind == "speech" and reading.speaker is not None:
-            latest[paragraph] = reading
-    _lead_quotations(resolver, by_paragraph, alone)
-
-
-def _lead_quotations(
-    resolver: SpeakerResolver, by_paragraph: dict[int, list[_Reading]], alone: dict[int, bool]
-) -> None:
-    """A paragraph of nothing but quotation that nobody said before it takes the speaker of
-    the quotation opening the next paragraph (a lead quote, attributed right after it:
-    '“We ran out of fuel.”' / '“For days we have asked for fuel,” Dr Sobhi Skaik said.')."""
-    for paragraph, readings in by_paragraph.items():
-        if not alone.get(paragraph):
-            continue
-        following = by_paragraph.get(paragraph + 1)
-        if not following or not following[0].direct or following[0].speaker is None:
-            continue
-        start, _ = resolver.paragraph_bounds(paragraph + 1)
-        if resolver.text[start : following[0].span.open_at].strip():
-            continue  # the next paragraph must open with its quotation
-        for reading in readings:
-            if reading.speaker is None and reading.kind == "speech" and reading.tokens:
-                reading.speaker = following[0].speaker
-
-
-def _context_speaker(
-    reading: _Reading,
-    paragraph: int,
-    before: list[int],
-    latest: dict[int, _Reading],
-    by_paragraph: dict[int, list[_Reading]],
-    alone: bool,
-) -> Speaker | None:
-    """The speaker ``_inherit`` gives ``reading`` from the quotations before it, or None.
-
-    ``before`` holds the (at most two) paragraphs with quotations just before this one.
-    """
-    if paragraph in latest:
-        return latest[paragraph].speaker
-    if not before:
-        return None
-    previous = before[-1]
-    candidate: _Reading | None = by_paragraph[previous][-1]
-    if alone and previous == paragraph - 1:
-        if previous in latest:
-            return latest[previous].speaker
-        candidate = by_paragraph[before[0]][-1] if len(before) == 2 else None
-    if (
-        candidate is not None
-        and candidate.span.runs_on
-        and reading.span.continues
-        and candidate.kind == "speech"
-    ):
-        return candidate.speaker
-    return None
-
-
-def _stands_alone(resolver: SpeakerResolver, readings: list[_Reading], paragraph: int) -> bool:
-    """Whether a paragraph is nothing but its quotations ``readings`` (an answer going on)."""
-    start, end = resolver.paragraph_bounds(paragraph)
-    outside = list(resolver.text[start:end])
-    for reading in readings:
-        close = min(reading.span.close_at + 1, end)
-        outside[reading.span.open_at - start : close - start] = " " * (close - reading.span.open_at)
-    return all(not c.isalnum() for c in outside)
-
-
-class _SpeechBefore:
-    """Subject of the last speech verb in earlier sentences of a quotation's paragraph.
-
-    Answered once per sentence and remembered, so a paragraph of many sentences is walked
-    once, not once per quotation in it.
-    """
-
-    def __init__(self, resolver: SpeakerResolver) -> None:
-        self.resolver = resolver
-        self._memo: dict[int, Speaker | None] = {}
-
-    def speaker(self, reading: _Reading) -> Speaker | None:
-        first = reading.tokens[0]
-        return self._from(self.resolver.segment_of(first) - 1, self.resolver.paragraph(first.idx))
-
-    def in_paragraph_before(self, reading: _Reading) -> Speaker | None:
-        """The last speech verb's speaker in the paragraph right before the quotation's."""
-        first = reading.tokens[0]
-        return self._from(
-            self.resolver.segment_of(first) - 1, self.resolver.paragraph(first.idx) - 1
-        )
-
-    def _from(self, index: int, paragraph: int) -> Speaker | None:
-        """The last speech verb's speaker in sentences ``index``, ``index - 1``, ... of
-        ``paragraph``."""
-        resolver = self.resolver
-        walked: list[int] = []
-        found: Speaker | None = None
-        while index >= 0:
-            start, end = resolver.segments[index]
-            if resolver.paragraph(resolver.doc[start].idx) != paragraph:
-                break
-            if index in self._memo:
-                found = self._memo[index]
-                break
-            walked.append(index)
-            found = self._in_segment(start, end)
-            if found is not None:
-                break
-            index -= 1
-        # the answer from each walked sentence downwards is the one found here
-        for step in walked:
-            self._memo[step] = found
-        return found
-
-    def _in_segment(self, start: int, end: int) -> Speaker | None:
-        resolver = self.resolver
-        for token in reversed(resolver.doc[start:end]):
-            if resolver.is_speech_verb(token) and not resolver.is_quoted(token):
-                speaker = resolver.subject_of(token)
-                if speaker is not None:
-                    return speaker
-        return None
