@@ -5,9 +5,9 @@ Where the expressions come from: spaCy's DATE and TIME entities, plus the surfac
 unless it is a full date with day and year); overlapping candidates keep one with a value,
 the longest (``date_context``, which also reads a date against its neighbours). What each
 one means: ``date_resolution`` (pure, no spaCy), given the tense of the governing verb from
-the dependency parse ("will meet on Monday" looks forward, "met on Monday" back; a plan looks
-forward, "is due to present on March 4", unless the plan itself is past, "was slated to speak
-on Saturday", which points either way).
+the dependency parse (``date_tense``: "will meet on Monday" looks forward, "met on Monday"
+back; a plan looks forward, "is due to present on March 4", unless the plan itself is past,
+"was slated to speak on Saturday", which points either way).
 
 Kept and dropped (the schema's ``dates`` list):
 
