@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from reader.core.colors import type_colors
 from reader.core.errors import ModelUnavailableError
 from reader.core.model import Annotations, Article
 from reader.ui.article_tab import ArticleTab
@@ -21,7 +22,7 @@ from reader.ui.errors import describe, show_message
 from reader.ui.file_choosers import load_document
 from reader.ui.spans import Prepared
 from reader.ui.tasks import TaskContext
-from reader.ui.theme import PageColors, page_colors, type_colors
+from reader.ui.theme import PageColors, page_colors
 
 if TYPE_CHECKING:
     from reader.ui.window_api import ReaderWindow

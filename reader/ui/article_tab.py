@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from reader.core.colors import TypeColors
 from reader.core.model import Annotations, Article, Entity
 from reader.ui.document import BuiltDocument
 from reader.ui.navigation_bar import NavigationBar
 from reader.ui.reading_view import ReadingView
 from reader.ui.spans import Prepared
-from reader.ui.theme import PageColors, TypeColors
+from reader.ui.theme import PageColors
 
 
 class Banner(QFrame):
@@ -207,7 +208,7 @@ class ArticleTab(QWidget):
         self.view.emphasise(entity.id)
         colors = self._type_colors.get(entity.type)
         label = colors.singular if colors else entity.type.title()
-        self.navigation.show_entity(entity.name, label, colors.color if colors else QColor("gray"))
+        self.navigation.show_entity(entity.name, label, QColor(colors.color if colors else "gray"))
         self.navigation.set_position(self.mention_index, len(entity.mentions))
 
     def go_to_mention(self, index: int) -> None:

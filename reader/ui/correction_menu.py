@@ -13,9 +13,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from reader.core.colors import type_colors
 from reader.core.corrections.operations import trim_selection
 from reader.core.model import ENTITY_TYPES, Annotations, Quote
-from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab

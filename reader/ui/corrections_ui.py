@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
+from reader.core.colors import type_colors
 from reader.core.corrections.journal import Journal
 from reader.core.corrections.operations import (
     AddEntity,
@@ -32,7 +33,6 @@ from reader.ui import actions as registry
 from reader.ui.article_loading import summary
 from reader.ui.correction_menu import CorrectionMenu, quote_at
 from reader.ui.journal_recovery import JournalRecovery
-from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab

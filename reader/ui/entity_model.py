@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
 
+from reader.core.colors import TypeColors
 from reader.core.model import ENTITY_TYPES, Annotations, Entity
 from reader.ui.item_models import ROOT, Index, horizontal_header, read_only_flags
-from reader.ui.theme import TypeColors
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The entity id of an entity row (None on group rows)."""
@@ -172,7 +173,7 @@ class EntityModel(QAbstractItemModel):
             return entity.name if column == NAME else len(entity.mentions)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             colors = self._colors.get(entity.type)
-            return colors.color if colors else None
+            return QColor(colors.color) if colors else None
         if role == Qt.ItemDataRole.ToolTipRole:
             label = self._label(entity.type, singular=True)
             count = len(entity.mentions)
@@ -199,7 +200,7 @@ class EntityModel(QAbstractItemModel):
             return sum(len(e.mentions) for e in members)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             colors = self._colors.get(kind)
-            return colors.color if colors else None
+            return QColor(colors.color) if colors else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TYPE_ROLE:

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.colors import TypeColors
 from reader.core.model import Annotations, Entity
 from reader.ui.entity_model import COUNT, ENTITY_ID_ROLE, NAME, TYPE_ROLE, EntityModel
 from reader.ui.row_fitter import cell_width
-from reader.ui.theme import TypeColors
 from reader.ui.throttle import Throttle
 
 FILTER_DELAY_MS = 80

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis import Analyser
+from reader.core.colors import type_colors
 from reader.core.model import ENTITY_TYPES, Annotations
 from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
@@ -48,7 +49,7 @@ from reader.ui.quotes_panel import QuotesDatesPanel
 from reader.ui.spans import Prepared
 from reader.ui.status import StatusArea
 from reader.ui.tasks import TaskManager
-from reader.ui.theme import ThemeManager, page_colors, type_colors
+from reader.ui.theme import ThemeManager, page_colors
 
 log = logging.getLogger(__name__)
 
