@@ -92,7 +92,7 @@ def test_no_other_module_names_colors_json() -> None:
     readers = set()
     for module in package.rglob("*.py"):
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                if node.value.rsplit("/", 1)[-1] == "colors.json":
-                    readers.add(module.relative_to(package).as_posix())
+            named = isinstance(node, ast.Constant) and isinstance(node.value, str)
+            if named and node.value.rsplit("/", 1)[-1] == "colors.json":
+                readers.add(module.relative_to(package).as_posix())
     assert readers == {"core/colors.py"}
