@@ -28,8 +28,11 @@ HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal", "vnc"})
 
 
 def app_icon() -> QIcon:
-    """The app's icon from the shipped files: the SVG, and a PNG for each size it comes in."""
-    icon = QIcon(str(desktop.icon_svg()))
+    """The app's icon: the shipped PNG of each size (16 to 512; Qt scales between them).
+
+    Pixel-exact at the small sizes title bars and task bars use, where the SVG blurs.
+    """
+    icon = QIcon()
     for size, png in desktop.icon_pngs().items():
         icon.addFile(str(png), QSize(size, size))
     return icon

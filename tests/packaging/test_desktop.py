@@ -132,3 +132,23 @@ def test_cli_install_desktop_into_xdg_data_home(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "applications" / desktop.DESKTOP_FILE).exists()
+
+
+@pytest.mark.gui
+def test_application_names_the_entry_and_carries_the_icon(qapp) -> None:
+    """Qt's desktop file name is the entry's (Wayland app_id, _GTK_APPLICATION_ID) and its
+    WM_CLASS the entry's StartupWMClass (X11), so the desktop matches windows to the entry."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+
+    from reader.ui.app import create_application
+
+    app = create_application()
+    entry = _entry(desktop.desktop_entry())
+    assert QGuiApplication.desktopFileName() == desktop.APP_ID == desktop.desktop_entry().stem
+    assert app.applicationName() == entry["StartupWMClass"]
+    icon = app.windowIcon()
+    assert not icon.isNull()
+    sizes = {(s.width(), s.height()) for s in icon.availableSizes()}
+    assert {(n, n) for n in desktop.ICON_SIZES} <= sizes
+    assert not icon.pixmap(QSize(48, 48)).toImage().isNull()
