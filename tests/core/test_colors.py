@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import colors, paths
-from reader.core.export_html_assets import stylesheet
+from reader.core.export.html_assets import stylesheet
 from reader.core.model import ENTITY_TYPES
 
 SHIPPED = json.loads(paths.resource("colors.json").read_text(encoding="utf-8"))

@@ -85,7 +85,7 @@ def test_text_and_markdown_open_without_the_html_stack(tmp_path: Path, sample_pa
     markdown = tmp_path / "a.md"
     markdown.write_text("# Talks\n\nEmmanuel Macron met officials in Paris.\n", encoding="utf-8")
     code = BLOCK_HTML_STACK + (
-        "from reader.core.opening import open_document\n"
+        "from reader.core.documents import open_document\n"
         f"print(len(open_document({str(sample_path)!r}).text) > 0)\n"
         f"print(open_document({str(markdown)!r}).title)\n"
     )
@@ -96,7 +96,7 @@ def test_text_and_markdown_open_without_the_html_stack(tmp_path: Path, sample_pa
 
 def test_opening_text_imports_no_html_stack(sample_path: Path) -> None:
     code = (
-        "import sys\nfrom reader.core.opening import open_document\n"
+        "import sys\nfrom reader.core.documents import open_document\n"
         f"open_document({str(sample_path)!r})\n"
         "print(sorted(m for m in ('trafilatura', 'htmldate', 'justext') if m in sys.modules))\n"
     )
