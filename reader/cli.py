@@ -45,6 +45,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="*", type=Path, help="article files to open")
     parser.add_argument("--version", action="version", version=f"entity-reader {__version__}")
+    parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="open a window of its own even when Entity Reader already runs "
+        "(by default the files open as tabs of the running window)",
+    )
     return parser
 
 
@@ -160,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _gui_parser().parse_args(argv)
     from reader.ui.app import run_app
 
-    return run_app([str(f) for f in args.files])
+    return run_app([str(f) for f in args.files], new_window=args.new_window)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import platformdirs
@@ -35,6 +36,18 @@ def data_dir() -> Path:
 def log_dir() -> Path:
     """Error logs with tracebacks."""
     return _override("log") or Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def runtime_dir() -> Path:
+    """Sockets that live as long as the session (the running instance's): the user's own
+    runtime folder ($XDG_RUNTIME_DIR on Linux), created private if missing."""
+    folder = _override("run")
+    if folder is None:
+        with warnings.catch_warnings():  # no XDG_RUNTIME_DIR: platformdirs warns, then falls back
+            warnings.simplefilter("ignore")
+            folder = Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
 
 
 def seeds_dir() -> Path:

@@ -17,6 +17,7 @@ from reader.core.paths import sample_article
 from reader.core.settings import load_settings
 from reader.ui.errors import install_dialog_excepthooks
 from reader.ui.main_window import MainWindow
+from reader.ui.single_instance import InstanceServer, hand_to_running_instance, show_handed_files
 from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager
 
@@ -59,10 +60,20 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
-    """Show the window with ``files`` (the sample article when none) and run the event loop."""
+def run_app(
+    files: Sequence[str], analyser: Analyser | None = None, new_window: bool = False
+) -> int:
+    """Show the window with ``files`` (the sample article when none) and run the event loop.
+
+    When the app already runs here, ``files`` open as tabs of its window and this returns at
+    once, unless ``new_window`` (reader/ui/single_instance.py).
+    """
     setup_logging()
     app = create_application()
+    if not new_window and hand_to_running_instance(files):
+        return 0
+    instance = InstanceServer()
+    instance.listen()
     tasks = TaskManager()
     install_dialog_excepthooks(tasks)
     settings = load_settings()
@@ -72,6 +83,7 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
     window.show()
     app.commitDataRequest.connect(window.commit_data)  # a logout asks about unsaved work too
+    instance.files_received.connect(lambda paths: show_handed_files(window, paths))
     freeze_startup_objects()
     paths = list(files) or [str(sample_article())]
     # Open after the first paint: the window appears before any loading or model work.
@@ -79,6 +91,7 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     try:
         return app.exec()
     finally:
+        instance.close()
         tasks.shutdown()
         if isinstance(analyser, ClosableAnalyser):
             analyser.close()
