@@ -514,3 +514,49 @@ def test_no_two_actions_share_a_shortcut(qtbot, main_window) -> None:
             text = key.toString()
             assert text not in owner, f"{text} is bound to {owner[text]} and {action_id}"
             owner[text] = action_id
+
+
+class SteppedAnalyser(FakeAnalyser):
+    """Reports each of ``steps`` as progress and waits for the test before the next one."""
+
+    def __init__(self, steps: list[float]) -> None:
+        super().__init__()
+        self.steps = steps
+        self.go = threading.Semaphore(0)
+
+    def analyse(self, article: Article, progress=None) -> Annotations:
+        for fraction in self.steps:
+            self.go.acquire(timeout=10)
+            if progress:
+                progress(fraction)
+        self.go.acquire(timeout=10)
+        return super().analyse(article)
+
+
+def test_status_shows_the_analysis_phase_and_percentage(qtbot, main_window, sample_path) -> None:
+    """Issue 16 item 8: the model's load only until it answers, then a figure and the phase."""
+    analyser = SteppedAnalyser([0.42, 0.96])
+    window = main_window(analyser=analyser)
+    tab = window.open_file(sample_path)
+    label, bar = window.status.label, window.status.progress
+    name = sample_path.name
+    qtbot.waitUntil(lambda: tab.analysing, timeout=10_000)
+    assert label.text() == (
+        f"Finding entities in {name}: loading the language model (the first time only)…"
+    )
+    analyser.go.release()
+    qtbot.waitUntil(lambda: label.text() == f"Finding entities in {name}: 42%", timeout=10_000)
+    assert (bar.minimum(), bar.maximum(), bar.value()) == (0, 100, 42) and not bar.isHidden()
+    analyser.go.release()
+    qtbot.waitUntil(
+        lambda: label.text() == f"Linking names, quotes and dates in {name}: 96%", timeout=10_000
+    )
+    analyser.go.release()
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
+    assert label.text().endswith("dates") and bar.isHidden()
+    window.analyse(tab)  # once the model answered, no word of loading it
+    qtbot.waitUntil(lambda: tab.analysing, timeout=10_000)
+    assert label.text() == f"Finding entities in {name}…"
+    for _ in range(3):
+        analyser.go.release()
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
