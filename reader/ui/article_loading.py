@@ -36,7 +36,7 @@ every provisional result of a 1 MB article)."""
 
 def summary(annotations: Annotations) -> str:
     """What the status bar says about an analysed article."""
-    mentions = sum(len(e.mentions) for e in annotations.entities)
+    mentions = sum(e.mention_count for e in annotations.entities)
     quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
     return (
         f"{len(annotations.entities)} entities, {mentions} mentions, "
@@ -63,7 +63,7 @@ def progress_text(name: str, fraction: float | None, model_ready: bool) -> str:
 def status_text(tab: ArticleTab, annotations: Annotations) -> str:
     """The status of an analysed tab; an annotated copy says that the model was not run."""
     if tab.article is not None and tab.article.format == "annotated":
-        count = sum(len(e.mentions) for e in annotations.entities)
+        count = sum(e.mention_count for e in annotations.entities)
         return (
             f"Restored {len(annotations.entities)} entities and {count} mentions from the "
             "annotated copy; the language model was not run."

@@ -15,7 +15,7 @@ from reader.core.model import Annotations, Article, Entity, Mention
 from reader.core.settings import Settings, load_settings
 from reader.ui import actions as registry
 from reader.ui.entity_model import ENTITY_ID_ROLE
-from tests.ui.conftest import FakeAnalyser, open_and_wait
+from tests.ui.conftest import FAKE_ENTITIES, FakeAnalyser, find_mentions, open_and_wait
 
 
 def _entity(tab, name: str):
@@ -560,3 +560,41 @@ def test_status_shows_the_analysis_phase_and_percentage(qtbot, main_window, samp
     for _ in range(3):
         analyser.go.release()
     qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
+
+
+class HeadlineAnalyser(FakeAnalyser):
+    """FakeAnalyser that also finds its names in the headline, literally (the real rule is
+    tested in tests/core/analysis/test_headline.py)."""
+
+    def analyse(self, article: Article, progress=None) -> Annotations:
+        annotations = super().analyse(article, progress)
+        title = article.title or ""
+        forms = {name: found for _kind, name, found in FAKE_ENTITIES}
+        for entity in annotations.entities:
+            entity.title_mentions = find_mentions(title, forms[entity.name], set())
+        return annotations
+
+
+def test_headline_names_are_highlighted_counted_and_clickable(
+    qtbot, main_window, sample_path
+) -> None:
+    """Issue 16 item 3: names in the title are highlighted like the body's, and counted."""
+    window = main_window(analyser=HeadlineAnalyser())
+    tab = open_and_wait(qtbot, window, sample_path)
+    macron = _entity(tab, "Emmanuel Macron")
+    assert [m.text for m in macron.title_mentions] == ["Macron"]
+    title_block = tab.view.document().firstBlock()
+    assert title_block.text() == tab.article.title
+    qtbot.waitUntil(lambda: tab.view.highlighter.pending == 0)
+    ranges = [(r.start, r.length) for r in title_block.layout().formats()]
+    for entity in tab.annotations.entities:
+        for m in entity.title_mentions:  # the title is plain ASCII: offsets are positions
+            assert (m.start, m.end - m.start) in ranges
+    assert tab.view.highlighter.span_at(1).entity_id == macron.id
+    index = _panel_index(window, "Emmanuel Macron")
+    count = index.siblingAtColumn(1).data()
+    assert count == len(macron.mentions) + 1 == macron.mention_count
+    assert window.status.label.text().startswith(
+        f"{len(tab.annotations.entities)} entities, "
+        f"{sum(e.mention_count for e in tab.annotations.entities)} mentions"
+    )
