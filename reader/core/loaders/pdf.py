@@ -2,7 +2,9 @@
 
 pypdf extracts each page's text. Lines that repeat at the top or bottom of most pages (running
 headers and footers, with page numbers ignored), bare page numbers and a browser's print header
-and footer are dropped, but never every line: a PDF whose pages all repeat keeps them. Lines are
+and footer are dropped, but never every line: a PDF whose pages all repeat keeps them. A
+browser's /Title is the web page's <title> ("Story - Site name"), so in a PDF a browser printed
+the headline found on the first page is the title. Lines are
 joined into paragraphs: a paragraph ends at a blank line, at a short line that ends a
 sentence, after a short line that does not run on (a title or heading) before a line that
 starts with a capital, a digit or a bullet, and before a bulleted line. A word hyphenated
@@ -52,6 +54,8 @@ PRINT_STAMP = re.compile(
     r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 )
 """The date and time a browser stamps on each printed page ("12/2/26, 3:16 PM")."""
+BROWSER_MAKERS = re.compile(r"Chrom(?:e|ium)|Mozilla|Firefox|WebKit|Skia/PDF", re.I)
+"""What a browser writes as a printed page's /Creator or /Producer."""
 PRINT_ADDRESS = re.compile(r"(?:https?|file)://\S+")
 PRINT_COUNTER = re.compile(r"\b(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}\b", re.I)
 BULLET = re.compile(r"^[•◦▪‣●○■□➢►]\s")
@@ -98,6 +102,8 @@ def parse_pdf(data: bytes, source: str, name: str) -> Article:
             )
         raise LoadError(f"{name!r} contains no text.")
     headline, lines = split_head(drop_running_lines(pages, title, notices), sizes)
+    if headline and _made_by_browser(reader):
+        title = headline  # its /Title is the page's <title>: "Story - Site name"
     parts = [Part(headline, "heading", 1)] if headline else []
     parts += [Part(paragraph) for paragraph in paragraphs(lines)]
     return build_article(
@@ -419,6 +425,16 @@ def _metadata_title(reader: PdfReader) -> str | None:
         return None
     title = " ".join(str(title).split())
     return None if not title or JUNK_TITLE.match(title) else title
+
+
+def _made_by_browser(reader: PdfReader) -> bool:
+    """Whether a web browser printed this PDF (its /Creator or /Producer says so)."""
+    try:
+        info = reader.metadata
+        made_by = f"{info.creator or ''} {info.producer or ''}" if info else ""
+    except Exception:  # a damaged info dictionary: no evidence
+        return False
+    return bool(BROWSER_MAKERS.search(made_by))
 
 
 def _metadata_author_and_date(reader: PdfReader) -> tuple[str | None, dt.date | None]:

@@ -250,6 +250,10 @@ def test_a_browsers_print_header_and_footer_are_dropped_from_a_single_page(
     info = {"/Title": "Greece fires - Example News", "/CreationDate": "D:20261202151613"}
     path = write_pdf(tmp_path / "printed.pdf", [BROWSER_PAGE], info=info)
     article = load_article(path)
+    assert article.title == "Greece fires - Example News"  # no browser named: /Title stands
+    info["/Producer"] = "Skia/PDF m156"
+    article = load_article(write_pdf(tmp_path / "chrome.pdf", [BROWSER_PAGE], info=info))
+    assert article.title == "Wildfires force thousands from homes in Greece"
     assert "PM" not in article.text and "https://" not in article.text
     assert article.text.endswith("for a third day.")
     assert article.published == dt.date(2026, 6, 14)  # the dateline's day, in the print's year
@@ -303,7 +307,9 @@ def test_a_pdf_printed_by_chromium(tmp_path: Path) -> None:
         timeout=120,
     )
     article = load_article(pdf)
+    assert article.title == "Wildfires force thousands from homes in Greece"  # not the <title>
     assert "Example News" not in article.text and "file://" not in article.text
+    assert not article.text.startswith("Wildfires")  # the headline is shown once, as the title
     assert article.text.count("Officials in Athens") == 30
     assert article.published is not None  # the print's creation date: "on Friday" resolves
     assert_consistent(article)
