@@ -61,6 +61,12 @@ def _gui_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="remove what --install-desktop added",
     )
+    parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="open a window of its own even when Entity Reader already runs "
+        "(by default the files open as tabs of the running window)",
+    )
     return parser
 
 
@@ -210,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return desktop_command(install=args.install_desktop)
     from reader.ui.app import run_app
 
-    return run_app([str(f) for f in args.files])
+    return run_app([str(f) for f in args.files], new_window=args.new_window)
 
 
 if __name__ == "__main__":

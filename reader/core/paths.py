@@ -8,6 +8,7 @@ Shipped files (``resources/`` and ``seeds/`` at the top of the repository) are t
 from __future__ import annotations
 
 import os
+import warnings
 from importlib.resources import files
 from pathlib import Path
 
@@ -63,6 +64,18 @@ def resources_dir() -> Path:
 def resource(name: str) -> Path:
     """One shipped resource, by its path inside ``resources/`` ("colors.json", "icons/...")."""
     return resources_dir() / name
+
+
+def runtime_dir() -> Path:
+    """Sockets that live as long as the session (the running instance's): the user's own
+    runtime folder ($XDG_RUNTIME_DIR on Linux), created private if missing."""
+    folder = _override("run")
+    if folder is None:
+        with warnings.catch_warnings():  # no XDG_RUNTIME_DIR: platformdirs warns, then falls back
+            warnings.simplefilter("ignore")
+            folder = Path(platformdirs.user_runtime_dir(APP_NAME, appauthor=False))
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
 
 
 def seeds_dir() -> Path:

@@ -18,6 +18,7 @@ from reader.core.paths import sample_article
 from reader.core.settings import load_settings
 from reader.ui.errors import install_dialog_excepthooks
 from reader.ui.main_window import MainWindow
+from reader.ui.single_instance import InstanceServer, hand_to_running_instance, show_handed_files
 from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager
 
@@ -85,15 +86,24 @@ def report_start_failure(error: BaseException) -> int:
     return 1
 
 
-def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
+def run_app(
+    files: Sequence[str], analyser: Analyser | None = None, new_window: bool = False
+) -> int:
     """Show the window with ``files`` (the sample article when none) and run the event loop.
 
-    A failure before the window shows is reported by ``report_start_failure`` (exit status 1).
+    When the app already runs here, ``files`` open as tabs of its window and this returns at
+    once, unless ``new_window`` (reader/ui/single_instance.py). A failure before the window
+    shows is reported by ``report_start_failure`` (exit status 1).
     """
     setup_logging()
     tasks: TaskManager | None = None
+    instance: InstanceServer | None = None
     try:
         app = create_application()
+        if not new_window and hand_to_running_instance(files):
+            return 0
+        instance = InstanceServer()
+        instance.listen()
         tasks = TaskManager()
         install_dialog_excepthooks(tasks)
         settings = load_settings()
@@ -106,8 +116,11 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     except Exception as exc:  # the excepthook's dialog would be queued to a loop never run
         if tasks is not None:
             tasks.shutdown()
+        if instance is not None:
+            instance.close()
         return report_start_failure(exc)
     app.commitDataRequest.connect(window.commit_data)  # a logout asks about unsaved work too
+    instance.files_received.connect(lambda paths: show_handed_files(window, paths))
     freeze_startup_objects()
     paths = list(files) or [str(sample_article())]
     # Open after the first paint: the window appears before any loading or model work.
@@ -115,6 +128,7 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     try:
         return app.exec()
     finally:
+        instance.close()
         tasks.shutdown()
         if isinstance(analyser, ClosableAnalyser):
             analyser.close()

@@ -66,6 +66,7 @@ class ArticleTab(QWidget):
         analysing: the analysis is running; ``annotations`` are provisional meanwhile.
         closed: the tab was closed (its running analysis may stop).
         status_text: what the status bar says while this tab is in front and not busy.
+        progress: share of the running analysis done (0..1), None before its first report.
 
     Signals:
         entity_selected(object): the selected entity id (str) or None.
@@ -85,6 +86,7 @@ class ArticleTab(QWidget):
         self.analysing = False
         self.closed = False
         self.status_text = ""
+        self.progress: float | None = None
         self._type_colors: dict[str, TypeColors] = {}
         self.banner = Banner(self)
         self.navigation = NavigationBar(self)

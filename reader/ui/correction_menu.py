@@ -109,7 +109,7 @@ class CorrectionMenu:
                     )
         entity = tab.entity()
         if entity is not None:
-            if span is not None:
+            if span is not None and span.start >= view.offsets.base:  # not the headline's
                 _add(
                     menu,
                     f"Remove This Mention of {entity.name}",

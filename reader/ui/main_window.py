@@ -36,7 +36,7 @@ from reader.core.model import ENTITY_TYPES, Annotations
 from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
 from reader.ui import unsaved
-from reader.ui.article_loading import ArticleLoader
+from reader.ui.article_loading import ArticleLoader, progress_text
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
 from reader.ui.corrections_ui import CorrectionController
@@ -301,8 +301,9 @@ class MainWindow(QMainWindow):
         if tab.article is None:
             self.status.show_busy(f"Opening {tab.path.name}…")
         elif tab.analysing:
-            note = "" if self.model_ready else " (the language model loads the first time)"
-            self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+            self.status.show_busy(progress_text(tab.path.name, tab.progress, self.model_ready))
+            if tab.progress is not None:
+                self.status.show_progress(tab.progress)
         else:
             self.status.show_done(tab.status_text)
 

@@ -270,6 +270,9 @@ class MergeEntities:
         spans = {(m.start, m.end): m for m in other.mentions}
         spans.update({(m.start, m.end): m for m in keep.mentions})
         keep.mentions = [spans[k] for k in sorted(spans)]
+        headline = {(m.start, m.end): m for m in other.title_mentions}
+        headline.update({(m.start, m.end): m for m in keep.title_mentions})
+        keep.title_mentions = [headline[k] for k in sorted(headline)]
         keep.source = "user"
         ann.entities.remove(other)
         _update_quotes_of(ann, other.id, speaker_id=keep.id, speaker=keep.name)

@@ -130,8 +130,17 @@ def test_highlights_colours_counts_and_click(
 
     expected = {}
     for entity in analysed_sample.entities:
-        expected[entity.type] = expected.get(entity.type, 0) + len(entity.mentions)
-    assert browser.evaluate(MENTIONS_BY_TYPE) == expected
+        expected[entity.type] = expected.get(entity.type, 0) + entity.mention_count
+    assert browser.evaluate(MENTIONS_BY_TYPE) == expected  # the headline's names count too
+    headline = sorted(m.text for e in analysed_sample.entities for m in e.title_mentions)
+    assert headline, "the sample's headline names people the body names"
+    assert (
+        browser.evaluate(
+            "Array.prototype.map.call(document.querySelectorAll('header h1 mark.ent'),"
+            " function (m) { return m.textContent; }).sort()"
+        )
+        == headline
+    )
 
     styles = browser.evaluate(STYLE_BY_TYPE)
     for entity_type in expected:
@@ -153,7 +162,7 @@ def test_highlights_colours_counts_and_click(
 
     # a real mouse click on the most mentioned person in the entity list
     person = max(
-        (e for e in analysed_sample.entities if e.type == "person"), key=lambda e: len(e.mentions)
+        (e for e in analysed_sample.entities if e.type == "person"), key=lambda e: e.mention_count
     )
     browser.click(*_center(browser, f'button.ent-btn[data-entity="{person.id}"]'))
     focused = browser.evaluate(
@@ -162,8 +171,8 @@ def test_highlights_colours_counts_and_click(
             document.getElementById("status").textContent,
             document.body.classList.contains("focusing")]"""
     )
-    assert len(set(focused[0])) == len(person.mentions)
-    assert focused[1] == f"{person.name}: {len(person.mentions)} mentions"
+    assert len(set(focused[0])) == person.mention_count
+    assert focused[1] == f"{person.name}: {person.mention_count} mentions"
     assert focused[2] is True
     browser.screenshot(tmp_path / "clicked.png")
     shutil.copy(tmp_path / "clicked.png", _artifacts() / "export-chromium-clicked.png")
