@@ -158,7 +158,8 @@ def annotate(argv: Sequence[str]) -> int:
         except OSError as exc:
             print(f"entity-reader: cannot create {folder}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        targets = [folder / name for name in output_names(args.files, args.format)]
+        names = output_names(args.files, args.format)
+        targets: list[Path | None] = [folder / name for name in names]
     else:
         targets = [folder] * len(args.files)
     analyser = SpacyAnalyser()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 from reader.core.errors import AnnotationFormatError
 from reader.core.model import (
@@ -120,12 +120,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _list(value: Any, what: str) -> list:
+def _list(value: Any, what: str) -> list[Any]:
     """A JSON array field; missing means empty."""
     if value is None:
         return []
     _require(isinstance(value, list), f"the {what} are not a list")
-    return value
+    return cast(list[Any], value)  # checked by _require, which mypy cannot see into
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -138,7 +138,7 @@ def _is_text(value: Any) -> bool:
 
 def _str_or_none(value: Any, what: str) -> str | None:
     _require(value is None or _is_text(value), f"{what} is not text")
-    return value
+    return cast("str | None", value)  # checked by _require, which mypy cannot see into
 
 
 def _span(obj: Any, text: str, what: str) -> tuple[int, int, str]:
@@ -273,7 +273,7 @@ def from_dict(data: Any) -> Annotations:
     return Annotations(article, pipeline, entities, quotes, dates)
 
 
-def _check_sizes(art: dict, data: dict) -> None:
+def _check_sizes(art: dict[str, Any], data: dict[str, Any]) -> None:
     """Refuse copies with more entities or spans than MAX_ENTITIES / MAX_SPANS, before any work."""
     entities = data.get("entities")
     entities = entities if isinstance(entities, list) else []  # wrong types: reported later

@@ -8,6 +8,7 @@ through ``TaskManager.run_for``: closing the tab stops it and drops its results.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,7 +88,7 @@ class ArticleLoader:
     def __init__(self, window: ReaderWindow) -> None:
         self._window = window
 
-    def open_files(self, paths: list[str | Path]) -> None:
+    def open_files(self, paths: Sequence[str | Path]) -> None:
         """Open each file in a tab (an already open file just comes to the front)."""
         for path in paths:
             self.open_file(path)

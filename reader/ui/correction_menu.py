@@ -7,6 +7,7 @@ commands, typed by the ``CorrectionCommands`` Protocol so this module does not i
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, Qt
@@ -98,7 +99,7 @@ class CorrectionMenu:
                     _add(
                         mark,
                         type_colors(False)[kind].singular,
-                        lambda k=kind: self._commands.mark_selection(k),
+                        partial(self._commands.mark_selection, kind),
                     )
                 entity = tab.entity()
                 if entity is not None:
@@ -121,7 +122,7 @@ class CorrectionMenu:
                 action = _add(
                     retype,
                     type_colors(False)[kind].singular,
-                    lambda k=kind: self._commands.change_entity_type(k),
+                    partial(self._commands.change_entity_type, kind),
                 )
                 action.setEnabled(kind != entity.type)
             _add(menu, f"Rename {entity.name}…", self._commands.rename_selected_entity)

@@ -268,7 +268,7 @@ class CorrectionController:
         """Undo and Redo name what they would do for the tab in front (or are disabled)."""
         tab = self._window.current_tab()
         stack = self._stacks.get(id(tab)) if tab else None
-        if stack is not None and stack.ann is not tab.annotations:
+        if stack is not None and tab is not None and stack.ann is not tab.annotations:
             stack = None
         undo, redo = (
             self._window.action_by_id.get("edit.undo"),

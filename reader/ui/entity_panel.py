@@ -149,7 +149,9 @@ class EntityPanel(QWidget):
         names = [entity.name for _kind, members in self.model.groups for entity in members]
         name = cell_width(self.tree, names) + 2 * self.tree.indentation()
         icon = self.tree.iconSize().width() if self.tree.iconSize().isValid() else 16
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None, "__init__ gives the panel its layout"
+        margins = layout.contentsMargins()
         frame = 2 * self.tree.frameWidth() + self.tree.verticalScrollBar().sizeHint().width()
         count = self.tree.header().sectionSize(COUNT)
         return name + icon + count + frame + margins.left() + margins.right()

@@ -9,6 +9,7 @@ app read ``current_annotations()``, listen to ``annotations_changed`` and push e
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         return self
 
     # -- the current article ---------------------------------------------------------------------
-    def open_files(self, paths: list[str | Path]) -> None:
+    def open_files(self, paths: Sequence[str | Path]) -> None:
         """Open each file in a tab (an already open file just comes to the front)."""
         self.loader.open_files(paths)
 
@@ -379,8 +380,10 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         """Remember geometry and layout in the settings and write them."""
-        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
-        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        # QByteArray is a buffer; PySide6's stub does not say so (no __buffer__)
+        geometry, state = self.saveGeometry().toBase64(), self.saveState().toBase64()
+        self.settings.window_geometry = bytes(geometry).decode()  # type: ignore[call-overload]
+        self.settings.window_state = bytes(state).decode()  # type: ignore[call-overload]
         self.save_settings()
 
     def save_settings(self) -> None:

@@ -147,7 +147,7 @@ class ReadingView(QTextBrowser):
             prepared = self.prepare(annotations)
         self._names = prepared.names
         if self.highlighter is not None:
-            self.highlighter.set_spans(prepared.index, visible)
+            self.highlighter.set_spans(prepared.span_index, visible)
 
     def set_visible_types(self, visible: set[str]) -> None:
         """Toggle highlight layers."""

@@ -56,7 +56,7 @@ class Prepared(NamedTuple):
 
     annotations: Annotations
     offsets: OffsetMap
-    index: SpanIndex
+    span_index: SpanIndex  # not "index", which would hide tuple.index
     names: dict[str, tuple[str, str, int]]
 
 
