@@ -77,6 +77,7 @@ def model_mentions(title_doc: Any) -> list[TypedMention]:
     found = []
     for c in typed_candidates(title_doc):
         span = title_doc[c.start : c.end]
+        assert c.type is not None  # typed_candidates yields typed candidates only
         found.append(TypedMention(span.start_char, span.end_char, span.text, c.type, c.key))
     return found
 
