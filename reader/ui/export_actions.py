@@ -16,18 +16,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QPageLayout,
+    QPageSize,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import atomic
+from reader.core.colors import type_colors
 from reader.core.errors import ReaderError
 from reader.core.export.formats import FORMATS, check_target, save
 from reader.core.model import Annotations
 from reader.ui import actions as registry
 from reader.ui.errors import describe, show_message
 from reader.ui.positions import OffsetMap
-from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
@@ -129,9 +136,9 @@ def printable_document(
         if shade is None or entity.type not in visible:
             continue
         fmt = QTextCharFormat()
-        fmt.setBackground(shade.background)
+        fmt.setBackground(QColor(shade.background))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(shade.color)
+        fmt.setUnderlineColor(QColor(shade.color))
         for mention in entity.mentions:
             start, end = offsets.to_qt_range(mention.start, mention.end)
             cursor.setPosition(start)
@@ -141,8 +148,12 @@ def printable_document(
     return document
 
 
-def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
-    """Print ``document`` to ``target`` as A4 PDF, atomically (temporary file, then rename)."""
+def print_pdf(html: str, target: Path, title: str) -> None:
+    """Print the rich text ``html`` to ``target`` as A4 PDF, atomically (temporary file, then
+    rename). Runs on a worker: the document is made here from HTML, because a QTextDocument
+    made on the UI thread cannot lay itself out on another."""
+    document = QTextDocument()
+    document.setHtml(html)
     fd, tmp = atomic.temp_file_beside(target, shared=True)  # as every other saved copy
     os.close(fd)
     try:
@@ -200,12 +211,18 @@ class ExportController(QObject):
         annotations = tab.annotations
         try:
             check_target(annotations, target)
-            document = self._printable(tab, annotations)
-            print_pdf(document, target, annotations.article.title or tab.path.name)
         except (ReaderError, OSError) as error:
             self.save_failed(target, error)
             return
-        self._window.status.show_done(f"Exported {target.name}")
+        html = self._printable(tab, annotations).toHtml()
+        title = annotations.article.title or tab.path.name
+        self._window.status.show_busy(f"Saving {target.name}…")
+        self._window.tasks.run(
+            lambda _progress: print_pdf(html, target, title),
+            on_success=lambda _none: self._window.status.show_done(f"Exported {target.name}"),
+            on_failure=lambda error: self.save_failed(target, error),
+            pool="io",
+        )
 
     def print_article(self) -> QPrintPreviewDialog | None:
         """File ▸ Print: Qt's print preview of the highlighted article, printing from there."""
