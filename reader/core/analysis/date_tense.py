@@ -101,7 +101,8 @@ def clause_verb(doc: Any, start: int, end: int) -> int | None:
             node = head.head
         else:
             break
-    return node.i
+    index: int = node.i
+    return index
 
 
 def _attachment_fix(verb: Any, date: Any) -> Any:

@@ -194,7 +194,7 @@ def doc_text(doc: Any) -> str:
 def doc_quotes(doc: Any) -> tuple[QuoteSpan, ...]:
     """The paired quotation marks of ``doc_text(doc)``, paired once per Doc: the quote and
     date stages both need them (pairing 10^6 marks takes a second or two)."""
-    spans = doc.user_data.get(QUOTES_KEY)
+    spans: tuple[QuoteSpan, ...] | None = doc.user_data.get(QUOTES_KEY)
     if spans is None:
         spans = doc.user_data[QUOTES_KEY] = tuple(pair_quotes(doc_text(doc)))
     return spans
