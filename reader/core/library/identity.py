@@ -1,0 +1,243 @@
+"""One person, country or organization across articles: the analysis's alias rules, library-wide.
+
+Each article's analysis already merged its own mentions (``reader.core.analysis.aliases``);
+the library then joins the articles' entities by the same rules, applied to the canonical
+names (*aliases*) the articles gave them:
+
+- Countries and nationalities join by ISO code; places by normalised name; organizations by
+  name without a legal form ("Microsoft Corp" = "Microsoft"); an acronym joins the one
+  organization in the library whose initials it spells ("EU" = "European Union").
+- People: a name that ends no longer name in the library is a full name, one person; a
+  shorter one ("Macron") joins the one full name it ends ("Emmanuel Macron"). A name that ends
+  several ("Johnson": "Boris Johnson", "Jo Johnson") stays an entity of its own, since across
+  articles there is no "most recent mention" to decide by; it is never guessed.
+- A wrong merge is split by the user: a split alias owns itself and owns no other name.
+
+Owners are recomputed for the *family* of a name that arrives or leaves (the names sharing its
+last word, or the acronyms its initials spell), so the result does not depend on the order
+in which articles were indexed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from reader.core.analysis.aliases import (
+    acronym,
+    full_names,
+    initials,
+    name_owners,
+    name_words,
+    org_key,
+)
+from reader.core.analysis.countries import country_code, demonym_code, normalise
+from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON
+
+
+@dataclass(frozen=True)
+class AliasKey:
+    """How the library files one canonical name."""
+
+    type: str
+    key: str
+    first_word: str
+    last_word: str
+    acronym: str | None = None
+
+
+def alias_key(kind: str, name: str, country: str | None = None) -> AliasKey:
+    """The identity key of an article's entity named ``name`` (the rules of the docstring)."""
+    if kind == PERSON:
+        words = name_words(name) or (name.strip().lower(),)
+        key = " ".join(words)
+    elif kind in (COUNTRY, NATIONALITY) and (
+        code := country or (country_code(name) if kind == COUNTRY else demonym_code(name))
+    ):
+        key = code.upper()
+    elif kind == ORGANIZATION:
+        key = org_key(name)
+    else:
+        key = normalise(name)
+    words = key.split() or [key]
+    letters = acronym(name) if kind == ORGANIZATION else None
+    return AliasKey(kind, key, words[0], words[-1], letters)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    id: int
+    type: str
+    key: str
+    name: str
+    acronym: str | None
+    split: bool
+    entity_id: int | None
+
+
+_COLUMNS = "id, type, key, name, acronym, split, entity_id"
+
+
+def _alias(row: tuple) -> _Alias:
+    return _Alias(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
+
+
+def ensure_alias(conn: sqlite3.Connection, kind: str, name: str, country: str | None) -> int:
+    """The id of the alias row for this name, created (with no owner yet) if new."""
+    filed = alias_key(kind, name, country)
+    row = conn.execute(
+        "SELECT id FROM aliases WHERE type = ? AND key = ?", (filed.type, filed.key)
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    cursor = conn.execute(
+        "INSERT INTO aliases (type, key, name, first_word, last_word, acronym)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (filed.type, filed.key, name, filed.first_word, filed.last_word, filed.acronym),
+    )
+    alias_id = int(cursor.lastrowid or 0)
+    if kind == ORGANIZATION and filed.acronym is None:
+        conn.executemany(
+            "INSERT OR IGNORE INTO alias_initials (alias_id, letters) VALUES (?, ?)",
+            [(alias_id, letters) for letters in initials(name) if len(letters) >= 2],
+        )
+    return alias_id
+
+
+def family(conn: sqlite3.Connection, alias_ids: Iterable[int]) -> set[int]:
+    """The aliases whose owner may change when these arrive or leave (themselves included)."""
+    found: set[int] = set()
+    for alias_id in alias_ids:
+        row = conn.execute(
+            "SELECT type, key, first_word, last_word, acronym, name FROM aliases WHERE id = ?",
+            (alias_id,),
+        ).fetchone()
+        if row is None:
+            continue
+        kind, key, first, last, letters, name = row
+        found.add(alias_id)
+        if kind == PERSON:
+            query = "SELECT id FROM aliases WHERE type = ? AND (last_word = ? OR key = ?"
+            params: list = [PERSON, last, first]
+            if " " not in key:
+                query += " OR first_word = ?"
+                params.append(key)
+            found.update(r[0] for r in conn.execute(query + ")", params))
+        elif kind == ORGANIZATION and letters is None:
+            spelled = [s for s in initials(name) if len(s) >= 2]
+            marks = ",".join("?" * len(spelled))
+            found.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id FROM aliases WHERE type = ? AND acronym IN ({marks})",
+                    [ORGANIZATION, *spelled],
+                )
+            )
+    return found
+
+
+def _owner(conn: sqlite3.Connection, alias: _Alias) -> _Alias:
+    """The alias whose entity ``alias`` belongs to (itself when full, split or ambiguous)."""
+    if alias.split:
+        return alias
+    if alias.type == PERSON:
+        words = tuple(alias.key.split())
+        query = f"SELECT {_COLUMNS} FROM aliases WHERE type = ? AND split = 0 AND (last_word = ?"
+        params: list = [PERSON, words[-1]]
+        if len(words) == 1:
+            query += " OR first_word = ?"
+            params.append(words[0])
+        candidates = [_alias(r) for r in conn.execute(query + ")", params)]
+        by_words = {tuple(c.key.split()): c for c in candidates}
+        by_words[words] = alias
+        full = full_names(set(by_words))
+        if words in full:
+            return alias
+        owners = name_owners(words, full)
+        return by_words[owners[0]] if len(owners) == 1 else alias
+    if alias.type == ORGANIZATION and alias.acronym:
+        spelled = [
+            _alias(r)
+            for r in conn.execute(
+                f"SELECT {', '.join('a.' + c.strip() for c in _COLUMNS.split(','))}"
+                " FROM alias_initials i JOIN aliases a ON a.id = i.alias_id"
+                " WHERE i.letters = ? AND a.split = 0",
+                (alias.acronym,),
+            )
+        ]
+        return spelled[0] if len(spelled) == 1 else alias
+    return alias
+
+
+def _entity_for(conn: sqlite3.Connection, owner: _Alias) -> int:
+    row = conn.execute(
+        "SELECT id, name FROM entities WHERE type = ? AND key = ?", (owner.type, owner.key)
+    ).fetchone()
+    if row is None:
+        cursor = conn.execute(
+            "INSERT INTO entities (type, key, name) VALUES (?, ?, ?)",
+            (owner.type, owner.key, owner.name),
+        )
+        return int(cursor.lastrowid or 0)
+    if row[1] != owner.name:
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (owner.name, row[0]))
+    return int(row[0])
+
+
+def refresh(conn: sqlite3.Connection, alias_ids: Iterable[int]) -> None:
+    """Recompute the owner of every alias in these aliases' families; drop empty entities.
+
+    Runs inside the caller's transaction.
+    """
+    members = family(conn, alias_ids)
+    left: set[int] = set()
+    for alias_id in sorted(members):
+        row = conn.execute(f"SELECT {_COLUMNS} FROM aliases WHERE id = ?", (alias_id,)).fetchone()
+        if row is None:
+            continue
+        alias = _alias(row)
+        entity_id = _entity_for(conn, _owner(conn, alias))
+        if entity_id != alias.entity_id:
+            conn.execute("UPDATE aliases SET entity_id = ? WHERE id = ?", (entity_id, alias_id))
+            if alias.entity_id is not None:
+                left.add(alias.entity_id)
+    drop_empty_entities(conn, left)
+
+
+def drop_empty_entities(conn: sqlite3.Connection, entity_ids: Iterable[int]) -> None:
+    """Remove those of these entities that no alias belongs to any more."""
+    conn.executemany(
+        "DELETE FROM entities WHERE id = ? AND NOT EXISTS"
+        " (SELECT 1 FROM aliases a WHERE a.entity_id = entities.id)",
+        [(e,) for e in entity_ids],
+    )
+
+
+def drop_orphans(conn: sqlite3.Connection, alias_ids: Iterable[int]) -> None:
+    """Remove the aliases no article names any more, then re-own their families."""
+    orphans = [
+        alias_id
+        for alias_id in set(alias_ids)
+        if conn.execute(
+            "SELECT 1 FROM article_entities WHERE alias_id = ? LIMIT 1", (alias_id,)
+        ).fetchone()
+        is None
+    ]
+    if not orphans:
+        return
+    neighbours = family(conn, orphans) - set(orphans)
+    marks = ",".join("?" * len(orphans))
+    owned = [
+        r[0] for r in conn.execute(f"SELECT entity_id FROM aliases WHERE id IN ({marks})", orphans)
+    ]
+    conn.executemany("DELETE FROM aliases WHERE id = ?", [(a,) for a in orphans])
+    drop_empty_entities(conn, [e for e in owned if e is not None])
+    refresh(conn, neighbours)
+
+
+def set_split(conn: sqlite3.Connection, alias_id: int, split: bool) -> None:
+    """Split an alias off its entity (``split``) or let it join by the rules again."""
+    before = family(conn, [alias_id])
+    conn.execute("UPDATE aliases SET split = ? WHERE id = ?", (int(split), alias_id))
+    refresh(conn, before)

@@ -1,0 +1,289 @@
+"""Questions asked of the library: full text, an entity's articles, a speaker's quotes.
+
+Every function takes the connection and returns plain rows, so the CLI prints them and the
+app's panels show them page by page (``limit``/``offset``), never loading every text.
+A name matches its alias cluster: "Macron" finds the entity of "Emmanuel Macron".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.core.analysis.aliases import full_names, name_owners
+from reader.core.library.identity import alias_key
+from reader.core.model import ENTITY_TYPES, PERSON
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One article in a result; ``mentions`` counts the searched entity's mentions in it
+    (every entity's mentions when no entity was asked for)."""
+
+    id: int
+    path: str
+    title: str | None
+    published: str | None
+    source: str | None
+    mentions: int
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """One quotation, with the article it is in; start/end index that article's text."""
+
+    id: int
+    article_id: int
+    path: str
+    title: str | None
+    published: str | None
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One entity across the library."""
+
+    id: int
+    type: str
+    name: str
+    articles: int
+    mentions: int
+
+
+@dataclass
+class SearchResult:
+    """What ``search`` found."""
+
+    articles: list[ArticleRow] = field(default_factory=list)
+    quotes: list[QuoteRow] = field(default_factory=list)
+    entities: list[EntityRow] = field(default_factory=list)
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query for what a person typed: every word must occur; ``word*`` is a prefix.
+
+    Each word is quoted, so FTS5's operators and punctuation ("AND", "-", ":") are plain text.
+    """
+    terms = []
+    for word in text.split():
+        prefix = word.endswith("*")
+        bare = word.rstrip("*").replace('"', '""')
+        if bare:
+            terms.append(f'"{bare}"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def find_entities(conn: sqlite3.Connection, name: str, kind: str | None = None) -> list[int]:
+    """The entities ``name`` may mean: those its alias belongs to, else (a person's shorter
+    name) those of every full name it ends or begins; ``kind`` narrows the type."""
+    found: list[int] = []
+    for each in [kind] if kind else ENTITY_TYPES:
+        filed = alias_key(each, name)
+        rows = conn.execute(
+            "SELECT DISTINCT entity_id FROM aliases WHERE type = ? AND (key = ? OR name = ?)",
+            (each, filed.key, name),
+        ).fetchall()
+        if not rows and each == PERSON:
+            rows = _person_owners(conn, tuple(filed.key.split()))
+        found.extend(r[0] for r in rows if r[0] is not None and r[0] not in found)
+    return found
+
+
+def _person_owners(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[tuple]:
+    if not words:
+        return []
+    query = "SELECT key, entity_id FROM aliases WHERE type = ? AND (last_word = ?"
+    params: list = [PERSON, words[-1]]
+    if len(words) == 1:
+        query += " OR first_word = ?"
+        params.append(words[0])
+    by_words = {tuple(k.split()): e for k, e in conn.execute(query + ")", params)}
+    return [(by_words[f],) for f in name_owners(words, full_names(set(by_words)))]
+
+
+def _in(ids: Sequence[int]) -> str:
+    return ",".join("?" * len(ids))
+
+
+def articles(
+    conn: sqlite3.Connection,
+    *,
+    text: str | None = None,
+    entity_ids: Sequence[int] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    order: str = "published",
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ArticleRow]:
+    """Articles matching every filter given; by relevance for text, else by ``order``
+    ("published" newest first, "title", "source", "mentions")."""
+    params: list = []
+    if entity_ids is not None:
+        mentions = (
+            "(SELECT COALESCE(SUM(ae.mentions), 0) FROM article_entities ae"
+            " JOIN aliases al ON al.id = ae.alias_id"
+            f" WHERE ae.article_id = a.id AND al.entity_id IN ({_in(entity_ids)}))"
+        )
+        params += entity_ids
+    else:
+        mentions = (
+            "(SELECT COALESCE(SUM(ae.mentions), 0) FROM article_entities ae"
+            " WHERE ae.article_id = a.id)"
+        )
+    sql = f"SELECT a.id, a.path, a.title, a.published, a.source, {mentions} AS m FROM articles a"
+    where: list[str] = []
+    if text:
+        sql += " JOIN article_text t ON t.rowid = a.id"
+        where.append("article_text MATCH ?")
+        params.append(fts_query(text))
+    if entity_ids is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM article_entities ae JOIN aliases al ON al.id = ae.alias_id"
+            f" WHERE ae.article_id = a.id AND al.entity_id IN ({_in(entity_ids)}))"
+        )
+        params += entity_ids
+    where += _date_filters(params, date_from, date_to)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    orders = {
+        "published": "a.published IS NULL, a.published DESC, a.title",
+        "title": "a.title IS NULL, a.title COLLATE NOCASE, a.path",
+        "source": "a.source IS NULL, a.source COLLATE NOCASE, a.published DESC",
+        "mentions": "m DESC, a.published DESC",
+    }
+    sql += " ORDER BY " + ("t.rank, " if text else "") + orders[order]
+    sql += _page(params, limit, offset)
+    return [ArticleRow(*row) for row in conn.execute(sql, params)]
+
+
+def quotes(
+    conn: sqlite3.Connection,
+    *,
+    text: str | None = None,
+    speaker_ids: Sequence[int] | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[QuoteRow]:
+    """Quotations matching every filter given, by publication date then place."""
+    params: list = []
+    sql = (
+        "SELECT q.id, q.article_id, a.path, a.title, a.published, q.text, q.speaker,"
+        ' q.start, q."end"'
+        " FROM quotes q JOIN articles a ON a.id = q.article_id"
+    )
+    where: list[str] = []
+    if speaker_ids is not None:
+        sql += (
+            " JOIN article_entities ae ON ae.id = q.speaker_entity_id"
+            " JOIN aliases al ON al.id = ae.alias_id"
+        )
+        where.append(f"al.entity_id IN ({_in(speaker_ids)})")
+        params += speaker_ids
+    if text:
+        where.append("q.id IN (SELECT rowid FROM quote_text WHERE quote_text MATCH ?)")
+        params.append(fts_query(text))
+    where += _date_filters(params, date_from, date_to)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.published IS NULL, a.published, a.path, q.start"
+    sql += _page(params, limit, offset)
+    return [QuoteRow(*row) for row in conn.execute(sql, params)]
+
+
+def entities(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> list[EntityRow]:
+    """These entities with how many articles name them and how often."""
+    if not entity_ids:
+        return []
+    sql = (
+        "SELECT e.id, e.type, e.name, COUNT(DISTINCT ae.article_id), COALESCE(SUM(ae.mentions), 0)"
+        " FROM entities e JOIN aliases al ON al.entity_id = e.id"
+        " LEFT JOIN article_entities ae ON ae.alias_id = al.id"
+        f" WHERE e.id IN ({_in(entity_ids)}) GROUP BY e.id ORDER BY 5 DESC, e.name"
+    )
+    return [EntityRow(*row) for row in conn.execute(sql, list(entity_ids))]
+
+
+def aliases_of(conn: sqlite3.Connection, entity_id: int) -> list[str]:
+    """The names the articles gave an entity, the entity's own first."""
+    rows = conn.execute(
+        "SELECT al.name FROM aliases al JOIN entities e ON e.id = al.entity_id"
+        " WHERE e.id = ? ORDER BY al.key != e.key, al.name",
+        (entity_id,),
+    )
+    return [r[0] for r in rows]
+
+
+def co_occurring(
+    conn: sqlite3.Connection, entity_id: int, limit: int = 20
+) -> list[tuple[EntityRow, int]]:
+    """The entities most often in the same articles as ``entity_id``, with the shared count."""
+    sql = (
+        "WITH mine AS (SELECT DISTINCT ae.article_id FROM article_entities ae"
+        " JOIN aliases al ON al.id = ae.alias_id WHERE al.entity_id = ?)"
+        " SELECT al.entity_id, COUNT(DISTINCT ae.article_id) AS shared"
+        " FROM article_entities ae JOIN aliases al ON al.id = ae.alias_id"
+        " WHERE ae.article_id IN (SELECT article_id FROM mine) AND al.entity_id != ?"
+        " GROUP BY al.entity_id ORDER BY shared DESC LIMIT ?"
+    )
+    pairs = conn.execute(sql, (entity_id, entity_id, limit)).fetchall()
+    rows = {row.id: row for row in entities(conn, [p[0] for p in pairs])}
+    return [(rows[e], shared) for e, shared in pairs if e in rows]
+
+
+def search(
+    conn: sqlite3.Connection,
+    text: str | None = None,
+    *,
+    entity: str | None = None,
+    speaker: str | None = None,
+    kind: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int | None = None,
+) -> SearchResult:
+    """The CLI's ``search``: articles matching the text and the entity; quotes by the
+    speaker (and matching the text), else quotes matching the text, else the entity's own."""
+    result = SearchResult()
+    entity_ids = find_entities(conn, entity, kind) if entity else None
+    speaker_ids = find_entities(conn, speaker, kind or PERSON) if speaker else None
+    result.entities = entities(conn, list(dict.fromkeys((entity_ids or []) + (speaker_ids or []))))
+    dates = {"date_from": date_from, "date_to": date_to, "limit": limit}
+    if text or entity is not None or speaker is None:
+        result.articles = articles(conn, text=text, entity_ids=entity_ids, **dates)
+    if speaker_ids is not None:
+        result.quotes = quotes(conn, text=text, speaker_ids=speaker_ids, **dates)
+    elif text:
+        result.quotes = quotes(conn, text=text, **dates)
+    elif entity_ids is not None:
+        result.quotes = quotes(conn, speaker_ids=entity_ids, **dates)
+    if speaker_ids is not None and not text and entity is None:
+        seen = dict.fromkeys(q.article_id for q in result.quotes)
+        listed = articles(conn, entity_ids=speaker_ids, **dates)
+        result.articles = [a for a in listed if a.id in seen]
+    return result
+
+
+def _date_filters(params: list, date_from: str | None, date_to: str | None) -> list[str]:
+    where = []
+    if date_from:
+        where.append("a.published >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("a.published <= ?")
+        params.append(date_to)
+    return where
+
+
+def _page(params: list, limit: int | None, offset: int) -> str:
+    if limit is None and not offset:
+        return ""
+    params += [-1 if limit is None else limit, offset]
+    return " LIMIT ? OFFSET ?"
