@@ -83,13 +83,21 @@ def _alias(row: tuple) -> _Alias:
     return _Alias(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 
+def _preference(name: str) -> tuple[bool, int, int]:
+    """The analysis's choice of canonical form: not in capitals (a dateline's "BERLIN"),
+    then the most words, then the longest."""
+    return (not name.isupper(), len(name.split()), len(name))
+
+
 def ensure_alias(conn: sqlite3.Connection, kind: str, name: str, country: str | None) -> int:
     """The id of the alias row for this name, created (with no owner yet) if new."""
     filed = alias_key(kind, name, country)
     row = conn.execute(
-        "SELECT id FROM aliases WHERE type = ? AND key = ?", (filed.type, filed.key)
+        "SELECT id, name FROM aliases WHERE type = ? AND key = ?", (filed.type, filed.key)
     ).fetchone()
     if row is not None:
+        if _preference(name) > _preference(row[1]):
+            conn.execute("UPDATE aliases SET name = ? WHERE id = ?", (name, row[0]))
         return int(row[0])
     cursor = conn.execute(
         "INSERT INTO aliases (type, key, name, first_word, last_word, acronym)"
