@@ -16,7 +16,7 @@ import pytest
 
 from reader.core import paths
 from reader.core.analysis import SpacyAnalyser
-from reader.core.export import save
+from reader.core.export.formats import save
 from reader.core.library.indexer import article_files, index_folders
 from reader.core.library.store import Library
 from reader.core.loaders import load_article
