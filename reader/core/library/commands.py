@@ -1,4 +1,4 @@
-"""The CLI's library commands: ``index FOLDER...``, ``search``, ``library split``.
+"""The CLI's library commands: ``index FOLDER...``, ``search``, ``library split|export``.
 
 ``reader.cli`` hands them their arguments; everything they do is here, over the same
 ``Library``, ``index_folders`` and ``search`` functions the app uses. The index run analyses
@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from reader.core.atomic import text_writer_atomic
+from reader.core.library import export as tables
 from reader.core.library import search as queries
 from reader.core.library.indexer import index_folders
 from reader.core.library.store import Library, default_path
@@ -96,6 +98,18 @@ def _library_parser() -> argparse.ArgumentParser:
     split.add_argument("--type", choices=ENTITY_TYPES, default="person")
     split.add_argument("--undo", action="store_true", help="join it by the rules again")
     _library_option(split)
+    export = commands.add_parser(
+        "export", help="entities, mentions, quotes and dates as tables (pandas, spreadsheets)"
+    )
+    export.add_argument("--format", choices=("csv", "jsonl"), default="csv")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="csv: the folder for entities.csv, mentions.csv, quotes.csv, dates.csv "
+        "(required); jsonl: the file (standard output without it)",
+    )
+    _library_option(export)
     return parser
 
 
@@ -167,15 +181,39 @@ def search_command(argv: Sequence[str], out: TextIO | None = None) -> int:
 
 
 def library_command(argv: Sequence[str], out: TextIO | None = None) -> int:
-    """``entity-reader library split``: 0, or 2 when no article names an entity so."""
+    """``entity-reader library split|export``: 0, or 2 when no article names an entity so
+    (split) or the output cannot be written (export)."""
     out = out or sys.stdout
     args = _library_parser().parse_args(argv)
+    if args.command == "export":
+        return _export(args, out)
     with Library(args.library) as library:
         if not library.split(args.type, args.name, undo=args.undo):
             print(f"entity-reader: no {args.type} is named {args.name!r}", file=sys.stderr)
             return 2
     done = "joins by the rules again" if args.undo else "is now an entity of its own"
     print(f"{args.name!r} {done}.", file=out)
+    return 0
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "csv" and args.output is None:
+        print("entity-reader: library export --format csv needs -o FOLDER", file=sys.stderr)
+        return 2
+    try:
+        with Library(args.library) as library:
+            if args.format == "csv":
+                for path in tables.write_csv_folder(library.conn, args.output):
+                    print(path, file=out)
+            elif args.output is None:
+                tables.write_jsonl(library.conn, out)
+            else:
+                with text_writer_atomic(args.output) as handle:
+                    tables.write_jsonl(library.conn, handle)
+    except OSError as exc:
+        where = exc.filename or args.output or "the standard output"
+        print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 0
 
 

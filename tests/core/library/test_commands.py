@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.library.articles import TALKS, VISIT
+from reader.core.library.commands import library_command
+from reader.core.library.export import TABLES
+from reader.core.library.store import Library
+from reader.core.model import PERSON
+from tests.core.library.articles import TALKS, VISIT, add, annotations
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -99,3 +103,48 @@ def test_a_missing_folder_is_reported_and_drops_nothing(tmp_path: Path) -> None:
     result = _cli("index", str(tmp_path / "gone"), "--library", str(tmp_path / "lib.sqlite3"))
     assert result.returncode == 2
     assert "no such folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def _hand_library(path: Path) -> None:
+    text = "Emmanuel Macron spoke on Monday. Macron said: we agree."
+    with Library(path) as library:
+        ann = annotations(
+            text,
+            [(PERSON, "Emmanuel Macron")],
+            title="Talks",
+            quotes=[("we agree", "Emmanuel Macron")],
+            dates=[("Monday", "2025-03-17")],
+        )
+        add(library, "/news/talks.txt", ann)
+        add(library, "/news/visit.txt", annotations("Macron flew out.", [(PERSON, "Macron")]))
+
+
+def test_export_writes_one_csv_per_table_and_one_jsonl_stream(tmp_path: Path) -> None:
+    db = tmp_path / "lib.sqlite3"
+    _hand_library(db)
+    out = io.StringIO()
+    folder = tmp_path / "tables"
+    assert library_command(["export", "-o", str(folder), "--library", str(db)], out) == 0
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "dates.csv",
+        "entities.csv",
+        "mentions.csv",
+        "quotes.csv",
+    ]
+    entities = list(csv.DictReader((folder / "entities.csv").open(encoding="utf-8")))
+    assert [(e["name"], e["articles"], e["mentions"]) for e in entities] == [
+        ("Emmanuel Macron", "2", "2")
+    ]
+    assert sorted(entities[0]["aliases"].split("; ")) == ["Emmanuel Macron", "Macron"]
+    dates = list(csv.DictReader((folder / "dates.csv").open(encoding="utf-8")))
+    assert [(d["text"], d["value"], d["precision"]) for d in dates] == [
+        ("Monday", "2025-03-17", "day")
+    ]
+    stream = io.StringIO()
+    assert library_command(["export", "--format", "jsonl", "--library", str(db)], stream) == 0
+    records = [json.loads(line) for line in stream.getvalue().splitlines()]
+    counts = {t: sum(r["table"] == t for r in records) for t in TABLES}
+    assert counts == {"entities": 1, "mentions": 2, "quotes": 1, "dates": 1}
+    quote = next(r for r in records if r["table"] == "quotes")
+    assert quote["speaker"] == "Emmanuel Macron" and quote["speaker_entity_id"] is not None
+    assert library_command(["export", "--library", str(db)], out) == 2  # csv needs a folder
