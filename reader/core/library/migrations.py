@@ -28,7 +28,8 @@ CREATE TABLE articles (
     mtime_ns INTEGER NOT NULL,
     format TEXT NOT NULL,
     from_copy INTEGER NOT NULL DEFAULT 0,  -- 1: an annotated copy (the user's corrections)
-    chars INTEGER NOT NULL
+    chars INTEGER NOT NULL,
+    mentions INTEGER NOT NULL DEFAULT 0  -- of every entity, for the list's column
 );
 CREATE INDEX articles_published ON articles(published);
 

@@ -132,10 +132,7 @@ def articles(
         )
         params += entity_ids
     else:
-        mentions = (
-            "(SELECT COALESCE(SUM(ae.mentions), 0) FROM article_entities ae"
-            " WHERE ae.article_id = a.id)"
-        )
+        mentions = "a.mentions"
     sql = f"SELECT a.id, a.path, a.title, a.published, a.source, {mentions} AS m FROM articles a"
     where: list[str] = []
     if text:
@@ -144,8 +141,9 @@ def articles(
         params.append(fts_query(text))
     if entity_ids is not None:
         where.append(
-            "EXISTS (SELECT 1 FROM article_entities ae JOIN aliases al ON al.id = ae.alias_id"
-            f" WHERE ae.article_id = a.id AND al.entity_id IN ({_in(entity_ids)}))"
+            "a.id IN (SELECT ae.article_id FROM aliases al"
+            " JOIN article_entities ae ON ae.alias_id = al.id"
+            f" WHERE al.entity_id IN ({_in(entity_ids)}))"
         )
         params += entity_ids
     where += _date_filters(params, date_from, date_to)
@@ -181,11 +179,11 @@ def quotes(
     )
     where: list[str] = []
     if speaker_ids is not None:
-        sql += (
-            " JOIN article_entities ae ON ae.id = q.speaker_entity_id"
-            " JOIN aliases al ON al.id = ae.alias_id"
+        where.append(
+            "q.speaker_entity_id IN (SELECT ae.id FROM aliases al"
+            " JOIN article_entities ae ON ae.alias_id = al.id"
+            f" WHERE al.entity_id IN ({_in(speaker_ids)}))"
         )
-        where.append(f"al.entity_id IN ({_in(speaker_ids)})")
         params += speaker_ids
     if text:
         where.append("q.id IN (SELECT rowid FROM quote_text WHERE quote_text MATCH ?)")

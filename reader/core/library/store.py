@@ -273,7 +273,8 @@ class Library:
         old_aliases = self._article_aliases(article_id)
         conn.execute(
             "UPDATE articles SET path = ?, title = ?, byline = ?, source = ?, published = ?,"
-            " size = ?, mtime_ns = ?, format = ?, from_copy = ?, chars = ? WHERE id = ?",
+            " size = ?, mtime_ns = ?, format = ?, from_copy = ?, chars = ?, mentions = ?"
+            " WHERE id = ?",
             (
                 path,
                 article.title,
@@ -285,6 +286,7 @@ class Library:
                 article.format,
                 int(is_copy),
                 len(article.text),
+                sum(len(e.mentions) for e in annotations.entities),
                 article_id,
             ),
         )
