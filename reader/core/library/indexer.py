@@ -30,6 +30,8 @@ from reader.core.opening import OPEN_SUFFIXES, open_document
 INDEXED_SUFFIXES = frozenset(SUPPORTED_SUFFIXES + OPEN_SUFFIXES)
 """What a folder walk picks up: every article format and annotated copies."""
 
+UNSTORABLE_NAME = "Its name is not valid text, so the library cannot record it; rename it."
+
 Progress = Callable[[int, int, Path], None]
 """Told (files done, files in all, the file being read) before each file."""
 
@@ -61,7 +63,7 @@ def article_files(folders: Iterable[Path]) -> list[Path]:
     files and folders skipped), or the path itself when it is a file; sorted, absolute."""
     found: set[Path] = set()
     for folder in folders:
-        folder = Path(folder).absolute()
+        folder = Path(os.path.abspath(folder))
         if folder.is_file():
             found.add(folder)
             continue
@@ -107,7 +109,7 @@ def index_folders(
     """
     began = time.perf_counter()
     report = IndexReport()
-    roots = [Path(f).absolute() for f in folders]
+    roots = [Path(os.path.abspath(f)) for f in folders]
     files = article_files(roots)
     present = {str(p) for p in files}
     version = analyser_version()
@@ -121,7 +123,10 @@ def index_folders(
             break
         if progress is not None:
             progress(done, len(files), path)
-        _index_file(library, path, analyser, version, report)
+        try:
+            _index_file(library, path, analyser, version, report)
+        except UnicodeEncodeError:  # a name that is not valid text (Linux allows any bytes)
+            report.unreadable.append((repr(str(path)), UNSTORABLE_NAME))
     report.seconds = time.perf_counter() - began
     return report
 

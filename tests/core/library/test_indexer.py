@@ -17,7 +17,7 @@ import pytest
 from reader.core import paths
 from reader.core.analysis import SpacyAnalyser
 from reader.core.export.formats import save
-from reader.core.library.indexer import article_files, index_folders
+from reader.core.library.indexer import UNSTORABLE_NAME, article_files, index_folders
 from reader.core.library.store import Library
 from reader.core.loaders import load_article
 from reader.core.model import COUNTRY, PLACE, Entity
@@ -136,6 +136,20 @@ def test_unreadable_files_are_listed_with_their_reason_and_never_stop_the_run(
     again = index_folders(library, [folder], analyser)
     assert again.unreadable == report.unreadable  # still listed, not read again
     assert [Path(p).name for p, _ in library.unreadable()] == ["notes.json", "picture.txt"]
+
+
+def test_a_file_name_that_is_not_text_is_listed_not_fatal(
+    library: Library, folder: Path, analyser: SpacyAnalyser
+) -> None:
+    if sys.platform != "linux":
+        pytest.skip("only Linux file names may be any bytes")
+    bad = os.fsdecode(bytes(folder / "x") + b"\xff.txt")
+    Path(bad).write_text(VISIT, encoding="utf-8")
+    report = index_folders(library, [folder / "." / ".." / folder.name], analyser)
+    assert len(report.added) == 2
+    assert [why for _, why in report.unreadable] == [UNSTORABLE_NAME]
+    assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert all(".." not in p for p in library.known_paths())
 
 
 def test_an_annotated_copy_with_corrections_is_what_the_library_holds(
