@@ -13,9 +13,9 @@ names (*aliases*) the articles gave them:
   articles there is no "most recent mention" to decide by; it is never guessed.
 - A wrong merge is split by the user: a split alias owns itself and owns no other name.
 
-Owners are recomputed for the *family* of a name that arrives or leaves (the names sharing its
-last word, or the acronyms its initials spell), so the result does not depend on the order
-in which articles were indexed.
+Owners are recomputed for the *family* of a name that arrives or leaves (the shorter names it
+ends or begins, or the acronyms its initials spell), so the result does not depend on the order
+in which articles were indexed, and a surname shared by thousands of names costs no more.
 """
 
 from __future__ import annotations
@@ -114,24 +114,29 @@ def ensure_alias(conn: sqlite3.Connection, kind: str, name: str, country: str | 
 
 
 def family(conn: sqlite3.Connection, alias_ids: Iterable[int]) -> set[int]:
-    """The aliases whose owner may change when these arrive or leave (themselves included)."""
+    """The aliases whose owner may change when these arrive or leave (themselves included).
+
+    For a person: the names that end it ("Macron" of "Emmanuel Macron") and the one word
+    that begins it or one of those ("Xi" of "Xi Jinping" and of "President Xi Jinping"), the
+    only names it can own or stop owning; for an
+    organization: the acronyms its initials spell. A handful of key lookups, however many
+    names share a surname.
+    """
     found: set[int] = set()
     for alias_id in alias_ids:
         row = conn.execute(
-            "SELECT type, key, first_word, last_word, acronym, name FROM aliases WHERE id = ?",
-            (alias_id,),
+            "SELECT type, key, acronym, name FROM aliases WHERE id = ?", (alias_id,)
         ).fetchone()
         if row is None:
             continue
-        kind, key, first, last, letters, name = row
+        kind, key, letters, name = row
         found.add(alias_id)
         if kind == PERSON:
-            query = "SELECT id FROM aliases WHERE type = ? AND (last_word = ? OR key = ?"
-            params: list = [PERSON, last, first]
-            if " " not in key:
-                query += " OR first_word = ?"
-                params.append(key)
-            found.update(r[0] for r in conn.execute(query + ")", params))
+            words = key.split()
+            endings = [words[i:] for i in range(len(words))]
+            shorter = {" ".join(e) for e in endings[1:]} | {e[0] for e in endings}
+            shorter.discard(key)
+            found.update(_ids_by_key(conn, PERSON, shorter))
         elif kind == ORGANIZATION and letters is None:
             spelled = [s for s in initials(name) if len(s) >= 2]
             marks = ",".join("?" * len(spelled))
@@ -145,25 +150,66 @@ def family(conn: sqlite3.Connection, alias_ids: Iterable[int]) -> set[int]:
     return found
 
 
+def _ids_by_key(conn: sqlite3.Connection, kind: str, keys: Iterable[str]) -> list[int]:
+    keys = list(keys)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    return [
+        r[0]
+        for r in conn.execute(
+            f"SELECT id FROM aliases WHERE type = ? AND key IN ({marks})", [kind, *keys]
+        )
+    ]
+
+
+def _ending_with(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[_Alias]:
+    """Person aliases (not split) whose words end with ``words``, ``words`` included."""
+    key = " ".join(words)
+    tail = " " + key
+    return [
+        _alias(r)
+        for r in conn.execute(
+            f"SELECT {_COLUMNS} FROM aliases WHERE type = ? AND split = 0 AND last_word = ?"
+            " AND (key = ? OR substr(key, -?) = ?)",
+            (PERSON, words[-1], key, len(tail), tail),
+        )
+    ]
+
+
+def _person_owner(conn: sqlite3.Connection, alias: _Alias) -> _Alias:
+    """The full-name rule (``aliases.full_names``, ``aliases.name_owners``) over the only
+    names that decide it: those ending this one and, for one word, those beginning with it
+    together with the names ending those."""
+    words = tuple(alias.key.split())
+    candidates = _ending_with(conn, words)
+    if len(words) == 1:
+        beginning = [
+            _alias(r)
+            for r in conn.execute(
+                f"SELECT {_COLUMNS} FROM aliases WHERE type = ? AND split = 0 AND first_word = ?"
+                " AND key != ?",
+                (PERSON, words[0], alias.key),
+            )
+        ]
+        candidates += beginning
+        for other in beginning:
+            candidates += _ending_with(conn, tuple(other.key.split()))
+    by_words = {tuple(c.key.split()): c for c in candidates}
+    by_words[words] = alias
+    full = full_names(set(by_words))
+    if words in full:
+        return alias
+    owners = name_owners(words, full)
+    return by_words[owners[0]] if len(owners) == 1 else alias
+
+
 def _owner(conn: sqlite3.Connection, alias: _Alias) -> _Alias:
     """The alias whose entity ``alias`` belongs to (itself when full, split or ambiguous)."""
     if alias.split:
         return alias
     if alias.type == PERSON:
-        words = tuple(alias.key.split())
-        query = f"SELECT {_COLUMNS} FROM aliases WHERE type = ? AND split = 0 AND (last_word = ?"
-        params: list = [PERSON, words[-1]]
-        if len(words) == 1:
-            query += " OR first_word = ?"
-            params.append(words[0])
-        candidates = [_alias(r) for r in conn.execute(query + ")", params)]
-        by_words = {tuple(c.key.split()): c for c in candidates}
-        by_words[words] = alias
-        full = full_names(set(by_words))
-        if words in full:
-            return alias
-        owners = name_owners(words, full)
-        return by_words[owners[0]] if len(owners) == 1 else alias
+        return _person_owner(conn, alias)
     if alias.type == ORGANIZATION and alias.acronym:
         spelled = [
             _alias(r)
