@@ -83,8 +83,8 @@ def bench_index(folder: Path) -> None:
 def _real_annotations(folder: Path) -> list:
     from reader.core.analysis import SpacyAnalyser
     from reader.core.cache import analyse_cached
+    from reader.core.documents import open_document
     from reader.core.library.indexer import article_files
-    from reader.core.opening import open_document
     from reader.core.paths import sample_article
 
     analyser = SpacyAnalyser()

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.cache import analyse_cached, analyser_version
+from reader.core.documents import OPEN_SUFFIXES, open_document
 from reader.core.errors import ModelUnavailableError, ReaderError
 from reader.core.library.store import STALE, FileState, Library, Stamp
 from reader.core.loaders import SUPPORTED_SUFFIXES
 from reader.core.logs import report_error
 from reader.core.model import Annotations
-from reader.core.opening import OPEN_SUFFIXES, open_document
 
 INDEXED_SUFFIXES = frozenset(SUPPORTED_SUFFIXES + OPEN_SUFFIXES)
 """What a folder walk picks up: every article format and annotated copies."""
