@@ -95,6 +95,49 @@ def _under(path: str, folders: Sequence[Path]) -> bool:
     return any(Path(path).is_relative_to(folder) for folder in folders)
 
 
+class IndexRun:
+    """One index run, step by step, for a caller that interleaves it with other work (the
+    app runs one file per task, so an article opened meanwhile is analysed between two).
+
+    Constructing it walks the folders; ``drop_removed`` forgets files gone from them;
+    ``index`` reads one file; ``finish`` returns the report.
+    """
+
+    def __init__(self, library: Library, folders: Sequence[Path], analyser: Any) -> None:
+        self.library = library
+        self.analyser = analyser
+        self.roots = [Path(os.path.abspath(f)) for f in folders]
+        self.files = article_files(self.roots)
+        self.report = IndexReport()
+        self.version = analyser_version()
+        self._began = time.perf_counter()
+
+    def drop_removed(self) -> None:
+        """Forget the files of these folders that are gone from the disk."""
+        present = {str(p) for p in self.files}
+        for path_key in self.library.known_paths():
+            if (
+                path_key not in present
+                and _under(path_key, self.roots)
+                and not Path(path_key).exists()
+            ):
+                self.library.remove_file(path_key)
+                self.report.removed.append(path_key)
+
+    def index(self, path: Path) -> None:
+        """Bring one file up to date (committed on its own)."""
+        try:
+            _index_file(self.library, path, self.analyser, self.version, self.report)
+        except UnicodeEncodeError:  # a name that is not valid text (Linux allows any bytes)
+            self.report.unreadable.append((repr(str(path)), UNSTORABLE_NAME))
+
+    def finish(self, *, stopped: bool = False) -> IndexReport:
+        """The report, with the time the run took."""
+        self.report.stopped = stopped
+        self.report.seconds = time.perf_counter() - self._began
+        return self.report
+
+
 def index_folders(
     library: Library,
     folders: Sequence[Path],
@@ -107,28 +150,25 @@ def index_folders(
     Raises ``ModelUnavailableError`` (no file could be analysed); every other failure is a
     file's, recorded and reported.
     """
-    began = time.perf_counter()
-    report = IndexReport()
-    roots = [Path(os.path.abspath(f)) for f in folders]
-    files = article_files(roots)
-    present = {str(p) for p in files}
-    version = analyser_version()
-    for path_key in library.known_paths():
-        if path_key not in present and _under(path_key, roots) and not Path(path_key).exists():
-            library.remove_file(path_key)
-            report.removed.append(path_key)
-    for done, path in enumerate(files):
+    run = IndexRun(library, folders, analyser)
+    run.drop_removed()
+    for done, path in enumerate(run.files):
         if should_stop is not None and should_stop():
-            report.stopped = True
-            break
+            return run.finish(stopped=True)
         if progress is not None:
-            progress(done, len(files), path)
-        try:
-            _index_file(library, path, analyser, version, report)
-        except UnicodeEncodeError:  # a name that is not valid text (Linux allows any bytes)
-            report.unreadable.append((repr(str(path)), UNSTORABLE_NAME))
-    report.seconds = time.perf_counter() - began
-    return report
+            progress(done, len(run.files), path)
+        run.index(path)
+    return run.finish()
+
+
+def add_annotations(
+    library: Library, path: Path, annotations: Annotations, *, is_copy: bool
+) -> None:
+    """Record an article the app has just analysed or restored, without reading it again."""
+    path = Path(os.path.abspath(path))
+    info = path.stat()
+    stamp = Stamp(info.st_size, info.st_mtime_ns, _digest(path))
+    library.add_file(str(path), stamp, annotations, is_copy=is_copy, analyser=analyser_version())
 
 
 def _index_file(
