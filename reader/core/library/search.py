@@ -110,6 +110,41 @@ def _in(ids: Sequence[int]) -> str:
     return ",".join("?" * len(ids))
 
 
+ORDERS: dict[str, tuple[str, bool]] = {
+    "relevance": ("a.published", True),
+    "published": ("a.published", True),
+    "title": ("a.title COLLATE NOCASE", False),
+    "source": ("a.source COLLATE NOCASE", False),
+    "mentions": ("m", True),
+}
+"""Sort keys of ``articles``: (SQL expression, descending by default). Missing values last."""
+
+
+def count_articles(
+    conn: sqlite3.Connection,
+    *,
+    text: str | None = None,
+    entity_ids: Sequence[int] | None = None,
+) -> int:
+    """How many articles ``articles`` would list with these filters (for a lazy list)."""
+    params: list = []
+    where: list[str] = []
+    if text:
+        where.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
+        params.append(fts_query(text))
+    if entity_ids is not None:
+        where.append(_ENTITY_ARTICLES.format(marks=_in(entity_ids)))
+        params += entity_ids
+    sql = "SELECT COUNT(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+_ENTITY_ARTICLES = (
+    "a.id IN (SELECT ae.article_id FROM aliases al JOIN article_entities ae"
+    " ON ae.alias_id = al.id WHERE al.entity_id IN ({marks}))"
+)
+
+
 def articles(
     conn: sqlite3.Connection,
     *,
@@ -117,12 +152,14 @@ def articles(
     entity_ids: Sequence[int] | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    order: str = "published",
+    order: str = "relevance",
+    descending: bool | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[ArticleRow]:
-    """Articles matching every filter given; by relevance for text, else by ``order``
-    ("published" newest first, "title", "source", "mentions")."""
+    """Articles matching every filter given, in ``order`` (a key of ``ORDERS``; "relevance"
+    ranks full-text matches first, then goes by date), each order's usual direction unless
+    ``descending`` says."""
     params: list = []
     if entity_ids is not None:
         mentions = (
@@ -140,22 +177,15 @@ def articles(
         where.append("article_text MATCH ?")
         params.append(fts_query(text))
     if entity_ids is not None:
-        where.append(
-            "a.id IN (SELECT ae.article_id FROM aliases al"
-            " JOIN article_entities ae ON ae.alias_id = al.id"
-            f" WHERE al.entity_id IN ({_in(entity_ids)}))"
-        )
+        where.append(_ENTITY_ARTICLES.format(marks=_in(entity_ids)))
         params += entity_ids
     where += _date_filters(params, date_from, date_to)
     if where:
         sql += " WHERE " + " AND ".join(where)
-    orders = {
-        "published": "a.published IS NULL, a.published DESC, a.title",
-        "title": "a.title IS NULL, a.title COLLATE NOCASE, a.path",
-        "source": "a.source IS NULL, a.source COLLATE NOCASE, a.published DESC",
-        "mentions": "m DESC, a.published DESC",
-    }
-    sql += " ORDER BY " + ("t.rank, " if text else "") + orders[order]
+    column, usual = ORDERS[order]
+    direction = "DESC" if (usual if descending is None else descending) else "ASC"
+    ranked = "t.rank, " if text and order == "relevance" else ""
+    sql += f" ORDER BY {ranked}{column} IS NULL, {column} {direction}, a.path"
     sql += _page(params, limit, offset)
     return [ArticleRow(*row) for row in conn.execute(sql, params)]
 

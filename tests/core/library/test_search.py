@@ -115,6 +115,12 @@ def test_listing_sorts_and_pages_without_loading_texts(library: Library) -> None
     assert [a.title for a in page] == ["Markets"]
     most = queries.articles(library.conn, order="mentions")
     assert most[0].title == "Talks in Paris" and most[0].mentions == 3
+    backwards = queries.articles(library.conn, order="title", descending=True)
+    assert [a.title for a in backwards] == ["Talks in Paris", "Markets", "A visit to Kyiv"]
+    assert queries.count_articles(library.conn) == 3
+    assert queries.count_articles(library.conn, text="Macron") == 2
+    macron = queries.find_entities(library.conn, "Macron")
+    assert queries.count_articles(library.conn, text="Kyiv", entity_ids=macron) == 1
 
 
 def test_co_occurring_entities_are_counted_by_shared_articles(library: Library) -> None:
