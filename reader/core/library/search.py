@@ -190,6 +190,41 @@ def articles(
     return [ArticleRow(*row) for row in conn.execute(sql, params)]
 
 
+def _quote_filters(
+    params: list,
+    text: str | None,
+    speaker_ids: Sequence[int] | None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> str:
+    where: list[str] = []
+    if speaker_ids is not None:
+        where.append(
+            "q.speaker_entity_id IN (SELECT ae.id FROM aliases al"
+            " JOIN article_entities ae ON ae.alias_id = al.id"
+            f" WHERE al.entity_id IN ({_in(speaker_ids)}))"
+        )
+        params += speaker_ids
+    if text:
+        where.append("q.id IN (SELECT rowid FROM quote_text WHERE quote_text MATCH ?)")
+        params.append(fts_query(text))
+    where += _date_filters(params, date_from, date_to)
+    return " WHERE " + " AND ".join(where) if where else ""
+
+
+def count_quotes(
+    conn: sqlite3.Connection,
+    *,
+    text: str | None = None,
+    speaker_ids: Sequence[int] | None = None,
+) -> int:
+    """How many quotes ``quotes`` would list with these filters (for a lazy list)."""
+    params: list = []
+    where = _quote_filters(params, text, speaker_ids)
+    sql = "SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
 def quotes(
     conn: sqlite3.Connection,
     *,
@@ -207,20 +242,7 @@ def quotes(
         ' q.start, q."end"'
         " FROM quotes q JOIN articles a ON a.id = q.article_id"
     )
-    where: list[str] = []
-    if speaker_ids is not None:
-        where.append(
-            "q.speaker_entity_id IN (SELECT ae.id FROM aliases al"
-            " JOIN article_entities ae ON ae.alias_id = al.id"
-            f" WHERE al.entity_id IN ({_in(speaker_ids)}))"
-        )
-        params += speaker_ids
-    if text:
-        where.append("q.id IN (SELECT rowid FROM quote_text WHERE quote_text MATCH ?)")
-        params.append(fts_query(text))
-    where += _date_filters(params, date_from, date_to)
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql += _quote_filters(params, text, speaker_ids, date_from, date_to)
     sql += " ORDER BY a.published IS NULL, a.published, a.path, q.start"
     sql += _page(params, limit, offset)
     return [QuoteRow(*row) for row in conn.execute(sql, params)]

@@ -97,6 +97,9 @@ def test_a_speakers_quotes_across_articles_by_date(library: Library) -> None:
     narrowed = queries.search(library.conn, "Europe", speaker="Macron")
     assert [q.text for q in narrowed.quotes] == ["Europe is with you"]
     assert queries.search(library.conn, speaker="Scholz").quotes[0].speaker == "Olaf Scholz"
+    macron = queries.find_entities(library.conn, "Macron")
+    assert queries.count_quotes(library.conn, speaker_ids=macron) == 2
+    assert queries.count_quotes(library.conn, text="Europe", speaker_ids=macron) == 1
 
 
 def test_dates_and_types_narrow_the_result(library: Library) -> None:

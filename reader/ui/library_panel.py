@@ -1,0 +1,203 @@
+"""The Library panel: every article indexed, a search box, and one entity across articles.
+
+The box searches the articles' text, or finds an entity by any of its names ("Macron" finds
+Emmanuel Macron): then the panel lists the articles that mention it with counts, every quote
+by that speaker with its date and article, and the entities that appear most often with it.
+Activating a row asks to open the article there (``open_requested``).
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.library import search as queries
+from reader.ui.library_models import ROW_ROLE, ArticleListModel, QuoteListModel
+
+SEARCH_DELAY_MS = 250
+"""Typing pauses this long before the search runs."""
+TEXT, ENTITY = "text", "entity"
+MODES = ((TEXT, "Words"), (ENTITY, "Name"))
+"""What the search box means: words of the text, or the name of an entity."""
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The entity id of a row of the 'Appears with' list."""
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class LibraryPanel(QWidget):
+    """Articles, quotes and co-occurring entities of the library, by search.
+
+    Signals:
+        open_requested(str, int, int): open this article at [start, end) (-1: at the top).
+    """
+
+    open_requested = Signal(str, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._conn: sqlite3.Connection | None = None
+        self.entity_ids: list[int] | None = None
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("librarySearch")
+        self.search_box.setPlaceholderText("Search the library")
+        self.search_box.setClearButtonEnabled(True)
+        self.mode = QComboBox(self)
+        self.mode.setObjectName("librarySearchMode")
+        for key, label in MODES:
+            self.mode.addItem(label, key)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("libraryHeading")
+        self.heading.setWordWrap(True)
+        self.articles = ArticleListModel()
+        self.articles.setParent(self)
+        self.article_view = _table(self, "libraryArticles")
+        self.article_view.setModel(self.articles)
+        self.article_view.setSortingEnabled(True)
+        self.article_view.horizontalHeader().setSortIndicatorShown(False)
+        self.quotes = QuoteListModel()
+        self.quotes.setParent(self)
+        self.quote_view = _table(self, "libraryQuotes")
+        self.quote_view.setModel(self.quotes)
+        self.related = QListWidget(self)
+        self.related.setObjectName("libraryRelated")
+        self.pages = QTabWidget(self)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.article_view, "Articles")
+        self.pages.addTab(self.quote_view, "Quotes")
+        self.pages.addTab(self.related, "Appears With")
+        self.footer = QLabel(self)
+        self.footer.setObjectName("libraryFooter")
+        self.footer.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.mode)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.footer)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(SEARCH_DELAY_MS)
+        self._delay.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _text: self._delay.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        self.mode.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.article_view.activated.connect(self._article_activated)
+        self.quote_view.activated.connect(self._quote_activated)
+        self.related.itemActivated.connect(self._related_activated)
+        self.heading.hide()
+
+    def set_connection(self, conn: sqlite3.Connection) -> None:
+        """Read the library through ``conn`` (the UI thread's own, read only here)."""
+        self._conn = conn
+        self.run_search()
+
+    def set_footer(self, text: str, tip: str = "") -> None:
+        """The line under the lists (how many files could not be read, and which)."""
+        self.footer.setText(text)
+        self.footer.setToolTip(tip)
+
+    def search(self, text: str, mode: str = TEXT) -> None:
+        """Put ``text`` in the box as words or as a name, and search now."""
+        self.mode.blockSignals(True)
+        self.mode.setCurrentIndex(max(0, self.mode.findData(mode)))
+        self.mode.blockSignals(False)
+        self.search_box.blockSignals(True)
+        self.search_box.setText(text)
+        self.search_box.blockSignals(False)
+        self.run_search()
+
+    def run_search(self) -> None:
+        """Show what the box asks for: every article when it is empty."""
+        self._delay.stop()
+        conn = self._conn
+        if conn is None:
+            return
+        text = self.search_box.text().strip()
+        if self.mode.currentData() == ENTITY and text:
+            self.entity_ids = queries.find_entities(conn, text)
+            self.articles.show(conn, entity_ids=self.entity_ids)
+            self.quotes.show(conn, speaker_ids=self.entity_ids)
+            self._show_entities(conn, self.entity_ids)
+        else:
+            self.entity_ids = None
+            self.articles.show(conn, text=text or None)
+            self.quotes.show(conn, text=text or None)
+            self.heading.hide()
+            self.related.clear()
+        self._count_pages()
+
+    def refresh(self) -> None:
+        """Read the lists again (the library changed), keeping the search."""
+        if self._conn is not None:
+            self.run_search()
+
+    def _count_pages(self) -> None:
+        self.pages.setTabText(0, f"Articles ({self.articles.total})")
+        self.pages.setTabText(1, f"Quotes ({self.quotes.total})")
+        self.pages.setTabText(2, f"Appears With ({self.related.count()})")
+
+    def _show_entities(self, conn: sqlite3.Connection, entity_ids: list[int]) -> None:
+        self.related.clear()
+        rows = queries.entities(conn, entity_ids)
+        if not rows:
+            self.heading.setText("No person, country or organization is known by that name.")
+            self.heading.show()
+            return
+        lines = []
+        for row in rows:
+            others = queries.aliases_of(conn, row.id)[1:]
+            also = f" (also {', '.join(others)})" if others else ""
+            lines.append(
+                f"<b>{html.escape(row.name)}</b>{html.escape(also)}: {row.type}, "
+                f"{row.mentions} mentions in {row.articles} articles"
+            )
+            for other, shared in queries.co_occurring(conn, row.id):
+                item = QListWidgetItem(f"{other.name} ({other.type}): {shared} articles")
+                item.setData(ENTITY_ROLE, other.name)
+                self.related.addItem(item)
+        self.heading.setText("<br>".join(lines))
+        self.heading.show()
+
+    def _article_activated(self, index: QModelIndex) -> None:
+        row = self.articles.data(index, ROW_ROLE)
+        if row is not None:
+            self.open_requested.emit(row.path, -1, -1)
+
+    def _quote_activated(self, index: QModelIndex) -> None:
+        row = self.quotes.data(index, ROW_ROLE)
+        if row is not None:
+            self.open_requested.emit(row.path, row.start, row.end)
+
+    def _related_activated(self, item: QListWidgetItem) -> None:
+        self.search(str(item.data(ENTITY_ROLE)), ENTITY)
