@@ -90,6 +90,8 @@ class LibraryController(QObject):
         self._writer: Library | None = None
         self._queue: list[list[Path]] = []
         self._run: IndexRun | None = None
+        self._busy = False
+        """A run is starting or under way (its folders are no longer in the queue)."""
         self.panel: LibraryPanel | None = None
         self.dock: QDockWidget | None = None
         self._refresh = QTimer(self)
@@ -118,7 +120,7 @@ class LibraryController(QObject):
         action = self._window.action_by_id.get("view.library_panel")
         if action is not None and self.dock is not None:
             action.setChecked(self.dock.isVisible())
-        if visible and self.panel is not None and self._reader is None:
+        if visible and self.panel is not None and not self.panel.connected:
             self.panel.set_connection(self.reader().conn)
             self._show_unreadable()
 
@@ -168,17 +170,18 @@ class LibraryController(QObject):
     def index_folders(self, folders: list[Path]) -> None:
         """Index ``folders`` in the background (after the run under way, if any)."""
         self._queue.append([Path(f) for f in folders])
-        if self._run is None:
+        if not self._busy:
             self._start_next()
 
     @property
     def indexing(self) -> bool:
         """An index run is under way or waiting."""
-        return self._run is not None or bool(self._queue)
+        return self._busy or bool(self._queue)
 
     def _start_next(self) -> None:
         if not self._queue:
             return
+        self._busy = True
         folders = self._queue.pop(0)
         names = ", ".join(f.name or str(f) for f in folders)
         self._window.status.show_busy(f"Adding {names} to the library…")
@@ -217,7 +220,7 @@ class LibraryController(QObject):
 
     def _finish(self, run: IndexRun) -> None:
         report = run.finish()
-        self._run = None
+        self._run, self._busy = None, False
         self._window.status.show_done(f"Library: {report.summary()}")
         self._refresh_panel()
         self._show_unreadable()
@@ -225,7 +228,7 @@ class LibraryController(QObject):
         self._start_next()
 
     def _failed(self, error: BaseException) -> None:
-        run, self._run = self._run, None
+        run, self._run, self._busy = self._run, None, False
         text, _detail = describe(error, "add the folder to the library")
         if isinstance(error, ModelUnavailableError):
             self._queue.clear()
@@ -235,7 +238,7 @@ class LibraryController(QObject):
         self._start_next()
 
     def _refresh_panel(self) -> None:
-        if self.panel is not None and self._reader is not None:
+        if self.panel is not None and self.panel.connected:
             self.panel.refresh()
 
     def _show_unreadable(self) -> None:

@@ -117,6 +117,11 @@ class LibraryPanel(QWidget):
         self.related.itemActivated.connect(self._related_activated)
         self.heading.hide()
 
+    @property
+    def connected(self) -> bool:
+        """The panel reads a library (it was shown once)."""
+        return self._conn is not None
+
     def set_connection(self, conn: sqlite3.Connection) -> None:
         """Read the library through ``conn`` (the UI thread's own, read only here)."""
         self._conn = conn

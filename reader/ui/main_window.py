@@ -177,8 +177,8 @@ class MainWindow(QMainWindow):
         self.quotes_dock = self._dock("quotesDock", "Quotes and Dates", self.quotes_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
         self.library_dock = self.library.build_panel(self.entity_dock)
-        self.tabifyDockWidget(self.entity_dock, self.library_dock)
-        self.entity_dock.raise_()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.tabifyDockWidget(self.library_dock, self.entity_dock)  # Entities in front
         self.resizeDocks(
             [self.entity_dock, self.quotes_dock], [270, 360], Qt.Orientation.Horizontal
         )
