@@ -133,27 +133,29 @@ def _p95(fn, runs: int) -> float:
     return statistics.quantiles(times, n=20)[-1] * 1000
 
 
-def bench_scale(folder: Path, count: int, runs: int) -> None:
+def bench_scale(folder: Path, count: int, runs: int, keep: Path | None) -> None:
     """A library of ``count`` articles: build time, size, memory, query p95."""
     from reader.core.library import search as queries
     from reader.core.library.store import Library, Stamp
 
-    base = _real_annotations(folder)
     rng = random.Random(17)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "big.sqlite3"
-        began = time.perf_counter()
-        with Library(path) as library:
-            for copy in range(count):
-                ann = _varied(base[copy % len(base)], copy, rng)
-                stamp = Stamp(len(ann.article.text), copy, f"{copy:064x}")
-                library.add_file(f"/bench/{copy}.txt", stamp, ann, is_copy=False, analyser="b")
-            built = time.perf_counter() - began
-            library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        path = keep or Path(tmp) / "big.sqlite3"
+        if not path.exists():
+            base = _real_annotations(folder)
+            began = time.perf_counter()
+            with Library(path) as library:
+                for copy in range(count):
+                    ann = _varied(base[copy % len(base)], copy, rng)
+                    stamp = Stamp(len(ann.article.text), copy, f"{copy:064x}")
+                    library.add_file(f"/bench/{copy}.txt", stamp, ann, is_copy=False, analyser="b")
+                built = time.perf_counter() - began
+                library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             emit("scale_build", built, "s", f"{count} articles from {len(base)} real ones")
             emit("scale_build_per_article", built / count * 1000, "ms")
-            size = sum(p.stat().st_size for p in Path(tmp).iterdir())
-            emit("scale_disk", size / 1e6, "MB")
+        size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+        emit("scale_disk", size / 1e6, "MB")
+        with Library(path) as library:
             conn = library.conn
             people = [
                 r[0]
@@ -221,6 +223,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=200, help="queries per p95")
     parser.add_argument("--skip-index", action="store_true")
+    parser.add_argument(
+        "--keep", type=Path, help="build the large library here (or reuse it if it exists)"
+    )
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"index_cold: n/a ({args.folder} is absent)")
@@ -228,7 +233,7 @@ def main() -> None:
     print(f"# {len(list(args.folder.iterdir()))} entries in {args.folder}", flush=True)
     if not args.skip_index:
         bench_index(args.folder)
-    bench_scale(args.folder, args.articles, args.runs)
+    bench_scale(args.folder, args.articles, args.runs, args.keep)
 
 
 if __name__ == "__main__":

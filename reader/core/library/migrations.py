@@ -20,7 +20,7 @@ CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     text_digest TEXT NOT NULL UNIQUE,   -- sha256 of the article text: one article, many files
     path TEXT NOT NULL,                 -- the file whose annotations the library holds
-    title TEXT,
+    title TEXT NOT NULL,                -- the headline, else the file's name
     byline TEXT,
     source TEXT,                        -- publishing site or agency
     published TEXT,                     -- YYYY-MM-DD or NULL
@@ -31,7 +31,10 @@ CREATE TABLE articles (
     chars INTEGER NOT NULL,
     mentions INTEGER NOT NULL DEFAULT 0  -- of every entity, for the list's column
 );
-CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_published ON articles(published, path);
+CREATE INDEX articles_title ON articles(title COLLATE NOCASE, path);
+CREATE INDEX articles_source ON articles(source COLLATE NOCASE, path);
+CREATE INDEX articles_mentions ON articles(mentions, path);
 
 CREATE TABLE files (
     id INTEGER PRIMARY KEY,

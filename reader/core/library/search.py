@@ -117,7 +117,9 @@ ORDERS: dict[str, tuple[str, bool]] = {
     "source": ("a.source COLLATE NOCASE", False),
     "mentions": ("m", True),
 }
-"""Sort keys of ``articles``: (SQL expression, descending by default). Missing values last."""
+"""Sort keys of ``articles``: (SQL expression, descending by default). Each has an index with
+the path after it, so a page of the whole list is read from the index in either direction
+(an article without a date or source sorts first ascending, last descending)."""
 
 
 def count_articles(
@@ -161,15 +163,15 @@ def articles(
     ranks full-text matches first, then goes by date), each order's usual direction unless
     ``descending`` says."""
     params: list = []
-    if entity_ids is not None:
+    if entity_ids is None:
+        mentions = "a.mentions"
+    else:
         mentions = (
             "(SELECT COALESCE(SUM(ae.mentions), 0) FROM article_entities ae"
             " JOIN aliases al ON al.id = ae.alias_id"
             f" WHERE ae.article_id = a.id AND al.entity_id IN ({_in(entity_ids)}))"
         )
         params += entity_ids
-    else:
-        mentions = "a.mentions"
     sql = f"SELECT a.id, a.path, a.title, a.published, a.source, {mentions} AS m FROM articles a"
     where: list[str] = []
     if text:
@@ -185,7 +187,7 @@ def articles(
     column, usual = ORDERS[order]
     direction = "DESC" if (usual if descending is None else descending) else "ASC"
     ranked = "t.rank, " if text and order == "relevance" else ""
-    sql += f" ORDER BY {ranked}{column} IS NULL, {column} {direction}, a.path"
+    sql += f" ORDER BY {ranked}{column} {direction}, a.path {direction}"
     sql += _page(params, limit, offset)
     return [ArticleRow(*row) for row in conn.execute(sql, params)]
 

@@ -40,6 +40,11 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def article_title(annotations: Annotations, path: str) -> str:
+    """What the library lists an article by: its headline, else its file's name."""
+    return annotations.article.title or Path(path).name
+
+
 @dataclass(frozen=True)
 class FileState:
     """What the library last saw of a file."""
@@ -250,11 +255,12 @@ class Library:
     def _new_article(self, path: str, stamp: Stamp, annotations: Annotations, is_copy: bool) -> int:
         article = annotations.article
         cursor = self.conn.execute(
-            "INSERT INTO articles (text_digest, path, size, mtime_ns, format, from_copy, chars)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (text_digest, path, title, size, mtime_ns, format, from_copy,"
+            " chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 text_digest(article.text),
                 path,
+                article_title(annotations, path),
                 stamp.size,
                 stamp.mtime_ns,
                 article.format,
@@ -277,7 +283,7 @@ class Library:
             " WHERE id = ?",
             (
                 path,
-                article.title,
+                article_title(annotations, path),
                 article.byline,
                 article.site,
                 article.published.isoformat() if article.published else None,
