@@ -85,8 +85,7 @@ def find_entities(conn: sqlite3.Connection, name: str, kind: str | None = None) 
     for each in [kind] if kind else ENTITY_TYPES:
         filed = alias_key(each, name)
         rows = conn.execute(
-            "SELECT DISTINCT entity_id FROM aliases WHERE type = ? AND (key = ? OR name = ?)",
-            (each, filed.key, name),
+            "SELECT entity_id FROM aliases WHERE type = ? AND key = ?", (each, filed.key)
         ).fetchall()
         if not rows and each == PERSON:
             rows = _person_owners(conn, tuple(filed.key.split()))
