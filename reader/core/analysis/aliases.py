@@ -77,13 +77,13 @@ def name_words(text: str) -> tuple[str, ...]:
 def full_names(names: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     """The names that end no longer name ("Macron" ends "Emmanuel Macron"; a single word
     also when it begins one, "Xi" of "Xi Jinping"): each is one person."""
-    return {
-        n
-        for n in names
-        if not any(
-            len(o) > len(n) and (o[-len(n) :] == n or (len(n) == 1 and o[0] == n[0])) for o in names
-        )
-    }
+    ends: set[tuple[str, ...]] = set()  # every proper ending of a longer name
+    starts: set[str] = set()  # the first word of every name of two words or more
+    for other in names:
+        ends.update(other[i:] for i in range(1, len(other)))
+        if len(other) > 1:
+            starts.add(other[0])
+    return {n for n in names if n not in ends and not (len(n) == 1 and n[0] in starts)}
 
 
 def name_owners(words: tuple[str, ...], full: set[tuple[str, ...]]) -> list[tuple[str, ...]]:

@@ -177,11 +177,13 @@ def _ending_with(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[_Alia
     ]
 
 
-def _person_owner(conn: sqlite3.Connection, alias: _Alias) -> _Alias:
-    """The full-name rule (``aliases.full_names``, ``aliases.name_owners``) over the only
-    names that decide it: those ending this one and, for one word, those beginning with it
-    together with the names ending those."""
-    words = tuple(alias.key.split())
+def full_name_owners(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[_Alias] | None:
+    """The full names the person name ``words`` may belong to (None: it is a full name).
+
+    The full-name rule (``aliases.full_names``, ``aliases.name_owners``) over the only names
+    that decide it: those ending this one and, for one word, those beginning with it together
+    with the names ending those.
+    """
     candidates = _ending_with(conn, words)
     if len(words) == 1:
         beginning = [
@@ -189,19 +191,22 @@ def _person_owner(conn: sqlite3.Connection, alias: _Alias) -> _Alias:
             for r in conn.execute(
                 f"SELECT {_COLUMNS} FROM aliases WHERE type = ? AND split = 0 AND first_word = ?"
                 " AND key != ?",
-                (PERSON, words[0], alias.key),
+                (PERSON, words[0], words[0]),
             )
         ]
         candidates += beginning
         for other in beginning:
             candidates += _ending_with(conn, tuple(other.key.split()))
     by_words = {tuple(c.key.split()): c for c in candidates}
-    by_words[words] = alias
-    full = full_names(set(by_words))
+    full = full_names({*by_words, words})
     if words in full:
-        return alias
-    owners = name_owners(words, full)
-    return by_words[owners[0]] if len(owners) == 1 else alias
+        return None
+    return [by_words[owner] for owner in name_owners(words, full)]
+
+
+def _person_owner(conn: sqlite3.Connection, alias: _Alias) -> _Alias:
+    owners = full_name_owners(conn, tuple(alias.key.split()))
+    return owners[0] if owners is not None and len(owners) == 1 else alias
 
 
 def _owner(conn: sqlite3.Connection, alias: _Alias) -> _Alias:

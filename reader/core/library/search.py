@@ -11,8 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.core.analysis.aliases import full_names, name_owners
-from reader.core.library.identity import alias_key
+from reader.core.library.identity import alias_key, full_name_owners
 from reader.core.model import ENTITY_TYPES, PERSON
 
 
@@ -94,15 +93,9 @@ def find_entities(conn: sqlite3.Connection, name: str, kind: str | None = None) 
 
 
 def _person_owners(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[tuple]:
-    if not words:
-        return []
-    query = "SELECT key, entity_id FROM aliases WHERE type = ? AND (last_word = ?"
-    params: list = [PERSON, words[-1]]
-    if len(words) == 1:
-        query += " OR first_word = ?"
-        params.append(words[0])
-    by_words = {tuple(k.split()): e for k, e in conn.execute(query + ")", params)}
-    return [(by_words[f],) for f in name_owners(words, full_names(set(by_words)))]
+    """Every full name a shorter name may mean: a search lists them all, not guessing."""
+    owners = full_name_owners(conn, words) if words else None
+    return [(owner.entity_id,) for owner in owners or []]
 
 
 def _in(ids: Sequence[int]) -> str:
