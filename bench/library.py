@@ -223,6 +223,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=200, help="queries per p95")
     parser.add_argument("--skip-index", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument(
         "--keep", type=Path, help="build the large library here (or reuse it if it exists)"
     )
@@ -233,7 +234,8 @@ def main() -> None:
     print(f"# {len(list(args.folder.iterdir()))} entries in {args.folder}", flush=True)
     if not args.skip_index:
         bench_index(args.folder)
-    bench_scale(args.folder, args.articles, args.runs, args.keep)
+    if not args.skip_scale:
+        bench_scale(args.folder, args.articles, args.runs, args.keep)
 
 
 if __name__ == "__main__":
