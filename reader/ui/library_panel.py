@@ -195,9 +195,12 @@ class LibraryPanel(QWidget):
         self.heading.show()
 
     def _article_activated(self, index: QModelIndex) -> None:
+        """Open the article; looking at an entity, at its first mention there."""
         row = self.articles.data(index, ROW_ROLE)
-        if row is not None:
-            self.open_requested.emit(row.path, -1, -1)
+        if row is None or self._conn is None:
+            return
+        where = queries.first_mention(self._conn, row.id, self.entity_ids or [])
+        self.open_requested.emit(row.path, *(where or (-1, -1)))
 
     def _quote_activated(self, index: QModelIndex) -> None:
         row = self.quotes.data(index, ROW_ROLE)

@@ -135,6 +135,23 @@ def test_activating_rows_opens_the_article_at_the_quote(qtbot, main_window, news
     assert window.current_tab().path == (news / "markets.txt").resolve()
 
 
+def test_an_entitys_article_opens_at_its_first_mention(qtbot, main_window, news: Path) -> None:
+    window = main_window()
+    _index(qtbot, window, [news])
+    panel = _show_panel(qtbot, window)
+    panel.search("NATO", ENTITY)
+    row = next(
+        r
+        for r in range(panel.articles.rowCount())
+        if panel.articles.data(panel.articles.index(r, 0)) == "Markets calm"
+    )
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        panel.article_view.activated.emit(panel.articles.index(row, 0))
+    tab = window.current_tab()
+    # the one "NATO" of the article is selected: it opened at the mention, not at the top
+    qtbot.waitUntil(lambda: tab.view.textCursor().selectedText() == "NATO", timeout=5_000)
+
+
 def test_an_opened_article_and_its_saved_copy_join_the_library(
     qtbot, main_window, news: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -242,6 +242,22 @@ def quotes(
     return [QuoteRow(*row) for row in conn.execute(sql, params)]
 
 
+def first_mention(
+    conn: sqlite3.Connection, article_id: int, entity_ids: Sequence[int]
+) -> tuple[int, int] | None:
+    """Where these entities are first mentioned in the article: (start, end), or None."""
+    if not entity_ids:
+        return None
+    row = conn.execute(
+        'SELECT m.start, m."end" FROM mentions m JOIN article_entities ae'
+        " ON ae.id = m.article_entity_id JOIN aliases al ON al.id = ae.alias_id"
+        f" WHERE ae.article_id = ? AND al.entity_id IN ({_in(entity_ids)})"
+        " ORDER BY m.start LIMIT 1",
+        [article_id, *entity_ids],
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def entities(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> list[EntityRow]:
     """These entities with how many articles name them and how often."""
     if not entity_ids:
