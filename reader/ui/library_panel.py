@@ -2,8 +2,9 @@
 
 The box searches the articles' text, or finds an entity by any of its names ("Macron" finds
 Emmanuel Macron): then the panel lists the articles that mention it with counts, every quote
-by that speaker with its date and article, and the entities that appear most often with it.
-Activating a row asks to open the article there (``open_requested``).
+by that speaker with its date and article, the entities that appear most often with it, and
+a timeline of its articles and the dates they mention. Activating a row or a mark asks to
+open the article there (``open_requested``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.library import search as queries
 from reader.ui.library_models import ROW_ROLE, ArticleListModel, QuoteListModel
+from reader.ui.library_timeline import TimelineView
 
 SEARCH_DELAY_MS = 250
 """Typing pauses this long before the search runs."""
@@ -93,6 +95,10 @@ class LibraryPanel(QWidget):
         self.pages.addTab(self.article_view, "Articles")
         self.pages.addTab(self.quote_view, "Quotes")
         self.pages.addTab(self.related, "Appears With")
+        self.timeline = TimelineView(self)
+        self.pages.addTab(self.timeline, "Timeline")
+        self._timeline_for: tuple[str | None, list[int] | None] | None = None
+        """What the timeline should show; drawn when its tab is shown (None: it is)."""
         self.footer = QLabel(self)
         self.footer.setObjectName("libraryFooter")
         self.footer.setWordWrap(True)
@@ -115,6 +121,8 @@ class LibraryPanel(QWidget):
         self.article_view.activated.connect(self._article_activated)
         self.quote_view.activated.connect(self._quote_activated)
         self.related.itemActivated.connect(self._related_activated)
+        self.timeline.open_requested.connect(self.open_requested)
+        self.pages.currentChanged.connect(lambda _index: self._draw_timeline())
         self.heading.hide()
 
     @property
@@ -154,13 +162,26 @@ class LibraryPanel(QWidget):
             self.articles.show(conn, entity_ids=self.entity_ids)
             self.quotes.show(conn, speaker_ids=self.entity_ids)
             self._show_entities(conn, self.entity_ids)
+            self._timeline_for = (None, self.entity_ids)
         else:
             self.entity_ids = None
             self.articles.show(conn, text=text or None)
             self.quotes.show(conn, text=text or None)
             self.heading.hide()
             self.related.clear()
+            self._timeline_for = (text or None, None)
         self._count_pages()
+        self._draw_timeline()
+
+    def _draw_timeline(self) -> None:
+        """Query and draw the timeline, only once its tab is in front."""
+        if self._conn is None or self._timeline_for is None:
+            return
+        if self.pages.currentWidget() is not self.timeline:
+            return
+        text, entity_ids = self._timeline_for
+        self._timeline_for = None
+        self.timeline.set_points(*queries.timeline(self._conn, text=text, entity_ids=entity_ids))
 
     def refresh(self) -> None:
         """Read the lists again (the library changed), keeping the search."""

@@ -203,3 +203,29 @@ def test_a_large_library_opens_one_page_and_fetches_more_on_scroll(qtbot, main_w
     assert panel.articles.rowCount() == PAGE * 2 + 10
     panel.search("Macron", ENTITY)
     assert panel.quotes.total == PAGE * 2 + 10 and panel.quotes.rowCount() == PAGE
+
+
+def test_the_timeline_shows_publications_and_mentioned_dates_and_opens_them(
+    qtbot, main_window, news: Path
+) -> None:
+    window = main_window()
+    _index(qtbot, window, [news])
+    panel = _show_panel(qtbot, window)
+    panel.search("Macron", ENTITY)
+    panel.pages.setCurrentWidget(panel.timeline)
+    timeline = panel.timeline
+    published = sorted(m.point.value for m in timeline.marks if m.lane == 0)
+    mentioned = sorted(m.point.value for m in timeline.marks if m.lane == 1)
+    assert published == ["2025-03-17", "2025-03-20"]  # Macron's two articles
+    assert mentioned == ["2025-03-15", "2025-03-17"]  # "on Saturday", "on Monday"
+    assert timeline.first == dt.date(2025, 3, 15) and timeline.last == dt.date(2025, 3, 21)
+    xs = [m.rect.center().x() for m in sorted(timeline.marks, key=lambda m: m.point.value)]
+    assert xs == sorted(xs)  # later dates further right
+    saturday = next(m for m in timeline.marks if m.point.value == "2025-03-15")
+    with qtbot.waitSignal(window.article_shown, timeout=10_000):
+        qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=saturday.rect.center().toPoint())
+    tab = window.current_tab()
+    assert tab.path == (news / "visit.txt").resolve()
+    qtbot.waitUntil(lambda: tab.view.textCursor().selectedText() == "on Saturday", timeout=5_000)
+    panel.search("", TEXT)  # the whole library: all three articles
+    assert len([m for m in timeline.marks if m.lane == 0]) == 3

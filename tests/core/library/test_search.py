@@ -131,3 +131,29 @@ def test_co_occurring_entities_are_counted_by_shared_articles(library: Library) 
     pairs = [(row.name, shared) for row, shared in queries.co_occurring(library.conn, macron)]
     assert sorted(pairs) == [("European Union", 1), ("Olaf Scholz", 1), ("Paris", 1)]
     assert queries.aliases_of(library.conn, macron) == ["Emmanuel Macron", "Macron"]
+
+
+def test_the_timeline_has_publications_and_the_dates_they_mention(library: Library) -> None:
+    add(
+        library,
+        "/news/dated.txt",
+        annotations(
+            "In March 2024 the Union met; Macron spoke.",
+            [(PERSON, "Macron")],
+            title="Dated",
+            dates=[("March 2024", "2024-03")],
+        ),
+    )
+    published, mentioned = queries.timeline(library.conn)
+    assert [(p.title, p.value) for p in published] == [
+        ("Markets", "2024-12-01"),
+        ("Talks in Paris", "2025-03-17"),
+        ("A visit to Kyiv", "2025-03-20"),
+    ]  # "Dated" has no publication date: only what it mentions is on the timeline
+    assert [(m.title, m.value, m.precision, m.start) for m in mentioned] == [
+        ("Dated", "2024-03", "month", 3)
+    ]
+    macron = queries.find_entities(library.conn, "Macron")
+    published, mentioned = queries.timeline(library.conn, entity_ids=macron)
+    assert [p.title for p in published] == ["Talks in Paris", "A visit to Kyiv"]
+    assert [m.title for m in mentioned] == ["Dated"]
