@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import sqlite3
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,11 @@ ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 """The entity id of a row of the 'Appears with' list."""
 
 
-def _table(parent: QWidget, name: str) -> QTableView:
+def _table(
+    parent: QWidget, name: str, model: QAbstractItemModel, stretch: int, widths: dict[int, int]
+) -> QTableView:
+    """A read-only table of ``model``: column ``stretch`` takes the room left, the columns in
+    ``widths`` start that wide (the user may resize them), the rest fit their contents."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -49,8 +53,14 @@ def _table(parent: QWidget, name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setModel(model)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column, width in widths.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -80,14 +90,13 @@ class LibraryPanel(QWidget):
         self.heading.setWordWrap(True)
         self.articles = ArticleListModel()
         self.articles.setParent(self)
-        self.article_view = _table(self, "libraryArticles")
-        self.article_view.setModel(self.articles)
+        self.article_view = _table(self, "libraryArticles", self.articles, 0, {2: 140})
+        # newest first, as the model starts; enabling sorting sorts by the indicator at once
+        self.article_view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.article_view.setSortingEnabled(True)
-        self.article_view.horizontalHeader().setSortIndicatorShown(False)
         self.quotes = QuoteListModel()
         self.quotes.setParent(self)
-        self.quote_view = _table(self, "libraryQuotes")
-        self.quote_view.setModel(self.quotes)
+        self.quote_view = _table(self, "libraryQuotes", self.quotes, 2, {1: 140, 3: 160})
         self.related = QListWidget(self)
         self.related.setObjectName("libraryRelated")
         self.pages = QTabWidget(self)

@@ -127,10 +127,7 @@ class TimelineView(QWidget):
             )
         axis = MARGIN + len(LANES) * LANE_HEIGHT
         painter.drawLine(QPointF(self._x(self.first), axis), QPointF(self._x(self.last), axis))
-        painter.drawText(QPointF(self._x(self.first), axis + MARGIN + 2), self.first.isoformat())
-        last_label = (self.last - dt.timedelta(days=1)).isoformat()
-        width = painter.fontMetrics().horizontalAdvance(last_label)
-        painter.drawText(QPointF(self._x(self.last) - width, axis + MARGIN + 2), last_label)
+        self._draw_ticks(painter, axis)
         colours = (palette.color(QPalette.ColorRole.Highlight), QColor("#d9822b"))
         painter.setPen(Qt.PenStyle.NoPen)
         for mark in self.marks:
@@ -141,6 +138,31 @@ class TimelineView(QWidget):
                 painter.drawEllipse(mark.rect)
             else:
                 painter.drawRect(mark.rect)
+
+    def _draw_ticks(self, painter: QPainter, axis: float) -> None:
+        """A labelled tick at each new year (each month when the span is short), labels
+        spaced so they never overlap."""
+        assert self.first is not None and self.last is not None
+        months = (self.last - self.first).days < 2 * 366
+        ticks = []
+        day = dt.date(self.first.year, self.first.month if months else 1, 1)
+        while day <= self.last:
+            if day >= self.first:
+                ticks.append(day)
+            day = (
+                dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+                if months
+                else (dt.date(day.year + 1, 1, 1))
+            )
+        metrics = painter.fontMetrics()
+        free_from = -1.0
+        for tick in ticks or [self.first]:
+            x = self._x(tick)
+            painter.drawLine(QPointF(x, axis - 3), QPointF(x, axis + 3))
+            label = tick.strftime("%b %Y") if months else str(tick.year)
+            if x >= free_from:
+                painter.drawText(QPointF(x + 2, axis + MARGIN + 4), label)
+                free_from = x + metrics.horizontalAdvance(label) + 12
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         mark = self.mark_at(event.position())
