@@ -209,12 +209,50 @@ def bench_scale(folder: Path, count: int, runs: int, keep: Path | None) -> None:
                 f"quotes {counts[3]}",
                 flush=True,
             )
+        bench_panel(path)
     emit(
         "scale_peak_rss",
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "MB",
         "this process, model loaded",
     )
+
+
+def bench_panel(path: Path) -> None:
+    """The Library panel over the large library: opening it, and the slowest step of
+    scrolling through 2,000 rows (each fetch of a page), and searching a name."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.library.store import Library
+    from reader.ui.library_panel import ENTITY, LibraryPanel
+
+    app = QApplication.instance() or QApplication([])
+    with Library(path) as library:
+        panel = LibraryPanel()
+        panel.resize(700, 600)
+        panel.show()
+        app.processEvents()
+        began = time.perf_counter()
+        panel.set_connection(library.conn)
+        app.processEvents()
+        emit("panel_open", (time.perf_counter() - began) * 1000, "ms", "first page and counts")
+        slowest = 0.0
+        view = panel.article_view
+        while panel.articles.rowCount() < 2000 and panel.articles.canFetchMore():
+            began = time.perf_counter()
+            view.scrollToBottom()
+            app.processEvents()
+            slowest = max(slowest, time.perf_counter() - began)
+        emit("panel_scroll_worst_step", slowest * 1000, "ms", "scrolling to row 2,000")
+        name = library.conn.execute(
+            "SELECT name FROM entities WHERE type = 'person' LIMIT 1 OFFSET 100"
+        ).fetchone()[0]
+        began = time.perf_counter()
+        panel.search(name, ENTITY)
+        app.processEvents()
+        emit("panel_entity_search", (time.perf_counter() - began) * 1000, "ms", "one name")
+        panel.close()
 
 
 def main() -> None:

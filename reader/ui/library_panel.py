@@ -42,10 +42,11 @@ ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _table(
-    parent: QWidget, name: str, model: QAbstractItemModel, stretch: int, widths: dict[int, int]
+    parent: QWidget, name: str, model: QAbstractItemModel, stretch: int, samples: dict[int, str]
 ) -> QTableView:
-    """A read-only table of ``model``: column ``stretch`` takes the room left, the columns in
-    ``widths`` start that wide (the user may resize them), the rest fit their contents."""
+    """A read-only table of ``model``: column ``stretch`` takes the room left; every other
+    column starts as wide as its sample text (the user may resize it). Never "resize to
+    contents": that measures every row again each time a page of rows arrives."""
     view = QTableView(parent)
     view.setObjectName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -56,10 +57,12 @@ def _table(
     view.setModel(model)
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column, width in widths.items():
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, width)
+    metrics = view.fontMetrics()
+    for column, sample in samples.items():
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        header.resizeSection(
+            column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24
+        )
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
@@ -90,13 +93,17 @@ class LibraryPanel(QWidget):
         self.heading.setWordWrap(True)
         self.articles = ArticleListModel()
         self.articles.setParent(self)
-        self.article_view = _table(self, "libraryArticles", self.articles, 0, {2: 140})
+        self.article_view = _table(
+            self, "libraryArticles", self.articles, 0, {1: "2025-12-31", 2: "M" * 12, 3: "99999"}
+        )
         # newest first, as the model starts; enabling sorting sorts by the indicator at once
         self.article_view.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         self.article_view.setSortingEnabled(True)
         self.quotes = QuoteListModel()
         self.quotes.setParent(self)
-        self.quote_view = _table(self, "libraryQuotes", self.quotes, 2, {1: 140, 3: 160})
+        self.quote_view = _table(
+            self, "libraryQuotes", self.quotes, 2, {0: "2025-12-31", 1: "M" * 12, 3: "M" * 14}
+        )
         self.related = QListWidget(self)
         self.related.setObjectName("libraryRelated")
         self.pages = QTabWidget(self)

@@ -339,18 +339,19 @@ def aliases_of(conn: sqlite3.Connection, entity_id: int) -> list[str]:
 def co_occurring(
     conn: sqlite3.Connection, entity_id: int, limit: int = 20
 ) -> list[tuple[EntityRow, int]]:
-    """The entities most often in the same articles as ``entity_id``, with the shared count."""
+    """The entities most often in the same articles as ``entity_id``, with the number of
+    articles shared; each row counts its articles and mentions within those shared ones."""
     sql = (
         "WITH mine AS (SELECT DISTINCT ae.article_id FROM article_entities ae"
         " JOIN aliases al ON al.id = ae.alias_id WHERE al.entity_id = ?)"
-        " SELECT al.entity_id, COUNT(DISTINCT ae.article_id) AS shared"
-        " FROM article_entities ae JOIN aliases al ON al.id = ae.alias_id"
+        " SELECT e.id, e.type, e.name, COUNT(DISTINCT ae.article_id) AS shared,"
+        " SUM(ae.mentions) FROM article_entities ae JOIN aliases al ON al.id = ae.alias_id"
+        " JOIN entities e ON e.id = al.entity_id"
         " WHERE ae.article_id IN (SELECT article_id FROM mine) AND al.entity_id != ?"
-        " GROUP BY al.entity_id ORDER BY shared DESC LIMIT ?"
+        " GROUP BY e.id ORDER BY shared DESC, 5 DESC, e.name LIMIT ?"
     )
-    pairs = conn.execute(sql, (entity_id, entity_id, limit)).fetchall()
-    rows = {row.id: row for row in entities(conn, [p[0] for p in pairs])}
-    return [(rows[e], shared) for e, shared in pairs if e in rows]
+    rows = conn.execute(sql, (entity_id, entity_id, limit)).fetchall()
+    return [(EntityRow(*row), row[3]) for row in rows]
 
 
 def search(
