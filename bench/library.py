@@ -263,9 +263,14 @@ def main() -> None:
     parser.add_argument("--skip-index", action="store_true")
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument(
+        "--smoke", action="store_true", help="200 articles, 20 queries: every path, quickly (CI)"
+    )
+    parser.add_argument(
         "--keep", type=Path, help="build the large library here (or reuse it if it exists)"
     )
     args = parser.parse_args()
+    if args.smoke:
+        args.articles, args.runs = min(args.articles, 200), min(args.runs, 20)
     if not args.folder.is_dir():
         print(f"index_cold: n/a ({args.folder} is absent)")
         return
