@@ -105,6 +105,7 @@ class LibraryController(QObject):
         """The Library dock, tabbed with ``beside`` (the entity panel's)."""
         self.panel = LibraryPanel()
         self.panel.open_requested.connect(self.open_at)
+        self.panel.split_requested.connect(self.split)
         dock = QDockWidget("Library", beside.parentWidget())
         dock.setObjectName("libraryDock")
         dock.setWidget(self.panel)
@@ -159,6 +160,19 @@ class LibraryController(QObject):
                 tab.view.select_range(start, end)
 
         self._window.article_shown.connect(shown)
+
+    def split(self, kind: str, name: str) -> None:
+        """Make the alias ``name`` an entity of its own (on the writer's worker)."""
+
+        def split(_progress: object) -> bool:
+            return self._writer_library().split(kind, name)
+
+        def done(found: bool) -> None:
+            if found:
+                self._window.status.show_message(f"“{name}” is now an entity of its own")
+            self._refresh_panel()
+
+        self._window.tasks.run(split, done, self._add_failed(Path(name)), pool="analysis")
 
     # -- indexing --------------------------------------------------------------------------------
     def add_folder_dialog(self) -> None:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -72,9 +74,12 @@ class LibraryPanel(QWidget):
 
     Signals:
         open_requested(str, int, int): open this article at [start, end) (-1: at the top).
+        split_requested(str, str): the user says this name (type, name) was joined to the
+            wrong entity: make it an entity of its own.
     """
 
     open_requested = Signal(str, int, int)
+    split_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +96,14 @@ class LibraryPanel(QWidget):
         self.heading = QLabel(self)
         self.heading.setObjectName("libraryHeading")
         self.heading.setWordWrap(True)
+        self.split_menu = QMenu(self)
+        self.split_button = QToolButton(self)
+        self.split_button.setObjectName("librarySplit")
+        self.split_button.setText("Not the Same…")
+        self.split_button.setToolTip("A name was joined to the wrong entity: split it off")
+        self.split_button.setMenu(self.split_menu)
+        self.split_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.split_button.hide()
         self.articles = ArticleListModel()
         self.articles.setParent(self)
         self.article_view = _table(
@@ -124,7 +137,10 @@ class LibraryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
-        layout.addWidget(self.heading)
+        about = QHBoxLayout()
+        about.addWidget(self.heading, 1)
+        about.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(about)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.footer)
         self._delay = QTimer(self)
@@ -184,6 +200,7 @@ class LibraryPanel(QWidget):
             self.articles.show(conn, text=text or None)
             self.quotes.show(conn, text=text or None)
             self.heading.hide()
+            self.split_button.hide()
             self.related.clear()
             self._timeline_for = (text or None, None)
         self._count_pages()
@@ -211,14 +228,21 @@ class LibraryPanel(QWidget):
 
     def _show_entities(self, conn: sqlite3.Connection, entity_ids: list[int]) -> None:
         self.related.clear()
+        self.split_menu.clear()
         rows = queries.entities(conn, entity_ids)
         if not rows:
+            self.split_button.hide()
             self.heading.setText("No person, country or organization is known by that name.")
             self.heading.show()
             return
         lines = []
         for row in rows:
             others = queries.aliases_of(conn, row.id)[1:]
+            for other in others:
+                action = self.split_menu.addAction(f"“{other}” is not {row.name}")
+                action.triggered.connect(
+                    lambda _checked=False, t=row.type, n=other: self.split_requested.emit(t, n)
+                )
             also = f" (also {', '.join(others)})" if others else ""
             lines.append(
                 f"<b>{html.escape(row.name)}</b>{html.escape(also)}: {row.type}, "
@@ -230,6 +254,7 @@ class LibraryPanel(QWidget):
                 self.related.addItem(item)
         self.heading.setText("<br>".join(lines))
         self.heading.show()
+        self.split_button.setVisible(not self.split_menu.isEmpty())
 
     def _article_activated(self, index: QModelIndex) -> None:
         """Open the article; looking at an entity, at its first mention there."""

@@ -229,3 +229,30 @@ def test_the_timeline_shows_publications_and_mentioned_dates_and_opens_them(
     qtbot.waitUntil(lambda: tab.view.textCursor().selectedText() == "on Saturday", timeout=5_000)
     panel.search("", TEXT)  # the whole library: all three articles
     assert len([m for m in timeline.marks if m.lane == 0]) == 3
+
+
+def test_a_wrong_merge_is_split_from_the_panel(qtbot, main_window) -> None:
+    window = main_window()
+    with Library(window.library.path) as library:
+        for i, (title, name) in enumerate(
+            [("Talks", "Carissa F. Etienne"), ("Tennis", "Etienne")]  # another Etienne
+        ):
+            text = f"{name} spoke."
+            mention = Mention(0, len(name), name)
+            ann = Annotations(
+                Article(text, title=title), entities=[Entity("e1", "person", name, [mention])]
+            )
+            library.add_file(
+                f"/news/{i}.txt", Stamp(1, i, str(i)), ann, is_copy=False, analyser="x"
+            )
+    panel = _show_panel(qtbot, window)
+    panel.search("Carissa F. Etienne", ENTITY)
+    assert sorted(_titles(panel)) == ["Talks", "Tennis"]
+    assert not panel.split_button.isHidden()
+    [action] = panel.split_menu.actions()
+    assert action.text() == "“Etienne” is not Carissa F. Etienne"
+    action.trigger()
+    qtbot.waitUntil(lambda: _titles(panel) == ["Talks"], timeout=10_000)
+    assert panel.split_button.isHidden()
+    panel.search("Etienne", ENTITY)  # the name alone is now its own entity
+    assert _titles(panel) == ["Tennis"]
