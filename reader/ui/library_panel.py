@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library import search as queries
+from reader.core.library.timeline import timeline as timeline_points
 from reader.ui.library_models import ROW_ROLE, ArticleListModel, QuoteListModel
 from reader.ui.library_timeline import TimelineView
 
@@ -214,7 +215,7 @@ class LibraryPanel(QWidget):
             return
         text, entity_ids = self._timeline_for
         self._timeline_for = None
-        self.timeline.set_points(*queries.timeline(self._conn, text=text, entity_ids=entity_ids))
+        self.timeline.set_points(*timeline_points(self._conn, text=text, entity_ids=entity_ids))
 
     def refresh(self) -> None:
         """Read the lists again (the library changed), keeping the search."""

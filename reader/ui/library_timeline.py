@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from reader.core.library.search import TimelinePoint
+from reader.core.library.timeline import TimelinePoint
 
 MARGIN = 12
 LANE_HEIGHT = 34

@@ -98,7 +98,8 @@ def _person_owners(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[tup
     return [(owner.entity_id,) for owner in owners or []]
 
 
-def _in(ids: Sequence[int]) -> str:
+def placeholders(ids: Sequence[int]) -> str:
+    """One "?" per id, for an IN list."""
     return ",".join("?" * len(ids))
 
 
@@ -127,13 +128,13 @@ def count_articles(
         where.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
         params.append(fts_query(text))
     if entity_ids is not None:
-        where.append(_ENTITY_ARTICLES.format(marks=_in(entity_ids)))
+        where.append(ENTITY_ARTICLES.format(marks=placeholders(entity_ids)))
         params += entity_ids
     sql = "SELECT COUNT(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
     return int(conn.execute(sql, params).fetchone()[0])
 
 
-_ENTITY_ARTICLES = (
+ENTITY_ARTICLES = (
     "a.id IN (SELECT ae.article_id FROM aliases al JOIN article_entities ae"
     " ON ae.alias_id = al.id WHERE al.entity_id IN ({marks}))"
 )
@@ -161,7 +162,7 @@ def articles(
         mentions = (
             "(SELECT COALESCE(SUM(ae.mentions), 0) FROM article_entities ae"
             " JOIN aliases al ON al.id = ae.alias_id"
-            f" WHERE ae.article_id = a.id AND al.entity_id IN ({_in(entity_ids)}))"
+            f" WHERE ae.article_id = a.id AND al.entity_id IN ({placeholders(entity_ids)}))"
         )
         params += entity_ids
     sql = f"SELECT a.id, a.path, a.title, a.published, a.source, {mentions} AS m FROM articles a"
@@ -171,7 +172,7 @@ def articles(
         where.append("article_text MATCH ?")
         params.append(fts_query(text))
     if entity_ids is not None:
-        where.append(_ENTITY_ARTICLES.format(marks=_in(entity_ids)))
+        where.append(ENTITY_ARTICLES.format(marks=placeholders(entity_ids)))
         params += entity_ids
     where += _date_filters(params, date_from, date_to)
     if where:
@@ -196,7 +197,7 @@ def _quote_filters(
         where.append(
             "q.speaker_entity_id IN (SELECT ae.id FROM aliases al"
             " JOIN article_entities ae ON ae.alias_id = al.id"
-            f" WHERE al.entity_id IN ({_in(speaker_ids)}))"
+            f" WHERE al.entity_id IN ({placeholders(speaker_ids)}))"
         )
         params += speaker_ids
     if text:
@@ -242,61 +243,6 @@ def quotes(
     return [QuoteRow(*row) for row in conn.execute(sql, params)]
 
 
-@dataclass(frozen=True)
-class TimelinePoint:
-    """One mark of the timeline: an article's publication, or a date it mentions.
-
-    ``value`` is "YYYY-MM-DD", "YYYY-MM" or "YYYY" (``precision`` says which); ``start`` and
-    ``end`` locate a mentioned date in its article's text (-1 for a publication).
-    """
-
-    article_id: int
-    path: str
-    title: str
-    value: str
-    precision: str
-    start: int = -1
-    end: int = -1
-
-
-def timeline(
-    conn: sqlite3.Connection,
-    *,
-    text: str | None = None,
-    entity_ids: Sequence[int] | None = None,
-    limit: int = 5000,
-) -> tuple[list[TimelinePoint], list[TimelinePoint]]:
-    """The articles (by publication date) and the resolved dates they mention, of the library
-    or of the articles matching ``text`` / mentioning ``entity_ids``; at most ``limit`` each."""
-    params: list = []
-    where = ["1"]
-    if text:
-        where.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
-        params.append(fts_query(text))
-    if entity_ids is not None:
-        where.append(_ENTITY_ARTICLES.format(marks=_in(entity_ids)))
-        params += entity_ids
-    chosen = " AND ".join(where)
-    published = [
-        TimelinePoint(r[0], r[1], r[2], r[3], "day")
-        for r in conn.execute(
-            f"SELECT a.id, a.path, a.title, a.published FROM articles a WHERE {chosen}"
-            " AND a.published IS NOT NULL ORDER BY a.published LIMIT ?",
-            [*params, limit],
-        )
-    ]
-    mentioned = [
-        TimelinePoint(*r)
-        for r in conn.execute(
-            'SELECT a.id, a.path, a.title, d.value, d.precision, d.start, d."end"'
-            f" FROM dates d JOIN articles a ON a.id = d.article_id WHERE {chosen}"
-            " AND d.value IS NOT NULL ORDER BY d.value LIMIT ?",
-            [*params, limit],
-        )
-    ]
-    return published, mentioned
-
-
 def first_mention(
     conn: sqlite3.Connection, article_id: int, entity_ids: Sequence[int]
 ) -> tuple[int, int] | None:
@@ -306,7 +252,7 @@ def first_mention(
     row = conn.execute(
         'SELECT m.start, m."end" FROM mentions m JOIN article_entities ae'
         " ON ae.id = m.article_entity_id JOIN aliases al ON al.id = ae.alias_id"
-        f" WHERE ae.article_id = ? AND al.entity_id IN ({_in(entity_ids)})"
+        f" WHERE ae.article_id = ? AND al.entity_id IN ({placeholders(entity_ids)})"
         " ORDER BY m.start LIMIT 1",
         [article_id, *entity_ids],
     ).fetchone()
@@ -321,7 +267,7 @@ def entities(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> list[Entity
         "SELECT e.id, e.type, e.name, COUNT(DISTINCT ae.article_id), COALESCE(SUM(ae.mentions), 0)"
         " FROM entities e JOIN aliases al ON al.entity_id = e.id"
         " LEFT JOIN article_entities ae ON ae.alias_id = al.id"
-        f" WHERE e.id IN ({_in(entity_ids)}) GROUP BY e.id ORDER BY 5 DESC, e.name"
+        f" WHERE e.id IN ({placeholders(entity_ids)}) GROUP BY e.id ORDER BY 5 DESC, e.name"
     )
     return [EntityRow(*row) for row in conn.execute(sql, list(entity_ids))]
 

@@ -9,6 +9,7 @@ import pytest
 
 from reader.core.library import search as queries
 from reader.core.library.store import Library
+from reader.core.library.timeline import timeline as timeline_points
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON
 from tests.core.library.articles import add, annotations
 
@@ -144,7 +145,7 @@ def test_the_timeline_has_publications_and_the_dates_they_mention(library: Libra
             dates=[("March 2024", "2024-03")],
         ),
     )
-    published, mentioned = queries.timeline(library.conn)
+    published, mentioned = timeline_points(library.conn)
     assert [(p.title, p.value) for p in published] == [
         ("Markets", "2024-12-01"),
         ("Talks in Paris", "2025-03-17"),
@@ -154,6 +155,6 @@ def test_the_timeline_has_publications_and_the_dates_they_mention(library: Libra
         ("Dated", "2024-03", "month", 3)
     ]
     macron = queries.find_entities(library.conn, "Macron")
-    published, mentioned = queries.timeline(library.conn, entity_ids=macron)
+    published, mentioned = timeline_points(library.conn, entity_ids=macron)
     assert [p.title for p in published] == ["Talks in Paris", "A visit to Kyiv"]
     assert [m.title for m in mentioned] == ["Dated"]
