@@ -30,9 +30,9 @@ class _PagedModel(RowTableModel[Any]):
     def __init__(self) -> None:
         super().__init__()
         self.total = 0
-        self._page: Callable[[int, int], list] = lambda _limit, _offset: []
+        self._page: Callable[[int, int], list[Any]] = lambda _limit, _offset: []
 
-    def _reload(self, page: Callable[[int, int], list], total: int) -> None:
+    def _reload(self, page: Callable[[int, int], list[Any]], total: int) -> None:
         self._page = page
         self.total = total
         self.set_rows(page(PAGE, 0) if total else [])

@@ -249,9 +249,9 @@ class LibraryPanel(QWidget):
                 f"<b>{html.escape(row.name)}</b>{html.escape(also)}: {row.type}, "
                 f"{row.mentions} mentions in {row.articles} articles"
             )
-            for other, shared in queries.co_occurring(conn, row.id):
-                item = QListWidgetItem(f"{other.name} ({other.type}): {shared} articles")
-                item.setData(ENTITY_ROLE, other.name)
+            for companion, shared in queries.co_occurring(conn, row.id):
+                item = QListWidgetItem(f"{companion.name} ({companion.type}): {shared} articles")
+                item.setData(ENTITY_ROLE, companion.name)
                 self.related.addItem(item)
         self.heading.setText("<br>".join(lines))
         self.heading.show()

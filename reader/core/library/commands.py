@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from reader.core.atomic import text_writer_atomic
 from reader.core.library import export as tables
@@ -217,7 +217,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _as_json(result: queries.SearchResult, aliases: dict[int, list[str]]) -> dict:
+def _as_json(result: queries.SearchResult, aliases: dict[int, list[str]]) -> dict[str, Any]:
     return {
         "articles": [
             {

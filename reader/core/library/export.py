@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from reader.core.atomic import text_writer_atomic
 
@@ -47,7 +47,7 @@ TABLES: dict[str, str] = {
 """Each exported table and the query that makes it."""
 
 
-def rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterator[tuple]]:
+def rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     """The column names of ``table`` and a cursor over its rows."""
     cursor = conn.execute(TABLES[table])
     return [c[0] for c in cursor.description], cursor

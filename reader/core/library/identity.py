@@ -23,6 +23,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.analysis.aliases import (
     acronym,
@@ -60,9 +61,9 @@ def alias_key(kind: str, name: str, country: str | None = None) -> AliasKey:
         key = org_key(name)
     else:
         key = normalise(name)
-    words = key.split() or [key]
+    parts = key.split() or [key]
     letters = acronym(name) if kind == ORGANIZATION else None
-    return AliasKey(kind, key, words[0], words[-1], letters)
+    return AliasKey(kind, key, parts[0], parts[-1], letters)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class _Alias:
 _COLUMNS = "id, type, key, name, acronym, split, entity_id"
 
 
-def _alias(row: tuple) -> _Alias:
+def _alias(row: tuple[Any, ...]) -> _Alias:
     return _Alias(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 

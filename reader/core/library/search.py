@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reader.core.library.identity import alias_key, full_name_owners
 from reader.core.model import ENTITY_TYPES, PERSON
@@ -92,7 +93,7 @@ def find_entities(conn: sqlite3.Connection, name: str, kind: str | None = None) 
     return found
 
 
-def _person_owners(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[tuple]:
+def _person_owners(conn: sqlite3.Connection, words: tuple[str, ...]) -> list[tuple[Any, ...]]:
     """Every full name a shorter name may mean: a search lists them all, not guessing."""
     owners = full_name_owners(conn, words) if words else None
     return [(owner.entity_id,) for owner in owners or []]
@@ -122,7 +123,7 @@ def count_articles(
     entity_ids: Sequence[int] | None = None,
 ) -> int:
     """How many articles ``articles`` would list with these filters (for a lazy list)."""
-    params: list = []
+    params: list[Any] = []
     where: list[str] = []
     if text:
         where.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
@@ -155,7 +156,7 @@ def articles(
     """Articles matching every filter given, in ``order`` (a key of ``ORDERS``; "relevance"
     ranks full-text matches first, then goes by date), each order's usual direction unless
     ``descending`` says."""
-    params: list = []
+    params: list[Any] = []
     if entity_ids is None:
         mentions = "a.mentions"
     else:
@@ -186,7 +187,7 @@ def articles(
 
 
 def _quote_filters(
-    params: list,
+    params: list[Any],
     text: str | None,
     speaker_ids: Sequence[int] | None,
     date_from: str | None = None,
@@ -214,7 +215,7 @@ def count_quotes(
     speaker_ids: Sequence[int] | None = None,
 ) -> int:
     """How many quotes ``quotes`` would list with these filters (for a lazy list)."""
-    params: list = []
+    params: list[Any] = []
     where = _quote_filters(params, text, speaker_ids)
     sql = "SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id" + where
     return int(conn.execute(sql, params).fetchone()[0])
@@ -231,7 +232,7 @@ def quotes(
     offset: int = 0,
 ) -> list[QuoteRow]:
     """Quotations matching every filter given, by publication date then place."""
-    params: list = []
+    params: list[Any] = []
     sql = (
         "SELECT q.id, q.article_id, a.path, a.title, a.published, q.text, q.speaker,"
         ' q.start, q."end"'
@@ -317,7 +318,7 @@ def search(
     entity_ids = find_entities(conn, entity, kind) if entity else None
     speaker_ids = find_entities(conn, speaker, kind or PERSON) if speaker else None
     result.entities = entities(conn, list(dict.fromkeys((entity_ids or []) + (speaker_ids or []))))
-    dates = {"date_from": date_from, "date_to": date_to, "limit": limit}
+    dates: dict[str, Any] = {"date_from": date_from, "date_to": date_to, "limit": limit}
     if text or entity is not None or speaker is None:
         result.articles = articles(conn, text=text, entity_ids=entity_ids, **dates)
     if speaker_ids is not None:
@@ -333,7 +334,7 @@ def search(
     return result
 
 
-def _date_filters(params: list, date_from: str | None, date_to: str | None) -> list[str]:
+def _date_filters(params: list[Any], date_from: str | None, date_to: str | None) -> list[str]:
     where = []
     if date_from:
         where.append("a.published >= ?")
@@ -344,7 +345,7 @@ def _date_filters(params: list, date_from: str | None, date_to: str | None) -> l
     return where
 
 
-def _page(params: list, limit: int | None, offset: int) -> str:
+def _page(params: list[Any], limit: int | None, offset: int) -> str:
     if limit is None and not offset:
         return ""
     params += [-1 if limit is None else limit, offset]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reader.core.library.search import ENTITY_ARTICLES, fts_query, placeholders
 
@@ -39,7 +40,7 @@ def timeline(
 ) -> tuple[list[TimelinePoint], list[TimelinePoint]]:
     """The articles (by publication date) and the resolved dates they mention, of the library
     or of the articles matching ``text`` / mentioning ``entity_ids``; at most ``limit`` each."""
-    params: list = []
+    params: list[Any] = []
     where = ["1"]
     if text:
         where.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
