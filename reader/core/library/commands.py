@@ -159,6 +159,12 @@ def search_command(argv: Sequence[str], out: TextIO | None = None) -> int:
     args = _search_parser().parse_args(argv)
     text = " ".join(args.text) or None
     with Library(args.library) as library:
+        if queries.count_articles(library.conn) == 0:
+            print(
+                f"entity-reader: the library {library.path} is empty; "
+                "add articles with 'entity-reader index FOLDER'",
+                file=sys.stderr,
+            )
         result = queries.search(
             library.conn,
             text,

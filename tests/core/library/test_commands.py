@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.library.commands import library_command
+from reader.core.library.commands import library_command, search_command
 from reader.core.library.export import TABLES
 from reader.core.library.store import Library
 from reader.core.model import PERSON
@@ -97,6 +97,15 @@ def test_split_makes_an_alias_its_own_entity(indexed: Path, tmp_path: Path) -> N
     assert [e["name"] for e in after["entities"]] == ["Macron"]
     missing = _cli("library", "split", "Nobody", "--library", str(library))
     assert missing.returncode == 2 and "no person is named 'Nobody'" in missing.stderr
+
+
+def test_searching_an_empty_library_says_how_to_fill_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = io.StringIO()
+    assert search_command(["Macron", "--library", str(tmp_path / "new.sqlite3")], out) == 0
+    assert "0 articles" in out.getvalue()
+    assert "entity-reader index FOLDER" in capsys.readouterr().err
 
 
 def test_a_missing_folder_is_reported_and_drops_nothing(tmp_path: Path) -> None:
