@@ -24,6 +24,7 @@ from typing import Any
 from reader import __version__
 from reader.core import paths, schema
 from reader.core.atomic import remove_stale_temps, write_text_atomic
+from reader.core.bounded_read import read_bounded
 from reader.core.errors import AnnotationFormatError
 from reader.core.model import Annotations, Article, PipelineInfo
 
@@ -112,8 +113,8 @@ class AnalysisCache:
     def get(self, article: Article, pipeline: PipelineInfo) -> Annotations | None:
         """The cached annotations of ``article`` (on the given Article object), or None."""
         path = self.path_for(article, pipeline)
-        try:
-            data = path.read_text("utf-8")
+        try:  # a regular file within the folder's bound: a damaged entry never fills memory
+            data = read_bounded(path, self.max_bytes).decode("utf-8")
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as exc:

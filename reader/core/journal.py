@@ -20,12 +20,15 @@ from pathlib import Path
 from typing import IO, Any
 
 from reader.core import schema
+from reader.core.bounded_read import read_bounded
 from reader.core.correction_stack import CorrectionStack
 from reader.core.corrections import CorrectionError, correction_from_dict
 from reader.core.model import Annotations, Article
 from reader.core.paths import data_dir
 
 JOURNAL_VERSION = 1
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
+"""Some 300,000 corrections; a larger file is not a journal we wrote and is not read."""
 
 
 def content_hash(article: Article) -> str:
@@ -148,7 +151,7 @@ class FoundJournal:
 def read_journal(path: Path) -> FoundJournal | None:
     """Parse a journal file; None when it is unreadable or its header is not ours."""
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_JOURNAL_BYTES)
     except OSError:
         return None
     lines = raw.split(b"\n")
