@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.core.errors import LoadError
 from reader.core.loaders.docx import load_docx
-from reader.core.loaders.html import load_html
+from reader.core.loaders.html import NO_TEXT_NOTICE, load_html
 from reader.core.loaders.markdown import load_markdown
 from reader.core.loaders.pdf import load_pdf
 from reader.core.loaders.text import load_text, parse_text
@@ -65,10 +65,19 @@ __all__ = [
     "Format",
     "LoadError",
     "file_dialog_filter",
+    "is_empty",
     "load_article",
     "load_text",
     "parse_text",
 ]
+
+
+EMPTY_NOTICE = "No article text was found in {name!r}, so there is nothing to read or analyse."
+
+
+def is_empty(article: Article) -> bool:
+    """True when the article has no text to show or analyse (whitespace only)."""
+    return not article.text.strip()
 
 
 def load_article(path: str | Path) -> Article:
@@ -76,9 +85,17 @@ def load_article(path: str | Path) -> Article:
 
     A .txt, .md or .html file, or one with an unknown suffix, whose first bytes show a PDF or a Word
     document is opened as that (with a notice); other binary files are refused. Anything
-    else with an unknown suffix is read as plain text.
+    else with an unknown suffix is read as plain text. An article that comes out empty (a PDF
+    whose every line repeats on each page, a Markdown file of comments) says so in a notice.
     """
     path = Path(path)
+    article = _load(path)
+    if is_empty(article) and NO_TEXT_NOTICE not in article.notices:
+        article.notices.append(EMPTY_NOTICE.format(name=path.name))
+    return article
+
+
+def _load(path: Path) -> Article:
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     actual = None
