@@ -139,7 +139,7 @@ class ArticleOpening:
             self._current_changed(index)
         self.article_shown.emit(tab)
         if saved is not None:  # an annotated copy: show what was saved, corrections included
-            self._analysed(tab, saved)
+            self._restore_copy(tab, saved)
         else:
             # After the text's first paint (posted events run before a zero timer): the
             # worker's first step, reading a cache entry, holds the GIL in long stretches,
@@ -147,6 +147,20 @@ class ArticleOpening:
             tab.analysing = True
             self.show_tab_status(tab)
             QTimer.singleShot(0, lambda: self._analyse_if_open(tab))
+
+    def _restore_copy(self, tab: ArticleTab, saved: Annotations) -> None:
+        """Highlight a copy's saved annotations once their spans are made on the I/O worker.
+
+        As an analysis's are on the analysis worker: made here on the UI thread, a copy of a
+        million mentions froze the window for seconds after its text appeared.
+        """
+        view = tab.view
+        self.tasks.run(
+            lambda _progress: view.prepare_annotations(saved),
+            on_success=lambda _none: self._analysed(tab, saved),
+            on_failure=lambda _error: self._analysed(tab, saved),  # then made on this thread
+            pool="io",
+        )
 
     def _analyse_if_open(self, tab: ArticleTab) -> None:
         if tab in self.tab_list and not tab.closed:
