@@ -13,9 +13,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core import journal, schema
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import AddEntity, ChangeType, CorrectionError
+from reader.core import schema
+from reader.core.corrections import journal
+from reader.core.corrections.operations import AddEntity, ChangeType, CorrectionError
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import ENTITY_TYPES, Annotations, Article
 from tests.property.budget import budget
 

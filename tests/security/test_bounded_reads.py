@@ -37,7 +37,7 @@ READERS = {
         print(cache.get(article, pipeline))
     """,
     "journal": """
-        from reader.core.journal import read_journal
+        from reader.core.corrections.journal import read_journal
         os.symlink(source, target)
         print(read_journal(target))
     """,
@@ -47,7 +47,7 @@ READERS = {
         print(load_settings(target) == Settings())
     """,
     "annotated copy": """
-        from reader.core.annotated import load_annotated
+        from reader.core.export.reopen import load_annotated
         from reader.core.errors import ReaderError
         os.symlink(source, target.with_suffix(".json"))
         try:
@@ -56,13 +56,13 @@ READERS = {
             print("refused:", exc.message)
     """,
     "annotated page test": """
-        from reader.core.annotated import is_annotated_copy
+        from reader.core.export.reopen import is_annotated_copy
         os.symlink(source, target.with_suffix(".html"))
         print(is_annotated_copy(target.with_suffix(".html")))
     """,
     "article": """
         from reader.core.errors import ReaderError
-        from reader.core.opening import open_document
+        from reader.core.documents import open_document
         os.symlink(source, target.with_suffix(".txt"))
         try:
             open_document(target.with_suffix(".txt"))

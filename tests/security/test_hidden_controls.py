@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from reader.core.annotated import parse_annotated
-from reader.core.export_html import render_html
+from reader.core.export.html import render_html
+from reader.core.export.reopen import parse_annotated
 from reader.core.model import Annotations, Article
 from reader.core.visible import show_controls
 

@@ -7,11 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reader.core import atomic, schema
-from reader.core.annotated import load_annotated
-from reader.core.opening import RESTORED_NOTICE
+from reader.core.documents import RESTORED_NOTICE
+from reader.core.export.reopen import load_annotated
 from reader.ui import export_actions
 from tests.ui.conftest import FakeAnalyser, open_and_wait
 
@@ -107,6 +108,7 @@ def test_export_pdf_prints_the_highlighted_article(
     target = tmp_path / "article.pdf"
     save_as.append(target)
     window.action_by_id["file.export_pdf"].trigger()
+    qtbot.waitUntil(lambda: "Exported" in window.status.label.text(), timeout=20_000)
     assert target.read_bytes().startswith(b"%PDF")
     reader = PdfReader(target)
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
@@ -117,7 +119,7 @@ def test_export_pdf_prints_the_highlighted_article(
         for line in content.splitlines()
         if line.endswith((" rg", " scn")) and len(line.split()) == 4
     }
-    tint = export_actions.type_colors(False)["country"].background
+    tint = QColor(export_actions.type_colors(False)["country"].background)
     assert (round(tint.redF(), 2), round(tint.greenF(), 2), round(tint.blueF(), 2)) in fills
     assert tab.annotations is not None
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
@@ -160,9 +162,13 @@ def test_export_pdf_gets_the_permissions_of_every_other_save(
     for target in (pdf, kept):
         save_as.append(target)
         window.action_by_id["file.export_pdf"].trigger()
-        assert target.read_bytes().startswith(b"%PDF")
-    assert pdf.stat().st_mode & 0o777 == html.stat().st_mode & 0o777 == atomic.shared_file_mode(
-        tmp_path / "new"
+        qtbot.waitUntil(
+            lambda t=target: t.exists() and t.read_bytes()[:4] == b"%PDF", timeout=20_000
+        )
+    assert (
+        pdf.stat().st_mode & 0o777
+        == html.stat().st_mode & 0o777
+        == atomic.shared_file_mode(tmp_path / "new")
     )
     assert kept.stat().st_mode & 0o777 == 0o640  # an existing file keeps its own
 

@@ -217,6 +217,7 @@ def extract_entities(doc: Any) -> list[Entity]:
     """Entities of every type of ours, aliases merged, ids "e1"... in order of first mention."""
     mentions = []
     for c in typed_candidates(doc):
+        assert c.type is not None, "typed_candidates keeps typed mentions only"
         span = doc[c.start : c.end]
         mentions.append(TypedMention(span.start_char, span.end_char, span.text, c.type, c.key))
     return merge_mentions(mentions)

@@ -14,13 +14,23 @@ from pathlib import Path
 
 from reader.core.errors import LoadError
 from reader.core.loaders.docx import load_docx
-from reader.core.loaders.html import NO_TEXT_NOTICE, load_html
 from reader.core.loaders.markdown import load_markdown
 from reader.core.loaders.pdf import load_pdf
 from reader.core.loaders.text import load_text, parse_text
 from reader.core.model import Article
 
 Loader = Callable[[Path], Article]
+
+
+def load_html(path: Path) -> Article:
+    """``reader.core.loaders.html.load_html``, imported when the first web page is opened.
+
+    Its stack (trafilatura, jusText, htmldate, lxml.html.clean) takes a third of a second to
+    import, and a broken install of it must not stop a .txt, .md, .pdf or .docx from opening.
+    """
+    from reader.core.loaders.html import load_html as load
+
+    return load(path)
 
 
 @dataclass(frozen=True)
@@ -85,12 +95,12 @@ def load_article(path: str | Path) -> Article:
 
     A .txt, .md or .html file, or one with an unknown suffix, whose first bytes show a PDF or a Word
     document is opened as that (with a notice); other binary files are refused. Anything
-    else with an unknown suffix is read as plain text. An article that comes out empty (a PDF
-    whose every line repeats on each page, a Markdown file of comments) says so in a notice.
+    else with an unknown suffix is read as plain text. An article that comes out empty (a Markdown
+    file of comments and rules, a PDF whose text is all blank) says so in a notice.
     """
     path = Path(path)
     article = _load(path)
-    if is_empty(article) and NO_TEXT_NOTICE not in article.notices:
+    if is_empty(article) and article.format != "html":  # a page says so itself (NO_TEXT_NOTICE)
         article.notices.append(EMPTY_NOTICE.format(name=path.name))
     return article
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import copy
 
 from reader.core import schema
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import ChangeType, RenameEntity
-from reader.core.journal import Journal, find_journal, journal_path, read_journal, replay
+from reader.core.corrections.journal import (
+    Journal,
+    find_journal,
+    journal_path,
+    read_journal,
+    replay,
+)
+from reader.core.corrections.operations import ChangeType, RenameEntity
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import Annotations
 
 

@@ -24,8 +24,8 @@ from typing import IO, Any
 from reader.core import schema
 from reader.core.atomic import write_bytes_atomic
 from reader.core.bounded_read import read_bounded
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import CorrectionError, correction_from_dict
+from reader.core.corrections.operations import CorrectionError, correction_from_dict
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import Annotations, Article
 from reader.core.paths import data_dir
 
