@@ -182,8 +182,7 @@ def _entries_of(line: bytes) -> tuple[list[dict[str, Any]], int]:
         at = line.find(ENTRY_START, at + 1)
     pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True) if a < b]
     entries = [e for e in map(_parse, pieces) if e is not None]
-    lost = sum(1 for piece in pieces if piece.strip()) - len(entries)
-    return entries, max(lost, 1 if not entries else 0)
+    return entries, sum(1 for piece in pieces if piece.strip()) - len(entries)
 
 
 def _parse(line: bytes) -> dict[str, Any] | None:
