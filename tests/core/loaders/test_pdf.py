@@ -14,6 +14,7 @@ import pytest
 from reader.core.errors import LoadError
 from reader.core.loaders import load_article
 from reader.core.loaders.pdf import clean_line, drop_running_lines, is_print_line, paragraphs
+from tests.core.export.cdp import HEADLESS
 
 from .checks import assert_consistent, block_texts
 from .documents import write_pdf
@@ -291,13 +292,7 @@ def test_a_pdf_printed_by_chromium(tmp_path: Path) -> None:
     subprocess.run(
         [
             chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *HEADLESS,
             f"--user-data-dir={tmp_path / 'profile'}",
             f"--print-to-pdf={pdf}",
             page.as_uri(),
