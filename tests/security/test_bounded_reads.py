@@ -60,6 +60,16 @@ READERS = {
         os.symlink(source, target.with_suffix(".html"))
         print(is_annotated_copy(target.with_suffix(".html")))
     """,
+    "library index": """
+        from reader.core.library.indexer import index_folders
+        from reader.core.library.store import Library
+        folder = target.parent / "news"
+        folder.mkdir()
+        os.symlink(source, folder / "zero.txt")
+        with Library(target.parent / "library.sqlite3") as library:
+            report = index_folders(library, [folder], analyser=None)
+        print([why for _path, why in report.unreadable])
+    """,
     "article": """
         from reader.core.errors import ReaderError
         from reader.core.documents import open_document
@@ -78,6 +88,7 @@ EXPECTED = {
     "annotated copy": "refused:",
     "annotated page test": "False",
     "article": "refused:",
+    "library index": '["Could not read \'zero.txt\'',
 }
 
 
