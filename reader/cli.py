@@ -141,7 +141,8 @@ def annotate(argv: Sequence[str]) -> int:
     """The headless command; exit status 2 if any file failed (the reason goes to stderr).
 
     An annotated copy (.json, or .html written by Entity Reader) is restored as saved and
-    converted; the model is not run for it.
+    converted; the model is not run for it. An article that comes out empty is a failure
+    with its loader's sentence, and nothing is written for it.
     """
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
@@ -149,6 +150,7 @@ def annotate(argv: Sequence[str]) -> int:
     from reader.core.documents import open_document
     from reader.core.errors import ReaderError
     from reader.core.export.formats import export_format, render_bytes, save
+    from reader.core.loaders import is_empty
     from reader.core.model import Annotations
 
     several = len(args.files) > 1
@@ -177,6 +179,8 @@ def annotate(argv: Sequence[str]) -> int:
                     file=sys.stderr,
                 )
                 annotations = document
+            elif is_empty(document):
+                raise ReaderError(" ".join(document.notices) or "No article text was found.")
             else:
                 annotations = analyse_cached(analyser, document)
             if target is None:

@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.core.bounded_read import read_bounded
 from reader.core.cache import analyse_cached, analyser_version
 from reader.core.documents import OPEN_SUFFIXES, open_document
 from reader.core.errors import ModelUnavailableError, ReaderError
 from reader.core.library.store import STALE, FileState, Library, Stamp
 from reader.core.loaders import SUPPORTED_SUFFIXES
+from reader.core.loaders.files import MAX_DOCUMENT_BYTES
 from reader.core.logs import report_error
 from reader.core.model import Annotations
 
@@ -76,11 +78,9 @@ def article_files(folders: Iterable[Path]) -> list[Path]:
 
 
 def _digest(path: Path) -> str:
-    sha = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            sha.update(chunk)
-    return sha.hexdigest()
+    """sha256 of an article file, read as every file is (a link to /dev/zero or a pipe named
+    x.txt in an indexed folder hashed for ever); the loader reads it whole next anyway."""
+    return hashlib.sha256(read_bounded(path, MAX_DOCUMENT_BYTES)).hexdigest()
 
 
 def _read(path: Path, analyser: Any) -> tuple[Annotations, bool]:
