@@ -2,10 +2,16 @@
 
 Prints precision, recall and F1 per entity type (exact span + type), quote recall and speaker
 accuracy, and date accuracy (value and precision right among the dates found), over all
-labelled articles and over the sample alone; an aspect with no gold files prints "n/a". Then
-the time to analyse a 5,000-character article with the model loaded, on one core.
+labelled articles and over the sample alone; an aspect with no gold files prints "n/a". Then the
+same for the real news pages of ../shared/corpus/news labelled in tests/fixtures/real_news
+(development and held-out apart; "absent" where ../shared is not there), a summary table with
+one column per set (held-out real pages first), and the time to analyse a 5,000-character
+article with the model loaded, on one core.
 
-    .venv/bin/python bench/accuracy.py [--details] [--ablation]
+    .venv/bin/python bench/accuracy.py [--details] [--ablation] [--shared ../shared]
+
+``--details`` lists entity errors of the fixture articles and of the real *development* pages
+only: the held-out pages are measured, never looked at.
 
 ``--ablation`` re-scores entities with each rule of reader/core/analysis/rules.py and
 entities.py switched off in turn, and with the model's raw labels, to show what each rule adds.
@@ -36,15 +42,24 @@ from reader.core.loaders import load_article  # noqa: E402
 from reader.core.model import ENTITY_TYPES, Annotations, Article, Entity, Mention  # noqa: E402
 from tests.fixtures.gold import (  # noqa: E402
     FIXTURES,
+    GoldSpan,
     article_paths,
     load_gold,
     resolve_entities,
 )
+from tests.fixtures.real_pages import (  # noqa: E402
+    DigestMismatch,
+    label_paths,
+    load_real_page,
+    news_dir,
+    score_page,
+    split,
+)
 from tests.fixtures.scoring import (  # noqa: E402
     Counts,
-    score_dates,
+    Scores,
+    score_article,
     score_entities,
-    score_quotes,
     share,
 )
 
@@ -58,6 +73,7 @@ SAMPLE_STEM = "000_b1ae0dc0bd7f6f00"
 # 29/29 found and resolved. Over all 8: quotes 22/22, speakers 19/22, dates 40/40.
 HELDOUT = FIXTURES / "heldout"
 TARGET_CHARS = 5000
+DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def _pct(value: float | None) -> str:
@@ -104,11 +120,15 @@ def report(title: str, ents: Counts, quotes: Counts, dates: Counts) -> None:
 
 
 def details(stem: str, ann: Annotations) -> None:
-    """Entity mentions missed and extra, for tuning rules."""
+    """Entity mentions missed and extra of a fixture article, for tuning rules."""
     gold = load_gold(stem, "entities")
-    if gold is None:
-        return
-    want = {(s.start, s.end, s.label) for s in resolve_entities(ann.article.text, gold)}
+    if gold is not None:
+        entity_errors(stem, resolve_entities(ann.article.text, gold), ann)
+
+
+def entity_errors(stem: str, gold: list[GoldSpan], ann: Annotations) -> None:
+    """Print the mentions missed and the extra ones (never called on held-out pages)."""
+    want = {(s.start, s.end, s.label) for s in gold}
     got = {(m.start, m.end, e.type) for e in ann.entities for m in e.mentions}
     text = ann.article.text
     for label, items in (("missed", want - got), ("extra", got - want)):
@@ -205,52 +225,127 @@ def time_analysis(analyser: SpacyAnalyser, runs: int = 7) -> tuple[int, float, f
     return len(article.text), statistics.median(cpu), statistics.median(wall)
 
 
-Scores = tuple[Counts, Counts, Counts]
-"""Entities, quotes, dates."""
-
-
-def _no_scores() -> Scores:
-    return Counts(), Counts(), Counts()
-
-
 def _score(analyser: SpacyAnalyser, path: Path, show_details: bool) -> Scores:
     """Analyse one labelled article and score it; list its entity errors if asked."""
     ann = analyser.analyse(load_article(path))
-    scores = (
-        score_entities(path.stem, ann),
-        score_quotes(path.stem, ann),
-        score_dates(path.stem, ann),
-    )
     if show_details:
         details(path.stem, ann)
-    return scores
+    return score_article(path.stem, ann)
 
 
-def _add(totals: Scores, scores: Scores) -> None:
-    for acc, new in zip(totals, scores, strict=True):
-        acc += new
+def real_scores(analyser: SpacyAnalyser, shared: Path, show_details: bool) -> dict[str, Scores]:
+    """Scores of the labelled real pages per split ("dev", "heldout").
+
+    Pages whose loader text no longer matches their labels' digest are reported and skipped.
+    Entity errors are listed for development pages only.
+    """
+    totals = {"dev": Scores(), "heldout": Scores()}
+    for path in label_paths():
+        try:
+            page = load_real_page(path, shared)
+        except DigestMismatch as error:
+            print(f"skipped: {error}")
+            continue
+        if page.split not in totals:
+            continue
+        ann = analyser.analyse(page.article)
+        totals[page.split] += score_page(page, ann)
+        if show_details and page.split == "dev":
+            entity_errors(page.stem, page.entities, ann)
+    return totals
+
+
+def report_scores(title: str, scores: Scores) -> None:
+    """One block of figures, with the alias clusters."""
+    report(title, scores.entities, scores.quotes, scores.dates)
+    aliases = scores.aliases
+    if aliases.labelled:
+        clusters = aliases.tp["alias"] + aliases.fn["alias"]
+        print(
+            f"alias clusters merged: {aliases.tp['alias']}/{clusters}, "
+            f"entities joining two gold entities: {aliases.fp['alias']}"
+        )
+
+
+def summary_cells(scores: Scores) -> list[str]:
+    """The summary table's cells for one set, in the order of SUMMARY_ROWS."""
+    ents, quotes, dates, aliases = scores.entities, scores.quotes, scores.dates, scores.aliases
+    f1 = [f"{ents.prf(kind)[2]:.2f}" if ents.labelled else "n/a" for kind in SUMMARY_F1]
+    speech = quotes.tp["speech"] + quotes.fn["speech"]
+    quote_cell = f"{quotes.tp['speech']}/{speech}, {quotes.tp['speaker']}/{quotes.tp['speech']}"
+    found = dates.tp["found"] + dates.fn["found"]
+    clusters = aliases.tp["alias"] + aliases.fn["alias"]
+    return [
+        *f1,
+        quote_cell if quotes.labelled else "n/a",
+        f"{dates.tp['resolved']}/{found}" if dates.labelled else "n/a",
+        f"{aliases.tp['alias']}/{clusters}" if aliases.labelled else "n/a",
+    ]
+
+
+SUMMARY_F1 = ("person", "country", "organization")
+SUMMARY_ROWS = (
+    "person F1",
+    "country F1",
+    "organization F1",
+    "quotes found / right speaker",
+    "dates resolved correctly",
+    "alias clusters merged",
+)
+
+
+def summary(columns: dict[str, Scores | str]) -> None:
+    """A Markdown table with one column per set (a str column is printed in every row)."""
+    cells = {
+        name: [value] * len(SUMMARY_ROWS) if isinstance(value, str) else summary_cells(value)
+        for name, value in columns.items()
+    }
+    print("\n== summary\n")
+    print("| | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for row, label in enumerate(SUMMARY_ROWS):
+        print(f"| {label} | " + " | ".join(column[row] for column in cells.values()) + " |")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list missed and extra entities")
     parser.add_argument("--ablation", action="store_true", help="F1 with each rule switched off")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="../shared")
     args = parser.parse_args()
     analyser = SpacyAnalyser()
-    total, sample, heldout = _no_scores(), _no_scores(), _no_scores()
+    total, sample, heldout = Scores(), Scores(), Scores()
     for path in article_paths():
         scores = _score(analyser, path, args.details)
-        _add(total, scores)
+        total += scores
         if path.stem == SAMPLE_STEM:
-            _add(sample, scores)
+            sample += scores
     heldout_paths = sorted(HELDOUT.glob("*.txt"))
     for path in heldout_paths:
-        _add(heldout, _score(analyser, path, args.details))
+        heldout += _score(analyser, path, args.details)
     info = analyser.pipeline_info()
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
-    report(f"all {len(article_paths())} articles", *total)
-    report("sample article", *sample)
-    report(f"{len(heldout_paths)} held-out articles (labelled before tuning)", *heldout)
+    report_scores(f"all {len(article_paths())} articles", total)
+    report_scores("sample article", sample)
+    report_scores(f"{len(heldout_paths)} held-out articles (labelled before tuning)", heldout)
+    columns: dict[str, Scores | str] = {}
+    pages = split()
+    real = None
+    if news_dir(args.shared).is_dir():
+        real = real_scores(analyser, args.shared, args.details)
+    for which, name in (("heldout", "held-out"), ("dev", "development")):
+        count = sum(1 for value in pages.values() if value == which)
+        if real is None:
+            print(f"\n== real {name} pages: absent ({news_dir(args.shared)} is not there)")
+            columns[f"real {name} pages"] = "absent (no ../shared)"
+            continue
+        scores = real[which]
+        report_scores(f"real {name} pages ({scores.articles} of {count} labelled)", scores)
+        columns[f"{scores.articles} real {name} pages"] = scores
+    columns["sample"] = sample
+    columns[f"{len(article_paths())} development articles"] = total
+    columns[f"{len(heldout_paths)} held-out articles"] = heldout
+    summary(columns)
     if args.ablation:
         ablation(analyser)
     chars, cpu, wall = time_analysis(analyser)
