@@ -74,7 +74,7 @@ class SpacyAnalyser:
             if progress is not None:
                 progress(STAGE_DONE[stage])
 
-        entities = extract_entities(doc)
+        entities = extract_entities(doc, article.site)
         done("entities")
         quotes = find_quotes(doc, entities)
         done("quotes")

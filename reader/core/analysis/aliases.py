@@ -4,10 +4,16 @@ The rules, in the order they apply:
 
 - Countries merge by ISO code ("the United States" = "United States" = "U.S." = "US");
   nationality words by the country they name ("Ukrainian" = "Ukrainians").
+- Territories merge by ISO code too ("Cayman" = "Cayman Islands", "BVI" = "British Virgin
+  Islands").
 - Organizations and places merge when their names are equal ignoring case, dots, a leading
   "the" and a possessive ("The Guardian" = "Guardian", "BERLIN" = "Berlin"), organizations
-  also ignoring a legal form ("Microsoft Corp" = "Microsoft"); an acronym merges with the
-  one organization whose initials it spells ("EU" = "European Union").
+  also ignoring a legal form ("Microsoft Corp" = "Microsoft"), a generic last word
+  ("Lenoge Technology" = "Lenoge", "Adani Group" = "Adani") and a web address's ending
+  ("Amazon.com" = "Amazon"); an acronym merges with the one organization or place whose
+  initials it spells ("EU" = "European Union", "BVI" = "British Virgin Islands"), a national
+  body's initials also leaving out its country ("DEA" = "United States Drug Enforcement
+  Agency", "CBP" = "U.S. Customs and Border Protection").
 - People: a name that is not the end of a longer name is a full name, and each full name is one
   person. A shorter mention that ends a full name ("Macron", "de la Fuente") belongs to that
   person. When it ends several full names (a bare "Johnson" beside "Boris Johnson" and
@@ -21,22 +27,31 @@ The rules, in the order they apply:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.core.analysis.countries import (
     ABBREVIATIONS,
+    country_key,
     country_name,
     demonym_name,
     normalise,
+    territory_code,
 )
-from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, Entity, Mention
+from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 # Words skipped when spelling an organization's initials.
 _MINOR = "of for and the in on at to de du des la le el y et"
-_MINOR_WORDS = frozenset(_MINOR.split())
-# Legal-form words that do not change which company is meant (compared without dots).
+MINOR_WORDS = frozenset(_MINOR.split())
+# Legal-form words that do not change which company is meant (compared without dots), and
+# generic last words a company is named with or without ("Lenoge Technology", "Adani Group").
 _SUFFIXES = "corp corporation inc incorporated ltd limited llc plc co ag sa nv se gmbh spa"
-_COMPANY_SUFFIXES = frozenset(_SUFFIXES.split())
+_GENERIC = "technology technologies group holdings company"
+_COMPANY_SUFFIXES = frozenset(_SUFFIXES.split()) | frozenset(_GENERIC.split())
+# A web address's ending on a company's name: "Amazon.com" is Amazon.
+_WEB_ENDING = re.compile(r"\.(?:com|net|org|co\.uk|io)$", re.IGNORECASE)
+# Longest country prefix tried when spelling a national body's initials without it.
+_COUNTRY_PREFIX_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -56,14 +71,21 @@ def _words(text: str) -> list[str]:
 
 def initials(name: str) -> set[str]:
     """Acronyms a name may take: hyphenated words give one letter ("Co-operation": OSCE) or
-    one per part ("Agence France-Presse": AFP)."""
-    words = [w for w in name.replace("’", "'").split() if w.lower() not in _MINOR_WORDS]
-    whole = "".join(w[0].upper() for w in words if w[0].isalpha())
-    parts = "".join(p[0].upper() for w in words for p in w.split("-") if p and p[0].isalpha())
-    return {whole, parts}
+    one per part ("Agence France-Presse": AFP); a name that starts with a country also
+    without it ("U.S. Customs and Border Protection": CBP)."""
+    words = [w for w in name.replace("’", "'").split() if w.lower() not in MINOR_WORDS]
+    found = set()
+    for skip in range(min(_COUNTRY_PREFIX_WORDS, len(words) - 1) + 1):
+        if skip and not country_key(" ".join(words[:skip])):
+            continue
+        rest = words[skip:]
+        found.add("".join(w[0].upper() for w in rest if w[0].isalpha()))
+        found.add("".join(p[0].upper() for w in rest for p in w.split("-") if p and p[0].isalpha()))
+    return found
 
 
-def _acronym(text: str) -> str | None:
+def acronym_letters(text: str) -> str | None:
+    """ "HSI", "U.S.": two to eight capital letters (dots ignored), else None."""
     bare = text.replace(".", "")
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
@@ -100,7 +122,7 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
 
 def org_key(name: str) -> str:
     """Merge key of an organization: "Microsoft Corp." and "Microsoft" are one company."""
-    words = normalise(name).split()
+    words = normalise(_WEB_ENDING.sub("", name.strip())).split()
     while len(words) > 1 and words[-1].strip(",") in _COMPANY_SUFFIXES:
         words.pop()
     return " ".join(w.strip(",") for w in words)
@@ -112,6 +134,8 @@ def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     for m in mentions:
         if m.type in (COUNTRY, NATIONALITY) and m.key:
             key = m.key
+        elif m.type == PLACE and (code := territory_code(m.text)):
+            key = f"territory:{code}"  # "Cayman" = "Cayman Islands", "USVI" = "U.S. Virgin Islands"
         else:
             key = org_key(m.text) if m.type == ORGANIZATION else normalise(m.text)
         groups.setdefault(key, []).append(m)
@@ -119,15 +143,15 @@ def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
 
 
 def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
-    """Fold an organization acronym group into the one organization it abbreviates."""
+    """Fold an acronym group into the one group of the same type whose name it abbreviates."""
     long_names: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
-        if not any(_acronym(m.text) for m in group):
+        if not any(acronym_letters(m.text) for m in group):
             for letters in initials(_canonical_text(group)):
                 long_names.setdefault(letters, []).append(i)
     merged: set[int] = set()
     for i, group in enumerate(groups):
-        acronyms = {_acronym(m.text) for m in group}
+        acronyms = {acronym_letters(m.text) for m in group}
         if len(acronyms) != 1 or None in acronyms:
             continue
         targets = long_names.get(acronyms.pop() or "", [])
@@ -142,7 +166,7 @@ def _canonical_text(group: list[TypedMention]) -> str:
     texts = [m.text for m in group]
     mixed = [t for t in texts if not t.isupper()]
     best = max(mixed or texts, key=lambda t: (len(t.split()), len(t)))
-    if mixed or (group[0].type == ORGANIZATION and _acronym(best)):
+    if mixed or (group[0].type == ORGANIZATION and acronym_letters(best)):
         return best
     return best.title()
 
@@ -169,7 +193,7 @@ def merge_mentions(mentions: list[TypedMention]) -> list[Entity]:
     for kind, items in by_type.items():
         if kind == PERSON:
             groups.extend(_person_groups(items))
-        elif kind == ORGANIZATION:
+        elif kind in (ORGANIZATION, PLACE):
             groups.extend(_merge_acronyms(_keyed_groups(items)))
         else:
             groups.extend(_keyed_groups(items))

@@ -2,14 +2,20 @@
 
 The stages, each small and separately tested:
 
-1. model spans, cut at line breaks and cleaned by ``rules.clean_span`` (titles, "the",
-   possessives); the ``date`` header is ignored and the wire dateline is typed by rule;
+1. model spans, cut at line breaks and spaced dashes and cleaned by ``rules.clean_span``
+   (titles, "the", possessives); a span that starts with an honorific is a person ("Dr
+   Mitchell" tagged ORG); the ``date`` header is ignored; the wire dateline and country names
+   with "and" in them ("Antigua and Barbuda") are spans by rule;
 2. our types: GPE/LOC/FAC are a country when ``countries`` knows the name, else a place;
-   ORG/PERSON spans that are exactly a country name are that country; NORP words are
-   nationalities linked to their country (languages, "in French", are dropped);
+   ORG/PERSON spans that are exactly a country name are that country, a territory's name
+   ("Cayman", "BVI") a place; facilities (``name_kinds``) are places; events, awards and
+   diseases are none of ours; NORP words are nationalities linked to their country
+   (languages, "in French", are dropped);
 3. one sense per article: a mention that ends a person's full name is that person whatever
-   the model said ("Scholz" tagged as a place), and an untagged repeat of a name already
-   found is added with the same type;
+   the model said ("Scholz" tagged as a place), a company's short name is that company
+   ("Lenoge" beside "Lenoge Technology"), an acronym defined in parentheses has its full
+   name's span and type (``acronyms``), the publication's own name is an organization, and an
+   untagged repeat of a name already found is added with the same type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -19,9 +25,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.core.analysis import places, rules
-from reader.core.analysis.aliases import TypedMention, merge_mentions
-from reader.core.analysis.countries import country_key, demonym_code, normalise
+from reader.core.analysis import acronyms, name_kinds, places, rules, site_names
+from reader.core.analysis.aliases import TypedMention, merge_mentions, org_key
+from reader.core.analysis.countries import (
+    and_names,
+    country_key,
+    demonym_code,
+    normalise,
+    territory_code,
+)
 from reader.core.analysis.runner import doc_text
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
@@ -50,7 +62,11 @@ def entity_type(label: str, text: str) -> str | None:
         return ORGANIZATION
     if label in PLACE_LABELS:
         return COUNTRY if country_key(text) else PLACE
-    if label != "NORP" and places.is_city(text):  # "visited Kyiv" PERSON, "Aleppo" LANGUAGE
+    if label != "NORP" and name_kinds.is_disease(text):
+        return None
+    if label != "NORP" and (
+        places.is_city(text) or territory_code(text)
+    ):  # "visited Kyiv" PERSON, "Aleppo" LANGUAGE
         return COUNTRY if country_key(text) else PLACE
     if label == "ORG" and rules.facility_name(text):
         return PLACE
@@ -64,8 +80,11 @@ def entity_type(label: str, text: str) -> str | None:
 
 
 def _typed(doc: Any, cand: Candidate) -> Candidate:
-    text = doc[cand.start : cand.end].text
+    span = doc[cand.start : cand.end]
+    text = span.text
     kind = entity_type(cand.label, text)
+    if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):
+        kind = None
     if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):
         kind = None
     if (
@@ -95,11 +114,12 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
     head = rules.header_end(text)
     fixed: list[Candidate] = []
     line = rules.dateline(text)
-    if line:
-        for (start, end), label in zip(line, ("GPE", "ORG"), strict=True):
-            span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and len(span):
-                fixed.append(Candidate(span.start, span.end, label, fixed=True))
+    by_rule = list(zip(line, ("GPE", "ORG"), strict=True)) if line else []
+    by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
+    for (start, end), label in by_rule:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span):
+            fixed.append(Candidate(span.start, span.end, label, fixed=True))
     fixed_chars = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in fixed]
     found = list(fixed)
     for ent in doc.ents:
@@ -112,11 +132,23 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             start += 1
         if ent.label_ == "ORG":
             end = rules.extend_over_region(doc, start, end)
-        for piece_start, piece_end in rules.split_lines(doc, start, end):
-            cleaned = rules.clean_span(doc, piece_start, piece_end, ent.label_)
+        # The model's span ran on over a spaced dash ("James Whittaker - May 4"): its name is
+        # the part before it.
+        pieces = [
+            rules.split_at_dashes(doc, *line_piece)[0]
+            for line_piece in rules.split_lines(doc, start, end)
+            if rules.split_at_dashes(doc, *line_piece)
+        ]
+        for piece_start, piece_end in pieces:
+            label = ent.label_
+            if label != "NORP" and rules.starts_with_honorific(doc, piece_start, piece_end):
+                label = "PERSON"  # "Dr Mitchell" tagged ORG
+            cleaned = rules.clean_span(doc, piece_start, piece_end, label)
             if not cleaned:
                 continue
-            if ent.label_ == "ORG" and rules.only_title_words(doc, *cleaned):
+            if label == "ORG" and rules.part_of_title(doc, *cleaned):
+                continue  # "Secretary of State"
+            if label == "ORG" and rules.only_title_words(doc, *cleaned):
                 # "Interior" (Minister), "British Energy" (Secretary): part of a title, not
                 # an organization; a nationality word in it still counts.
                 found.extend(
@@ -125,7 +157,7 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
                     if demonym_code(doc[i].text)
                 )
                 continue
-            found.append(Candidate(cleaned[0], cleaned[1], ent.label_))
+            found.append(Candidate(cleaned[0], cleaned[1], label))
     return found
 
 
@@ -192,6 +224,68 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     return cands + added
 
 
+def _apply_definitions(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """An acronym defined in parentheses ("Homeland Security Investigations (HSI)") gives its
+    full name one span (over the model's pieces of it) and its type to every mention of the
+    acronym ("BVI" is a place where "British Virgin Islands (BVI)" defined it)."""
+    out = list(cands)
+    defined: dict[str, Candidate] = {}
+    for d in acronyms.definitions(doc):
+        inside = [c for c in out if c.start < d.end and d.start < c.end]
+        if any(c.end > d.end or (c.type in (PERSON, NATIONALITY) and c.start == d.start)
+               for c in inside):  # fmt: skip
+            continue
+        start = min([d.start] + [c.start for c in inside])
+        model = next((c for c in inside if c.type in (ORGANIZATION, PLACE, COUNTRY)), None)
+        full = _typed(doc, Candidate(start, d.end, model.label if model else "ORG"))
+        if full.type is None:
+            continue
+        out = [c for c in out if c not in inside and not d.acronym <= c.start < d.acronym_end]
+        out += [full, replace(full, start=d.acronym, end=d.acronym_end)]
+        defined[doc[d.acronym].text] = full
+    return [
+        replace(c, type=full.type, label=full.label, key=full.key)
+        if (full := defined.get(doc[c.start : c.end].text)) is not None
+        else c
+        for c in out
+    ]
+
+
+def _relabel_company_short_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """A company's name without its generic last word or web ending is that company wherever
+    the model put it ("Lenoge" tagged PERSON beside "Lenoge Technology", "Amazon" beside
+    "Amazon.com"): one sense per article."""
+    keys = set()
+    for c in cands:
+        text = doc[c.start : c.end].text
+        if c.type == ORGANIZATION and org_key(text) != normalise(text):
+            keys.add(org_key(text))
+    return [
+        replace(c, type=ORGANIZATION, label="ORG", key=None)
+        if c.type == PERSON and normalise(doc[c.start : c.end].text) in keys
+        else c
+        for c in cands
+    ]
+
+
+def _add_site_name(
+    doc: Any, text: str, cands: list[Candidate], site: str | None
+) -> list[Candidate]:
+    """The publication's own name as an organization (``site_names``), replacing the
+    model's spans inside it, never cutting one that runs past it."""
+    out = list(cands)
+    for start, end in site_names.occurrences(text, site):
+        span = doc.char_span(start, end)
+        if span is None:
+            continue
+        inside = [c for c in out if c.start < span.end and span.start < c.end]
+        if any(c.start < span.start or c.end > span.end for c in inside):
+            continue
+        out = [c for c in out if c not in inside]
+        out.append(Candidate(span.start, span.end, "ORG", ORGANIZATION, fixed=True))
+    return out
+
+
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the dateline's spans first, then longer spans, then earlier ones."""
     kept: list[Candidate] = []
@@ -204,19 +298,25 @@ def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def typed_candidates(doc: Any) -> list[Candidate]:
+def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     """Stages 1-3: every mention of ours with its type, before aliases are merged."""
     text = doc_text(doc)
     cands = [_typed(doc, c) for c in model_candidates(doc, text)]
+    cands = _apply_definitions(doc, cands)
     cands = _relabel_surnames(doc, cands)
+    cands = _relabel_company_short_names(doc, cands)
+    cands = _add_site_name(doc, text, cands, site)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 
 
-def extract_entities(doc: Any) -> list[Entity]:
-    """Entities of every type of ours, aliases merged, ids "e1"... in order of first mention."""
+def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:
+    """Entities of every type of ours, aliases merged, ids "e1"... in order of first mention.
+
+    ``site`` is the publishing site (``Article.site``), whose name is an organization.
+    """
     mentions = []
-    for c in typed_candidates(doc):
+    for c in typed_candidates(doc, site):
         span = doc[c.start : c.end]
         mentions.append(TypedMention(span.start_char, span.end_char, span.text, c.type, c.key))
     return merge_mentions(mentions)

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.core.analysis import name_kinds
+
 # Words that introduce a name without being part of it (lower case). Multi-word titles
 # ("Prime Minister", "Foreign Secretary") are covered word by word.
 _TITLES = """
@@ -38,8 +40,21 @@ _TITLES = """
     officer minister-president premier speaker leader former late acting incoming outgoing
     opposition agency head top senior new then-president then-prime economy trade health
     education climate labour labor justice culture energy
+    supervisor superintendent supt supt. inspector insp insp. corporal cpl cpl. constable pc
+    detective det det. hon hon. honourable honorable rev rev. reverend pastor father
+    councillor councilor councilman councilwoman alderman assemblyman assemblywoman
+    assemblymember delegate magistrate sheriff trustee private pte pvt capt capt.
 """
 TITLE_WORDS: frozenset[str] = frozenset(_TITLES.split())
+
+# Abbreviated honorifics and ranks (lower case, dot removed): written only before a person's
+# name, so a span that starts with one is a person ("Dr Mitchell" tagged ORG) and, inside a
+# longer span, the name starts after it ("Leader of the House Dr Jane Roe").
+_HONORIFICS = """
+    mr mrs ms miss dr prof supt insp cpl sgt det rev hon sen gov rep pc lt col capt maj gen
+    cmdr adm brig
+"""
+HONORIFICS: frozenset[str] = frozenset(_HONORIFICS.split())
 
 # Lower-case particles that belong to a surname ("de la Fuente", "van der Leyen", "al-Sisi").
 # Titles that only ever precede a person's name (a stricter set than TITLE_WORDS).
@@ -82,9 +97,7 @@ ALWAYS_ORGANIZATIONS = frozenset(
 )
 
 CONTINENTS = frozenset({"Europe", "Africa", "Asia", "America", "Americas", "Oceania"})
-FACILITY_WORDS = frozenset(
-    {"Airport", "Stadium", "Cosmodrome", "Spaceport", "Center", "Centre", "Station", "Bridge"}
-)
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 ARTICLE = re.compile(r"^[Tt]he$")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -161,17 +174,24 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         if doc[i].text in POSSESSIVE:
             end = i
             break
-    # Leading article.
+    # Leading article; after a dash ("Kaieteur News – The Petroleum Commission is ...") a new
+    # clause starts, as at a sentence start.
     if ARTICLE.match(doc[start].text) and end - start > 1:
-        keep = doc[start].text == "The" and not is_sentence_initial(doc[start])
+        keep = (
+            doc[start].text == "The"
+            and not is_sentence_initial(doc[start])
+            and not (start > 0 and doc[start - 1].text in _DASHES)
+        )
         if not keep:
             start += 1
     elif label != "PERSON" and start > 0:
         prev = doc[start - 1]
         if prev.text == "The" and not is_sentence_initial(prev):
             start -= 1
-    # A person's titles, roles and nationality adjectives before the name.
+    # A person's titles, roles and nationality adjectives before the name, and whatever comes
+    # before an honorific inside the span ("Leader of the House Dr Jane Roe").
     if label == "PERSON":
+        start = max(start, after_last_honorific(doc, start, end))
         while end - start > 1 and (
             _is_title(doc[start])
             or (doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES)
@@ -198,6 +218,57 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     return (start, end) if start < end else None
 
 
+def is_honorific(token: Any) -> bool:
+    """ "Dr", "Supt.", "Mrs": an abbreviated title that only stands before a person's name."""
+    return token.is_title and token.lower_.rstrip(".") in HONORIFICS
+
+
+def after_last_honorific(doc: Any, start: int, end: int) -> int:
+    """Index just past the last honorific in the span that a capitalised word follows, or start."""
+    found = start
+    for i in range(start, end - 1):
+        following = i + 1 + (doc[i + 1].text == ".")
+        if is_honorific(doc[i]) and following < end and doc[following].is_title:
+            found = following
+    return found
+
+
+def starts_with_honorific(doc: Any, start: int, end: int) -> bool:
+    """ "Dr Mitchell", "Supt. Mary Kane": an honorific, then only capitalised name words."""
+    words = [t for t in doc[start + 1 : end] if t.text != "."]
+    return (
+        end - start >= 2
+        and is_honorific(doc[start])
+        and bool(words)
+        and all(t.is_alpha and t.is_title for t in words)
+    )
+
+
+def split_at_dashes(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """A name never runs over a dash between spaces ("James Whittaker - May 4"): the pieces
+    on each side of every such dash, in order."""
+    pieces = []
+    piece_start = start
+    for i in range(start, end):
+        token = doc[i]
+        spaced = token.whitespace_ and i > 0 and doc[i - 1].whitespace_
+        if token.text in _DASHES and spaced:
+            if piece_start < i:
+                pieces.append((piece_start, i))
+            piece_start = i + 1
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def part_of_title(doc: Any, start: int, end: int) -> bool:
+    """ "Secretary of State", "Minister of Health": an ORG span of title words after
+    "<title> of" completes the title before a name, not an organization."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    return _is_title(doc[start - 2]) and all(_is_title(t) for t in doc[start:end])
+
+
 def extend_over_region(doc: Any, start: int, end: int) -> int:
     """End of an institution's name that runs on "in Europe" ("... Co-operation in Europe").
 
@@ -213,9 +284,9 @@ def extend_over_region(doc: Any, start: int, end: int) -> int:
 
 
 def facility_name(text: str) -> bool:
-    """ "Tanegashima Space Center", "Heathrow Airport": a place, though tagged ORG."""
-    words = text.split()
-    return len(words) > 1 and words[-1] in FACILITY_WORDS
+    """ "Tanegashima Space Center", "Heathrow Airport", "Baker Road": a place, though tagged
+    ORG (the words are in ``name_kinds``)."""
+    return name_kinds.facility_name(text)
 
 
 def after_person_title(doc: Any, start: int, end: int) -> bool:

@@ -1,0 +1,63 @@
+"""What kind of thing a capitalised name is, told by its words: a facility, an event, a disease.
+
+The small model tags many capitalised names ORG that the project's conventions (and the real
+pages' labels) do not count as organizations: buildings, grounds and streets are places;
+events, awards and diseases are no entity of ours. Each class is recognised by its head noun
+(the parse's root of the span) or a word the name ends or starts with, never by a list of
+whole names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Head nouns of buildings, grounds and streets: "Heathrow Airport", "Oakland Coliseum",
+# "Baker Road", "Las Croabas Public Boat Ramp" are facilities (places), not organizations,
+# though the model tags them ORG. Singular only: "Margaritaville Resorts" is a company; no
+# "Church" ("the Catholic Church" is a body).
+_FACILITIES = """
+    Airport Stadium Cosmodrome Spaceport Center Centre Station Bridge Coliseum Arena Hospital
+    Ramp Square Street Road Avenue Boulevard Lane Close Plaza Mall Resort Hotel Marina Harbour
+    Harbor Pier Wharf Prison Jail Tower Building Cathedral Mosque Synagogue
+    Tunnel Highway Motorway Freeway Terminal Dam Canal Park
+    """
+FACILITY_WORDS: frozenset[str] = frozenset(_FACILITIES.split())
+# German and Dutch street and square names end in a suffix, not a separate word
+# ("Friedrichstraße", "Karl-Marx-Allee", "Potsdamer Platz" is covered by "Platz" below).
+FACILITY_SUFFIXES = ("straße", "strasse", "allee", "platz", "gasse", "damm", "ufer", "plein")
+FACILITY_FIRST_WORDS = frozenset({"Rue", "Avenida", "Calle", "Via", "Piazza", "Plaza", "Platz"})
+# Head nouns of events and awards: "Summit of the Americas", "the Booker Prize", "the Emmys"
+# are what happened or was won, not a body that acts (the model tags them ORG). No "Games":
+# "Epic Games" is a company.
+_EVENTS = """
+    Summit Conference Roundtable Festival Olympics Paralympics Championship Championships
+    Cup Tournament Marathon Expo Exhibition Awards Award Prize Prizes Medal Trophy Emmys Emmy
+    Oscars Oscar Grammys Grammy Baftas Tonys Gala Carnival
+    """
+EVENT_WORDS: frozenset[str] = frozenset(_EVENTS.split())
+# Diseases that news capitalises or writes in capitals; the model tags them ORG or PERSON.
+_DISEASES = """
+    covid covid-19 covid19 coronavirus sars sars-cov-2 mers ebola hiv aids measles mpox
+    monkeypox zika malaria polio cholera dengue omicron tuberculosis
+    """
+DISEASES: frozenset[str] = frozenset(_DISEASES.split())
+
+
+def facility_name(text: str) -> bool:
+    """A building, ground or street by its last word, a street suffix or a street word first
+    ("Baker Road", "Friedrichstraße", "Rue de Rivoli"). Not by the head of "X of/for Y": the
+    "Center for Strategic Studies" is a body."""
+    words = text.split()
+    if len(words) > 1 and (words[-1] in FACILITY_WORDS or words[0] in FACILITY_FIRST_WORDS):
+        return True
+    return bool(words) and words[-1].lower().endswith(FACILITY_SUFFIXES) and words[-1][0].isupper()
+
+
+def event_head(span: Any) -> bool:
+    """ "Summit of the Americas", "the Booker Prize": an event or award by its head noun."""
+    return span.root.text in EVENT_WORDS or span.text.split()[-1] in EVENT_WORDS
+
+
+def is_disease(text: str) -> bool:
+    """ "COVID-19", "Measles": a disease, never an organization or a person."""
+    return text.lower() in DISEASES
