@@ -14,11 +14,15 @@ The rules, in the order they apply:
   initials it spells ("EU" = "European Union", "BVI" = "British Virgin Islands"), a national
   body's initials also leaving out its country ("DEA" = "United States Drug Enforcement
   Agency", "CBP" = "U.S. Customs and Border Protection").
+- An organization named by the last words of exactly one longer one is that one ("Assembly"
+  after "General Assembly"); a party by its members' word is the party ("Democrats" =
+  "Democratic Party", ``parties``).
 - People: a name that is not the end of a longer name is a full name, and each full name is one
-  person. A shorter mention that ends a full name ("Macron", "de la Fuente") belongs to that
-  person. When it ends several full names (a bare "Johnson" beside "Boris Johnson" and
-  "Jo Johnson"), it belongs to the full name mentioned most recently before it; with no full
-  name before it, it stays a separate, ambiguous entity rather than being guessed.
+  person; middle initials do not count ("Thomas W. Malone" = "Thomas Malone"). A shorter mention
+  that ends a full name ("Macron", "de la Fuente") belongs to that person. When it ends several
+  full names (a bare "Johnson" beside "Boris Johnson" and "Jo Johnson"), it belongs to the full
+  name mentioned most recently before it; with no full name before it, it stays a separate,
+  ambiguous entity rather than being guessed.
 - The canonical name is the longest form ("Emmanuel Macron"), in its usual case ("Berlin",
   not the dateline's "BERLIN"); a country known only by an abbreviation takes its short name
   ("U.S." -> "United States"), a nationality its adjective ("Ukrainian").
@@ -38,6 +42,7 @@ from reader.core.analysis.countries import (
     normalise,
     territory_code,
 )
+from reader.core.analysis.parties import party_name
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 # Words skipped when spelling an organization's initials.
@@ -69,6 +74,14 @@ def _words(text: str) -> list[str]:
     return normalise(text).split()
 
 
+def _person_words(text: str) -> tuple[str, ...]:
+    """A person's name words without middle initials: "Thomas W. Malone" is "Thomas Malone"."""
+    words = _words(text)
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(words)
+
+
 def initials(name: str) -> set[str]:
     """Acronyms a name may take: hyphenated words give one letter ("Co-operation": OSCE) or
     one per part ("Agence France-Presse": AFP); a name that starts with a country also
@@ -92,7 +105,7 @@ def acronym_letters(text: str) -> str | None:
 
 def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """Group person mentions by the full-name rule in the module docstring."""
-    names = {tuple(_words(m.text)) for m in mentions}
+    names = {_person_words(m.text) for m in mentions}
     full = {
         n
         for n in names
@@ -103,7 +116,7 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     groups: dict[tuple[str, ...], list[TypedMention]] = {}
     last_seen: dict[tuple[str, ...], int] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        words = tuple(_words(m.text))
+        words = _person_words(m.text)
         if words in full:
             target = words
             last_seen[words] = m.start
@@ -122,6 +135,9 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
 
 def org_key(name: str) -> str:
     """Merge key of an organization: "Microsoft Corp." and "Microsoft" are one company."""
+    party = party_name(name)
+    if party:
+        return normalise(party)  # "Democrats" = "Democratic" = "Democratic Party"
     words = normalise(_WEB_ENDING.sub("", name.strip())).split()
     while len(words) > 1 and words[-1].strip(",") in _COMPANY_SUFFIXES:
         words.pop()
@@ -161,6 +177,29 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
     return [g for i, g in enumerate(groups) if i not in merged]
 
 
+def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
+    """Fold an organization named by the last words of exactly one longer one into it: "the
+    Assembly" after "General Assembly", "Progressive Caucus" after "Congressional Progressive
+    Caucus", as a surname after a full name. Two longer candidates leave it apart."""
+    names = [tuple(org_key(_canonical_text(g)).split()) for g in groups]
+    merged: set[int] = set()
+    for i, short in enumerate(names):
+        if any(acronym_letters(m.text) for m in groups[i]):
+            continue
+        owners = [
+            j
+            for j, long in enumerate(names)
+            if j != i
+            and j not in merged
+            and len(long) > len(short)
+            and long[-len(short) :] == short
+        ]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups[i])
+            merged.add(i)
+    return [g for i, g in enumerate(groups) if i not in merged]
+
+
 def _canonical_text(group: list[TypedMention]) -> str:
     """The longest form, preferring one not written in capitals (a dateline's "BERLIN")."""
     texts = [m.text for m in group]
@@ -193,7 +232,9 @@ def merge_mentions(mentions: list[TypedMention]) -> list[Entity]:
     for kind, items in by_type.items():
         if kind == PERSON:
             groups.extend(_person_groups(items))
-        elif kind in (ORGANIZATION, PLACE):
+        elif kind == ORGANIZATION:
+            groups.extend(_merge_short_forms(_merge_acronyms(_keyed_groups(items))))
+        elif kind == PLACE:
             groups.extend(_merge_acronyms(_keyed_groups(items)))
         else:
             groups.extend(_keyed_groups(items))

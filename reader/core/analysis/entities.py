@@ -10,7 +10,8 @@ The stages, each small and separately tested:
    ORG/PERSON spans that are exactly a country name are that country, a territory's name
    ("Cayman", "BVI") a place; facilities (``name_kinds``) are places; events, awards and
    diseases are none of ours; NORP words are nationalities linked to their country
-   (languages, "in French", are dropped);
+   (languages, "in French", are dropped) unless they name a party ("Democrats", ``parties``);
+   a PERSON span ending in an organization's head noun ("Hispanic Caucus") is one;
 3. one sense per article: a mention that ends a person's full name is that person whatever
    the model said ("Scholz" tagged as a place), a company's short name is that company
    ("Lenoge" beside "Lenoge Technology"), an acronym defined in parentheses has its full
@@ -25,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reader.core.analysis import acronyms, name_kinds, places, rules, site_names
+from reader.core.analysis import acronyms, name_kinds, parties, places, rules, site_names
 from reader.core.analysis.aliases import TypedMention, merge_mentions, org_key
 from reader.core.analysis.countries import (
     and_names,
@@ -73,8 +74,12 @@ def entity_type(label: str, text: str) -> str | None:
     if label in ("ORG", "PERSON"):
         if country_key(text):
             return COUNTRY
+        if label == "PERSON" and name_kinds.organization_head(text):
+            return ORGANIZATION  # "Hispanic Caucus", "Al-Najjar Hospital" tagged PERSON
         return ORGANIZATION if label == "ORG" else PERSON
     if label == "NORP":
+        if parties.party_name(text):
+            return ORGANIZATION  # "Democrats", "a Tory MP": the party
         return NATIONALITY if demonym_code(text) else None
     return None
 
@@ -115,6 +120,7 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
     fixed: list[Candidate] = []
     line = rules.dateline(text)
     by_rule = list(zip(line, ("GPE", "ORG"), strict=True)) if line else []
+    by_rule += [(span, "GPE") for span in ([] if line else rules.bare_dateline(text))]
     by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
     for (start, end), label in by_rule:
         span = doc.char_span(start, end, alignment_mode="contract")

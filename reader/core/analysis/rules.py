@@ -120,6 +120,33 @@ def header_end(text: str) -> int:
     return match.end() if match else 0
 
 
+# "KHAN YOUNIS, GAZA —", "WASHINGTON —": a dateline with no agency, in capitals.
+_BARE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, (?P<region>[A-Z][A-Z'’.-]+"
+    r"(?: [A-Z][A-Z'’.-]+){0,3}))? [—–-]+ "
+)
+
+
+def bare_dateline(text: str) -> list[tuple[int, int]]:
+    """Place spans (city, then region) of a capitals dateline with no agency at the start of
+    the body ("KHAN YOUNIS, GAZA — The assault ..."), or []."""
+    start = header_end(text)
+    if start:
+        newline = text.find("\n", start)
+        start = len(text) if newline < 0 else newline + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    match = _BARE_DATELINE.match(text, start)
+    if match is None:
+        return []
+    return [
+        (start_, end_)
+        for group in ("place", "region")
+        if (start_ := match.start(group)) >= 0 and len(match.group(group)) >= 3
+        for end_ in [match.end(group)]
+    ]
+
+
 def dateline(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(place span, agency span) of a wire dateline at the start of the body, or None.
 
@@ -167,8 +194,8 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or not any(c.isupper() for c in doc[start:end].text):
+        return None  # a name has a capital letter: never "n’t" or "said"
     # Possessive (and what follows it, e.g. a stray "'s" mid-span never belongs to the name).
     for i in range(start + 1, end):
         if doc[i].text in POSSESSIVE:
@@ -200,6 +227,10 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     # "pro-Russian", "anti-American": the nationality word is the last part.
     if label == "NORP":
         while end - start > 1 and (doc[start].is_lower or doc[start].text in "-–"):
+            start += 1
+    # Leading lower-case words of a body's name ("the state Democratic Party").
+    if label == "ORG":
+        while end - start > 1 and doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES:
             start += 1
     # Trailing lower-case words, then the numbers they qualified ("Apple 500 million").
     stripped = False

@@ -1,11 +1,11 @@
 """The publication's own name in its text is an organization: media named in credits and bylines.
 
 A page names its site in credits and attributions ("Axios' Kaveh Waddell reports", "he tells
-Axios", "Download the NOW Grenada app"), and the small model often misses it or calls it a
-person. The loader knows the site (``Article.site``: "axios.com", "The Tico Times | Costa Rica
-News"), so its name is looked for as written: the part before a " | " tagline, without a
-leading "The", or a web address's name capitalised ("Axios", "AXIOS"). A one-word name is not
-taken at a sentence start, where any word is capitalised ("Wired"), unless a possessive
+Axios", "Download the NOW Grenada app"), and the small model often misses it or calls it a person.
+The loader knows the site (``Article.site``: "axios.com", "The Tico Times | Costa Rica News"), so
+its name is looked for as written: the part before a " | " tagline, with and without a leading
+"The" (longest first), or a web address's name capitalised ("Axios", "AXIOS"). A one-word name is
+not taken at a sentence start, where any word is capitalised ("Wired"), unless a possessive
 follows it ("Axios' Kaveh Waddell").
 """
 
@@ -25,8 +25,8 @@ def name_forms(site: str | None) -> list[str]:
     if domain:
         base = domain.group(1)
         forms = {base.capitalize(), base.upper()} if base.isalpha() else set()
-    else:
-        forms = {name.removeprefix("The ").strip()}
+    else:  # "The Economist" is the paper's name, capital "The" included, and so is "Economist"
+        forms = {name, name.removeprefix("The ").strip()}
     return sorted((f for f in forms if len(f) >= 3), key=lambda f: (-len(f), f))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import acronyms, name_kinds, rules, site_names
+from reader.core.analysis import acronyms, name_kinds, parties, rules, site_names
 from reader.core.analysis.aliases import TypedMention, initials, merge_mentions, org_key
 from reader.core.analysis.countries import and_names, country_key, territory_code
 from reader.core.analysis.entities import (
@@ -112,7 +112,6 @@ def test_facility_names_by_their_last_word_or_a_street_word() -> None:
         "Alexanderplatz",
         "Rue de Rivoli",
         "Las Palmas Public Boat Ramp",
-        "Riverside Hospital",
     ):
         assert name_kinds.facility_name(name), name
     for name in ("Center for Strategic Studies", "Seaview Resorts", "Catholic Church", "Park"):
@@ -266,7 +265,10 @@ def test_a_companys_short_name_is_that_company_wherever_the_model_put_it(nlp) ->
 
 def test_site_name_forms() -> None:
     assert site_names.name_forms("harbourpost.com") == ["HARBOURPOST", "Harbourpost"]
-    assert site_names.name_forms("The Island Ledger | News, Sport, Weather") == ["Island Ledger"]
+    assert site_names.name_forms("The Island Ledger | News, Sport, Weather") == [
+        "The Island Ledger",
+        "Island Ledger",
+    ]
     assert site_names.name_forms(None) == []
     text = "Harbourpost' reporter asked. He told Harbourpost on Monday. Wired cables hum."
     spans = site_names.occurrences(text, "harbourpost.com")
@@ -290,3 +292,83 @@ def test_a_soft_hyphenated_page_still_yields_its_names(nlp) -> None:
     article = parse_html(page, "t.html", "t.html")
     found = _by_text(nlp(article.text))
     assert found.get("Amelia Hartley") == PERSON and found.get("Canada") == COUNTRY
+
+
+# Parties, bodies and the span edges found on the longer development pages.
+
+
+def test_party_words_name_the_party() -> None:
+    assert parties.party_name("Democrats") == "Democratic Party"
+    assert parties.party_name("Tory") == "Conservative Party"
+    assert parties.party_name("Republicans’") == "Republican Party"
+    assert parties.party_name("conservative") is None  # an opinion, not the party
+    assert parties.party_name("French") is None
+    assert org_key("Democrats") == org_key("Democratic") == org_key("Democratic Party")
+
+
+@pytest.mark.model
+def test_party_words_are_one_organization_not_nationalities(nlp) -> None:
+    doc = nlp(
+        "Republicans in the county were angry. Democratic voters stayed home, and several "
+        "Democrats said the Democratic Party had failed them."
+    )
+    found = _by_text(doc)
+    for word in ("Republicans", "Democratic", "Democrats"):
+        assert found.get(word) == ORGANIZATION, (word, found)
+    democrats = _entity_of(doc, "Democrats")
+    assert {m.text for m in democrats.mentions} >= {"Democratic", "Democrats"}
+
+
+def test_a_name_ending_in_a_bodys_head_noun_is_an_organization() -> None:
+    assert name_kinds.organization_head("Hispanic Caucus")
+    assert name_kinds.organization_head("Al-Najjar Hospital")
+    assert not name_kinds.organization_head("Caucus")
+    assert not name_kinds.organization_head("Bank Street")
+    assert entity_type("PERSON", "Hispanic Caucus") == ORGANIZATION
+    assert entity_type("ORG", "Riverside Hospital") == ORGANIZATION
+
+
+def test_span_edges_a_capital_letter_and_no_lower_case_lead(nlp) -> None:
+    doc = nlp("They haven’t agreed, and the state Democratic Party met.")
+    clitic = next(t.i for t in doc if t.text == "n’t")
+    assert rules.clean_span(doc, clitic, clitic + 1, "GPE") is None
+    state = next(t.i for t in doc if t.text == "state")
+    cleaned = rules.clean_span(doc, state, state + 3, "ORG")
+    assert cleaned is not None and doc[cleaned[0] : cleaned[1]].text == "Democratic Party"
+
+
+def test_a_capitals_dateline_without_agency_gives_its_places() -> None:
+    text = "WESTPORT, COUNTY MAYO — The council met.\nLater news."
+    assert [text[s:e] for s, e in rules.bare_dateline(text)] == ["WESTPORT", "COUNTY MAYO"]
+    assert rules.bare_dateline("LIMA — Talks began.") == [(0, 4)]
+    assert rules.bare_dateline("The US — said so.") == []
+    assert rules.bare_dateline("NAPA, Calif. (KNX) -- A plan") == []
+
+
+@pytest.mark.model
+def test_dateline_places_are_places_not_people(nlp) -> None:
+    doc = nlp("PORT ELLEN, ISLAY — The distillery reopened on Monday.")
+    found = _by_text(doc)
+    assert found.get("PORT ELLEN") == PLACE and found.get("ISLAY") == PLACE
+
+
+def test_middle_initials_do_not_split_a_person() -> None:
+    mentions = [
+        TypedMention(0, 16, "Thomas W. Malone", PERSON),
+        TypedMention(30, 43, "Thomas Malone", PERSON),
+        TypedMention(50, 56, "Malone", PERSON),
+    ]
+    assert len(merge_mentions(mentions)) == 1
+
+
+def test_an_organization_named_by_the_end_of_one_longer_name_is_that_one() -> None:
+    mentions = [
+        TypedMention(0, 16, "General Assembly", ORGANIZATION),
+        TypedMention(30, 38, "Assembly", ORGANIZATION),
+        TypedMention(40, 50, "World Bank", ORGANIZATION),
+        TypedMention(60, 72, "Central Bank", ORGANIZATION),
+        TypedMention(80, 84, "Bank", ORGANIZATION),
+    ]
+    groups = [[m.text for m in e.mentions] for e in merge_mentions(mentions)]
+    assert ["General Assembly", "Assembly"] in groups
+    assert ["Bank"] in groups  # two longer names end in it: left apart
