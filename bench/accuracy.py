@@ -34,7 +34,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.analysis import SpacyAnalyser  # noqa: E402
+from reader.core.analysis import SpacyAnalyser, one_sense, parties  # noqa: E402
 from reader.core.analysis import entities as entities_module  # noqa: E402
 from reader.core.analysis import places as places_module  # noqa: E402
 from reader.core.analysis import rules as rules_module  # noqa: E402
@@ -147,6 +147,11 @@ ABLATIONS = {
     "no title-word ORG rule": (rules_module, "only_title_words", lambda *a: False),
     "no always-organization names": (rules_module, "ALWAYS_ORGANIZATIONS", frozenset()),
     "no city table": (places_module, "CITIES", frozenset()),
+    "no acronym definitions": (one_sense, "apply_definitions", lambda doc, c, typed: c),
+    "no full names over pieces": (one_sense, "known_long_names", lambda doc, text, c: c),
+    "no company short names": (one_sense, "company_short_names", lambda doc, c: c),
+    "no party words": (parties, "PARTY_WORDS", {}),
+    "no 'and' country names": (entities_module, "and_names", lambda text: []),
 }
 
 

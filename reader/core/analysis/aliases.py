@@ -233,7 +233,7 @@ def merge_mentions(mentions: list[TypedMention]) -> list[Entity]:
         if kind == PERSON:
             groups.extend(_person_groups(items))
         elif kind == ORGANIZATION:
-            groups.extend(_merge_short_forms(_merge_acronyms(_keyed_groups(items))))
+            groups.extend(_merge_acronyms(_merge_short_forms(_keyed_groups(items))))
         elif kind == PLACE:
             groups.extend(_merge_acronyms(_keyed_groups(items)))
         else:

@@ -15,19 +15,21 @@ The stages, each small and separately tested:
 3. one sense per article: a mention that ends a person's full name is that person whatever
    the model said ("Scholz" tagged as a place), a company's short name is that company
    ("Lenoge" beside "Lenoge Technology"), an acronym defined in parentheses has its full
-   name's span and type (``acronyms``), the publication's own name is an organization, and an
-   untagged repeat of a name already found is added with the same type;
+   name's span and type (``acronyms``), a body's full name wins over the model's pieces of it,
+   the publication's own name is an organization (these in ``one_sense``), and an untagged
+   repeat of a name already found is added with the same type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import acronyms, name_kinds, parties, places, rules, site_names
-from reader.core.analysis.aliases import TypedMention, merge_mentions, org_key
+from reader.core.analysis import name_kinds, one_sense, parties, places, rules
+from reader.core.analysis.aliases import TypedMention, merge_mentions
+from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import (
     and_names,
     country_key,
@@ -43,18 +45,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 READ_LABELS = PLACE_LABELS | {
     "PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A cleaned span in token indices, with the model label and our type (None: not ours)."""
-
-    start: int
-    end: int
-    label: str
-    type: str | None = None
-    key: str | None = None
-    fixed: bool = False
 
 
 def entity_type(label: str, text: str) -> str | None:
@@ -90,6 +80,8 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
     kind = entity_type(cand.label, text)
     if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):
         kind = None
+    if cand.label in ("PERSON", "ORG") and not cand.fixed and name_kinds.common_word(span):
+        kind = None  # "Background:", "Subscribe now"
     if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):
         kind = None
     if (
@@ -230,68 +222,6 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     return cands + added
 
 
-def _apply_definitions(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """An acronym defined in parentheses ("Homeland Security Investigations (HSI)") gives its
-    full name one span (over the model's pieces of it) and its type to every mention of the
-    acronym ("BVI" is a place where "British Virgin Islands (BVI)" defined it)."""
-    out = list(cands)
-    defined: dict[str, Candidate] = {}
-    for d in acronyms.definitions(doc):
-        inside = [c for c in out if c.start < d.end and d.start < c.end]
-        if any(c.end > d.end or (c.type in (PERSON, NATIONALITY) and c.start == d.start)
-               for c in inside):  # fmt: skip
-            continue
-        start = min([d.start] + [c.start for c in inside])
-        model = next((c for c in inside if c.type in (ORGANIZATION, PLACE, COUNTRY)), None)
-        full = _typed(doc, Candidate(start, d.end, model.label if model else "ORG"))
-        if full.type is None:
-            continue
-        out = [c for c in out if c not in inside and not d.acronym <= c.start < d.acronym_end]
-        out += [full, replace(full, start=d.acronym, end=d.acronym_end)]
-        defined[doc[d.acronym].text] = full
-    return [
-        replace(c, type=full.type, label=full.label, key=full.key)
-        if (full := defined.get(doc[c.start : c.end].text)) is not None
-        else c
-        for c in out
-    ]
-
-
-def _relabel_company_short_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """A company's name without its generic last word or web ending is that company wherever
-    the model put it ("Lenoge" tagged PERSON beside "Lenoge Technology", "Amazon" beside
-    "Amazon.com"): one sense per article."""
-    keys = set()
-    for c in cands:
-        text = doc[c.start : c.end].text
-        if c.type == ORGANIZATION and org_key(text) != normalise(text):
-            keys.add(org_key(text))
-    return [
-        replace(c, type=ORGANIZATION, label="ORG", key=None)
-        if c.type == PERSON and normalise(doc[c.start : c.end].text) in keys
-        else c
-        for c in cands
-    ]
-
-
-def _add_site_name(
-    doc: Any, text: str, cands: list[Candidate], site: str | None
-) -> list[Candidate]:
-    """The publication's own name as an organization (``site_names``), replacing the
-    model's spans inside it, never cutting one that runs past it."""
-    out = list(cands)
-    for start, end in site_names.occurrences(text, site):
-        span = doc.char_span(start, end)
-        if span is None:
-            continue
-        inside = [c for c in out if c.start < span.end and span.start < c.end]
-        if any(c.start < span.start or c.end > span.end for c in inside):
-            continue
-        out = [c for c in out if c not in inside]
-        out.append(Candidate(span.start, span.end, "ORG", ORGANIZATION, fixed=True))
-    return out
-
-
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep the dateline's spans first, then longer spans, then earlier ones."""
     kept: list[Candidate] = []
@@ -308,10 +238,12 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     """Stages 1-3: every mention of ours with its type, before aliases are merged."""
     text = doc_text(doc)
     cands = [_typed(doc, c) for c in model_candidates(doc, text)]
-    cands = _apply_definitions(doc, cands)
+    cands = one_sense.apply_definitions(doc, cands, _typed)
     cands = _relabel_surnames(doc, cands)
-    cands = _relabel_company_short_names(doc, cands)
-    cands = _add_site_name(doc, text, cands, site)
+    cands = one_sense.company_short_names(doc, cands)
+    cands = one_sense.join_coordinated_bodies(doc, cands)
+    cands = one_sense.add_site_name(doc, text, cands, site)
+    cands = one_sense.known_long_names(doc, text, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 

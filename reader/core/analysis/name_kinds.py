@@ -50,6 +50,7 @@ _BODIES = """
     Caucus Party Committee Commission Council Ministry Department Agency Bureau Board Authority
     Association Union Institute Foundation University College Hospital Police Army Navy Bank
     Corporation Company Group Court Parliament Assembly Senate Congress Tribunal Federation
+    Branch Division Unit Service Office Directorate Operations Command
     """
 ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
 
@@ -78,3 +79,13 @@ def event_head(span: Any) -> bool:
 def is_disease(text: str) -> bool:
     """ "COVID-19", "Measles": a disease, never an organization or a person."""
     return text.lower() in DISEASES
+
+
+COMMON_WORD_TAGS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PRON", "AUX", "ADP", "DET", "INTJ"})
+"""Parts of speech of a common word: "Background:", "Groups don't ...", "Subscribe now"."""
+
+
+def common_word(span: Any) -> bool:
+    """A one-word span the tagger reads as a common word (not a proper noun), though the
+    recogniser tagged it a name: capitalised only because it starts a line or a sentence."""
+    return len(span) == 1 and span[0].pos_ in COMMON_WORD_TAGS and not span[0].is_upper

@@ -100,6 +100,7 @@ CONTINENTS = frozenset({"Europe", "Africa", "Asia", "America", "Americas", "Ocea
 _DASHES = frozenset({"-", "–", "—", "--"})
 
 ARTICLE = re.compile(r"^[Tt]he$")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b")
 
@@ -228,10 +229,13 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     if label == "NORP":
         while end - start > 1 and (doc[start].is_lower or doc[start].text in "-–"):
             start += 1
-    # Leading lower-case words of a body's name ("the state Democratic Party").
+    # Leading lower-case words of a body's name ("the state Democratic Party"), and an ordinal
+    # the model left out ("4th District Court of Appeal").
     if label == "ORG":
         while end - start > 1 and doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES:
             start += 1
+        if start > 0 and ORDINAL.fullmatch(doc[start - 1].text) and doc[start].is_title:
+            start -= 1
     # Trailing lower-case words, then the numbers they qualified ("Apple 500 million").
     stripped = False
     while (

@@ -6,13 +6,10 @@ import pytest
 
 from reader.core.analysis import acronyms, name_kinds, parties, rules, site_names
 from reader.core.analysis.aliases import TypedMention, initials, merge_mentions, org_key
+from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import and_names, country_key, territory_code
-from reader.core.analysis.entities import (
-    Candidate,
-    _relabel_company_short_names,
-    entity_type,
-    extract_entities,
-)
+from reader.core.analysis.entities import entity_type, extract_entities
+from reader.core.analysis.one_sense import company_short_names
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 
@@ -257,10 +254,10 @@ def test_a_companys_short_name_is_that_company_wherever_the_model_put_it(nlp) ->
     company = Candidate(0, 2, "ORG", ORGANIZATION)
     short = Candidate(7, 8, "PERSON", PERSON)  # as the model tags it in some sentences
     assert doc[7].text == "Brightwell"
-    relabelled = _relabel_company_short_names(doc, [company, short])
+    relabelled = company_short_names(doc, [company, short])
     assert relabelled[1].type == ORGANIZATION
     other = Candidate(4, 5, "PERSON", PERSON)  # "Customers" is no short name of it
-    assert _relabel_company_short_names(doc, [company, other])[1].type == PERSON
+    assert company_short_names(doc, [company, other])[1].type == PERSON
 
 
 def test_site_name_forms() -> None:
@@ -372,3 +369,54 @@ def test_an_organization_named_by_the_end_of_one_longer_name_is_that_one() -> No
     groups = [[m.text for m in e.mentions] for e in merge_mentions(mentions)]
     assert ["General Assembly", "Assembly"] in groups
     assert ["Bank"] in groups  # two longer names end in it: left apart
+
+
+@pytest.mark.model
+def test_a_capitalised_common_word_is_not_a_name(nlp) -> None:
+    # The model tags "Background" PERSON and "Groups" ORG; the tagger reads common words.
+    doc = nlp("Background: Schools try new tools.\nGroups of parents don't agree. Subscribe now.")
+    found = _by_text(doc)
+    assert not {"Background", "Groups", "Subscribe"} & set(found), found
+    assert name_kinds.common_word(doc[0:1])  # "Background", a noun
+    doc = nlp("Maria Lopez met Ruth Abara in Lisbon.")
+    assert not any(name_kinds.common_word(doc[i : i + 1]) for i in (0, 1, 3, 4, 6))
+
+
+def test_an_ordinal_before_a_courts_name_is_part_of_it(nlp) -> None:
+    doc = nlp("On Monday the 2nd District Court of Appeal ruled.")
+    start = next(t.i for t in doc if t.text == "District")
+    cleaned = rules.clean_span(doc, start, start + 4, "ORG")
+    assert cleaned is not None and doc[cleaned[0] : cleaned[1]].text == (
+        "2nd District Court of Appeal"
+    )
+
+
+@pytest.mark.model
+def test_coordinated_words_inside_a_bodys_name_are_one_name(nlp) -> None:
+    doc = nlp("Agents of the Coastal Air and Marine Branch found the boat on Sunday.")
+    found = _by_text(doc)
+    assert found.get("Coastal Air and Marine Branch") == ORGANIZATION, found
+
+
+@pytest.mark.model
+def test_a_bodys_full_name_wins_over_the_models_pieces_of_it_elsewhere(nlp) -> None:
+    doc = nlp(
+        "BY NORTHERN FISHERIES AND COASTAL PROTECTION\n"
+        "Northern Fisheries and Coastal Protection (NFCP) agents seized the boat. "
+        "On Tuesday, Fisheries and Coastal Protection said the crew was held."
+    )
+    body = _entity_of(doc, "Northern Fisheries and Coastal Protection")
+    texts = [m.text for m in body.mentions]
+    assert "NORTHERN FISHERIES AND COASTAL PROTECTION" in texts
+    assert "NFCP" in texts
+
+
+def test_known_long_names_leave_a_longer_model_span_alone(nlp) -> None:
+    from reader.core.analysis.one_sense import known_long_names
+
+    doc = nlp("Harbour Police said so. The Harbour Police Union disagreed.")
+    police = Candidate(0, 2, "ORG", ORGANIZATION)
+    union = Candidate(6, 9, "ORG", ORGANIZATION)
+    assert doc[6:9].text == "Harbour Police Union"
+    out = known_long_names(doc, doc.text, [police, union])
+    assert sorted((c.start, c.end) for c in out) == [(0, 2), (6, 9)]
