@@ -205,9 +205,9 @@ def ui_figures(analyser: Any, files: dict[str, Path], runs: int, emit: Callable,
     toggles = []
     for _ in range(max(runs, 3)):
         begin = time.perf_counter()
-        reader.window.toggle_layer(PERSON, PERSON not in visible)
+        reader.window.commands.toggle_layer(PERSON, PERSON not in visible)
         tab.view.viewport().repaint()
-        reader.window.toggle_layer(PERSON, PERSON in visible)
+        reader.window.commands.toggle_layer(PERSON, PERSON in visible)
         tab.view.viewport().repaint()
         toggles.append((time.perf_counter() - begin) * 1000 / 2)
     emit("highlight_toggle_ms[1MB]", statistics.median(toggles), "ms", "hide or show people")

@@ -13,7 +13,7 @@ from reader import __version__
 from reader.core.logs import install_excepthooks, report_error, setup_logging
 
 FORMATS = ("json", "html", "jsonl", "spacy")
-"""Output formats of ``annotate`` (reader.core.export.FORMATS describes each)."""
+"""Output formats of ``annotate`` (reader.core.export.formats.FORMATS describes each)."""
 
 
 def _annotate_parser() -> argparse.ArgumentParser:
@@ -91,10 +91,10 @@ def annotate(argv: Sequence[str]) -> int:
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
     from reader.core.cache import analyse_cached
+    from reader.core.documents import open_document
     from reader.core.errors import ReaderError
-    from reader.core.export import export_format, render_bytes, save
+    from reader.core.export.formats import export_format, render_bytes, save
     from reader.core.model import Annotations
-    from reader.core.opening import open_document
 
     several = len(args.files) > 1
     if several and args.output == "-":

@@ -38,3 +38,24 @@ def test_only_core_analysis_imports_spacy() -> None:
         and (PACKAGE / "core" / "analysis") not in path.parents
     ]
     assert offenders == []
+
+
+def test_no_import_cycle_among_the_projects_modules() -> None:
+    """No module reaches itself through imports, ``TYPE_CHECKING`` imports included.
+
+    grimp (installed with import-linter) builds the graph; a cycle is a direct import whose
+    target leads back to the importer. Controllers see the window through
+    ``reader.ui.window_api``, analysers through ``reader.core.analysis.contracts``.
+    """
+    import grimp
+
+    graph = grimp.build_graph("reader", exclude_type_checking_imports=False)
+    cycles = sorted(
+        {
+            tuple(sorted((module, imported)))
+            for module in graph.modules
+            for imported in graph.find_modules_directly_imported_by(module)
+            if graph.chain_exists(importer=imported, imported=module)
+        }
+    )
+    assert cycles == []

@@ -23,6 +23,7 @@ from typing import Any
 
 from reader import __version__
 from reader.core import paths, schema
+from reader.core.analysis.contracts import StoringAnalyser, run_analysis
 from reader.core.atomic import remove_stale_temps, write_text_atomic
 from reader.core.errors import AnnotationFormatError
 from reader.core.model import Annotations, Article, PipelineInfo
@@ -215,12 +216,19 @@ def analyse_cached(
         if progress:
             progress(1.0)
         return hit
-    and_store = getattr(analyser, "analyse_and_store", None)
-    if and_store is not None:  # the app's ProcessAnalyser: its process writes the new entry
-        return and_store(article, first_range, on_partial, progress, should_stop, cache.folder)
-    incremental = getattr(analyser, "analyse_incremental", None)
-    if incremental is not None and (first_range is not None or on_partial):
-        annotations = incremental(article, first_range, on_partial, progress, should_stop)
+    if isinstance(analyser, StoringAnalyser):  # the app's ProcessAnalyser writes the entry
+        return analyser.analyse_and_store(
+            article, first_range, on_partial, progress, should_stop, cache.folder
+        )
+    if first_range is not None or on_partial:
+        annotations = run_analysis(
+            analyser,
+            article,
+            progress,
+            first_range=first_range,
+            on_partial=on_partial,
+            should_stop=should_stop,
+        )
     else:
         annotations = analyser.analyse(article, progress)
     if pipeline is not None and annotations.pipeline == pipeline:

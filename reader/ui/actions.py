@@ -1,13 +1,15 @@
 """Every menu item and shortcut of the reader, declared once (napari's action registry).
 
 ``ACTIONS`` is the one list; ``install_actions`` turns it into QActions on a window, wires each
-to the window method named by ``handler`` and builds the menu bar from ``menu`` paths. Other
+to the handler named by ``handler`` (a window method, or ``controller.method`` of a controller
+the window owns) and builds the menu bar from ``menu`` paths. Other
 parts of the app add theirs with ``register`` before a window is built (or ``MainWindow
 .add_action`` after), so saving or correcting never edits this file's list by hand.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -45,7 +47,9 @@ class ActionSpec:
         id: stable name ("file.open"); tests and other modules find actions by it.
         text: menu text with an & mnemonic.
         menu: menu path ("file", "view/theme"); "" for shortcut-only actions.
-        handler: name of the window method called with no argument (checkable: with the state).
+        handler: the window method called with no argument (checkable: with the state), or
+            "controller.method" for a controller the window owns (``commands``, ``corrections``,
+            ``exports``).
         shortcuts: key sequences, strings ("Ctrl+=") or QKeySequence.StandardKey values.
         checkable: a toggle; its state is passed to the handler.
         group: exclusive group name for radio items (theme).
@@ -69,56 +73,63 @@ class ActionSpec:
 # One line per command, read as a table: keep the formatter out.
 # fmt: off
 ACTIONS: list[ActionSpec] = [
-    ActionSpec("file.open", "&Open…", "file", "open_dialog", (StandardKey.Open,),
+    ActionSpec("file.open", "&Open…", "file", "commands.open_dialog", (StandardKey.Open,),
                section="open", tip="Open an article file"),
-    ActionSpec("file.close_tab", "&Close Tab", "file", "close_current_tab", (StandardKey.Close,),
+    ActionSpec("file.close_tab", "&Close Tab", "file", "commands.close_current_tab",
+               (StandardKey.Close,),
                section="close"),
     ActionSpec("file.quit", "&Quit", "file", "close", (StandardKey.Quit,), section="quit"),
-    ActionSpec("edit.copy", "&Copy", "edit", "copy_selection", (StandardKey.Copy,)),
-    ActionSpec("edit.select_all", "Select &All", "edit", "select_all", (StandardKey.SelectAll,)),
-    ActionSpec("edit.find", "&Find…", "edit", "show_find_bar", (StandardKey.Find,),
+    ActionSpec("edit.copy", "&Copy", "edit", "commands.copy_selection", (StandardKey.Copy,)),
+    ActionSpec("edit.select_all", "Select &All", "edit", "commands.select_all",
+               (StandardKey.SelectAll,)),
+    ActionSpec("edit.find", "&Find…", "edit", "commands.show_find_bar", (StandardKey.Find,),
                section="find"),
-    ActionSpec("edit.find_next", "Find &Next", "edit", "find_next", ("F3", StandardKey.FindNext),
+    ActionSpec("edit.find_next", "Find &Next", "edit", "commands.find_next",
+               ("F3", StandardKey.FindNext),
                section="find"),
-    ActionSpec("edit.find_previous", "Find &Previous", "edit", "find_previous",
+    ActionSpec("edit.find_previous", "Find &Previous", "edit", "commands.find_previous",
                ("Shift+F3", StandardKey.FindPrevious), section="find"),
-    ActionSpec("view.zoom_in", "Zoom &In", "view", "zoom_in", ("Ctrl+=", "Ctrl++"),
+    ActionSpec("view.zoom_in", "Zoom &In", "view", "commands.zoom_in", ("Ctrl+=", "Ctrl++"),
                section="zoom"),
-    ActionSpec("view.zoom_out", "Zoom &Out", "view", "zoom_out", ("Ctrl+-",), section="zoom"),
-    ActionSpec("view.zoom_reset", "&Actual Size", "view", "zoom_reset", ("Ctrl+0",),
+    ActionSpec("view.zoom_out", "Zoom &Out", "view", "commands.zoom_out",
+               ("Ctrl+-",), section="zoom"),
+    ActionSpec("view.zoom_reset", "&Actual Size", "view", "commands.zoom_reset", ("Ctrl+0",),
                section="zoom"),
-    ActionSpec("view.theme_system", "Follow &System", "view/theme", "set_theme", checkable=True,
+    ActionSpec("view.theme_system", "Follow &System", "view/theme", "commands.set_theme",
+               checkable=True,
                group="theme", data="system"),
-    ActionSpec("view.theme_light", "&Light", "view/theme", "set_theme", checkable=True,
+    ActionSpec("view.theme_light", "&Light", "view/theme", "commands.set_theme", checkable=True,
                group="theme", data="light"),
-    ActionSpec("view.theme_dark", "&Dark", "view/theme", "set_theme", checkable=True,
+    ActionSpec("view.theme_dark", "&Dark", "view/theme", "commands.set_theme", checkable=True,
                group="theme", data="dark"),
-    ActionSpec("view.layer_person", "&People", "view/layers", "toggle_layer", ("Ctrl+1",),
+    ActionSpec("view.layer_person", "&People", "view/layers", "commands.toggle_layer", ("Ctrl+1",),
                checkable=True, data="person"),
-    ActionSpec("view.layer_country", "&Countries", "view/layers", "toggle_layer", ("Ctrl+2",),
+    ActionSpec("view.layer_country", "&Countries", "view/layers", "commands.toggle_layer",
+               ("Ctrl+2",),
                checkable=True, data="country"),
-    ActionSpec("view.layer_organization", "&Organizations", "view/layers", "toggle_layer",
+    ActionSpec("view.layer_organization", "&Organizations", "view/layers", "commands.toggle_layer",
                ("Ctrl+3",), checkable=True, data="organization"),
-    ActionSpec("view.layer_place", "P&laces", "view/layers", "toggle_layer", ("Ctrl+4",),
+    ActionSpec("view.layer_place", "P&laces", "view/layers", "commands.toggle_layer", ("Ctrl+4",),
                checkable=True, data="place", section="extra"),
-    ActionSpec("view.layer_nationality", "&Nationalities", "view/layers", "toggle_layer",
+    ActionSpec("view.layer_nationality", "&Nationalities", "view/layers", "commands.toggle_layer",
                ("Ctrl+5",), checkable=True, data="nationality", section="extra"),
-    ActionSpec("view.entities_panel", "&Entities Panel", "view", "toggle_entity_panel",
+    ActionSpec("view.entities_panel", "&Entities Panel", "view", "commands.toggle_entity_panel",
                ("Ctrl+Shift+E",), checkable=True, section="panels"),
-    ActionSpec("view.quotes_panel", "&Quotes and Dates Panel", "view", "toggle_quotes_panel",
-               ("Ctrl+Shift+Q",), checkable=True, section="panels"),
-    ActionSpec("go.next_mention", "&Next Mention", "go", "next_mention", ("F8",),
+    ActionSpec("view.quotes_panel", "&Quotes and Dates Panel", "view",
+               "commands.toggle_quotes_panel", ("Ctrl+Shift+Q",), checkable=True, section="panels"),
+    ActionSpec("go.next_mention", "&Next Mention", "go", "commands.next_mention", ("F8",),
                tip="Next mention of the selected entity"),
-    ActionSpec("go.previous_mention", "&Previous Mention", "go", "previous_mention",
+    ActionSpec("go.previous_mention", "&Previous Mention", "go", "commands.previous_mention",
                ("Shift+F8",), tip="Previous mention of the selected entity"),
-    ActionSpec("go.clear_selection", "&Clear Entity Selection", "go", "clear_entity", ()),
-    ActionSpec("go.next_tab", "Next &Tab", "go", "next_tab", ("Ctrl+Tab", "Ctrl+PgDown"),
+    ActionSpec("go.clear_selection", "&Clear Entity Selection", "go", "commands.clear_entity", ()),
+    ActionSpec("go.next_tab", "Next &Tab", "go", "commands.next_tab", ("Ctrl+Tab", "Ctrl+PgDown"),
                section="tabs"),
-    ActionSpec("go.previous_tab", "Pre&vious Tab", "go", "previous_tab",
+    ActionSpec("go.previous_tab", "Pre&vious Tab", "go", "commands.previous_tab",
                ("Ctrl+Shift+Tab", "Ctrl+PgUp"), section="tabs"),
-    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", "help", "show_shortcuts",
+    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", "help", "commands.show_shortcuts",
                (StandardKey.HelpContents,)),
-    ActionSpec("help.about", "&About Entity Reader", "help", "show_about", section="about"),
+    ActionSpec("help.about", "&About Entity Reader", "help", "commands.show_about",
+               section="about"),
 ]
 # fmt: on
 
@@ -164,7 +175,7 @@ def create_action(
     if spec.group:
         group = groups.setdefault(spec.group, QActionGroup(window))
         group.addAction(action)
-    handler: Callable[..., object] = getattr(window, spec.handler)
+    handler: Callable[..., object] = operator.attrgetter(spec.handler)(window)
     if spec.data:
         action.triggered.connect(lambda checked=False, d=spec.data: handler(d, checked))
     elif spec.checkable:

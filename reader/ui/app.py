@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
-from reader.core.analysis import Analyser
+from reader.core.analysis import Analyser, ClosableAnalyser
 from reader.core.logs import setup_logging
 from reader.core.paths import sample_article
 from reader.core.settings import load_settings
@@ -63,11 +63,11 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     """Show the window with ``files`` (the sample article when none) and run the event loop."""
     setup_logging()
     app = create_application()
-    install_dialog_excepthooks()
+    tasks = TaskManager()
+    install_dialog_excepthooks(tasks)
     settings = load_settings()
     theme = ThemeManager(settings.theme)
     theme.apply()
-    tasks = TaskManager()
     analyser = analyser or default_analyser()
     window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
     window.show()
@@ -80,6 +80,5 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
         return app.exec()
     finally:
         tasks.shutdown()
-        close = getattr(analyser, "close", None)
-        if close is not None:
-            close()
+        if isinstance(analyser, ClosableAnalyser):
+            analyser.close()

@@ -16,6 +16,7 @@ from reader.core.model import Annotations, Article, Entity
 from reader.ui.document import BuiltDocument
 from reader.ui.navigation_bar import NavigationBar
 from reader.ui.reading_view import ReadingView
+from reader.ui.spans import Prepared
 from reader.ui.theme import PageColors, TypeColors
 
 
@@ -126,10 +127,13 @@ class ArticleTab(QWidget):
         if article.notices:
             self.banner.show_message(" ".join(article.notices))
 
-    def set_annotations(self, annotations: Annotations, visible: set[str]) -> None:
-        """Highlight ``annotations``; keeps the selection if its entity still exists."""
+    def set_annotations(
+        self, annotations: Annotations, visible: set[str], prepared: Prepared | None = None
+    ) -> None:
+        """Highlight ``annotations`` (``prepared`` by ``view.prepare`` on a worker, if made);
+        keeps the selection if its entity still exists."""
         self.annotations = annotations
-        self.view.show_annotations(annotations, visible)
+        self.view.show_annotations(annotations, visible, prepared)
         previous = self.selected
         self.selected = None
         if previous and annotations.entity(previous):

@@ -1,24 +1,24 @@
 """The text's context menu: Qt's own entries plus the corrections that fit where you clicked.
 
-Part of the corrections mixin (``reader.ui.corrections_ui``): the entries call its handlers.
+Owned by the corrections controller (``reader.ui.corrections_ui``): the entries call its
+commands, typed by the ``CorrectionCommands`` Protocol so this module does not import it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from reader.core.corrections import trim_selection
+from reader.core.corrections.operations import trim_selection
 from reader.core.model import ENTITY_TYPES, Annotations, Quote
 from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
-    from reader.ui.main_window import MainWindow
     from reader.ui.reading_view import ReadingView
 
 
@@ -44,11 +44,28 @@ def _follow_click(view: ReadingView, point: QPoint) -> None:
     view.setTextCursor(clicked)
 
 
-class CorrectionMenu:
-    """Mixin part: the context menu of each tab's text."""
+class CorrectionCommands(Protocol):
+    """The corrections controller's commands that the menu's entries call."""
 
-    # -- context menu on the text ----------------------------------------------------------------
-    def _add_context_menu(self: MainWindow, tab: ArticleTab) -> None:
+    def mark_selection(self, kind: str, _checked: bool = False) -> None: ...
+    def add_selection_to_entity(self) -> None: ...
+    def remove_mention_at_cursor(self) -> None: ...
+    def remove_selected_entity(self) -> None: ...
+    def change_entity_type(self, kind: str | None = None) -> None: ...
+    def rename_selected_entity(self) -> None: ...
+    def merge_selected_entity(self) -> None: ...
+    def edit_quote_speaker(self) -> None: ...
+    def cursor_offset(self) -> int | None: ...
+
+
+class CorrectionMenu:
+    """The context menu of each tab's text; its entries call ``commands``."""
+
+    def __init__(self, commands: CorrectionCommands) -> None:
+        self._commands = commands
+
+    def attach(self, tab: ArticleTab) -> None:
+        """Give ``tab``'s text this menu (once; a tab shown again keeps it)."""
         view = tab.view
         if view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
             return
@@ -57,7 +74,7 @@ class CorrectionMenu:
             lambda point, t=tab: self._show_context_menu(t, point)
         )
 
-    def correction_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> QMenu:
+    def correction_menu(self, tab: ArticleTab, point: QPoint) -> QMenu:
         """The text's context menu: Qt's own (Copy, Select All) plus the corrections."""
         view = tab.view
         menu = view.createStandardContextMenu(point)
@@ -81,32 +98,40 @@ class CorrectionMenu:
                     _add(
                         mark,
                         type_colors(False)[kind].singular,
-                        lambda k=kind: self.mark_selection(k),
+                        lambda k=kind: self._commands.mark_selection(k),
                     )
                 entity = tab.entity()
                 if entity is not None:
-                    _add(menu, f"Mark as a Mention of {entity.name}", self.add_selection_to_entity)
+                    _add(
+                        menu,
+                        f"Mark as a Mention of {entity.name}",
+                        self._commands.add_selection_to_entity,
+                    )
         entity = tab.entity()
         if entity is not None:
             if span is not None:
-                _add(menu, f"Remove This Mention of {entity.name}", self.remove_mention_at_cursor)
-            _add(menu, f"Remove {entity.name}", self.remove_selected_entity)
+                _add(
+                    menu,
+                    f"Remove This Mention of {entity.name}",
+                    self._commands.remove_mention_at_cursor,
+                )
+            _add(menu, f"Remove {entity.name}", self._commands.remove_selected_entity)
             retype = menu.addMenu(f"Change Type of {entity.name}")
             for kind in ENTITY_TYPES:
                 action = _add(
                     retype,
                     type_colors(False)[kind].singular,
-                    lambda k=kind: self.change_entity_type(k),
+                    lambda k=kind: self._commands.change_entity_type(k),
                 )
                 action.setEnabled(kind != entity.type)
-            _add(menu, f"Rename {entity.name}…", self.rename_selected_entity)
-            _add(menu, f"Merge {entity.name} Into…", self.merge_selected_entity)
-        offset = self._cursor_offset()
+            _add(menu, f"Rename {entity.name}…", self._commands.rename_selected_entity)
+            _add(menu, f"Merge {entity.name} Into…", self._commands.merge_selected_entity)
+        offset = self._commands.cursor_offset()
         if offset is not None and quote_at(annotations, offset) is not None:
-            _add(menu, "Edit Quote Speaker…", self.edit_quote_speaker)
+            _add(menu, "Edit Quote Speaker…", self._commands.edit_quote_speaker)
         return menu
 
-    def _show_context_menu(self: MainWindow, tab: ArticleTab, point: QPoint) -> None:
+    def _show_context_menu(self, tab: ArticleTab, point: QPoint) -> None:
         view = tab.view
         if not view.textCursor().hasSelection():  # right-click moves the cursor, as editors do
             cursor = view.cursorForPosition(point)

@@ -1,4 +1,4 @@
-"""Correcting annotations by hand in the window (a MainWindow mixin): Edit menu, context menu.
+"""Correcting annotations by hand in the window (``CorrectionController``): Edit menu, context menu.
 
 Every command builds a correction from ``reader.core.corrections`` and applies it through the
 tab's ``CorrectionStack`` (undo/redo, journaled to disk as it happens), then hands the
@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import (
+from reader.core.corrections.journal import Journal
+from reader.core.corrections.operations import (
     AddEntity,
     AddMention,
     ChangeType,
@@ -26,17 +26,17 @@ from reader.core.corrections import (
     SetSpeaker,
     trim_selection,
 )
-from reader.core.journal import Journal
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import ENTITY_TYPES, PERSON, Annotations, Entity, Mention
 from reader.ui import actions as registry
+from reader.ui.article_loading import summary
 from reader.ui.correction_menu import CorrectionMenu, quote_at
 from reader.ui.journal_recovery import JournalRecovery
-from reader.ui.opening import summary
 from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window_api import ReaderWindow
 
 StandardKey = registry.StandardKey
 Spec = registry.ActionSpec
@@ -44,13 +44,27 @@ NO_SPEAKER = "(no speaker)"
 
 registry.SUBMENUS.setdefault("edit/correct", "Co&rrect")
 CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
-    Spec("edit.undo", "&Undo", "edit", "undo_correction", (StandardKey.Undo,), section="undo"),
-    Spec("edit.redo", "&Redo", "edit", "redo_correction", (StandardKey.Redo,), section="undo"),
+    Spec(
+        "edit.undo",
+        "&Undo",
+        "edit",
+        "corrections.undo_correction",
+        (StandardKey.Undo,),
+        section="undo",
+    ),
+    Spec(
+        "edit.redo",
+        "&Redo",
+        "edit",
+        "corrections.redo_correction",
+        (StandardKey.Redo,),
+        section="undo",
+    ),
     Spec(
         "edit.mark_person",
         "Mark as &Person",
         "edit/correct",
-        "mark_selection",
+        "corrections.mark_selection",
         ("Ctrl+Alt+1",),
         section="mark",
         data="person",
@@ -60,7 +74,7 @@ CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "edit.mark_country",
         "Mark as &Country",
         "edit/correct",
-        "mark_selection",
+        "corrections.mark_selection",
         ("Ctrl+Alt+2",),
         section="mark",
         data="country",
@@ -69,7 +83,7 @@ CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "edit.mark_organization",
         "Mark as &Organization",
         "edit/correct",
-        "mark_selection",
+        "corrections.mark_selection",
         ("Ctrl+Alt+3",),
         section="mark",
         data="organization",
@@ -78,7 +92,7 @@ CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "edit.mark_place",
         "Mark as P&lace",
         "edit/correct",
-        "mark_selection",
+        "corrections.mark_selection",
         ("Ctrl+Alt+4",),
         section="mark",
         data="place",
@@ -87,7 +101,7 @@ CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "edit.mark_nationality",
         "Mark as &Nationality",
         "edit/correct",
-        "mark_selection",
+        "corrections.mark_selection",
         ("Ctrl+Alt+5",),
         section="mark",
         data="nationality",
@@ -96,7 +110,7 @@ CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "edit.add_mention",
         "Mark as a Mention of the &Selected Entity",
         "edit/correct",
-        "add_selection_to_entity",
+        "corrections.add_selection_to_entity",
         ("Ctrl+Alt+M",),
         section="mark",
     ),
@@ -104,25 +118,29 @@ CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "edit.remove_mention",
         "Remove This &Mention",
         "edit/correct",
-        "remove_mention_at_cursor",
+        "corrections.remove_mention_at_cursor",
         section="entity",
     ),
     Spec(
         "edit.remove_entity",
         "Remove &Entity",
         "edit/correct",
-        "remove_selected_entity",
+        "corrections.remove_selected_entity",
         ("Ctrl+Alt+Backspace",),
         section="entity",
     ),
     Spec(
-        "edit.change_type", "Change &Type…", "edit/correct", "change_entity_type", section="entity"
+        "edit.change_type",
+        "Change &Type…",
+        "edit/correct",
+        "corrections.change_entity_type",
+        section="entity",
     ),
     Spec(
         "edit.rename_entity",
         "Re&name Entity…",
         "edit/correct",
-        "rename_selected_entity",
+        "corrections.rename_selected_entity",
         ("F2",),
         section="entity",
     ),
@@ -130,14 +148,14 @@ CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "edit.merge_entity",
         "Mer&ge Entity Into…",
         "edit/correct",
-        "merge_selected_entity",
+        "corrections.merge_selected_entity",
         section="entity",
     ),
     Spec(
         "edit.edit_speaker",
         "Edit Quote &Speaker…",
         "edit/correct",
-        "edit_quote_speaker",
+        "corrections.edit_quote_speaker",
         section="quote",
     ),
 )
@@ -159,21 +177,32 @@ def mention_at(
     return found[0] if found else None
 
 
-class CorrectionActions(CorrectionMenu, JournalRecovery):
-    """Mixin for MainWindow: the correction commands, undo/redo and journal recovery."""
+class CorrectionController:
+    """The correction commands, undo/redo and the journals of the window's tabs.
 
-    def install_corrections(self: MainWindow) -> None:
-        """Connect to the window's signals; call once at the end of ``__init__``."""
+    Owns the text's context menu (``CorrectionMenu``) and the offer to restore a crash's
+    journal (``JournalRecovery``); the window owns this controller.
+    """
+
+    def __init__(self, window: ReaderWindow) -> None:
+        self._window = window
         self._stacks: dict[int, CorrectionStack] = {}
-        self.article_shown.connect(self._add_context_menu)
-        self.analysis_finished.connect(self._annotations_arrived)
-        self.annotations_changed.connect(lambda _annotations: self._sync_undo_actions())
-        self._sync_undo_actions()
+        self.menu = CorrectionMenu(self)
+        self.recovery = JournalRecovery(window)
+        self.recovery.restored.connect(self._restored)
+        window.article_shown.connect(self.menu.attach)
+        window.analysis_finished.connect(self.recovery.annotations_arrived)
+        window.annotations_changed.connect(lambda _annotations: self.sync_undo_actions())
+
+    def _restored(self, tab: ArticleTab, stack: CorrectionStack, message: str) -> None:
+        """A crash's journal was replayed onto ``tab``: track its stack and show the result."""
+        self._track(tab, stack)
+        self._redraw(tab, stack, message)
 
     # -- the stack of the current tab ---------------------------------------------------------
-    def correction_stack(self: MainWindow, tab: ArticleTab | None = None) -> CorrectionStack | None:
+    def correction_stack(self, tab: ArticleTab | None = None) -> CorrectionStack | None:
         """The undo stack of ``tab``'s current annotations (created with its journal)."""
-        tab = tab or self.current_tab()
+        tab = tab or self._window.current_tab()
         if tab is None or tab.annotations is None:
             return None
         stack = self._stacks.get(id(tab))
@@ -182,7 +211,7 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
             self._track(tab, stack)
         return stack
 
-    def _track(self: MainWindow, tab: ArticleTab, stack: CorrectionStack) -> None:
+    def _track(self, tab: ArticleTab, stack: CorrectionStack) -> None:
         old = self._stacks.get(id(tab))
         if old is not None and isinstance(old.recorder, Journal):
             old.recorder.close()
@@ -191,56 +220,60 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
             tab.destroyed.connect(lambda _obj=None: self._forget(key))
         self._stacks[key] = stack
 
-    def _forget(self: MainWindow, key: int) -> None:
+    def _forget(self, key: int) -> None:
         stack = self._stacks.pop(key, None)
         if stack is not None:
             _finish(stack)
 
-    def finish_journals(self: MainWindow) -> None:
+    def finish_journals(self) -> None:
         """Close every journal; delete those whose corrections are all saved."""
         for stack in self._stacks.values():
             _finish(stack)
 
-    def apply_correction(self: MainWindow, correction: Correction) -> bool:
+    def apply_correction(self, correction: Correction) -> bool:
         """Apply to the current article and redraw; a refusal is said in the status bar."""
-        tab = self.current_tab()
+        tab = self._window.current_tab()
         stack = self.correction_stack(tab)
         if tab is None or stack is None:
-            self.status.show_message("Corrections need an analysed article.")
+            self._window.status.show_message("Corrections need an analysed article.")
             return False
         if tab.analysing:  # provisional highlights: the final result would replace the edit
-            self.status.show_message("Wait a moment: the article is still being analysed.")
+            self._window.status.show_message("Wait a moment: the article is still being analysed.")
             return False
         try:
             stack.apply(correction)
         except CorrectionError as error:
-            self.status.show_message(error.message)
+            self._window.status.show_message(error.message)
             return False
         self._redraw(tab, stack, stack.undo_text)
         return True
 
-    def _redraw(self: MainWindow, tab: ArticleTab, stack: CorrectionStack, done: str) -> None:
-        self.set_annotations(stack.ann, tab)
-        self.show_tab_status(tab, summary(stack.ann))  # the counts under the passing message
+    def _redraw(self, tab: ArticleTab, stack: CorrectionStack, done: str) -> None:
+        self._window.set_annotations(stack.ann, tab)
+        self._window.show_tab_status(
+            tab, summary(stack.ann)
+        )  # the counts under the passing message
         message = stack.record_error or done
-        self.status.show_message(message)
-        self._sync_undo_actions()
+        self._window.status.show_message(message)
+        self.sync_undo_actions()
         self._mark_modified(tab, stack)
 
-    def _mark_modified(self: MainWindow, tab: ArticleTab, stack: CorrectionStack) -> None:
+    def _mark_modified(self, tab: ArticleTab, stack: CorrectionStack) -> None:
         """A bullet before the tab's title while it has corrections no copy holds yet."""
-        index = self.tabs.indexOf(tab)
+        index = self._window.tabs.indexOf(tab)
         if index >= 0:
-            self.tabs.setTabText(index, f"• {tab.title}" if stack.modified else tab.title)
+            self._window.tabs.setTabText(index, f"• {tab.title}" if stack.modified else tab.title)
 
-    def _sync_undo_actions(self: MainWindow) -> None:
-        if not hasattr(self, "_stacks"):
-            return
-        tab = self.current_tab()
+    def sync_undo_actions(self) -> None:
+        """Undo and Redo name what they would do for the tab in front (or are disabled)."""
+        tab = self._window.current_tab()
         stack = self._stacks.get(id(tab)) if tab else None
         if stack is not None and stack.ann is not tab.annotations:
             stack = None
-        undo, redo = self.action_by_id.get("edit.undo"), self.action_by_id.get("edit.redo")
+        undo, redo = (
+            self._window.action_by_id.get("edit.undo"),
+            self._window.action_by_id.get("edit.redo"),
+        )
         if undo is not None:
             undo.setEnabled(bool(stack and stack.can_undo))
             undo.setText(f"&Undo {stack.undo_text}" if stack and stack.can_undo else "&Undo")
@@ -248,106 +281,115 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
             redo.setEnabled(bool(stack and stack.can_redo))
             redo.setText(f"&Redo {stack.redo_text}" if stack and stack.can_redo else "&Redo")
 
-    def corrections_saved(self: MainWindow, tab: ArticleTab) -> None:
-        """A lossless copy of ``tab`` was saved (the export mixin calls this)."""
+    def copy_saved(self, tab: ArticleTab, lossless: bool) -> None:
+        """A copy of ``tab`` was saved; a lossless one holds its corrections now."""
+        if lossless:
+            self.corrections_saved(tab)
+
+    def corrections_saved(self, tab: ArticleTab) -> None:
+        """Every correction of ``tab`` is in a saved copy: no longer unsaved work."""
         stack = self._stacks.get(id(tab))
         if stack is not None:
             stack.mark_saved()
             self._mark_modified(tab, stack)
 
-    def unsaved_tabs(self: MainWindow) -> list[ArticleTab]:
+    def unsaved_tabs(self) -> list[ArticleTab]:
         """Open tabs with corrections that no saved copy holds yet, in tab order."""
         tabs = []
-        for tab in self.tab_list:
+        for tab in self._window.tab_list:
             stack = self._stacks.get(id(tab))
             if stack is not None and stack.ann is tab.annotations and stack.modified:
                 tabs.append(tab)
         return tabs
 
-    def discard_corrections(self: MainWindow, tab: ArticleTab) -> None:
+    def discard_corrections(self, tab: ArticleTab) -> None:
         """The user chose to lose ``tab``'s unsaved corrections: its journal goes too."""
         stack = self._stacks.pop(id(tab), None)
         if stack is not None and isinstance(stack.recorder, Journal):
             stack.recorder.discard()
 
     # -- handlers named in CORRECTION_ACTIONS ---------------------------------------------------
-    def undo_correction(self: MainWindow) -> None:
-        tab, stack = self.current_tab(), self.correction_stack()
+    def undo_correction(self) -> None:
+        tab, stack = self._window.current_tab(), self.correction_stack()
         if tab is None or stack is None or not stack.can_undo:
             return
         text = stack.undo()
         self._redraw(tab, stack, f"Undone: {text}")
 
-    def redo_correction(self: MainWindow) -> None:
-        tab, stack = self.current_tab(), self.correction_stack()
+    def redo_correction(self) -> None:
+        tab, stack = self._window.current_tab(), self.correction_stack()
         if tab is None or stack is None or not stack.can_redo:
             return
         text = stack.redo()
         self._redraw(tab, stack, f"Redone: {text}")
 
-    def _selection(self: MainWindow) -> tuple[int, int] | None:
-        tab = self.current_tab()
+    def _selection(self) -> tuple[int, int] | None:
+        tab = self._window.current_tab()
         if tab is None or tab.article is None:
             return None
         selected = tab.view.selected_range()
         if selected is None:
-            self.status.show_message("Select some text in the article first.")
+            self._window.status.show_message("Select some text in the article first.")
             return None
         start, end = trim_selection(tab.article.text, *selected)
         if start >= end:
-            self.status.show_message("The selection holds no words.")
+            self._window.status.show_message("The selection holds no words.")
             return None
         return start, end
 
-    def mark_selection(self: MainWindow, kind: str, _checked: bool = False) -> None:
+    def mark_selection(self, kind: str, _checked: bool = False) -> None:
         span = self._selection()
         if span is not None:
             self.apply_correction(AddEntity(span[0], span[1], kind))
 
-    def add_selection_to_entity(self: MainWindow) -> None:
-        tab = self.current_tab()
+    def add_selection_to_entity(self) -> None:
+        tab = self._window.current_tab()
         if tab is None or tab.selected is None:
-            self.status.show_message("Select an entity first (click it), then the new text.")
+            self._window.status.show_message(
+                "Select an entity first (click it), then the new text."
+            )
             return
         span = self._selection()
         if span is not None:
             self.apply_correction(AddMention(tab.selected, span[0], span[1]))
 
-    def _cursor_offset(self: MainWindow) -> int | None:
-        tab = self.current_tab()
+    def cursor_offset(self) -> int | None:
+        tab = self._window.current_tab()
         if tab is None:
             return None
         cursor = tab.view.textCursor()
         return tab.view.offsets.to_py(cursor.selectionStart())
 
-    def remove_mention_at_cursor(self: MainWindow) -> None:
-        tab, offset = self.current_tab(), self._cursor_offset()
+    def remove_mention_at_cursor(self) -> None:
+        tab, offset = self._window.current_tab(), self.cursor_offset()
         if tab is None or tab.annotations is None or offset is None:
             return
         found = mention_at(tab.annotations, offset, tab.selected)
         if found is None:
-            self.status.show_message("There is no highlighted mention at the cursor.")
+            self._window.status.show_message("There is no highlighted mention at the cursor.")
             return
         entity, mention = found
         self.apply_correction(RemoveMention(entity.id, mention.start, mention.end))
 
-    def _target_entity(self: MainWindow) -> Entity | None:
-        tab = self.current_tab()
+    def _target_entity(self) -> Entity | None:
+        tab = self._window.current_tab()
         entity = tab.entity() if tab else None
         if entity is None and tab is not None and tab.annotations is not None:
-            offset = self._cursor_offset()
+            offset = self.cursor_offset()
             found = mention_at(tab.annotations, offset, None) if offset is not None else None
             entity = found[0] if found else None
         if entity is None:
-            self.status.show_message("Select an entity first (click it in the text or the list).")
+            self._window.status.show_message(
+                "Select an entity first (click it in the text or the list)."
+            )
         return entity
 
-    def remove_selected_entity(self: MainWindow) -> None:
+    def remove_selected_entity(self) -> None:
         entity = self._target_entity()
         if entity is not None:
             self.apply_correction(RemoveEntity(entity.id))
 
-    def change_entity_type(self: MainWindow, kind: str | None = None) -> None:
+    def change_entity_type(self, kind: str | None = None) -> None:
         entity = self._target_entity()
         if entity is None:
             return
@@ -356,45 +398,57 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
             choices = [labels.get(t, t.title()) for t in ENTITY_TYPES]
             current = ENTITY_TYPES.index(entity.type) if entity.type in ENTITY_TYPES else 0
             label, ok = QInputDialog.getItem(
-                self, "Change Type", f"{entity.name} is a:", choices, current, False
+                self._window.dialog_parent(),
+                "Change Type",
+                f"{entity.name} is a:",
+                choices,
+                current,
+                False,
             )
             if not ok:
                 return
             kind = ENTITY_TYPES[choices.index(label)]
         self.apply_correction(ChangeType(entity.id, kind))
 
-    def rename_selected_entity(self: MainWindow) -> None:
+    def rename_selected_entity(self) -> None:
         entity = self._target_entity()
         if entity is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename Entity", "Canonical name:", text=entity.name)
+        name, ok = QInputDialog.getText(
+            self._window.dialog_parent(), "Rename Entity", "Canonical name:", text=entity.name
+        )
         if ok:
             self.apply_correction(RenameEntity(entity.id, name))
 
-    def merge_selected_entity(self: MainWindow) -> None:
-        tab, entity = self.current_tab(), self._target_entity()
+    def merge_selected_entity(self) -> None:
+        tab, entity = self._window.current_tab(), self._target_entity()
         if tab is None or tab.annotations is None or entity is None:
             return
         others = [e for e in tab.annotations.entities if e.id != entity.id]
         others.sort(key=lambda e: (e.type != entity.type, e.name.casefold()))
         if not others:
-            self.status.show_message("There is no other entity to merge with.")
+            self._window.status.show_message("There is no other entity to merge with.")
             return
         labels = [f"{e.name} ({e.type})" for e in others]
         label, ok = QInputDialog.getItem(
-            self, "Merge Entity", f"Merge {entity.name} into:", labels, 0, False
+            self._window.dialog_parent(),
+            "Merge Entity",
+            f"Merge {entity.name} into:",
+            labels,
+            0,
+            False,
         )
         if ok:
             keep = others[labels.index(label)]
             self.apply_correction(MergeEntities(keep.id, entity.id))
 
-    def edit_quote_speaker(self: MainWindow) -> None:
-        tab, offset = self.current_tab(), self._cursor_offset()
+    def edit_quote_speaker(self) -> None:
+        tab, offset = self._window.current_tab(), self.cursor_offset()
         if tab is None or tab.annotations is None or offset is None:
             return
         quote = quote_at(tab.annotations, offset)
         if quote is None:
-            self.status.show_message("Put the cursor in a quote first.")
+            self._window.status.show_message("Put the cursor in a quote first.")
             return
         people = sorted(
             (e for e in tab.annotations.entities if e.type == PERSON), key=lambda e: e.name
@@ -404,7 +458,12 @@ class CorrectionActions(CorrectionMenu, JournalRecovery):
         if current not in names:
             names.insert(1, current)
         name, ok = QInputDialog.getItem(
-            self, "Quote Speaker", "Who said it:", names, names.index(current), True
+            self._window.dialog_parent(),
+            "Quote Speaker",
+            "Who said it:",
+            names,
+            names.index(current),
+            True,
         )
         if not ok:
             return

@@ -7,12 +7,16 @@ CLI); this module only shows what it returns, and routes uncaught exceptions to 
 from __future__ import annotations
 
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.core.errors import ReaderError
 from reader.core.logs import install_excepthooks, report_error
+
+if TYPE_CHECKING:
+    from reader.ui.tasks import TaskManager
 
 _unowned: set[QMessageBox] = set()
 
@@ -60,12 +64,9 @@ def show_error_dialog(sentence: str) -> None:
         show_message(app.activeWindow(), "Entity Reader", sentence)
 
 
-def install_dialog_excepthooks() -> None:
+def install_dialog_excepthooks(tasks: TaskManager) -> None:
     """Uncaught exceptions (UI thread or a worker) are logged and shown in a dialog.
 
-    A worker's hook runs on that worker, so the dialog is queued to the UI thread.
+    A worker's hook runs on that worker, so ``tasks`` queues the dialog to the UI thread.
     """
-    from reader.ui.tasks import call_on_ui_thread, prepare_ui_calls
-
-    prepare_ui_calls()
-    install_excepthooks(lambda sentence: call_on_ui_thread(lambda: show_error_dialog(sentence)))
+    install_excepthooks(lambda sentence: tasks.call_on_ui(lambda: show_error_dialog(sentence)))

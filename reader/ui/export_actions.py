@@ -1,12 +1,10 @@
-"""File menu commands that save, export and print annotated copies (a MainWindow mixin).
+"""File menu commands that save, export and print annotated copies (``ExportController``).
 
 Save Annotated Copy writes the self-contained web page; Export writes JSON, JSONL spans, a
 spaCy DocBin or a PDF. Files are rendered and written on the I/O worker from a snapshot of
 the annotations (corrections can go on meanwhile), atomically, never over the original
 article. PDF goes through Qt's own printing (``QPrinter`` in PDF mode) from a copy of the
 reading document with the highlights turned into character formats.
-
-Also here: showing an annotated copy that was opened (restored without running the model).
 """
 
 from __future__ import annotations
@@ -17,14 +15,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import atomic
 from reader.core.errors import ReaderError
-from reader.core.export import FORMATS, check_target, save
+from reader.core.export.formats import FORMATS, check_target, save
 from reader.core.model import Annotations
 from reader.ui import actions as registry
 from reader.ui.errors import describe, show_message
@@ -33,7 +31,7 @@ from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window_api import ReaderWindow
 
 StandardKey = registry.StandardKey
 ANNOTATED_SUFFIX = ".annotated"
@@ -45,7 +43,7 @@ EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "file.save_annotated",
         "&Save Annotated Copy…",
         "file",
-        "save_annotated_copy",
+        "exports.save_annotated_copy",
         (StandardKey.Save,),
         section="save",
         tip="Save the article with its highlights as one web page that any browser shows "
@@ -55,7 +53,7 @@ EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "file.export_json",
         "&JSON Annotations…",
         "file/export",
-        "export_json",
+        "exports.export_json",
         section="data",
         tip="Every annotation in Entity Reader's JSON format (reopens exactly)",
     ),
@@ -63,7 +61,7 @@ EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "file.export_jsonl",
         "JSONL &Spans…",
         "file/export",
-        "export_jsonl",
+        "exports.export_jsonl",
         section="data",
         tip="Text and labelled spans, one line, for Prodigy-style annotation tools",
     ),
@@ -71,7 +69,7 @@ EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "file.export_spacy",
         "spa&Cy DocBin…",
         "file/export",
-        "export_spacy",
+        "exports.export_spacy",
         section="data",
         tip="Training data for spaCy (.spacy)",
     ),
@@ -79,7 +77,7 @@ EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "file.export_pdf",
         "&PDF…",
         "file/export",
-        "export_pdf",
+        "exports.export_pdf",
         section="print",
         tip="The highlighted article as a PDF",
     ),
@@ -87,7 +85,7 @@ EXPORT_ACTIONS: tuple[registry.ActionSpec, ...] = (
         "file.print",
         "&Print…",
         "file",
-        "print_article",
+        "exports.print_article",
         (StandardKey.Print,),
         section="print",
         tip="Print the article with its highlights, after a preview",
@@ -143,8 +141,12 @@ def printable_document(
     return document
 
 
-def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
-    """Print ``document`` to ``target`` as A4 PDF, atomically (temporary file, then rename)."""
+def print_pdf(html: str, target: Path, title: str) -> None:
+    """Print the rich text ``html`` to ``target`` as A4 PDF, atomically (temporary file, then
+    rename). Runs on a worker: the document is made here from HTML, because a QTextDocument
+    made on the UI thread cannot lay itself out on another."""
+    document = QTextDocument()
+    document.setHtml(html)
     fd, tmp = atomic.temp_file_beside(target, shared=True)  # as every other saved copy
     os.close(fd)
     try:
@@ -165,40 +167,57 @@ def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
         raise
 
 
-class ExportActions:
-    """Mixin for MainWindow: the save and export commands and restoring annotated copies."""
+class ExportController(QObject):
+    """The save, export and print commands of the window, which owns this controller.
+
+    Signals:
+        copy_saved(object, bool): a copy of an ArticleTab was written; True when it is lossless
+            (HTML or JSON: it holds every correction, so they are no longer unsaved work).
+    """
+
+    copy_saved = Signal(object, bool)
+
+    def __init__(self, window: ReaderWindow) -> None:
+        super().__init__(window.dialog_parent())
+        self._window = window
 
     # -- handlers named in EXPORT_ACTIONS ---------------------------------------------------
-    def save_annotated_copy(self: MainWindow) -> None:
+    def save_annotated_copy(self) -> None:
         self._export_format("html", "Save Annotated Copy")
 
-    def export_json(self: MainWindow) -> None:
+    def export_json(self) -> None:
         self._export_format("json", "Export JSON Annotations")
 
-    def export_jsonl(self: MainWindow) -> None:
+    def export_jsonl(self) -> None:
         self._export_format("jsonl", "Export JSONL Spans")
 
-    def export_spacy(self: MainWindow) -> None:
+    def export_spacy(self) -> None:
         self._export_format("spacy", "Export spaCy DocBin")
 
-    def export_pdf(self: MainWindow) -> None:
+    def export_pdf(self) -> None:
         tab = self._tab_to_export()
         if tab is None or tab.annotations is None:
             return
-        target = self._ask_target(tab, "Export PDF", ".pdf", "PDF document")
+        target = self.ask_target(tab, "Export PDF", ".pdf", "PDF document")
         if target is None:
             return
         annotations = tab.annotations
         try:
             check_target(annotations, target)
-            document = self._printable(tab, annotations)
-            print_pdf(document, target, annotations.article.title or tab.path.name)
         except (ReaderError, OSError) as error:
-            self._save_failed(target, error)
+            self.save_failed(target, error)
             return
-        self.status.show_done(f"Exported {target.name}")
+        html = self._printable(tab, annotations).toHtml()
+        title = annotations.article.title or tab.path.name
+        self._window.status.show_busy(f"Saving {target.name}…")
+        self._window.tasks.run(
+            lambda _progress: print_pdf(html, target, title),
+            on_success=lambda _none: self._window.status.show_done(f"Exported {target.name}"),
+            on_failure=lambda error: self.save_failed(target, error),
+            pool="io",
+        )
 
-    def print_article(self: MainWindow) -> QPrintPreviewDialog | None:
+    def print_article(self) -> QPrintPreviewDialog | None:
         """File ▸ Print: Qt's print preview of the highlighted article, printing from there."""
         tab = self._tab_to_export()
         if tab is None or tab.annotations is None:
@@ -208,7 +227,7 @@ class ExportActions:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(annotations.article.title or tab.path.name)
         printer.setCreator("Entity Reader")
-        preview = QPrintPreviewDialog(printer, self)
+        preview = QPrintPreviewDialog(printer, self._window.dialog_parent())
         preview.setObjectName("printPreview")
         preview.setWindowTitle("Print Preview")
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -219,65 +238,56 @@ class ExportActions:
         return preview
 
     # -- the shared path ----------------------------------------------------------------------
-    def _printable(self: MainWindow, tab: ArticleTab, annotations: Annotations) -> QTextDocument:
+    def _printable(self, tab: ArticleTab, annotations: Annotations) -> QTextDocument:
         """The tab's article with its visible highlights, as printing and PDF export need it."""
         return printable_document(
-            tab.view.document(), tab.view.offsets, annotations, self.visible_types()
+            tab.view.document(), tab.view.offsets, annotations, self._window.visible_types()
         )
 
-    def _tab_to_export(self: MainWindow) -> ArticleTab | None:
-        tab = self.current_tab()
+    def _tab_to_export(self) -> ArticleTab | None:
+        tab = self._window.current_tab()
         if tab is None:
-            self.status.show_message("Open an article first.")
+            self._window.status.show_message("Open an article first.")
             return None
         if tab.annotations is None:
-            self.status.show_message("Nothing to save yet: the article is still being analysed.")
+            self._window.status.show_message(
+                "Nothing to save yet: the article is still being analysed."
+            )
             return None
         return tab
 
-    def _ask_target(
-        self: MainWindow, tab: ArticleTab, title: str, suffix: str, description: str
-    ) -> Path | None:
+    def ask_target(self, tab: ArticleTab, title: str, suffix: str, description: str) -> Path | None:
         assert tab.annotations is not None
         suggested = suggested_path(tab.path, tab.annotations, suffix)
-        chosen = ask_save_path(self, title, suggested, f"{description} (*{suffix})")
+        chosen = ask_save_path(
+            self._window.dialog_parent(), title, suggested, f"{description} (*{suffix})"
+        )
         if chosen is None:
             return None
         return chosen if chosen.suffix.lower() == suffix else chosen.with_name(chosen.name + suffix)
 
-    def _export_format(self: MainWindow, fmt: str, title: str) -> None:
+    def _export_format(self, fmt: str, title: str) -> None:
         tab = self._tab_to_export()
         if tab is None or tab.annotations is None:
             return
         info = FORMATS[fmt]
-        target = self._ask_target(tab, title, info.suffix, info.description)
+        target = self.ask_target(tab, title, info.suffix, info.description)
         if target is None:
             return
         snapshot = copy.deepcopy(tab.annotations)
-        self.status.show_busy(f"Saving {target.name}…")
-        self.tasks.run(
+        self._window.status.show_busy(f"Saving {target.name}…")
+        self._window.tasks.run(
             lambda _progress: save(snapshot, target, fmt),
             on_success=lambda path: self._saved(tab, Path(path), fmt),
-            on_failure=lambda error: self._save_failed(target, error),
+            on_failure=lambda error: self.save_failed(target, error),
             pool="io",
         )
 
-    def _saved(self: MainWindow, tab: ArticleTab, path: Path, fmt: str) -> None:
-        self.status.show_done(f"Saved {path.name}")
-        if fmt in ("html", "json"):  # lossless: the corrections are now in a copy
-            self.corrections_saved(tab)
+    def _saved(self, tab: ArticleTab, path: Path, fmt: str) -> None:
+        self._window.status.show_done(f"Saved {path.name}")
+        self.copy_saved.emit(tab, fmt in ("html", "json"))
 
-    def _save_failed(self: MainWindow, target: Path, error: BaseException) -> None:
+    def save_failed(self, target: Path, error: BaseException) -> None:
         text, detail = describe(error, f"save {target.name!r}")
-        self.status.show_done(text)
-        show_message(self, "Cannot Save", text, detail)
-
-    # -- opening an annotated copy ------------------------------------------------------------
-    def show_restored(self: MainWindow, tab: ArticleTab, annotations: Annotations) -> None:
-        """An annotated copy is on screen as saved: say that the model was not run."""
-        count = sum(len(e.mentions) for e in annotations.entities)
-        self.show_tab_status(
-            tab,
-            f"Restored {len(annotations.entities)} entities and {count} mentions from the "
-            "annotated copy; the language model was not run.",
-        )
+        self._window.status.show_done(text)
+        show_message(self._window.dialog_parent(), "Cannot Save", text, detail)

@@ -1,40 +1,50 @@
 """Offering back the corrections a crash left in the journal, when their article reopens.
 
-Part of the corrections mixin (``reader.ui.corrections_ui``). The dialog does not block: the
-article is readable while it waits for an answer.
+Owned by the corrections controller (``reader.ui.corrections_ui``), which takes the replayed
+stack from the ``restored`` signal. The dialog does not block: the article is readable while it
+waits for an answer.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from reader.core.journal import FoundJournal, find_journal, replay
+from reader.core.corrections.journal import FoundJournal, find_journal, replay
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window_api import ReaderWindow
 
 
-class JournalRecovery:
-    """Mixin part: find a journal for new annotations and offer to restore it."""
+class JournalRecovery(QObject):
+    """Find a journal for new annotations and offer to restore it.
 
-    # -- recovering a journal after a crash --------------------------------------------------------
-    def _annotations_arrived(self: MainWindow, tab: ArticleTab) -> None:
-        """Analysed or restored: say so for an annotated copy, then offer an earlier journal."""
+    Signals:
+        restored(object, object, str): an ArticleTab, the CorrectionStack replayed onto its
+            annotations, and what to tell the user.
+    """
+
+    restored = Signal(object, object, str)
+
+    def __init__(self, window: ReaderWindow) -> None:
+        super().__init__(window.dialog_parent())
+        self._window = window
+
+    def annotations_arrived(self, tab: ArticleTab) -> None:
+        """Analysed or restored: offer the corrections a crash left for these annotations."""
         if tab.annotations is None:
             return
-        if tab.article is not None and tab.article.format == "annotated":
-            self.show_restored(tab, tab.annotations)
         found = find_journal(tab.annotations)
         if found is not None and found.corrections:
             self.offer_journal(tab, found)
 
-    def offer_journal(self: MainWindow, tab: ArticleTab, found: FoundJournal) -> QMessageBox:
+    def offer_journal(self, tab: ArticleTab, found: FoundJournal) -> QMessageBox:
         """Ask (without blocking) whether to restore the corrections in ``found``."""
         count = found.corrections
-        box = QMessageBox(self)
+        box = QMessageBox(self._window.dialog_parent())
         box.setObjectName("restoreJournalDialog")
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Restore Corrections")
@@ -52,18 +62,15 @@ class JournalRecovery:
         box.open()
         return box
 
-    def _journal_answer(
-        self: MainWindow, tab: ArticleTab, found: FoundJournal, restore: bool
-    ) -> None:
-        if tab.annotations is None or tab not in self.tab_list:
+    def _journal_answer(self, tab: ArticleTab, found: FoundJournal, restore: bool) -> None:
+        if tab.annotations is None or tab not in self._window.tab_list:
             return
         if not restore:
             found.path.unlink(missing_ok=True)
-            self.status.show_message("The earlier corrections were discarded.")
+            self._window.status.show_message("The earlier corrections were discarded.")
             return
         result = replay(tab.annotations, found)
-        self._track(tab, result.stack)
         message = f"Restored {result.applied} correction{'s' if result.applied != 1 else ''}."
         if result.skipped:
             message += f" {len(result.skipped)} no longer applied and were skipped."
-        self._redraw(tab, result.stack, message)
+        self.restored.emit(tab, result.stack, message)

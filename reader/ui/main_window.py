@@ -9,6 +9,7 @@ app read ``current_annotations()``, listen to ``annotations_changed`` and push e
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import (
@@ -34,16 +35,17 @@ from reader.core.model import ENTITY_TYPES, Annotations
 from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
 from reader.ui import unsaved
+from reader.ui.article_loading import ArticleLoader
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
-from reader.ui.corrections_ui import CorrectionActions
+from reader.ui.corrections_ui import CorrectionController
 from reader.ui.entity_panel import EntityPanel
-from reader.ui.export_actions import ExportActions
+from reader.ui.export_actions import ExportController
+from reader.ui.file_choosers import dropped_paths
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
-from reader.ui.open_files import dropped_paths
-from reader.ui.opening import ArticleOpening
 from reader.ui.quotes_panel import QuotesDatesPanel
+from reader.ui.spans import Prepared
 from reader.ui.status import StatusArea
 from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager, page_colors, type_colors
@@ -55,8 +57,12 @@ ENTITY_DOCK_LIMIT = 340
 """Widest the entity panel starts (pixels): longer names are cut, the article keeps room."""
 
 
-class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionActions, QMainWindow):
-    """The reader's window.
+class MainWindow(QMainWindow):
+    """The reader's window: layout and data flow; the commands live in controllers it owns.
+
+    ``loader`` opens and analyses articles, ``commands`` handles the menus' plain verbs,
+    ``corrections`` the corrections, undo and journals, ``exports`` saving, export and print.
+    They see the window through ``reader.ui.window_api.ReaderWindow``.
 
     Args:
         settings: preferences (saved on close).
@@ -92,7 +98,13 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         self.tasks = tasks or TaskManager(self)
         self.theme = theme or ThemeManager(settings.theme, self)
         self.tab_list: list[ArticleTab] = []
-        self._model_ready = False
+        self.model_ready = False
+        """The analysis has answered once (the status stops mentioning the model's load)."""
+        self.loader = ArticleLoader(self)
+        self.commands = WindowCommands(self)
+        self.corrections = CorrectionController(self)
+        self.exports = ExportController(self)
+        self.exports.copy_saved.connect(self.corrections.copy_saved)
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -102,12 +114,12 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         self.legend = Legend(self, [self.action_by_id[f"view.layer_{k}"] for k in ENTITY_TYPES])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.legend)
         self.status = StatusArea(self.statusBar())
-        self.menus["file/recent"].aboutToShow.connect(self._fill_recent)
+        self.menus["file/recent"].aboutToShow.connect(self.commands.fill_recent)
         self._sync_actions()
         self._apply_colors()
         self.theme.changed.connect(lambda _dark: self._apply_colors())
         self._restore_geometry()
-        self.install_corrections()
+        self.corrections.sync_undo_actions()
 
     # -- construction --------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -117,7 +129,7 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(self.tabs.widget(i)))
-        self.tabs.currentChanged.connect(self._current_changed)
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_current())
         self.find_bar = FindBar(self)
         self.welcome = QLabel(
             "<p style='font-size:15pt'>No article open</p>"
@@ -200,7 +212,23 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
             registry.menu_for(self.menus, spec.menu).addAction(action)
         return action
 
+    def dialog_parent(self) -> QWidget:
+        """Dialogs of the controllers are centred on the window."""
+        return self
+
     # -- the current article ---------------------------------------------------------------------
+    def open_files(self, paths: list[str | Path]) -> None:
+        """Open each file in a tab (an already open file just comes to the front)."""
+        self.loader.open_files(paths)
+
+    def open_file(self, path: str | Path) -> ArticleTab:
+        """Load ``path`` in the background; its tab appears at once."""
+        return self.loader.open_file(path)
+
+    def analyse(self, tab: ArticleTab) -> None:
+        """Analyse (again) the article of ``tab``; see ``ArticleLoader.analyse``."""
+        self.loader.analyse(tab)
+
     def current_tab(self) -> ArticleTab | None:
         """The tab in front."""
         widget = self.tabs.currentWidget()
@@ -211,17 +239,25 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         tab = self.current_tab()
         return tab.annotations if tab and not tab.analysing else None
 
-    def set_annotations(self, annotations: Annotations, tab: ArticleTab | None = None) -> None:
+    def set_annotations(
+        self,
+        annotations: Annotations,
+        tab: ArticleTab | None = None,
+        prepared: Prepared | None = None,
+    ) -> None:
         """Show new annotations for ``tab`` (default: the current one) everywhere."""
         tab = tab or self.current_tab()
         if tab is None:
             return
-        self._show_annotations(tab, annotations)
+        self.show_annotations(tab, annotations, prepared)
         if tab is self.current_tab():
             self.annotations_changed.emit(annotations)
 
-    def _show_annotations(self, tab: ArticleTab, annotations: Annotations) -> None:
-        tab.set_annotations(annotations, self.visible_types())
+    def show_annotations(
+        self, tab: ArticleTab, annotations: Annotations, prepared: Prepared | None = None
+    ) -> None:
+        """Show ``annotations`` in ``tab``, and in the panels when it is in front."""
+        tab.set_annotations(annotations, self.visible_types(), prepared)
         if tab is self.current_tab():
             self.entity_panel.set_annotations(annotations, self.visible_types())
             self.entity_panel.select_entity(tab.selected)  # the new rows lost the selection
@@ -236,7 +272,8 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         """Entity types highlighted now."""
         return {kind for kind, on in self.settings.layers.items() if on}
 
-    def _current_changed(self, _index: int) -> None:
+    def refresh_current(self) -> None:
+        """The tab in front changed, or its text arrived: the panels, bar and title follow it."""
         tab = self.current_tab()
         self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
         annotations = tab.annotations if tab else None
@@ -251,7 +288,25 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
             tab.view.setFocus()
         self.annotations_changed.emit(self.current_annotations())
 
-    def _tab_selection(self, tab: ArticleTab, entity_id: str | None) -> None:
+    def show_tab_status(self, tab: ArticleTab | None, text: str | None = None) -> None:
+        """Remember ``text`` as ``tab``'s status; the bar shows it only for the tab in front."""
+        if tab is None:
+            self.status.show_done("")
+            return
+        if text is not None:
+            tab.status_text = text
+        if tab is not self.current_tab():
+            return
+        if tab.article is None:
+            self.status.show_busy(f"Opening {tab.path.name}…")
+        elif tab.analysing:
+            note = "" if self.model_ready else " (the language model loads the first time)"
+            self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+        else:
+            self.status.show_done(tab.status_text)
+
+    def entity_selected_in(self, tab: ArticleTab, entity_id: str | None) -> None:
+        """An entity was selected (or let go) in ``tab``'s text: the panel follows in front."""
         if tab is self.current_tab():
             self.entity_panel.select_entity(entity_id)
 
@@ -287,7 +342,7 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
             if self.find_bar.isVisible():
                 self.find_bar.close_bar()
             else:
-                self.clear_entity()
+                self.commands.clear_entity()
             return
         super().keyPressEvent(event)
 
@@ -335,11 +390,13 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
 
     def confirm_close(self, tabs: list[ArticleTab]) -> bool:
         """Save / Discard / Cancel when any of ``tabs`` has unsaved corrections."""
-        return unsaved.confirm_close(self, self, tabs, self._ask_target, self._save_failed)
+        return unsaved.confirm_close(
+            self, self.corrections, tabs, self.exports.ask_target, self.exports.save_failed
+        )
 
     def commit_data(self, manager: QSessionManager) -> None:
         """The session is ending (logout): ask as on quit; Cancel cancels the logout."""
-        if not self.unsaved_tabs():
+        if not self.corrections.unsaved_tabs():
             return
         if not manager.allowsInteraction() or not self.confirm_close(list(self.tab_list)):
             manager.cancel()
@@ -350,7 +407,7 @@ class MainWindow(ArticleOpening, WindowCommands, ExportActions, CorrectionAction
         if not self.confirm_close(list(self.tab_list)):
             event.ignore()
             return
-        self.finish_journals()
+        self.corrections.finish_journals()
         self.save_state()
         if self._owns_tasks:
             self.tasks.shutdown()

@@ -30,8 +30,6 @@ from reader.ui.screen_blocks import blocks_in_range
 from reader.ui.spans import Prepared, Span, mention_spans
 from reader.ui.theme import PageColors, TypeColors
 
-PREPARED_KEPT = 4
-"""Prepared annotations kept for ``show_annotations`` (a provisional one may be skipped)."""
 MEASURE_EMS = 40
 """Maximum text width in ems (about 70 characters per line)."""
 TOP_SCREEN_CHARS = 3000
@@ -71,7 +69,6 @@ class ReadingView(QTextBrowser):
         self._zoom = 100
         self._press: QPoint | None = None
         self._find_selections: list[QTextEdit.ExtraSelection] = []
-        self._prepared: dict[int, Prepared] = {}
         self._first_hint = 0
         """Number of the first block on screen when last asked (``_screen_blocks`` starts there)."""
         self.scroll_bar.valueChanged.connect(self._paint_visible)
@@ -124,29 +121,32 @@ class ReadingView(QTextBrowser):
         self.pacer = LayoutPacer(document)
         self.pacer.restart()
 
-    def prepare_annotations(self, annotations: Annotations) -> None:
-        """Turn ``annotations`` into highlight spans ahead of ``show_annotations``.
+    def prepare(self, annotations: Annotations) -> Prepared:
+        """Highlight spans for ``annotations``, made ahead of ``show_annotations``.
 
-        Pure Python and safe on any thread: the analysis worker calls it, so the UI thread
-        does not spend its time on 100,000 mentions of a big article.
+        Pure Python and safe on any thread: the analysis worker makes them and hands them
+        back with its result, so the UI thread does not spend its time on 100,000 mentions.
         """
-        self._prepared[id(annotations)] = self._prepare(annotations)
-        while len(self._prepared) > PREPARED_KEPT:
-            self._prepared.pop(next(iter(self._prepared)), None)
+        offsets = self.offsets
+        return Prepared(annotations, offsets, *mention_spans(annotations, offsets))
 
-    def show_annotations(self, annotations: Annotations, visible: set[str]) -> None:
-        """Highlight every mention; ``visible`` are the types to paint."""
-        prepared = self._prepared.pop(id(annotations), None)
-        fresh = prepared is not None and prepared.annotations is annotations
-        if not fresh or prepared.offsets is not self.offsets:  # none, or laid out again since
-            prepared = self._prepare(annotations)
+    def show_annotations(
+        self, annotations: Annotations, visible: set[str], prepared: Prepared | None = None
+    ) -> None:
+        """Highlight every mention; ``visible`` are the types to paint.
+
+        ``prepared`` (from ``prepare``) is used while it fits: the same annotations, and the
+        text not laid out again since.
+        """
+        if (
+            prepared is None
+            or prepared.annotations is not annotations
+            or prepared.offsets is not self.offsets
+        ):
+            prepared = self.prepare(annotations)
         self._names = prepared.names
         if self.highlighter is not None:
             self.highlighter.set_spans(prepared.index, visible)
-
-    def _prepare(self, annotations: Annotations) -> Prepared:
-        offsets = self.offsets
-        return Prepared(annotations, offsets, *mention_spans(annotations, offsets))
 
     def set_visible_types(self, visible: set[str]) -> None:
         """Toggle highlight layers."""

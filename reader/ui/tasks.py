@@ -4,7 +4,9 @@ Anki's ``taskman`` and napari's single-worker slicer in one small object. The sp
 not thread-safe and loads slowly, so analysis runs on ONE worker thread, in order; file loading
 uses a second single worker so opening a file never waits behind a long analysis. Widgets never
 create threads: they call ``TaskManager.run`` and receive ``on_success`` / ``on_failure`` /
-``on_progress`` on the UI thread, delivered through a queued Qt signal.
+``on_progress`` on the UI thread, delivered through a queued Qt signal. Work for a tab goes
+through ``run_for``, which stops it and drops its results once the tab is closed; ``call_on_ui``
+is the one way back to the UI thread for code that is not a task (an uncaught error's dialog).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Literal, TypeVar
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,35 @@ Progress = Callable[[float], None]
 Pool = Literal["analysis", "io"]
 PROGRESS_STEP = 0.01
 """Progress reports closer than this to the last one are dropped (no signal flood)."""
+
+
+_thread_state = threading.local()
+
+
+def _give_thread_an_event_dispatcher() -> None:
+    """Give a worker thread a Qt event dispatcher for its life (a QEventLoop creates one).
+
+    Qt objects made on a worker may start timers (a QTextDocument printed to PDF lays itself
+    out with them); without a dispatcher Qt warns and drops them. The loop never runs.
+    """
+    _thread_state.loop = QEventLoop()
+
+
+class TaskOwner(Protocol):
+    """What ``run_for`` works on behalf of (an ArticleTab): results stop once it is closed."""
+
+    @property
+    def closed(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class TaskContext:
+    """What work started by ``run_for`` receives on its worker."""
+
+    progress: Progress
+    should_stop: Callable[[], bool]
+    post: Callable[[Callable[[], None]], None]
+    """Queue a call for the UI thread (a provisional result), dropped once the owner closed."""
 
 
 class TaskManager(QObject):
@@ -40,8 +72,12 @@ class TaskManager(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pools = {
-            "analysis": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-analysis"),
-            "io": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-io"),
+            name: ThreadPoolExecutor(
+                max_workers=1,
+                thread_name_prefix=f"reader-{name}",
+                initializer=_give_thread_an_event_dispatcher,
+            )
+            for name in ("analysis", "io")
         }
         self._pending = 0
         self._closed = False
@@ -127,9 +163,49 @@ class TaskManager(QObject):
                 if self._pending == 0:
                     self.busy_changed.emit(False)
 
+    def run_for(
+        self,
+        owner: TaskOwner,
+        fn: Callable[[TaskContext], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[float], None] | None = None,
+        pool: Pool = "analysis",
+    ) -> Future[Any] | None:
+        """``run`` on behalf of ``owner`` (a tab): its results are dropped once it is closed.
+
+        ``fn`` gets a ``TaskContext``: progress, ``should_stop`` (the owner closed or the
+        manager shut down: stop between steps) and ``post`` for results on the way (dropped
+        too once the owner is closed). A failure after the owner closed is no failure.
+        """
+
+        def live(callback: Callable[..., None]) -> Callable[..., None]:
+            return lambda *args: None if owner.closed else callback(*args)
+
+        def should_stop() -> bool:
+            return owner.closed or self._closed
+
+        def post(callback: Callable[[], None]) -> None:
+            self.run_on_ui(live(callback))
+
+        return self.run(
+            lambda progress: fn(TaskContext(progress, should_stop, post)),
+            live(on_success),
+            live(on_failure) if on_failure is not None else None,
+            live(on_progress) if on_progress is not None else None,
+            pool,
+        )
+
     def run_on_ui(self, callback: Callable[[], None]) -> None:
         """Queue a plain call for the UI thread (for code already on a worker)."""
         self._post(callback, finishes=False)
+
+    def call_on_ui(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` on the UI thread: now if already there, else queued."""
+        if threading.current_thread() is threading.main_thread():
+            callback()
+        else:
+            self.run_on_ui(callback)
 
     def shutdown(self, wait: bool = False) -> None:
         """Drop queued work and stop delivering results; a running task finishes unseen."""
@@ -137,37 +213,3 @@ class TaskManager(QObject):
             self._closed = True
         for executor in self._pools.values():
             executor.shutdown(wait=wait, cancel_futures=True)
-
-
-class _UiInvoker(QObject):
-    """Runs callables queued from any thread on the thread it lives in (the UI thread)."""
-
-    call = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.call.connect(self._run, Qt.ConnectionType.QueuedConnection)
-
-    @Slot(object)
-    def _run(self, callback: Callable[[], None]) -> None:
-        callback()
-
-
-_invoker: _UiInvoker | None = None
-
-
-def prepare_ui_calls() -> None:
-    """Create the UI-thread invoker; call once on the UI thread (``run_app`` does)."""
-    global _invoker
-    if _invoker is None:
-        _invoker = _UiInvoker()
-
-
-def call_on_ui_thread(callback: Callable[[], None]) -> None:
-    """Run ``callback`` on the UI thread: now if already there, else queued."""
-    if threading.current_thread() is threading.main_thread():
-        callback()
-    elif _invoker is not None:
-        _invoker.call.emit(callback)
-    else:
-        log.warning("No UI thread to call back on; dropped %r", callback)

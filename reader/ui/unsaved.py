@@ -16,7 +16,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.errors import ReaderError
-from reader.core.export import FORMATS, save
+from reader.core.export.formats import FORMATS, save
 from reader.core.model import Annotations
 from reader.ui.article_tab import ArticleTab
 

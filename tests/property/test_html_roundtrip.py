@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 
 from reader.core import schema
-from reader.core.annotated import parse_annotated
-from reader.core.export_html import render_html
+from reader.core.export.html import render_html
+from reader.core.export.reopen import parse_annotated
 from reader.core.model import Annotations
 from tests.property.budget import budget
 from tests.property.strategies import annotations

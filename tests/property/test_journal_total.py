@@ -9,9 +9,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core import journal, schema
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import AddEntity
+from reader.core import schema
+from reader.core.corrections import journal
+from reader.core.corrections.operations import AddEntity
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import Annotations, Article
 from tests.property.budget import budget
 from tests.property.strategies import annotations, json_values

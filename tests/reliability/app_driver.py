@@ -23,7 +23,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.analysis import SpacyAnalyser
-from reader.core.corrections import AddEntity
+from reader.core.corrections.operations import AddEntity
 from reader.core.settings import Settings
 from reader.ui import export_actions
 from reader.ui.app import create_application
@@ -51,7 +51,7 @@ def correct(window: MainWindow, count: int) -> int:
     done, start = 0, 0
     while done < count:
         start = text.index(WORD, start)
-        if window.apply_correction(AddEntity(start, start + len(WORD), "organization")):
+        if window.corrections.apply_correction(AddEntity(start, start + len(WORD), "organization")):
             done += 1
             say(f"corrected {done}")
         start += len(WORD)
@@ -97,7 +97,7 @@ def main() -> int:
         if args.mode == "edit":
             correct(window, 1000)
         elif args.mode == "save":
-            window.save_annotated_copy()
+            window.exports.save_annotated_copy()
             QTimer.singleShot(100, wait_for_first_save)
         else:
             QTimer.singleShot(200, accept_offer)
@@ -109,7 +109,7 @@ def main() -> int:
         say("saved 1")
         correct(window, 1)
         arm_kill_in_save(args.copy, args.at)
-        window.save_annotated_copy()
+        window.exports.save_annotated_copy()
 
     def accept_offer(tries: int = 0) -> None:
         boxes = [

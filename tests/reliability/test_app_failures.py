@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.analysis import SpacyAnalyser
 from reader.core.analysis.pipeline import INSTALL_HINT, MODEL_PACKAGES
-from reader.core.export import save
+from reader.core.export.formats import save
 from reader.core.logs import log_file, setup_logging, shutdown_logging
 from reader.ui import export_actions
 from tests.ui.conftest import OFFSCREEN_NOISE, fake_analyser, main_window, open_and_wait
@@ -60,7 +60,7 @@ def test_failed_save_is_a_plain_sentence_and_the_previous_copy_is_intact(
         target = tmp_path / "taken.html"
         target.mkdir()
     monkeypatch.setattr(export_actions, "ask_save_path", lambda *args: target)
-    window.save_annotated_copy()
+    window.exports.save_annotated_copy()
     qtbot.waitUntil(lambda: bool(_dialogs("errorDialog")), timeout=10_000)
     (dialog,) = _dialogs("errorDialog")
     sentence = dialog.text()

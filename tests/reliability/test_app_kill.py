@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotated import load_annotated
+from reader.core.export.reopen import load_annotated
 from tests.reliability.app_driver import WORD
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.model]

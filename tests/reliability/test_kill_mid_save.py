@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import journal, schema
-from reader.core.annotated import load_annotated
+from reader.core import schema
+from reader.core.corrections import journal
+from reader.core.export.reopen import load_annotated
 from reader.core.model import Annotations, Article, Block, Entity, Mention
 
 pytestmark = pytest.mark.slow
@@ -47,7 +48,7 @@ SAVER = textwrap.dedent(
     import sys
     from pathlib import Path
     from reader.core import schema
-    from reader.core.export import save
+    from reader.core.export.formats import save
 
     ann = schema.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     target = Path(sys.argv[2])
@@ -108,9 +109,9 @@ JOURNALER = textwrap.dedent(
     import sys
     from pathlib import Path
     from reader.core import schema
-    from reader.core.correction_stack import CorrectionStack
-    from reader.core.corrections import AddEntity, ChangeType
-    from reader.core.journal import Journal
+    from reader.core.corrections.undo import CorrectionStack
+    from reader.core.corrections.operations import AddEntity, ChangeType
+    from reader.core.corrections.journal import Journal
 
     ann = schema.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     stack = CorrectionStack(ann)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotated import load_annotated
-from reader.core.export import save
+from reader.core.export.formats import save
+from reader.core.export.reopen import load_annotated
 from reader.core.model import (
     Annotations,
     Article,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotated import MAX_BYTES
+from reader.core.documents import open_document
 from reader.core.errors import AnnotationFormatError, LoadError
-from reader.core.export import save
-from reader.core.export_html import EMBED_ID, embed_json
-from reader.core.opening import open_document
+from reader.core.export.formats import save
+from reader.core.export.html import EMBED_ID, embed_json
+from reader.core.export.reopen import MAX_BYTES
 from reader.core.schema import loads
 from tests.security.hostile_json import CASES, valid_text
 from tests.security.watchdog import watchdog

@@ -17,6 +17,7 @@ from reader.core.logs import log_file, setup_logging, shutdown_logging
 from reader.core.paths import sample_article
 from reader.ui import app as app_module
 from reader.ui.errors import install_dialog_excepthooks
+from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager
 from tests.ui.conftest import FakeAnalyser
 
@@ -79,7 +80,7 @@ def _dialogs() -> list[QMessageBox]:
 def test_uncaught_exception_is_logged_and_shown(qtbot, restore_app) -> None:
     path = setup_logging()
     assert path == log_file()
-    install_dialog_excepthooks()
+    install_dialog_excepthooks(TaskManager())
     try:
         raise RuntimeError("boom in a slot")
     except RuntimeError:
@@ -95,7 +96,8 @@ def test_uncaught_exception_is_logged_and_shown(qtbot, restore_app) -> None:
 
 def test_worker_thread_exception_reaches_a_dialog(qtbot, restore_app) -> None:
     setup_logging()
-    install_dialog_excepthooks()
+    tasks = TaskManager()
+    install_dialog_excepthooks(tasks)
 
     def fail() -> None:
         raise ValueError("boom on a worker")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from reader.core.journal import find_journal, journal_dir
+from reader.core.corrections.journal import find_journal, journal_dir
 from reader.ui import export_actions
 from tests.ui.conftest import FakeAnalyser, close_without_asking, open_and_wait
 
@@ -84,7 +84,7 @@ def test_entity_corrections_from_the_menu(qtbot, main_window, article: Path, mon
     tab = open_and_wait(qtbot, window, article)
     moscow = _entity(tab, "Moscow")
     window.select_entity(moscow.id)
-    window.change_entity_type("country")
+    window.corrections.change_entity_type("country")
     assert _entity(tab, "Moscow").type == "country"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Moskva", True))
     window.action_by_id["edit.rename_entity"].trigger()
@@ -139,7 +139,7 @@ def test_context_menu_offers_corrections(qtbot, main_window, article: Path) -> N
     tab = open_and_wait(qtbot, window, article)
     _select(tab, "Le Parisien")
     rect = tab.view.cursorRect(tab.view.textCursor())
-    menu = window.correction_menu(tab, rect.center())
+    menu = window.corrections.menu.correction_menu(tab, rect.center())
     texts = [a.text() for a in menu.actions()]
     assert "Mark “Le Parisien” as" in texts
     mark = next(a.menu() for a in menu.actions() if a.text() == "Mark “Le Parisien” as")
@@ -152,7 +152,7 @@ def test_context_menu_offers_corrections(qtbot, main_window, article: Path) -> N
     tab.view.select_range(ukraine.start, ukraine.start)
     point = tab.view.cursorRect(tab.view.textCursor()).center()
     point.setX(point.x() + 3)
-    menu = window.correction_menu(tab, point)
+    menu = window.corrections.menu.correction_menu(tab, point)
     texts = [a.text() for a in menu.actions()]
     assert "Remove This Mention of Ukraine" in texts and "Rename Ukraine…" in texts
     menu.deleteLater()
@@ -163,7 +163,7 @@ def test_context_menu_offers_corrections(qtbot, main_window, article: Path) -> N
     tab.view.select_range(word + 2, word + 2)
     point = tab.view.cursorRect(tab.view.textCursor()).center()
     _select(tab, "Le Parisien")
-    menu = window.correction_menu(tab, point)
+    menu = window.corrections.menu.correction_menu(tab, point)
     texts = [a.text() for a in menu.actions()]
     assert "Mark “permission” as" in texts and "Mark “Le Parisien” as" not in texts
     menu.deleteLater()
@@ -185,7 +185,7 @@ def _crashed_session(qtbot, main_window, article: Path) -> None:
     _select(tab, "Le Parisien")
     window.action_by_id["edit.mark_organization"].trigger()
     window.select_entity(_entity(tab, "Moscow").id)
-    window.change_entity_type("country")
+    window.corrections.change_entity_type("country")
     close_without_asking(window)
 
 

@@ -208,7 +208,7 @@ def test_zoom_changes_font_and_is_remembered(qtbot, main_window, sample_path) ->
     assert window.settings.zoom == 110
     window.action_by_id["view.zoom_reset"].trigger()
     assert tab.view.document().defaultFont().pointSizeF() == size
-    window.zoom_out()
+    window.commands.zoom_out()
     window.close()
     assert load_settings().zoom == 90
 
@@ -356,7 +356,7 @@ def test_recent_menu_lists_opened_files(qtbot, main_window, sample_path) -> None
     menu.aboutToShow.emit()
     texts = [a.text() for a in menu.actions()]
     assert any(sample_path.name in t for t in texts)
-    window.close_current_tab()
+    window.commands.close_current_tab()
     entry = next(a for a in menu.actions() if sample_path.name in a.text())
     with qtbot.waitSignal(window.analysis_finished):
         entry.trigger()
@@ -467,7 +467,7 @@ def test_welcome_page_when_no_article_is_open(qtbot, main_window, sample_path) -
     assert window.stack.currentWidget() is window.welcome
     open_and_wait(qtbot, window, sample_path)
     assert window.stack.currentWidget() is window.tabs
-    window.close_current_tab()
+    window.commands.close_current_tab()
     assert window.stack.currentWidget() is window.welcome
 
 
@@ -475,7 +475,7 @@ def test_saved_annotations_are_shown_without_analysis(
     qtbot, main_window, sample_path, monkeypatch
 ) -> None:
     from reader.core.loaders import load_article
-    from reader.ui import opening as window_module
+    from reader.ui import article_loading as window_module
 
     saved = FakeAnalyser().analyse(load_article(sample_path))
     saved.entities = saved.entities[:1]

@@ -74,6 +74,6 @@ def test_long_article_shows_screen_first_then_final(
     final = window.current_annotations()
     assert final is not None and len(tab.view.highlighter.spans) >= partial[0]
     # Reopening comes from the cache: the same result without running the model again.
-    window.close_current_tab()
+    window.commands.close_current_tab()
     again = open_and_wait(qtbot, window, long_file, timeout=60_000)
     assert [e.name for e in again.annotations.entities] == [e.name for e in final.entities]

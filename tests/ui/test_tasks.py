@@ -69,3 +69,59 @@ def test_analysis_runs_in_order_on_one_worker(qtbot, tasks: TaskManager) -> None
 def test_after_shutdown_nothing_runs(qtbot, tasks: TaskManager) -> None:
     tasks.shutdown(wait=True)
     assert tasks.run(lambda _p: 1, lambda _v: None) is None
+
+
+class _Owner:
+    """A tab as ``run_for`` sees it."""
+
+    def __init__(self) -> None:
+        self.closed = False
+
+
+def test_run_for_delivers_while_the_owner_is_open(qtbot, tasks: TaskManager) -> None:
+    owner, got, posted = _Owner(), [], []
+
+    def work(context) -> int:
+        context.post(lambda: posted.append("partial"))
+        return 7
+
+    tasks.run_for(owner, work, got.append)
+    qtbot.waitUntil(lambda: got == [7])
+    assert posted == ["partial"]
+
+
+def test_run_for_stops_and_drops_everything_once_the_owner_closes(
+    qtbot, tasks: TaskManager
+) -> None:
+    owner, got, failed, posted, stopped = _Owner(), [], [], [], []
+    started, release = threading.Event(), threading.Event()
+
+    def work(context) -> int:
+        started.set()
+        release.wait(5)
+        stopped.append(context.should_stop())
+        context.post(lambda: posted.append("partial"))
+        raise RuntimeError("cancelled")
+
+    tasks.run_for(owner, work, got.append, failed.append)
+    assert started.wait(5)
+    owner.closed = True  # the tab closes while its work runs
+    release.set()
+    qtbot.waitUntil(lambda: tasks.pending == 0)
+    assert stopped == [True]
+    assert got == failed == posted == []
+
+
+def test_call_on_ui_runs_now_on_the_ui_thread_and_queues_from_a_worker(
+    qtbot, tasks: TaskManager
+) -> None:
+    calls: list[str] = []
+    tasks.call_on_ui(lambda: calls.append(threading.current_thread().name))
+    assert calls == [threading.main_thread().name]
+    worker = threading.Thread(
+        target=lambda: tasks.call_on_ui(lambda: calls.append(threading.current_thread().name))
+    )
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: len(calls) == 2)
+    assert calls[1] == threading.main_thread().name

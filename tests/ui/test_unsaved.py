@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.core.annotated import load_annotated
-from reader.core.journal import journal_dir
+from reader.core.corrections.journal import journal_dir
+from reader.core.export.reopen import load_annotated
 from reader.ui import export_actions, unsaved
 from reader.ui.unsaved import Choice
 from tests.ui.conftest import open_and_wait
@@ -27,7 +27,7 @@ def _corrected(qtbot, window, article: Path):
     start = tab.article.text.index("Le Parisien")
     tab.view.select_range(start, start + len("Le Parisien"))
     window.action_by_id["edit.mark_organization"].trigger()
-    assert window.unsaved_tabs() == [tab]
+    assert window.corrections.unsaved_tabs() == [tab]
     return tab
 
 
@@ -48,7 +48,7 @@ def test_cancel_keeps_the_tab_and_its_corrections(qtbot, main_window, article, m
     asked = _answer(monkeypatch, Choice.CANCEL)
     window.action_by_id["file.close_tab"].trigger()  # Ctrl+W
     assert asked == [[tab.title]]
-    assert window.tab_list == [tab] and window.unsaved_tabs() == [tab]
+    assert window.tab_list == [tab] and window.corrections.unsaved_tabs() == [tab]
     window.tabs.tabCloseRequested.emit(0)  # the tab's close button asks too
     assert len(asked) == 2 and window.tab_list == [tab]
 
@@ -82,7 +82,7 @@ def test_cancelled_save_dialog_keeps_the_window_open(qtbot, main_window, article
     _answer(monkeypatch, Choice.SAVE)
     monkeypatch.setattr(export_actions, "ask_save_path", lambda *_a: None)
     window.close()
-    assert window.isVisible() and len(window.unsaved_tabs()) == 1
+    assert window.isVisible() and len(window.corrections.unsaved_tabs()) == 1
 
 
 def test_no_question_without_unsaved_corrections(qtbot, main_window, article, monkeypatch):

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from reader import __version__
+from reader.core.analysis.contracts import (
+    PARSE_SHARE,
+    STAGE_DONE,
+    Analyser,
+    ClosableAnalyser,
+    IncrementalAnalyser,
+    Progress,
+    StoringAnalyser,
+    run_analysis,
+)
 from reader.core.model import Annotations, Article, PipelineInfo
 
-Progress = Callable[[float], None]
-
-PARSE_SHARE = 0.94
-"""Share of the progress bar for the spaCy pipeline; the article-wide pass (join, entities,
-quotes, dates) takes the rest: ~6% of the time, measured on 300 kB of news text."""
-STAGE_DONE = {"entities": 0.96, "quotes": 0.975, "dates": 1.0}
-
-
-class Analyser(Protocol):
-    """Anything that turns an Article into Annotations (the UI injects fakes in tests)."""
-
-    def analyse(self, article: Article, progress: Progress | None = None) -> Annotations: ...
+__all__ = [
+    "PARSE_SHARE",
+    "STAGE_DONE",
+    "Analyser",
+    "ClosableAnalyser",
+    "IncrementalAnalyser",
+    "Progress",
+    "SpacyAnalyser",
+    "StoringAnalyser",
+    "run_analysis",
+]
 
 
 class SpacyAnalyser:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.core.errors import ReaderError
-from reader.core.export_jsonl import span_label
+from reader.core.export.jsonl import span_label
 from reader.core.model import Annotations
 
 SPAN_KEY = "entities"

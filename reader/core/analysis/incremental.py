@@ -16,16 +16,19 @@ are local; the final result replaces them.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import PARSE_SHARE, Progress, SpacyAnalyser
+from reader.core.analysis.contracts import (
+    PARSE_SHARE,
+    DocAnnotator,
+    OnPartial,
+    Progress,
+    ShouldStop,
+)
 from reader.core.analysis.runner import Span, chunk_spans, doc_text, join_docs, pack, parse_spans
 from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
-
-OnPartial = Callable[[Annotations], None]
-ShouldStop = Callable[[], bool]
 
 PARTIAL_EVERY_S = 1.0
 """Pause before the second provisional result; each later pause is twice the one before, so
@@ -44,7 +47,7 @@ class AnalysisCancelled(Exception):
 
 
 def annotate_doc(
-    analyser: SpacyAnalyser, article: Article, doc: Any, progress: Progress | None = None
+    analyser: DocAnnotator, article: Article, doc: Any, progress: Progress | None = None
 ) -> Annotations:
     """The article-wide analysis of a parsed ``doc`` (``SpacyAnalyser.annotate_doc``)."""
     return analyser.annotate_doc(article, doc, progress)
@@ -64,7 +67,7 @@ def first_spans(spans: Sequence[Span], first_range: tuple[int, int] | None) -> l
 class _Provisional:
     """Per-run results shifted to article offsets, merged by (type, name) when asked."""
 
-    def __init__(self, analyser: SpacyAnalyser, article: Article) -> None:
+    def __init__(self, analyser: DocAnnotator, article: Article) -> None:
         self._analyser = analyser
         self._article = article
         self._mentions: dict[tuple[str, str], list[Mention]] = {}
@@ -124,7 +127,7 @@ def _runs(parsed: list[tuple[Span, Any]]) -> Iterator[tuple[int, Any]]:
 
 
 def analyse_incremental(
-    analyser: SpacyAnalyser,
+    analyser: DocAnnotator,
     article: Article,
     first_range: tuple[int, int] | None = None,
     on_partial: OnPartial | None = None,

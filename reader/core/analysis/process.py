@@ -26,7 +26,8 @@ from typing import Any
 
 import reader
 from reader.core.analysis import Progress
-from reader.core.analysis.incremental import AnalysisCancelled, OnPartial, ShouldStop
+from reader.core.analysis.contracts import OnPartial, ShouldStop
+from reader.core.analysis.incremental import AnalysisCancelled
 from reader.core.analysis.service import DEFAULT_FACTORY, Pieces
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations, Article, PipelineInfo

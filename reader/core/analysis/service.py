@@ -39,6 +39,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from reader.core.analysis.contracts import run_analysis
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations, Article, PipelineInfo
 
@@ -149,12 +150,15 @@ def _analyse(analyser: Any, conn: Connection, request: tuple) -> None:
     _, article, first_range, partials, cache_folder = request
     job = _Job(conn)
     cached = _cache_in(cache_folder)
-    incremental = getattr(analyser, "analyse_incremental", None)
-    if incremental is None:
-        result = analyser.analyse(article, job.progress)
-    else:
-        on_partial = job.partial if partials else None
-        result = incremental(article, first_range, on_partial, job.progress, job.should_stop)
+    on_partial = job.partial if partials else None
+    result = run_analysis(
+        analyser,
+        article,
+        job.progress,
+        first_range=first_range,
+        on_partial=on_partial,
+        should_stop=job.should_stop,
+    )
     if job.should_stop():  # cancelled after the last chunk: the app no longer waits for it
         raise Cancelled
     send_annotations(conn, "done", result)

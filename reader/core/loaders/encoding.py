@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charset_normalizer import from_bytes
 
 from reader.core.errors import LoadError
+from reader.core.loaders.files import MAX_TEXT_BYTES, read_file
+
+if TYPE_CHECKING:
+    from reader.core.model import Article
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -69,6 +76,20 @@ def decode_text(raw: bytes, name: str) -> Decoded:
             f"Could not work out how the text in {name!r} is encoded; it may not be a text file."
         )
     return _checked(Decoded(str(best), best.encoding), name)
+
+
+TextParser = Callable[..., "Article"]
+"""A text format's parser: ``parse(text, source=..., notices=[...]) -> Article``."""
+
+
+def load_text_file(path: Path, parse: TextParser) -> Article:
+    """Read ``path`` (bounded), decode it (encoding detected) and ``parse`` the text.
+
+    The one load → decode → parse path of the text formats (.txt, .md); the decoder's
+    notices (a guessed encoding, damaged bytes) travel with the article.
+    """
+    decoded = decode_text(read_file(path, MAX_TEXT_BYTES), path.name)
+    return parse(decoded.text, source=str(path), notices=decoded.notices)
 
 
 def refuse_binary(raw: bytes, name: str) -> None:

@@ -27,8 +27,7 @@ from reader.core.loaders.builder import (
     strip_controls,
 )
 from reader.core.loaders.datelines import split_header
-from reader.core.loaders.encoding import decode_text
-from reader.core.loaders.files import MAX_TEXT_BYTES, read_file
+from reader.core.loaders.encoding import load_text_file
 from reader.core.loaders.text import parse_text
 from reader.core.model import Article
 
@@ -41,13 +40,7 @@ _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 def load_markdown(path: Path) -> Article:
     """Read and parse a Markdown file."""
-    return parse_markdown_bytes(read_file(path, MAX_TEXT_BYTES), str(path), path.name)
-
-
-def parse_markdown_bytes(data: bytes, source: str, name: str) -> Article:
-    """Decode ``data`` (encoding detected) and parse it as Markdown."""
-    decoded = decode_text(data, name)
-    return parse_markdown(decoded.text, source=source, notices=decoded.notices)
+    return load_text_file(path, parse_markdown)
 
 
 def parse_markdown(text: str, source: str = "", notices: list[str] | None = None) -> Article:

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from reader.core.loaders.builder import Part, build_article, normalise_newlines, strip_controls
 from reader.core.loaders.datelines import split_header
-from reader.core.loaders.encoding import decode_text
-from reader.core.loaders.files import MAX_TEXT_BYTES, read_file
+from reader.core.loaders.encoding import load_text_file
 from reader.core.model import Article
 
 MAX_WRAP_WIDTH = 100
@@ -28,13 +27,7 @@ LIST_MARKER = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+")
 
 def load_text(path: Path) -> Article:
     """Read and parse a plain-text file."""
-    return parse_text_bytes(read_file(path, MAX_TEXT_BYTES), str(path), path.name)
-
-
-def parse_text_bytes(data: bytes, source: str, name: str) -> Article:
-    """Decode ``data`` (encoding detected) and parse it as a plain-text article."""
-    decoded = decode_text(data, name)
-    return parse_text(decoded.text, source=source, notices=decoded.notices)
+    return load_text_file(path, parse_text)
 
 
 def parse_text(text: str, source: str = "", notices: list[str] | None = None) -> Article:

@@ -14,7 +14,7 @@ import pytest
 
 from reader.core import atomic
 from reader.core.errors import ReaderError
-from reader.core.export import render_bytes, save
+from reader.core.export.formats import render_bytes, save
 from reader.core.model import Annotations
 
 
@@ -98,7 +98,9 @@ def test_process_killed_mid_write_leaves_previous_copy(small: Annotations, tmp_p
     script = textwrap.dedent(
         f"""
         import os, signal
-        from reader.core import annotated, atomic, export
+        from reader.core import atomic
+        from reader.core.export import formats as export
+        from reader.core.export import reopen as annotated
         ann = annotated.load_annotated({str(annotations_json)!r})
         real_fdopen = os.fdopen
 

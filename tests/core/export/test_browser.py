@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.export import save
+from reader.core.export.formats import save
 from reader.core.export_colors import colors_for
 from reader.core.model import EXTRA_TYPES, HIGHLIGHTED_TYPES, Annotations
 from reader.core.paths import PROJECT_ROOT

@@ -13,8 +13,8 @@ import pytest
 from reader import cli
 from reader.core import schema
 from reader.core.analysis import SpacyAnalyser
-from reader.core.annotated import load_annotated
-from reader.core.export import save
+from reader.core.export.formats import save
+from reader.core.export.reopen import load_annotated
 from reader.core.model import Annotations
 
 

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import schema
-from reader.core.annotated import load_annotated
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import (
+from reader.core.corrections.operations import (
     AddEntity,
     AddMention,
     ChangeType,
@@ -25,7 +23,9 @@ from reader.core.corrections import (
     overlapping_mentions,
     trim_selection,
 )
-from reader.core.export import save
+from reader.core.corrections.undo import CorrectionStack
+from reader.core.export.formats import save
+from reader.core.export.reopen import load_annotated
 from reader.core.model import Annotations
 
 

@@ -7,7 +7,9 @@ import re
 from html.parser import HTMLParser
 
 from reader.core import schema
-from reader.core.annotated import extract_embedded_json, parse_annotated
+from reader.core.export.html import EMBED_ID, embed_json, render_html
+from reader.core.export.html_assets import SCRIPT, csp_hash
+from reader.core.export.reopen import extract_embedded_json, parse_annotated
 from reader.core.export_colors import (
     OKABE_ITO,
     OKABE_ITO_PALETTE,
@@ -16,8 +18,6 @@ from reader.core.export_colors import (
     mix,
     text_color_on,
 )
-from reader.core.export_html import EMBED_ID, embed_json, render_html
-from reader.core.export_html_assets import SCRIPT, csp_hash
 from reader.core.model import ENTITY_TYPES, Annotations, Mention
 
 

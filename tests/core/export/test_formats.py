@@ -10,8 +10,8 @@ import pytest
 
 from reader.core import schema
 from reader.core.errors import ReaderError
-from reader.core.export import FORMATS, render, render_bytes, save
-from reader.core.export_jsonl import render_jsonl
+from reader.core.export.formats import FORMATS, render, render_bytes, save
+from reader.core.export.jsonl import render_jsonl
 from reader.core.model import Annotations, Mention
 
 

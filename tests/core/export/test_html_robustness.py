@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 
 from reader.core import schema
-from reader.core.annotated import load_annotated, parse_annotated
 from reader.core.errors import AnnotationFormatError
-from reader.core.export import save
-from reader.core.export_html import EMBED_ID, embed_json, render_html
+from reader.core.export.formats import save
+from reader.core.export.html import EMBED_ID, embed_json, render_html
+from reader.core.export.reopen import load_annotated, parse_annotated
 from reader.core.model import Annotations
 from tests.property.budget import budget
 from tests.property.strategies import annotations

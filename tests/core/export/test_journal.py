@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 
 from reader.core import schema
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import AddEntity, ChangeType, MergeEntities, RenameEntity
-from reader.core.journal import (
+from reader.core.corrections.journal import (
     Journal,
     discard_journal,
     find_journal,
@@ -25,6 +23,8 @@ from reader.core.journal import (
     read_journal,
     replay,
 )
+from reader.core.corrections.operations import AddEntity, ChangeType, MergeEntities, RenameEntity
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import Annotations
 
 
@@ -98,10 +98,10 @@ def test_crash_loses_nothing(small: Annotations, tmp_path: Path) -> None:
     script = textwrap.dedent(
         f"""
         import os, signal
-        from reader.core.annotated import load_annotated
-        from reader.core.correction_stack import CorrectionStack
-        from reader.core.corrections import RenameEntity
-        from reader.core.journal import Journal
+        from reader.core.export.reopen import load_annotated
+        from reader.core.corrections.undo import CorrectionStack
+        from reader.core.corrections.operations import RenameEntity
+        from reader.core.corrections.journal import Journal
         ann = load_annotated({str(saved)!r})
         stack = CorrectionStack(ann, recorder=Journal(ann))
         stack.apply(RenameEntity("e2", "Chancellor Scholz"))
@@ -178,7 +178,7 @@ def test_journal_failure_keeps_the_edit_and_reports(
 
 def test_an_article_without_journal_is_answered_without_hashing(small, monkeypatch) -> None:
     """The lookup runs on the UI thread for every result: hashing 1 MB of annotations froze it."""
-    from reader.core import journal
+    from reader.core.corrections import journal
 
     other = copy.deepcopy(small)
     _edit(other)  # a journal of these annotations exists...

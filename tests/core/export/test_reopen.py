@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from reader.core import schema
-from reader.core.annotated import is_annotated_copy, load_annotated
+from reader.core.documents import RESTORED_NOTICE, open_document
 from reader.core.errors import AnnotationFormatError, LoadError
-from reader.core.export import save
-from reader.core.export_html import EMBED_ID, embed_json
+from reader.core.export.formats import save
+from reader.core.export.html import EMBED_ID, embed_json
+from reader.core.export.reopen import is_annotated_copy, load_annotated
 from reader.core.model import Annotations, Article
-from reader.core.opening import RESTORED_NOTICE, open_document
 
 
 @pytest.mark.model

@@ -127,13 +127,13 @@ def test_50_mb_text_file_is_refused_above_the_limit(tmp_path: Path) -> None:
 def test_file_just_under_a_lowered_limit_opens(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.core.loaders import text
+    from reader.core.loaders import encoding
 
     path = tmp_path / "big.txt"
     path.write_bytes(b"Paragraph of text.\n" * 1000)
-    monkeypatch.setattr(text, "MAX_TEXT_BYTES", 19_000)
+    monkeypatch.setattr(encoding, "MAX_TEXT_BYTES", 19_000)
     assert len(load_article(path).blocks) == 1000
-    monkeypatch.setattr(text, "MAX_TEXT_BYTES", 18_999)
+    monkeypatch.setattr(encoding, "MAX_TEXT_BYTES", 18_999)
     assert "too large" in _message(path)
 
 

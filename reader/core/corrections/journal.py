@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from reader.core import schema
-from reader.core.correction_stack import CorrectionStack
-from reader.core.corrections import CorrectionError, correction_from_dict
+from reader.core.corrections.operations import CorrectionError, correction_from_dict
+from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import Annotations, Article
 from reader.core.paths import data_dir
 

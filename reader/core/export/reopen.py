@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.core import schema
 from reader.core.errors import AnnotationFormatError, LoadError
-from reader.core.export_html import EMBED_ID
+from reader.core.export.html import EMBED_ID
 from reader.core.model import Annotations
 
 MAX_BYTES = 256 * 1024 * 1024

@@ -21,8 +21,8 @@ def open_filter() -> str:
     Built from the loaders' registry (``file_dialog_filter``) so a new loader shows up here
     without a second list to keep in step.
     """
+    from reader.core.documents import OPEN_SUFFIXES
     from reader.core.loaders import file_dialog_filter
-    from reader.core.opening import OPEN_SUFFIXES
 
     label, suffixes = ANNOTATED_COPIES
     extra = suffixes + tuple(s for s in OPEN_SUFFIXES if s not in suffixes)
@@ -35,7 +35,7 @@ def load_document(path: Path) -> Article | Annotations:
     An Article is analysed next; Annotations (an annotated copy read back by the core) are
     shown as saved, without analysis. The one place the window turns a path into content.
     """
-    from reader.core.opening import open_document
+    from reader.core.documents import open_document
 
     return open_document(path)
 

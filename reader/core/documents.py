@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.annotated import is_annotated_copy, load_annotated
+from reader.core.export.reopen import is_annotated_copy, load_annotated
 from reader.core.loaders import load_article
 from reader.core.model import Annotations, Article
 

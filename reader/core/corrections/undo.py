@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, ClassVar, Protocol
 
-from reader.core.corrections import Correction, CorrectionError, correction_to_dict
+from reader.core.corrections.operations import Correction, CorrectionError, correction_to_dict
 from reader.core.model import Annotations, Entity, Quote
 
 Snapshot = tuple[list[Entity], list[Quote]]

@@ -2,7 +2,7 @@
 
 Each correction is a small frozen dataclass that can be applied to annotations and written
 as a JSON object (``to_dict`` / ``correction_from_dict``), so the journal can record it and
-replay it after a crash. ``reader.core.correction_stack`` applies them with undo and redo.
+replay it after a crash. ``reader.core.corrections.undo`` applies them with undo and redo.
 """
 
 from __future__ import annotations

@@ -51,13 +51,13 @@ def _json(ann: Annotations) -> bytes:
 
 
 def _html(ann: Annotations) -> bytes:
-    from reader.core.export_html import render_html
+    from reader.core.export.html import render_html
 
     return render_html(ann).encode("utf-8")
 
 
 def _jsonl(ann: Annotations) -> bytes:
-    from reader.core.export_jsonl import render_jsonl
+    from reader.core.export.jsonl import render_jsonl
 
     return render_jsonl(ann).encode("utf-8")
 

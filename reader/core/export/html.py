@@ -3,7 +3,7 @@
 The page shows the article with its highlights, a legend, the entity list, the quotes with
 their speakers and the resolved dates. It carries the full schema-v1 JSON in
 ``<script type="application/json" id="entity-reader-annotations">``, which is what the app
-reads back (``reader.core.annotated``); the visible markup is only for people.
+reads back (``reader.core.export.reopen``); the visible markup is only for people.
 
 Everything that came from the article or from a file is escaped; the only code the page may
 run is its own small script, pinned by hash in a Content-Security-Policy that forbids every
@@ -22,7 +22,7 @@ from pathlib import PurePath
 
 from reader import __version__
 from reader.core import schema
-from reader.core.export_html_assets import SCRIPT, content_security_policy, css_class, stylesheet
+from reader.core.export.html_assets import SCRIPT, content_security_policy, css_class, stylesheet
 from reader.core.model import (
     ENTITY_TYPES,
     EXTRA_TYPES,
