@@ -4,8 +4,8 @@ The rules, in the order they apply:
 
 - Countries merge by ISO code ("the United States" = "United States" = "U.S." = "US");
   nationality words by the country they name ("Ukrainian" = "Ukrainians").
-- Territories merge by ISO code too ("Cayman" = "Cayman Islands", "BVI" = "British Virgin
-  Islands").
+- Places merge without a generic last word ("Gaza Strip" = "Gaza"), territories by ISO code
+  ("Cayman" = "Cayman Islands", "BVI" = "British Virgin Islands").
 - Organizations and places merge when their names are equal ignoring case, dots, a leading
   "the" and a possessive ("The Guardian" = "Guardian", "BERLIN" = "Berlin"), organizations
   also ignoring a legal form ("Microsoft Corp" = "Microsoft"), a generic last word
@@ -144,6 +144,20 @@ def org_key(name: str) -> str:
     return " ".join(w.strip(",") for w in words)
 
 
+# Last words a place is named with or without: "the Gaza Strip" is "Gaza", "the Sinai
+# Peninsula" "Sinai". Not "City" or "County": "Gaza City" is a city in the Gaza Strip, "Napa
+# County" holds the city of Napa.
+_PLACE_WORDS = frozenset({"strip", "peninsula", "archipelago", "valley", "desert"})
+
+
+def place_key(name: str) -> str:
+    """Merge key of a place: its name without a generic last word ("Gaza Strip" = "Gaza")."""
+    words = normalise(name).split()
+    if len(words) > 1 and words[-1] in _PLACE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """Countries and nationalities by code; organizations and places by normalised name."""
     groups: dict[str, list[TypedMention]] = {}
@@ -152,6 +166,8 @@ def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
             key = m.key
         elif m.type == PLACE and (code := territory_code(m.text)):
             key = f"territory:{code}"  # "Cayman" = "Cayman Islands", "USVI" = "U.S. Virgin Islands"
+        elif m.type == PLACE:
+            key = place_key(m.text)
         else:
             key = org_key(m.text) if m.type == ORGANIZATION else normalise(m.text)
         groups.setdefault(key, []).append(m)

@@ -197,9 +197,12 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         end -= 1
     if start >= end or not any(c.isupper() for c in doc[start:end].text):
         return None  # a name has a capital letter: never "n’t" or "said"
-    # Possessive (and what follows it, e.g. a stray "'s" mid-span never belongs to the name).
+    # Possessive (and what follows it, e.g. a stray "'s" mid-span never belongs to the name),
+    # except inside a body's name before its head noun ("Workers’ Party", "People's Bank").
     for i in range(start + 1, end):
         if doc[i].text in POSSESSIVE:
+            if label == "ORG" and i + 1 < end and doc[i + 1].text in name_kinds.ORGANIZATION_HEADS:
+                continue
             end = i
             break
     # Leading article; after a dash ("Kaieteur News – The Petroleum Commission is ...") a new

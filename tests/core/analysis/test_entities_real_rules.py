@@ -420,3 +420,24 @@ def test_known_long_names_leave_a_longer_model_span_alone(nlp) -> None:
     assert doc[6:9].text == "Harbour Police Union"
     out = known_long_names(doc, doc.text, [police, union])
     assert sorted((c.start, c.end) for c in out) == [(0, 2), (6, 9)]
+
+
+def test_a_possessive_before_a_bodys_head_noun_stays_in_its_name(nlp) -> None:
+    doc = nlp("The Farmers’ Union met Maria’s lawyer.")
+    union = next(t.i for t in doc if t.text == "Farmers")
+    cleaned = rules.clean_span(doc, union, union + 3, "ORG")
+    assert cleaned is not None and doc[cleaned[0] : cleaned[1]].text == "Farmers’ Union"
+    maria = next(t.i for t in doc if t.text == "Maria")
+    cleaned = rules.clean_span(doc, maria, maria + 3, "ORG")
+    assert cleaned is not None and doc[cleaned[0] : cleaned[1]].text == "Maria"
+
+
+def test_a_place_with_or_without_its_generic_last_word_is_one() -> None:
+    mentions = [
+        TypedMention(0, 12, "Sinai Peninsula", PLACE),
+        TypedMention(20, 25, "Sinai", PLACE),
+        TypedMention(30, 39, "Gaza City", PLACE),
+        TypedMention(40, 44, "Gaza", PLACE),
+    ]
+    groups = [[m.text for m in e.mentions] for e in merge_mentions(mentions)]
+    assert groups == [["Sinai Peninsula", "Sinai"], ["Gaza City"], ["Gaza"]]
