@@ -147,7 +147,7 @@ ABLATIONS = {
     "no title-word ORG rule": (rules_module, "only_title_words", lambda *a: False),
     "no always-organization names": (rules_module, "ALWAYS_ORGANIZATIONS", frozenset()),
     "no city table": (places_module, "CITIES", frozenset()),
-    "no acronym definitions": (one_sense, "apply_definitions", lambda doc, c, typed: c),
+    "no acronym definitions": (one_sense, "apply_definitions", lambda doc, t, c, typed: c),
     "no full names over pieces": (one_sense, "known_long_names", lambda doc, text, c: c),
     "no company short names": (one_sense, "company_short_names", lambda doc, c: c),
     "no party words": (parties, "PARTY_WORDS", {}),

@@ -11,12 +11,14 @@ parenthesis whose initials spell the acronym.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from reader.core.analysis.aliases import MINOR_WORDS, acronym_letters, initials
 
 MAX_NAME_WORDS = 10
+_IN_PARENTHESES = re.compile(r"\([A-Z][A-Z.]{1,15}\)")
 
 
 @dataclass(frozen=True)
@@ -32,18 +34,22 @@ class Definition:
         return self.acronym + 1
 
 
-def definitions(doc: Any) -> list[Definition]:
-    """Every "Full Name (ACR)" in the doc, in order."""
+def definitions(doc: Any, text: str) -> list[Definition]:
+    """Every "Full Name (ACR)" in the doc (``text`` is its text), in order."""
     found = []
-    for token in doc:
-        if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+    for match in _IN_PARENTHESES.finditer(text):
+        paren = doc.char_span(match.start(), match.start() + 1)
+        if paren is None:
             continue
-        letters = acronym_letters(doc[token.i + 1].text)
+        i = paren.start
+        if i + 2 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        letters = acronym_letters(doc[i + 1].text)
         if letters is None:
             continue
-        start = _name_start(doc, token.i, letters)
+        start = _name_start(doc, i, letters)
         if start is not None:
-            found.append(Definition(start, token.i, token.i + 1))
+            found.append(Definition(start, i, i + 1))
     return found
 
 

@@ -238,7 +238,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     """Stages 1-3: every mention of ours with its type, before aliases are merged."""
     text = doc_text(doc)
     cands = [_typed(doc, c) for c in model_candidates(doc, text)]
-    cands = one_sense.apply_definitions(doc, cands, _typed)
+    cands = one_sense.apply_definitions(doc, text, cands, _typed)
     cands = _relabel_surnames(doc, cands)
     cands = one_sense.company_short_names(doc, cands)
     cands = one_sense.join_coordinated_bodies(doc, cands)

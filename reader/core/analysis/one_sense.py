@@ -22,16 +22,47 @@ from reader.core.analysis.countries import country_key, normalise
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE
 
 
+class _Placed:
+    """Candidates indexed by token, so that finding and replacing the ones a span covers costs
+    the span's length, not the article's (these passes run over book-length texts too)."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.items: list[Candidate | None] = list(cands)
+        self.owners: dict[int, list[int]] = {}
+        for i, c in enumerate(cands):
+            self._index(i, c)
+
+    def _index(self, i: int, c: Candidate) -> None:
+        for token in range(c.start, c.end):
+            self.owners.setdefault(token, []).append(i)
+
+    def inside(self, start: int, end: int) -> list[Candidate]:
+        """The live candidates overlapping tokens [start, end)."""
+        found = {i for t in range(start, end) for i in self.owners.get(t, ())}
+        return [c for i in sorted(found) if (c := self.items[i]) is not None]
+
+    def replace(self, start: int, end: int, new: list[Candidate]) -> None:
+        """Drop every candidate overlapping [start, end) and add ``new``."""
+        for i in {i for t in range(start, end) for i in self.owners.get(t, ())}:
+            self.items[i] = None
+        for c in new:
+            self.items.append(c)
+            self._index(len(self.items) - 1, c)
+
+    def result(self) -> list[Candidate]:
+        return [c for c in self.items if c is not None]
+
+
 def apply_definitions(
-    doc: Any, cands: list[Candidate], typed: Callable[[Any, Candidate], Candidate]
+    doc: Any, text: str, cands: list[Candidate], typed: Callable[[Any, Candidate], Candidate]
 ) -> list[Candidate]:
     """An acronym defined in parentheses ("Homeland Security Investigations (HSI)") gives its
     full name one span (over the model's pieces of it) and its type to every mention of the
     acronym ("BVI" is a place where "British Virgin Islands (BVI)" defined it)."""
-    out = list(cands)
+    placed = _Placed(cands)
     defined: dict[str, Candidate] = {}
-    for d in acronyms.definitions(doc):
-        inside = [c for c in out if c.start < d.end and d.start < c.end]
+    for d in acronyms.definitions(doc, text):
+        inside = placed.inside(d.start, d.end)
         if any(c.end > d.end or (c.type in (PERSON, NATIONALITY) and c.start == d.start)
                for c in inside):  # fmt: skip
             continue
@@ -40,9 +71,12 @@ def apply_definitions(
         full = typed(doc, Candidate(start, d.end, model.label if model else "ORG"))
         if full.type is None:
             continue
-        out = [c for c in out if c not in inside and not d.acronym <= c.start < d.acronym_end]
-        out += [full, replace(full, start=d.acronym, end=d.acronym_end)]
+        placed.replace(start, d.end, [full])
+        placed.replace(
+            d.acronym, d.acronym_end, [replace(full, start=d.acronym, end=d.acronym_end)]
+        )
         defined[doc[d.acronym].text] = full
+    out = placed.result()
     return [
         replace(c, type=full.type, label=full.label, key=full.key)
         if (full := defined.get(doc[c.start : c.end].text)) is not None
@@ -113,7 +147,7 @@ def known_long_names(doc: Any, text: str, cands: list[Candidate]) -> list[Candid
         + r")(?!\w)",
         re.IGNORECASE,
     )
-    out = list(cands)
+    placed = _Placed(cands)
     for match in pattern.finditer(text):
         name = by_lower.get(match.group().lower())
         if name is None or (match.group() != name and not match.group().isupper()):
@@ -121,27 +155,27 @@ def known_long_names(doc: Any, text: str, cands: list[Candidate]) -> list[Candid
         span = doc.char_span(*match.span())
         if span is None:
             continue
-        inside = [c for c in out if c.start < span.end and span.start < c.end]
+        inside = placed.inside(span.start, span.end)
         if any(c.start < span.start or c.end > span.end for c in inside):
             continue
         if any((c.start, c.end) == (span.start, span.end) for c in inside):
             continue
-        out = [c for c in out if c not in inside]
-        out.append(replace(names[name], start=span.start, end=span.end, fixed=False))
-    return out
+        new = replace(names[name], start=span.start, end=span.end, fixed=False)
+        placed.replace(span.start, span.end, [new])
+    return placed.result()
 
 
 def add_site_name(doc: Any, text: str, cands: list[Candidate], site: str | None) -> list[Candidate]:
     """The publication's own name as an organization (``site_names``), replacing the
     model's spans inside it, never cutting one that runs past it."""
-    out = list(cands)
+    placed = _Placed(cands)
     for start, end in site_names.occurrences(text, site):
         span = doc.char_span(start, end)
         if span is None:
             continue
-        inside = [c for c in out if c.start < span.end and span.start < c.end]
+        inside = placed.inside(span.start, span.end)
         if any(c.start < span.start or c.end > span.end for c in inside):
             continue
-        out = [c for c in out if c not in inside]
-        out.append(Candidate(span.start, span.end, "ORG", ORGANIZATION, fixed=True))
-    return out
+        new = Candidate(span.start, span.end, "ORG", ORGANIZATION, fixed=True)
+        placed.replace(span.start, span.end, [new])
+    return placed.result()

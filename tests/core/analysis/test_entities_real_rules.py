@@ -205,7 +205,10 @@ def test_an_acronym_in_parentheses_defines_the_full_name_before_it(nlp) -> None:
         "Officers of the Coastal Air and Marine Branch (CAMB) and the Harbour Police (HP) "
         "met Federal Fisheries Inspection (FFI) agents."
     )
-    found = [(doc[d.start : d.end].text, doc[d.acronym].text) for d in acronyms.definitions(doc)]
+    found = [
+        (doc[d.start : d.end].text, doc[d.acronym].text)
+        for d in acronyms.definitions(doc, doc.text)
+    ]
     assert found == [
         ("Coastal Air and Marine Branch", "CAMB"),
         ("Harbour Police", "HP"),
