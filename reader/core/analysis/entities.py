@@ -68,6 +68,8 @@ def entity_type(label: str, text: str) -> str | None:
             return ORGANIZATION  # "Hispanic Caucus", "Al-Najjar Hospital" tagged PERSON
         return ORGANIZATION if label == "ORG" else PERSON
     if label == "NORP":
+        if country_key(text):
+            return COUNTRY  # "even as Barbados continues" tagged NORP
         if parties.party_name(text):
             return ORGANIZATION  # "Democrats", "a Tory MP": the party
         return NATIONALITY if demonym_code(text) else None
@@ -91,6 +93,13 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
         and rules.after_person_title(doc, cand.start, cand.end)
     ):
         kind = PERSON
+    if (
+        cand.label in ("ORG", "GPE", "FAC")
+        and kind not in (COUNTRY, None)
+        and not cand.fixed
+        and rules.after_person_noun(doc, cand.start, cand.end)
+    ):
+        kind = PERSON  # "his sister, Inderdai Deyal said"
     if cand.label == "NORP" and rules.is_language_use(doc[cand.start : cand.end]):
         kind = None
     key = country_key(text) if kind == COUNTRY else None
@@ -256,5 +265,8 @@ def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:
     mentions = []
     for c in typed_candidates(doc, site):
         span = doc[c.start : c.end]
-        mentions.append(TypedMention(span.start_char, span.end_char, span.text, c.type, c.key))
+        start, end = rules.trim_chars(span.text, span.start_char, span.end_char)
+        if start < end:
+            text = span.text[start - span.start_char : end - span.start_char]
+            mentions.append(TypedMention(start, end, text, c.type, c.key))
     return merge_mentions(mentions)

@@ -256,6 +256,42 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     return (start, end) if start < end else None
 
 
+# A footnote number glued after a word ("Boris Shor.3"), edge punctuation inside a token
+# ("-Biden" of "anti-Biden"), a possessive the tokenizer left on ("Meadows’").
+_EDGE_LEFT = re.compile(r"^[-–—'’‘\"“(]+")
+_EDGE_RIGHT = re.compile(r"(?:\.\d+|['’]s?|[\"”),;:!?]+)$")
+
+# Nouns that only a person stands in apposition to: "his sister, Inderdai Deyal".
+_PERSON_NOUNS = """
+    sister brother mother father son daughter wife husband widow widower aunt uncle niece nephew
+    cousin grandmother grandfather grandson granddaughter child friend neighbour neighbor
+    partner girlfriend boyfriend fiancée fiance fiancé lawyer attorney relative
+"""
+PERSON_NOUNS: frozenset[str] = frozenset(_PERSON_NOUNS.split())
+
+
+def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of a mention without what a token carried on its edges."""
+    left = _EDGE_LEFT.match(text)
+    right = _EDGE_RIGHT.search(text)
+    new_start = start + (left.end() if left else 0)
+    new_end = end - (len(right.group()) if right else 0)
+    return new_start, max(new_start, new_end)
+
+
+def after_person_noun(doc: Any, start: int, end: int) -> bool:
+    """A name right after "<kin or person noun>," is that person ("Ramdehol's sister,
+    Inderdai Deyal said"), whatever the model tagged it."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    noun = doc[start - 2]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lower_ in PERSON_NOUNS
+        and all(t.is_title for t in doc[start:end])
+    )
+
+
 def is_honorific(token: Any) -> bool:
     """ "Dr", "Supt.", "Mrs": an abbreviated title that only stands before a person's name."""
     return token.is_title and token.lower_.rstrip(".") in HONORIFICS

@@ -444,3 +444,25 @@ def test_a_place_with_or_without_its_generic_last_word_is_one() -> None:
     ]
     groups = [[m.text for m in e.mentions] for e in merge_mentions(mentions)]
     assert groups == [["Sinai Peninsula", "Sinai"], ["Gaza City"], ["Gaza"]]
+
+
+def test_a_mention_drops_what_its_token_carried_on_the_edges() -> None:
+    assert rules.trim_chars("-Okafor", 10, 17) == (11, 17)  # "anti-Okafor"
+    assert rules.trim_chars("Lena Shor.3", 0, 11) == (0, 9)  # a footnote number
+    assert rules.trim_chars("Meadows’", 0, 8) == (0, 7)
+    assert rules.trim_chars("U.S.", 0, 4) == (0, 4)  # an abbreviation keeps its dots
+
+
+@pytest.mark.model
+def test_a_name_after_a_kin_noun_and_comma_is_a_person(nlp) -> None:
+    # The model tags "Inderdai Deyal" ORG in "Ramdehol's sister, Inderdai Deyal said".
+    doc = nlp("Speaking on Friday, Maharaj’s sister, Savitri Ramkissoon said that he had left.")
+    start = next(t.i for t in doc if t.text == "Savitri")
+    assert rules.after_person_noun(doc, start, start + 2)
+    assert not rules.after_person_noun(doc, 3, 4)  # "Friday", after "on"
+    assert _by_text(doc).get("Savitri Ramkissoon") == PERSON
+
+
+def test_a_country_tagged_as_a_nationality_is_the_country() -> None:
+    assert entity_type("NORP", "Barbados") == COUNTRY
+    assert entity_type("NORP", "Barbadian") != COUNTRY
