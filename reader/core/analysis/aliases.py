@@ -4,7 +4,8 @@ The rules, in the order they apply:
 
 - Countries merge by ISO code ("the United States" = "United States" = "U.S." = "US");
   nationality words by the country they name ("Ukrainian" = "Ukrainians").
-- Places merge without a generic last word ("Gaza Strip" = "Gaza"), territories by ISO code
+- Places merge without a generic last word ("Gaza Strip" = "Gaza"), a US state with its AP
+  abbreviation ("Calif." = "California"), territories by ISO code
   ("Cayman" = "Cayman Islands", "BVI" = "British Virgin Islands").
 - Organizations and places merge when their names are equal ignoring case, dots, a leading
   "the" and a possessive ("The Guardian" = "Guardian", "BERLIN" = "Berlin"), organizations
@@ -43,6 +44,7 @@ from reader.core.analysis.countries import (
     territory_code,
 )
 from reader.core.analysis.parties import party_name
+from reader.core.analysis.places import state_name
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 # Words skipped when spelling an organization's initials.
@@ -151,8 +153,9 @@ _PLACE_WORDS = frozenset({"strip", "peninsula", "archipelago", "valley", "desert
 
 
 def place_key(name: str) -> str:
-    """Merge key of a place: its name without a generic last word ("Gaza Strip" = "Gaza")."""
-    words = normalise(name).split()
+    """Merge key of a place: its name without a generic last word ("Gaza Strip" = "Gaza"), a
+    US state's AP abbreviation its name ("Calif." = "California")."""
+    words = normalise(state_name(name) or name).split()
     if len(words) > 1 and words[-1] in _PLACE_WORDS:
         words.pop()
     return " ".join(words)

@@ -55,6 +55,18 @@ _BODIES = """
 ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
 
 
+# Legal forms a company's name ends with: the model tags "WhiTim Napa LLC" PRODUCT.
+LEGAL_FORMS = frozenset(
+    {"LLC", "L.L.C.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "GmbH", "LLP"}
+)
+
+
+def company_name(text: str) -> bool:
+    """A name of two or more words ending in a legal form ("Kestrel Holdings Ltd")."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in LEGAL_FORMS
+
+
 def organization_head(text: str) -> bool:
     """A name of two or more words whose last word is a body's head noun."""
     words = text.split()

@@ -466,3 +466,24 @@ def test_a_name_after_a_kin_noun_and_comma_is_a_person(nlp) -> None:
 def test_a_country_tagged_as_a_nationality_is_the_country() -> None:
     assert entity_type("NORP", "Barbados") == COUNTRY
     assert entity_type("NORP", "Barbadian") != COUNTRY
+
+
+def test_a_name_ending_in_a_legal_form_is_a_company() -> None:
+    assert name_kinds.company_name("Riverbend Holdings LLC")
+    assert not name_kinds.company_name("LLC")
+    assert entity_type("PRODUCT", "Riverbend Holdings LLC") == ORGANIZATION
+    assert entity_type("PRODUCT", "Riverbend Phone") is None
+
+
+def test_a_states_ap_abbreviation_is_the_state() -> None:
+    from reader.core.analysis.places import state_name
+
+    assert state_name("Calif.") == "California" and state_name("N.H.") == "New Hampshire"
+    assert state_name("CA") is None
+    mentions = [
+        TypedMention(0, 6, "Calif.", PLACE),
+        TypedMention(20, 30, "California", PLACE),
+        TypedMention(40, 44, "N.J.", PLACE),
+    ]
+    groups = [[m.text for m in e.mentions] for e in merge_mentions(mentions)]
+    assert groups == [["Calif.", "California"], ["N.J."]]
