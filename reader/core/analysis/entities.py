@@ -115,7 +115,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def model_candidates(doc: Any, text: str) -> list[Candidate]:
-    """Stage 1: the model's spans, cleaned, plus the dateline's place and agency.
+    """Stage 1: the model's spans, cleaned, plus spans by rule: the dateline's place and
+    agency, country names with "and", and photo credits' agency and photographer.
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
@@ -125,6 +126,8 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
     by_rule = list(zip(line, ("GPE", "ORG"), strict=True)) if line else []
     by_rule += [(span, "GPE") for span in ([] if line else rules.bare_dateline(text))]
     by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
+    for agency, photographer in rules.photo_credits(text):
+        by_rule += [(agency, "ORG"), (photographer, "PERSON")]
     for (start, end), label in by_rule:
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span):

@@ -128,6 +128,22 @@ _BARE_DATELINE = re.compile(
 )
 
 
+# "(AP Photo/Jane Doe)", "Reuters Photo/Ann Lee": an agency, the credit word, a photographer.
+_PHOTO_CREDIT = re.compile(
+    r"(?P<agency>[A-Z][\w&.]*(?: [A-Z][\w&.]*)?) (?:Photos?|Pool Photo|File Photo)/ ?"
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+)
+
+
+def photo_credits(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(agency span, photographer span) of every photo credit: media named in credits are
+    organizations and the photographer a person, though the model tags the whole credit ORG."""
+    return [
+        ((m.start("agency"), m.end("agency")), (m.start("name"), m.end("name")))
+        for m in _PHOTO_CREDIT.finditer(text)
+    ]
+
+
 def bare_dateline(text: str) -> list[tuple[int, int]]:
     """Place spans (city, then region) of a capitals dateline with no agency at the start of
     the body ("KHAN YOUNIS, GAZA — The assault ..."), or []."""

@@ -487,3 +487,15 @@ def test_a_states_ap_abbreviation_is_the_state() -> None:
     ]
     groups = [[m.text for m in e.mentions] for e in merge_mentions(mentions)]
     assert groups == [["Calif.", "California"], ["N.J."]]
+
+
+@pytest.mark.model
+def test_a_photo_credit_names_an_agency_and_a_photographer(nlp) -> None:
+    text = (
+        "Rescuers search the rubble. (AP Photo/Jane Doe) Later, Reuters Photo/Ann Lee showed more."
+    )
+    spans = [(text[a:b], text[c:d]) for (a, b), (c, d) in rules.photo_credits(text)]
+    assert spans == [("AP", "Jane Doe"), ("Reuters", "Ann Lee")]
+    found = _by_text(nlp(text))
+    assert found.get("AP") == ORGANIZATION and found.get("Jane Doe") == PERSON
+    assert found.get("Reuters") == ORGANIZATION and found.get("Ann Lee") == PERSON
