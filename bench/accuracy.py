@@ -13,8 +13,9 @@ article with the model loaded, on one core.
 ``--details`` lists entity errors of the fixture articles and of the real *development* pages
 only: the held-out pages are measured, never looked at.
 
-``--ablation`` re-scores entities with each rule of reader/core/analysis/rules.py and
-entities.py switched off in turn, and with the model's raw labels, to show what each rule adds.
+``--ablation`` re-scores entities (fixture articles and real development pages) with each rule
+of reader/core/analysis switched off in turn, and with the model's raw labels, to show what each
+rule adds.
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ from tests.fixtures.real_pages import (  # noqa: E402
 from tests.fixtures.scoring import (  # noqa: E402
     Counts,
     Scores,
+    count_entities,
     score_article,
-    score_entities,
     share,
 )
 
@@ -166,23 +167,38 @@ def raw_entities(doc: object) -> list[Entity]:
     return out
 
 
-def ablation(analyser: SpacyAnalyser) -> None:
-    """Entity F1 over all articles with each rule switched off in turn."""
+def ablation(analyser: SpacyAnalyser, shared: Path) -> None:
+    """Entity F1 with each rule switched off in turn, over the fixture articles and the real
+    development pages (never the held-out real pages: they are only measured)."""
     parsed = []
-    paths = article_paths() + sorted(HELDOUT.glob("*.txt"))
-    for path in paths:
+    for path in article_paths() + sorted(HELDOUT.glob("*.txt")):
         article = load_article(path)
-        parsed.append((path.stem, article, analyser.nlp(article.text)))
+        gold = load_gold(path.stem, "entities")
+        if gold is not None:
+            spans = resolve_entities(article.text, gold)
+            parsed.append((spans, article, analyser.nlp(article.text)))
+    fixtures = len(parsed)
+    if news_dir(shared).is_dir():
+        for label_path in label_paths("dev"):
+            page = load_real_page(label_path, shared)
+            parsed.append((page.entities, page.article, analyser.nlp(page.article.text)))
 
     def run(label: str, extract: object = None) -> None:
         total = Counts()
-        for stem, article, doc in parsed:
-            ents = (extract or entities_module.extract_entities)(doc)  # type: ignore[operator]
-            total += score_entities(stem, Annotations(article, entities=ents))
+        for gold, article, doc in parsed:
+            if extract is None:
+                ents = entities_module.extract_entities(doc, article.site)
+            else:
+                ents = extract(doc)  # type: ignore[operator]
+            total += count_entities(gold, Annotations(article, entities=ents))
         cells = "  ".join(f"{k[:5]} {total.prf(k)[2]:.3f}" for k in ENTITY_TYPES)
         print(f"{label:28} {cells}")
 
-    print(f"\n== ablation: entity F1 over {len(paths)} articles (fixtures and held-out)")
+    real = len(parsed) - fixtures
+    print(
+        f"\n== ablation: entity F1 over {fixtures} fixture articles and {real} real "
+        "development pages"
+    )
     run("all rules")
     for label, (module, name, replacement) in ABLATIONS.items():
         with _patched(module, name, replacement):
@@ -352,7 +368,7 @@ def main() -> int:
     columns[f"{len(heldout_paths)} held-out articles"] = heldout
     summary(columns)
     if args.ablation:
-        ablation(analyser)
+        ablation(analyser, args.shared)
     chars, cpu, wall = time_analysis(analyser)
     verdict = "OK" if cpu < 0.5 else "SLOW (target < 0.5 s)"
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
