@@ -44,13 +44,16 @@ _DISEASES = """
 DISEASES: frozenset[str] = frozenset(_DISEASES.split())
 
 
-# Head nouns of bodies: a name ending in one is an organization even where the model says
-# PERSON ("the Hispanic Caucus", "Youssef Al-Najjar Hospital").
+# Head nouns of bodies, and the plural words companies are named with: a name ending in one is
+# an organization even where the model says PERSON ("the Hispanic Caucus", "Youssef Al-Najjar
+# Hospital", "Camp Seaview Resorts").
 _BODIES = """
     Caucus Party Committee Commission Council Ministry Department Agency Bureau Board Authority
     Association Union Institute Foundation University College Hospital Police Army Navy Bank
     Corporation Company Group Court Parliament Assembly Senate Congress Tribunal Federation
     Branch Division Unit Service Office Directorate Operations Command
+    Resorts Hotels Holdings Industries Enterprises Airlines Airways Motors Partners Associates
+    Studios Technologies Systems Pharmaceuticals Laboratories Labs Networks Communications
     """
 ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
 

@@ -322,6 +322,7 @@ def test_party_words_are_one_organization_not_nationalities(nlp) -> None:
 def test_a_name_ending_in_a_bodys_head_noun_is_an_organization() -> None:
     assert name_kinds.organization_head("Hispanic Caucus")
     assert name_kinds.organization_head("Al-Najjar Hospital")
+    assert name_kinds.organization_head("Camp Seaview Resorts")
     assert not name_kinds.organization_head("Caucus")
     assert not name_kinds.organization_head("Bank Street")
     assert entity_type("PERSON", "Hispanic Caucus") == ORGANIZATION
