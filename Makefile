@@ -11,18 +11,18 @@ TEST_STAMP := $(VENV)/.installed-test
 PYTEST_ARGS ?=
 FUZZ_CASES ?= 3000
 
-.PHONY: run test lint bench bench-smoke fuzz clean
+.PHONY: run test lint bench bench-smoke fuzz dist installed-app clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required (set PYTHON=python3.11)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+$(RUNTIME_STAMP): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	@touch $@
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
+$(TEST_STAMP): pyproject.toml setup.py | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@ $(RUNTIME_STAMP)
 
@@ -32,6 +32,7 @@ run: $(RUNTIME_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -47,5 +48,14 @@ fuzz: $(TEST_STAMP)
 	ENTITY_READER_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/property tests/fuzz $(PYTEST_ARGS)
 	$(BIN)/python bench/fuzz_loaders.py --cases $(FUZZ_CASES)
 
+# The sdist and the wheel built from it, in dist/ (what a user's pip or pipx installs).
+dist: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet build
+	$(BIN)/python -m build --outdir dist .
+
+# The app as a user installs it: wheel, fresh venv, annotate, the GUI under Xvfb, desktop files.
+installed-app:
+	bash .ci/installed_app
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache build dist *.egg-info

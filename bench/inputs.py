@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.core.loaders import SUPPORTED_SUFFIXES, load_article
-from reader.core.paths import PROJECT_ROOT, sample_article
+from reader.core.paths import sample_article
 
-SHARED = PROJECT_ROOT.parent / "shared"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+"""``../shared`` beside the checkout this bench runs from."""
 CORPUS = Path("/work/shared/corpus/html")
 
 

@@ -44,8 +44,59 @@ def _gui_parser() -> argparse.ArgumentParser:
         "Use 'entity-reader annotate --help' for the headless command.",
     )
     parser.add_argument("files", nargs="*", type=Path, help="article files to open")
-    parser.add_argument("--version", action="version", version=f"entity-reader {__version__}")
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the reader's version and the language model's name, version and folder",
+    )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add Entity Reader to your desktop's menu and 'Open with' lists "
+        "(a .desktop entry, icons and metainfo in $XDG_DATA_HOME, ~/.local/share by default)",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added",
+    )
+    parser.add_argument(
+        "--new-window",
+        action="store_true",
+        help="open a window of its own even when Entity Reader already runs "
+        "(by default the files open as tabs of the running window)",
+    )
     return parser
+
+
+def version_text() -> str:
+    """``--version``: the reader, and the model found by its distribution's metadata."""
+    from reader.core.analysis.pipeline import INSTALL_HINT, MODEL_DISTRIBUTION, model_distribution
+
+    model = model_distribution()
+    if model is None:
+        line = f"model: {MODEL_DISTRIBUTION} is not installed ({INSTALL_HINT})"
+    else:
+        line = f"model: {model.name} {model.version} ({model.path or 'no package folder'})"
+    return f"entity-reader {__version__}\n{line}"
+
+
+def desktop_command(install: bool) -> int:
+    """``--install-desktop`` / ``--uninstall-desktop``: say which files were written or removed."""
+    from reader.core import desktop
+
+    try:
+        changed = desktop.install() if install else desktop.uninstall()
+    except OSError as exc:
+        where = exc.filename or desktop.data_home()
+        print(f"entity-reader: cannot change {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not changed:
+        print(f"entity-reader: nothing to remove in {desktop.data_home()}")
+    for path in changed:
+        print(f"{'installed' if install else 'removed'} {path}")
+    return 0
 
 
 def _is_folder(output: str, several: bool) -> bool:
@@ -107,7 +158,8 @@ def annotate(argv: Sequence[str]) -> int:
         except OSError as exc:
             print(f"entity-reader: cannot create {folder}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        targets = [folder / name for name in output_names(args.files, args.format)]
+        names = output_names(args.files, args.format)
+        targets: list[Path | None] = [folder / name for name in names]
     else:
         targets = [folder] * len(args.files)
     analyser = SpacyAnalyser()
@@ -158,9 +210,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "annotate":
         return annotate(argv[1:])
     args = _gui_parser().parse_args(argv)
+    if args.version:
+        print(version_text())
+        return 0
+    if args.install_desktop or args.uninstall_desktop:
+        return desktop_command(install=args.install_desktop)
     from reader.ui.app import run_app
 
-    return run_app([str(f) for f in args.files])
+    return run_app([str(f) for f in args.files], new_window=args.new_window)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ import pytest
 
 from reader.core.paths import sample_article
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+REPO = Path(__file__).resolve().parents[1]
+"""The checkout the tests run from (tests find scripts and build folders here; the app itself
+reads what it ships through reader.core.paths)."""
+SHARED = REPO.parent / "shared"
 REQUIRE_E2E = os.environ.get("REQUIRE_E2E") == "1"
 
 

@@ -15,7 +15,7 @@ class ReaderError(Exception):
         self.message = message
         self.detail = detail
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[object, ...]:
         """Pickle with ``detail`` (errors cross from the analysis process to the app)."""
         return (_rebuild, (type(self), self.message, self.detail))
 

@@ -26,6 +26,8 @@ MAX_LOG_BYTES = 1_000_000
 """Rotate at about 1 MB; with BACKUP_COUNT old files the folder stays under ~4 MB."""
 BACKUP_COUNT = 3
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+HANDLER_NAME = "entity-reader"
+"""The name that marks our handler, so setting up again replaces it and nobody else's."""
 
 log = logging.getLogger(LOGGER_NAME)
 
@@ -36,7 +38,7 @@ def log_file() -> Path:
 
 
 def _our_handlers(logger: logging.Logger) -> list[logging.Handler]:
-    return [h for h in logger.handlers if getattr(h, "_entity_reader", False)]
+    return [h for h in logger.handlers if h.get_name() == HANDLER_NAME]
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:
@@ -50,7 +52,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     for old in _our_handlers(logger):
         logger.removeHandler(old)
         old.close()
-    target: Path | None = log_file()
+    target = log_file()
+    written: Path | None = target
     handler: logging.Handler
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -61,12 +64,12 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setLevel(logging.WARNING)
         print(f"entity-reader: cannot write logs to {target.parent}: {exc}", file=sys.stderr)
-        target = None
+        written = None
     handler.setFormatter(logging.Formatter(FORMAT))
-    handler._entity_reader = True  # type: ignore[attr-defined]
+    handler.set_name(HANDLER_NAME)
     logger.addHandler(handler)
     logger.setLevel(level)
-    return target
+    return written
 
 
 def report_error(exc: BaseException, action: str) -> str:

@@ -99,6 +99,8 @@ class Entity:
         mentions: sorted by start.
         source: "model" or "user" (added or changed by the reader).
         country: ISO 3166 alpha-2 code for countries and nationalities, else None.
+        title_mentions: its mentions in the headline; these offsets index ``Article.title``
+            (``title[start:end] == text``), not the body, so no body offset moves.
     """
 
     id: str
@@ -107,6 +109,12 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     source: Source = "model"
     country: str | None = None
+    title_mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def mention_count(self) -> int:
+        """How often the article names it, headline included (what lists and counts show)."""
+        return len(self.mentions) + len(self.title_mentions)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from typing import Any, cast
 
 from reader.core.errors import AnnotationFormatError
 from reader.core.model import (
@@ -60,20 +60,7 @@ def to_dict(ann: Annotations) -> dict[str, Any]:
             "model_version": ann.pipeline.model_version,
             "reader_version": ann.pipeline.reader_version,
         },
-        "entities": [
-            {
-                "id": e.id,
-                "type": e.type,
-                "name": e.name,
-                "source": e.source,
-                "country": e.country,
-                "mentions": [
-                    {"start": m.start, "end": m.end, "text": m.text, "source": m.source}
-                    for m in e.mentions
-                ],
-            }
-            for e in ann.entities
-        ],
+        "entities": [_entity_dict(e) for e in ann.entities],
         "quotes": [
             {
                 "start": q.start,
@@ -99,6 +86,24 @@ def to_dict(ann: Annotations) -> dict[str, Any]:
     }
 
 
+def _mention_dicts(mentions: list[Mention]) -> list[dict[str, Any]]:
+    return [{"start": m.start, "end": m.end, "text": m.text, "source": m.source} for m in mentions]
+
+
+def _entity_dict(entity: Entity) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "source": entity.source,
+        "country": entity.country,
+        "mentions": _mention_dicts(entity.mentions),
+    }
+    if entity.title_mentions:  # only when there are: copies without headline names stay as before
+        data["title_mentions"] = _mention_dicts(entity.title_mentions)
+    return data
+
+
 def dumps(ann: Annotations, *, indent: int | None = 2) -> str:
     """Serialise to schema-v1 JSON text (UTF-8 safe, stable key order)."""
     return json.dumps(to_dict(ann), ensure_ascii=False, indent=indent)
@@ -115,12 +120,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _list(value: Any, what: str) -> list:
+def _list(value: Any, what: str) -> list[Any]:
     """A JSON array field; missing means empty."""
     if value is None:
         return []
     _require(isinstance(value, list), f"the {what} are not a list")
-    return value
+    return cast(list[Any], value)  # checked by _require, which mypy cannot see into
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -133,7 +138,7 @@ def _is_text(value: Any) -> bool:
 
 def _str_or_none(value: Any, what: str) -> str | None:
     _require(value is None or _is_text(value), f"{what} is not text")
-    return value
+    return cast("str | None", value)  # checked by _require, which mypy cannot see into
 
 
 def _span(obj: Any, text: str, what: str) -> tuple[int, int, str]:
@@ -218,6 +223,10 @@ def from_dict(data: Any) -> Annotations:
         for m in raw_mentions:
             start, end, span_text = _span(m, text, "mention")
             mentions.append(Mention(start, end, span_text, _source(m.get("source"))))
+        title_mentions = []  # missing in copies made before headlines were analysed
+        for m in _list(raw.get("title_mentions"), "headline mentions"):
+            start, end, span_text = _span(m, article.title or "", "headline mention")
+            title_mentions.append(Mention(start, end, span_text, _source(m.get("source"))))
         entities.append(
             Entity(
                 id=ent_id,
@@ -226,6 +235,7 @@ def from_dict(data: Any) -> Annotations:
                 mentions=mentions,
                 source=_source(raw.get("source")),
                 country=_str_or_none(raw.get("country"), "a country code"),
+                title_mentions=title_mentions,
             )
         )
     quotes = []
@@ -263,15 +273,17 @@ def from_dict(data: Any) -> Annotations:
     return Annotations(article, pipeline, entities, quotes, dates)
 
 
-def _check_sizes(art: dict, data: dict) -> None:
+def _check_sizes(art: dict[str, Any], data: dict[str, Any]) -> None:
     """Refuse copies with more entities or spans than MAX_ENTITIES / MAX_SPANS, before any work."""
     entities = data.get("entities")
     entities = entities if isinstance(entities, list) else []  # wrong types: reported later
     _require(len(entities) <= MAX_ENTITIES, f"more than {MAX_ENTITIES:,} entities")
     spans = sum(
-        len(e["mentions"])
+        len(e[key])
         for e in entities
-        if isinstance(e, dict) and isinstance(e.get("mentions"), list)
+        if isinstance(e, dict)
+        for key in ("mentions", "title_mentions")
+        if isinstance(e.get(key), list)
     )
     for field in (data.get("quotes"), data.get("dates"), art.get("blocks")):
         spans += len(field) if isinstance(field, list) else 0

@@ -252,7 +252,8 @@ def typed_by_people(sequence: QKeySequence) -> bool:
     """Whether a person would type ``sequence``: not F13-F35 or the dedicated Copy / Undo keys
     of old Sun keyboards, nor the legacy Ctrl+Ins / Shift+Ins that Qt adds to standard keys."""
     for index in range(sequence.count()):
-        key = sequence[index].key()
+        # QKeySequence is indexable (operator[]); PySide6's stub lacks __getitem__
+        key = sequence[index].key()  # type: ignore[index]
         printable = key.value < Qt.Key.Key_Escape.value
         function = Qt.Key.Key_F1.value <= key.value <= Qt.Key.Key_F12.value
         if not (printable or function or key in _TYPED_KEYS):

@@ -6,22 +6,37 @@ import gc
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import __version__
+from reader.core import desktop
 from reader.core.analysis import Analyser, ClosableAnalyser
-from reader.core.logs import setup_logging
+from reader.core.logs import report_error, setup_logging
 from reader.core.paths import sample_article
 from reader.core.settings import load_settings
 from reader.ui.errors import install_dialog_excepthooks
 from reader.ui.main_window import MainWindow
+from reader.ui.single_instance import InstanceServer, hand_to_running_instance, show_handed_files
 from reader.ui.tasks import TaskManager
 from reader.ui.theme import ThemeManager
 
 APP_NAME = "Entity Reader"
 ORGANIZATION = "Entity Reader"
+HEADLESS_PLATFORMS = frozenset({"offscreen", "minimal", "vnc"})
+"""Qt platforms with no one to see a dialog: a failed start is only printed there."""
+
+
+def app_icon() -> QIcon:
+    """The app's icon: the shipped PNG of each size (16 to 512; Qt scales between them).
+
+    Pixel-exact at the small sizes title bars and task bars use, where the SVG blurs.
+    """
+    icon = QIcon()
+    for size, png in desktop.icon_pngs().items():
+        icon.addFile(str(png), QSize(size, size))
+    return icon
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -33,7 +48,8 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
-    QGuiApplication.setDesktopFileName("entity-reader")
+    QGuiApplication.setDesktopFileName(desktop.APP_ID)  # matches the shipped .desktop entry
+    app.setWindowIcon(app_icon())
     app.setStyle("Fusion")
     return app
 
@@ -59,19 +75,52 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
-    """Show the window with ``files`` (the sample article when none) and run the event loop."""
+def report_start_failure(error: BaseException) -> int:
+    """A window that cannot start says so: one plain line on stderr, a dialog where a display
+    is, the traceback in the log; returns the exit status (1)."""
+    sentence = report_error(error, "start Entity Reader")
+    print(f"entity-reader: {sentence}", file=sys.stderr, flush=True)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and QGuiApplication.platformName() not in HEADLESS_PLATFORMS:
+        QMessageBox.critical(None, APP_NAME, sentence)
+    return 1
+
+
+def run_app(
+    files: Sequence[str], analyser: Analyser | None = None, new_window: bool = False
+) -> int:
+    """Show the window with ``files`` (the sample article when none) and run the event loop.
+
+    When the app already runs here, ``files`` open as tabs of its window and this returns at
+    once, unless ``new_window`` (reader/ui/single_instance.py). A failure before the window
+    shows is reported by ``report_start_failure`` (exit status 1).
+    """
     setup_logging()
-    app = create_application()
-    tasks = TaskManager()
-    install_dialog_excepthooks(tasks)
-    settings = load_settings()
-    theme = ThemeManager(settings.theme)
-    theme.apply()
-    analyser = analyser or default_analyser()
-    window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
-    window.show()
+    tasks: TaskManager | None = None
+    instance: InstanceServer | None = None
+    try:
+        app = create_application()
+        if not new_window and hand_to_running_instance(files):
+            return 0
+        instance = InstanceServer()
+        instance.listen()
+        tasks = TaskManager()
+        install_dialog_excepthooks(tasks)
+        settings = load_settings()
+        theme = ThemeManager(settings.theme)
+        theme.apply()
+        analyser = analyser or default_analyser()
+        window = MainWindow(settings, analyser, tasks=tasks, theme=theme)
+        window.setWindowIcon(app.windowIcon())
+        window.show()
+    except Exception as exc:  # the excepthook's dialog would be queued to a loop never run
+        if tasks is not None:
+            tasks.shutdown()
+        if instance is not None:
+            instance.close()
+        return report_start_failure(exc)
     app.commitDataRequest.connect(window.commit_data)  # a logout asks about unsaved work too
+    instance.files_received.connect(lambda paths: show_handed_files(window, paths))
     freeze_startup_objects()
     paths = list(files) or [str(sample_article())]
     # Open after the first paint: the window appears before any loading or model work.
@@ -79,6 +128,7 @@ def run_app(files: Sequence[str], analyser: Analyser | None = None) -> int:
     try:
         return app.exec()
     finally:
+        instance.close()
         tasks.shutdown()
         if isinstance(analyser, ClosableAnalyser):
             analyser.close()

@@ -8,11 +8,14 @@ through ``TaskManager.run_for``: closing the tab stops it and drops its results.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from reader.core.analysis import PARSE_SHARE
+from reader.core.colors import type_colors
 from reader.core.errors import ModelUnavailableError
 from reader.core.model import Annotations, Article
 from reader.ui.article_tab import ArticleTab
@@ -21,7 +24,7 @@ from reader.ui.errors import describe, show_message
 from reader.ui.file_choosers import load_document
 from reader.ui.spans import Prepared
 from reader.ui.tasks import TaskContext
-from reader.ui.theme import PageColors, page_colors, type_colors
+from reader.ui.theme import PageColors, page_colors
 
 if TYPE_CHECKING:
     from reader.ui.window_api import ReaderWindow
@@ -35,7 +38,7 @@ every provisional result of a 1 MB article)."""
 
 def summary(annotations: Annotations) -> str:
     """What the status bar says about an analysed article."""
-    mentions = sum(len(e.mentions) for e in annotations.entities)
+    mentions = sum(e.mention_count for e in annotations.entities)
     quotes = sum(1 for q in annotations.quotes if q.kind != "scare")
     return (
         f"{len(annotations.entities)} entities, {mentions} mentions, "
@@ -43,10 +46,26 @@ def summary(annotations: Annotations) -> str:
     )
 
 
+def progress_text(name: str, fraction: float | None, model_ready: bool) -> str:
+    """What the status bar says while ``name`` is analysed: the phase, and how far it is.
+
+    No report yet means the model is loading (the first time) or the first chunk is being
+    parsed; parsing then fills ``PARSE_SHARE`` of the bar, the article-wide pass the rest.
+    """
+    if fraction is None:
+        if model_ready:
+            return f"Finding entities in {name}…"
+        return f"Finding entities in {name}: loading the language model (the first time only)…"
+    percent = min(99, int(fraction * 100))
+    if fraction < PARSE_SHARE:
+        return f"Finding entities in {name}: {percent}%"
+    return f"Linking names, quotes and dates in {name}: {percent}%"
+
+
 def status_text(tab: ArticleTab, annotations: Annotations) -> str:
     """The status of an analysed tab; an annotated copy says that the model was not run."""
     if tab.article is not None and tab.article.format == "annotated":
-        count = sum(len(e.mentions) for e in annotations.entities)
+        count = sum(e.mention_count for e in annotations.entities)
         return (
             f"Restored {len(annotations.entities)} entities and {count} mentions from the "
             "annotated copy; the language model was not run."
@@ -69,7 +88,7 @@ class ArticleLoader:
     def __init__(self, window: ReaderWindow) -> None:
         self._window = window
 
-    def open_files(self, paths: list[str | Path]) -> None:
+    def open_files(self, paths: Sequence[str | Path]) -> None:
         """Open each file in a tab (an already open file just comes to the front)."""
         for path in paths:
             self.open_file(path)
@@ -157,6 +176,7 @@ class ArticleLoader:
         if article is None:
             return
         tab.analysing = True
+        tab.progress = None
         self._window.show_tab_status(tab)
         if tab is self._window.current_tab():
             self._window.quotes_panel.set_analysing(True)
@@ -189,8 +209,11 @@ class ArticleLoader:
         )
 
     def _tab_progress(self, tab: ArticleTab, fraction: float) -> None:
-        if tab is self._window.current_tab():
-            self._window.status.show_progress(fraction)
+        if tab not in self._window.tab_list or not tab.analysing:
+            return
+        tab.progress = fraction
+        self._window.model_ready = True  # a chunk was parsed: the model is loaded
+        self._window.show_tab_status(tab)
 
     def _partial(self, tab: ArticleTab, annotations: Annotations, prepared: Prepared) -> None:
         """Provisional highlights for what is on screen while the rest is analysed."""

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from reader.core.colors import TypeColors
 from reader.core.model import Annotations, Article, Entity
 from reader.ui.document import BuiltDocument
 from reader.ui.navigation_bar import NavigationBar
 from reader.ui.reading_view import ReadingView
 from reader.ui.spans import Prepared
-from reader.ui.theme import PageColors, TypeColors
+from reader.ui.theme import PageColors
 
 
 class Banner(QFrame):
@@ -65,6 +66,7 @@ class ArticleTab(QWidget):
         analysing: the analysis is running; ``annotations`` are provisional meanwhile.
         closed: the tab was closed (its running analysis may stop).
         status_text: what the status bar says while this tab is in front and not busy.
+        progress: share of the running analysis done (0..1), None before its first report.
 
     Signals:
         entity_selected(object): the selected entity id (str) or None.
@@ -84,6 +86,7 @@ class ArticleTab(QWidget):
         self.analysing = False
         self.closed = False
         self.status_text = ""
+        self.progress: float | None = None
         self._type_colors: dict[str, TypeColors] = {}
         self.banner = Banner(self)
         self.navigation = NavigationBar(self)
@@ -207,7 +210,7 @@ class ArticleTab(QWidget):
         self.view.emphasise(entity.id)
         colors = self._type_colors.get(entity.type)
         label = colors.singular if colors else entity.type.title()
-        self.navigation.show_entity(entity.name, label, colors.color if colors else QColor("gray"))
+        self.navigation.show_entity(entity.name, label, QColor(colors.color if colors else "gray"))
         self.navigation.set_position(self.mention_index, len(entity.mentions))
 
     def go_to_mention(self, index: int) -> None:

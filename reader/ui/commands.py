@@ -93,8 +93,8 @@ class WindowCommands:
             entity = tab.entity()
             if entity is not None and entity.type not in visible:
                 tab.clear_entity()
-        tab = self._window.current_tab()
-        self._window.entity_panel.select_entity(tab.selected if tab else None)
+        current = self._window.current_tab()
+        self._window.entity_panel.select_entity(current.selected if current else None)
 
     def toggle_entity_panel(self, on: bool) -> None:
         self._window.entity_dock.setVisible(on)

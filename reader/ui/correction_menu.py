@@ -7,15 +7,16 @@ commands, typed by the ``CorrectionCommands`` Protocol so this module does not i
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from reader.core.colors import type_colors
 from reader.core.corrections.operations import trim_selection
 from reader.core.model import ENTITY_TYPES, Annotations, Quote
-from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
@@ -98,7 +99,7 @@ class CorrectionMenu:
                     _add(
                         mark,
                         type_colors(False)[kind].singular,
-                        lambda k=kind: self._commands.mark_selection(k),
+                        partial(self._commands.mark_selection, kind),
                     )
                 entity = tab.entity()
                 if entity is not None:
@@ -109,7 +110,7 @@ class CorrectionMenu:
                     )
         entity = tab.entity()
         if entity is not None:
-            if span is not None:
+            if span is not None and span.start >= view.offsets.base:  # not the headline's
                 _add(
                     menu,
                     f"Remove This Mention of {entity.name}",
@@ -121,7 +122,7 @@ class CorrectionMenu:
                 action = _add(
                     retype,
                     type_colors(False)[kind].singular,
-                    lambda k=kind: self._commands.change_entity_type(k),
+                    partial(self._commands.change_entity_type, kind),
                 )
                 action.setEnabled(kind != entity.type)
             _add(menu, f"Rename {entity.name}…", self._commands.rename_selected_entity)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
+from reader.core.colors import type_colors
 from reader.core.corrections.journal import Journal
 from reader.core.corrections.operations import (
     AddEntity,
@@ -28,139 +29,16 @@ from reader.core.corrections.operations import (
 )
 from reader.core.corrections.undo import CorrectionStack
 from reader.core.model import ENTITY_TYPES, PERSON, Annotations, Entity, Mention
-from reader.ui import actions as registry
+from reader.ui import correction_actions  # noqa: F401  (registers the Correct menu)
 from reader.ui.article_loading import summary
 from reader.ui.correction_menu import CorrectionMenu, quote_at
 from reader.ui.journal_recovery import JournalRecovery
-from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
     from reader.ui.window_api import ReaderWindow
 
-StandardKey = registry.StandardKey
-Spec = registry.ActionSpec
 NO_SPEAKER = "(no speaker)"
-
-registry.SUBMENUS.setdefault("edit/correct", "Co&rrect")
-CORRECTION_ACTIONS: tuple[registry.ActionSpec, ...] = (
-    Spec(
-        "edit.undo",
-        "&Undo",
-        "edit",
-        "corrections.undo_correction",
-        (StandardKey.Undo,),
-        section="undo",
-    ),
-    Spec(
-        "edit.redo",
-        "&Redo",
-        "edit",
-        "corrections.redo_correction",
-        (StandardKey.Redo,),
-        section="undo",
-    ),
-    Spec(
-        "edit.mark_person",
-        "Mark as &Person",
-        "edit/correct",
-        "corrections.mark_selection",
-        ("Ctrl+Alt+1",),
-        section="mark",
-        data="person",
-        tip="Mark the selected text as a person",
-    ),
-    Spec(
-        "edit.mark_country",
-        "Mark as &Country",
-        "edit/correct",
-        "corrections.mark_selection",
-        ("Ctrl+Alt+2",),
-        section="mark",
-        data="country",
-    ),
-    Spec(
-        "edit.mark_organization",
-        "Mark as &Organization",
-        "edit/correct",
-        "corrections.mark_selection",
-        ("Ctrl+Alt+3",),
-        section="mark",
-        data="organization",
-    ),
-    Spec(
-        "edit.mark_place",
-        "Mark as P&lace",
-        "edit/correct",
-        "corrections.mark_selection",
-        ("Ctrl+Alt+4",),
-        section="mark",
-        data="place",
-    ),
-    Spec(
-        "edit.mark_nationality",
-        "Mark as &Nationality",
-        "edit/correct",
-        "corrections.mark_selection",
-        ("Ctrl+Alt+5",),
-        section="mark",
-        data="nationality",
-    ),
-    Spec(
-        "edit.add_mention",
-        "Mark as a Mention of the &Selected Entity",
-        "edit/correct",
-        "corrections.add_selection_to_entity",
-        ("Ctrl+Alt+M",),
-        section="mark",
-    ),
-    Spec(
-        "edit.remove_mention",
-        "Remove This &Mention",
-        "edit/correct",
-        "corrections.remove_mention_at_cursor",
-        section="entity",
-    ),
-    Spec(
-        "edit.remove_entity",
-        "Remove &Entity",
-        "edit/correct",
-        "corrections.remove_selected_entity",
-        ("Ctrl+Alt+Backspace",),
-        section="entity",
-    ),
-    Spec(
-        "edit.change_type",
-        "Change &Type…",
-        "edit/correct",
-        "corrections.change_entity_type",
-        section="entity",
-    ),
-    Spec(
-        "edit.rename_entity",
-        "Re&name Entity…",
-        "edit/correct",
-        "corrections.rename_selected_entity",
-        ("F2",),
-        section="entity",
-    ),
-    Spec(
-        "edit.merge_entity",
-        "Mer&ge Entity Into…",
-        "edit/correct",
-        "corrections.merge_selected_entity",
-        section="entity",
-    ),
-    Spec(
-        "edit.edit_speaker",
-        "Edit Quote &Speaker…",
-        "edit/correct",
-        "corrections.edit_quote_speaker",
-        section="quote",
-    ),
-)
-for _spec in CORRECTION_ACTIONS:
-    registry.register(_spec, before="edit.copy")
 
 
 def mention_at(
@@ -268,7 +146,7 @@ class CorrectionController:
         """Undo and Redo name what they would do for the tab in front (or are disabled)."""
         tab = self._window.current_tab()
         stack = self._stacks.get(id(tab)) if tab else None
-        if stack is not None and stack.ann is not tab.annotations:
+        if stack is not None and tab is not None and stack.ann is not tab.annotations:
             stack = None
         undo, redo = (
             self._window.action_by_id.get("edit.undo"),

@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
 
+from reader.core.colors import TypeColors
 from reader.core.model import ENTITY_TYPES, Annotations, Entity
 from reader.ui.item_models import ROOT, Index, horizontal_header, read_only_flags
-from reader.ui.theme import TypeColors
 
 ENTITY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The entity id of an entity row (None on group rows)."""
@@ -29,7 +30,7 @@ def sort_entities(entities: list[Entity], key: str) -> list[Entity]:
     """``entities`` by name (A-Z) or by mention count (most first); ties always by name."""
     if key == "name":
         return sorted(entities, key=lambda e: e.name.casefold())
-    return sorted(entities, key=lambda e: (-len(e.mentions), e.name.casefold()))
+    return sorted(entities, key=lambda e: (-e.mention_count, e.name.casefold()))
 
 
 class EntityModel(QAbstractItemModel):
@@ -169,13 +170,13 @@ class EntityModel(QAbstractItemModel):
         entity = self.groups[index.internalId() - 1][1][index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return entity.name if column == NAME else len(entity.mentions)
+            return entity.name if column == NAME else entity.mention_count
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             colors = self._colors.get(entity.type)
-            return colors.color if colors else None
+            return QColor(colors.color) if colors else None
         if role == Qt.ItemDataRole.ToolTipRole:
             label = self._label(entity.type, singular=True)
-            count = len(entity.mentions)
+            count = entity.mention_count
             return f"{entity.name} — {label}, {count} mention{'s' if count != 1 else ''}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -192,20 +193,20 @@ class EntityModel(QAbstractItemModel):
             listed = self._shown.get(kind, [])
             if column == NAME:
                 return f"{self._label(kind)} ({len(listed)} of {len(members)})"
-            return sum(len(e.mentions) for e in listed)
+            return sum(e.mention_count for e in listed)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return f"{self._label(kind)} ({len(members)})"
-            return sum(len(e.mentions) for e in members)
+            return sum(e.mention_count for e in members)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             colors = self._colors.get(kind)
-            return colors.color if colors else None
+            return QColor(colors.color) if colors else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TYPE_ROLE:
             return kind
         if role == Qt.ItemDataRole.ToolTipRole:
-            total = sum(len(e.mentions) for e in members)
+            total = sum(e.mention_count for e in members)
             return f"{len(members)} {self._label(kind).lower()}, {total} mentions"
         return None
 

@@ -16,18 +16,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QPageLayout,
+    QPageSize,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from reader.core import atomic
+from reader.core.colors import type_colors
 from reader.core.errors import ReaderError
 from reader.core.export.formats import FORMATS, check_target, save
 from reader.core.model import Annotations
 from reader.ui import actions as registry
 from reader.ui.errors import describe, show_message
 from reader.ui.positions import OffsetMap
-from reader.ui.theme import type_colors
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
@@ -129,9 +136,9 @@ def printable_document(
         if shade is None or entity.type not in visible:
             continue
         fmt = QTextCharFormat()
-        fmt.setBackground(shade.background)
+        fmt.setBackground(QColor(shade.background))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(shade.color)
+        fmt.setUnderlineColor(QColor(shade.color))
         for mention in entity.mentions:
             start, end = offsets.to_qt_range(mention.start, mention.end)
             cursor.setPosition(start)

@@ -22,10 +22,10 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextDocument, QTextLayout
 
+from reader.core.colors import TypeColors
 from reader.ui.spans import Span, SpanIndex
-from reader.ui.theme import TypeColors
 
 SLICE_S = 0.008
 """Time for painting off-screen blocks per event-loop turn (the rest waits for the next)."""
@@ -108,9 +108,9 @@ class EntityHighlighter(QObject):
         for kind, c in colors.items():
             for emphasised in (False, True):
                 fmt = QTextCharFormat()
-                fmt.setBackground(c.emphasis if emphasised else c.background)
+                fmt.setBackground(QColor(c.emphasis if emphasised else c.background))
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(c.color)
+                fmt.setUnderlineColor(QColor(c.color))
                 self._formats[(kind, emphasised)] = fmt
         self._shown = dict.fromkeys(self._shown)  # same spans, new formats: repaint them
         self.rehighlight()

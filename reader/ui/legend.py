@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QLabel, QToolBar, QToolButton, QWidget
 
-from reader.ui.theme import TypeColors, swatch_icon
+from reader.core.colors import TypeColors
+from reader.ui.theme import swatch_icon
 
 
 class Legend(QToolBar):
@@ -42,4 +43,4 @@ class Legend(QToolBar):
         for action in self.layer_actions:
             kind = action.data()
             if kind in colors:
-                action.setIcon(swatch_icon(colors[kind].color, 12))
+                action.setIcon(swatch_icon(QColor(colors[kind].color), 12))

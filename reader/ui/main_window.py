@@ -9,6 +9,7 @@ app read ``current_annotations()``, listen to ``annotations_changed`` and push e
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -31,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.analysis import Analyser
+from reader.core.colors import type_colors
 from reader.core.model import ENTITY_TYPES, Annotations
 from reader.core.settings import Settings, save_settings
 from reader.ui import actions as registry
 from reader.ui import unsaved
-from reader.ui.article_loading import ArticleLoader
+from reader.ui.article_loading import ArticleLoader, progress_text
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
 from reader.ui.corrections_ui import CorrectionController
@@ -48,7 +50,7 @@ from reader.ui.quotes_panel import QuotesDatesPanel
 from reader.ui.spans import Prepared
 from reader.ui.status import StatusArea
 from reader.ui.tasks import TaskManager
-from reader.ui.theme import ThemeManager, page_colors, type_colors
+from reader.ui.theme import ThemeManager, page_colors
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +219,7 @@ class MainWindow(QMainWindow):
         return self
 
     # -- the current article ---------------------------------------------------------------------
-    def open_files(self, paths: list[str | Path]) -> None:
+    def open_files(self, paths: Sequence[str | Path]) -> None:
         """Open each file in a tab (an already open file just comes to the front)."""
         self.loader.open_files(paths)
 
@@ -300,8 +302,9 @@ class MainWindow(QMainWindow):
         if tab.article is None:
             self.status.show_busy(f"Opening {tab.path.name}…")
         elif tab.analysing:
-            note = "" if self.model_ready else " (the language model loads the first time)"
-            self.status.show_busy(f"Finding entities in {tab.path.name}{note}…")
+            self.status.show_busy(progress_text(tab.path.name, tab.progress, self.model_ready))
+            if tab.progress is not None:
+                self.status.show_progress(tab.progress)
         else:
             self.status.show_done(tab.status_text)
 
@@ -377,8 +380,10 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         """Remember geometry and layout in the settings and write them."""
-        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
-        self.settings.window_state = bytes(self.saveState().toBase64()).decode()
+        # QByteArray is a buffer; PySide6's stub does not say so (no __buffer__)
+        geometry, state = self.saveGeometry().toBase64(), self.saveState().toBase64()
+        self.settings.window_geometry = bytes(geometry).decode()  # type: ignore[call-overload]
+        self.settings.window_state = bytes(state).decode()  # type: ignore[call-overload]
         self.save_settings()
 
     def save_settings(self) -> None:

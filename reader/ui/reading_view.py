@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.core.colors import TypeColors
 from reader.core.model import Annotations, Article
 from reader.ui.document import BuiltDocument, build_document, reading_font
 from reader.ui.highlighter import EntityHighlighter
@@ -28,7 +29,7 @@ from reader.ui.marked_scrollbar import MarkedScrollBar
 from reader.ui.positions import OffsetMap
 from reader.ui.screen_blocks import blocks_in_range
 from reader.ui.spans import Prepared, Span, mention_spans
-from reader.ui.theme import PageColors, TypeColors
+from reader.ui.theme import PageColors
 
 MEASURE_EMS = 40
 """Maximum text width in ems (about 70 characters per line)."""
@@ -146,7 +147,7 @@ class ReadingView(QTextBrowser):
             prepared = self.prepare(annotations)
         self._names = prepared.names
         if self.highlighter is not None:
-            self.highlighter.set_spans(prepared.index, visible)
+            self.highlighter.set_spans(prepared.span_index, visible)
 
     def set_visible_types(self, visible: set[str]) -> None:
         """Toggle highlight layers."""
@@ -303,7 +304,7 @@ class ReadingView(QTextBrowser):
             return
         spans = [s for s in self.highlighter.spans if s.entity_id == entity_id]
         kind = spans[0].kind if spans else ""
-        color = self._type_colors[kind].color if kind in self._type_colors else QColor("#888")
+        color = QColor(self._type_colors[kind].color if kind in self._type_colors else "#888")
         current = self._fraction(current_start) if current_start is not None else None
         # One tick per paragraph is all a scroll bar can show; it keeps long articles quick.
         blocks = {self.document().findBlock(s.start).position(): s.start for s in spans}

@@ -56,19 +56,31 @@ class Prepared(NamedTuple):
 
     annotations: Annotations
     offsets: OffsetMap
-    index: SpanIndex
+    span_index: SpanIndex  # not "index", which would hide tuple.index
     names: dict[str, tuple[str, str, int]]
 
 
 def mention_spans(
     annotations: Annotations, offsets: OffsetMap
 ) -> tuple[SpanIndex, dict[str, tuple[str, str, int]]]:
-    """The highlight spans of every mention, and entity id -> (name, type, mention count)."""
+    """The highlight spans of every mention, and entity id -> (name, type, mention count).
+
+    Headline mentions are highlighted too: the document shows the title first, at position 0
+    (``document.build_document``), so their title offsets map from there.
+    """
     spans = []
     names = {}
+    title = annotations.article.title or ""
+    headline = OffsetMap(title, 0) if title and offsets.base > 0 else None
     for entity in annotations.entities:
-        names[entity.id] = (entity.name, entity.type, len(entity.mentions))
+        names[entity.id] = (entity.name, entity.type, entity.mention_count)
         entity_id, kind = entity.id, entity.type
         to_qt = offsets.to_qt
         spans += [Span(to_qt(m.start), to_qt(m.end), entity_id, kind) for m in entity.mentions]
+        if headline is not None:
+            spans += [
+                Span(headline.to_qt(m.start), headline.to_qt(m.end), entity_id, kind)
+                for m in entity.title_mentions
+                if m.end <= len(title)
+            ]
     return SpanIndex(spans), names

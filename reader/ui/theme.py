@@ -1,9 +1,9 @@
 """Light and dark themes: the colour scheme file, the Qt palette and the style sheet.
 
-Colours live in ``resources/colors.json`` (Okabe-Ito, colour-blind safe; read once by
-``reader.core.export_colors.color_scheme``, which the exports share) and the few widget rules in
-``resources/light.qss`` / ``dark.qss``; this module only turns them into Qt colours and applies
-them.
+Colours live in ``resources/colors.json`` (Okabe-Ito, colour-blind safe), read by
+``reader.core.colors``, which the exports share: entity types use its ``TypeColors`` and
+``type_colors`` as they are. The few widget rules are in ``resources/light.qss`` / ``dark.qss``;
+this module turns the page colours into Qt colours and applies the theme.
 "system" follows the desktop's colour scheme and switches live when it changes.
 """
 
@@ -15,22 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from reader.core.export_colors import color_scheme
-from reader.core.model import ENTITY_TYPES
-from reader.core.paths import PROJECT_ROOT
-
-RESOURCES = PROJECT_ROOT / "resources"
-
-
-@dataclass(frozen=True)
-class TypeColors:
-    """How one entity type looks in the current theme."""
-
-    label: str
-    singular: str
-    color: QColor
-    background: QColor
-    emphasis: QColor
+from reader.core import colors
+from reader.core.paths import resource
 
 
 @dataclass(frozen=True)
@@ -45,27 +31,9 @@ class PageColors:
     find: QColor
 
 
-def type_colors(dark: bool) -> dict[str, TypeColors]:
-    """Per entity type colours for a light or dark page."""
-    data = color_scheme()["types"]
-    mode = "dark" if dark else "light"
-    result = {}
-    for kind in ENTITY_TYPES:
-        entry = data.get(kind, {"label": kind.title(), "singular": kind.title(), "color": "#888"})
-        shades = entry.get(mode, {})
-        result[kind] = TypeColors(
-            label=entry["label"],
-            singular=entry["singular"],
-            color=QColor(entry["color"]),
-            background=QColor(shades.get("background", entry["color"])),
-            emphasis=QColor(shades.get("emphasis", entry["color"])),
-        )
-    return result
-
-
 def page_colors(dark: bool) -> PageColors:
     """Page colours for a light or dark page."""
-    page = color_scheme()["page"]["dark" if dark else "light"]
+    page = colors.page_colors(dark)
     return PageColors(**{key: QColor(value) for key, value in page.items()})
 
 
@@ -160,8 +128,8 @@ class ThemeManager(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setPalette(_palette(dark))
-            qss = RESOURCES / ("dark.qss" if dark else "light.qss")
-            app.setStyleSheet(qss.read_text(encoding="utf-8") if qss.exists() else "")
+            qss = resource("dark.qss" if dark else "light.qss")
+            app.setStyleSheet(qss.read_text(encoding="utf-8"))
         if dark != self._dark:
             self._dark = dark
             self.changed.emit(dark)

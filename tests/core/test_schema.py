@@ -85,3 +85,45 @@ def test_tampered_files_are_refused(tamper) -> None:
 def test_invalid_json_is_refused() -> None:
     with pytest.raises(AnnotationFormatError):
         schema.loads("{not json")
+
+
+def _with_headline() -> Annotations:
+    ann = _annotations()
+    ann.article.title = "Macron in Paris"
+    ann.entities[0].title_mentions = [Mention(0, 6, "Macron")]
+    return ann
+
+
+def test_headline_mentions_round_trip_and_index_the_title() -> None:
+    """Issue 16 item 3: an entity's title_mentions index article.title, not the text."""
+    first = schema.dumps(_with_headline())
+    data = json.loads(first)
+    assert data["entities"][0]["title_mentions"] == [
+        {"start": 0, "end": 6, "text": "Macron", "source": "model"}
+    ]
+    reopened = schema.loads(first)
+    assert reopened.entities[0].title_mentions == [Mention(0, 6, "Macron")]
+    assert reopened.entities[0].mention_count == 3
+    assert schema.dumps(reopened) == first
+
+
+def test_no_headline_mentions_writes_what_copies_always_had() -> None:
+    """Without headline names a copy is byte for byte what the previous writer wrote."""
+    data = json.loads(schema.dumps(_annotations()))
+    assert all("title_mentions" not in e for e in data["entities"])
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda d: d["entities"][0]["title_mentions"][0].update(text="Paris"),
+        lambda d: d["entities"][0]["title_mentions"][0].update(end=99),
+        lambda d: d["article"].update(title=None),
+        lambda d: d["entities"][0].update(title_mentions={}),
+    ],
+)
+def test_tampered_headline_mentions_are_refused(tamper) -> None:
+    data = json.loads(schema.dumps(_with_headline()))
+    tamper(data)
+    with pytest.raises(AnnotationFormatError, match="damaged"):
+        schema.from_dict(data)

@@ -9,17 +9,29 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.analysis.pipeline import INSTALL_HINT, MODEL_PACKAGES, load_pipeline
+from reader.core.analysis.pipeline import (
+    INSTALL_HINT,
+    MODEL_PACKAGES,
+    installed_model_meta,
+    load_pipeline,
+)
 from reader.core.errors import ModelUnavailableError
 from reader.core.logs import LOG_FILE_NAME
 
 
 def _fake_models(root: Path, body: str) -> Path:
-    """A folder of importable packages named like every model we look for, with ``body``."""
+    """A folder of installed-looking distributions named like every model we look for (the
+    models are found by distribution metadata), each package's ``__init__`` being ``body``."""
     for name in MODEL_PACKAGES:
         package = root / name
         package.mkdir(parents=True)
         (package / "__init__.py").write_text(body, encoding="utf-8")
+        info = root / f"{name}-0.0.1.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {name}\nVersion: 0.0.1\n", encoding="utf-8"
+        )
+        (info / "RECORD").write_text(f"{name}/__init__.py,,\n", encoding="utf-8")
     return root
 
 
@@ -35,6 +47,24 @@ def test_no_model_names_the_install_command() -> None:
         load_pipeline(("entity_reader_no_such_model",))
     assert INSTALL_HINT in caught.value.message
     assert caught.value.message.startswith("The English language model is not installed.")
+
+
+IMPOSTOR = "def load(**kwargs):\n    return 'not a spaCy pipeline'\n"
+
+
+@pytest.mark.parametrize("name", ["entity_reader_model_without_distribution", MODEL_PACKAGES[-1]])
+def test_a_module_that_only_borrows_the_model_s_name_is_not_loaded(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model is found by distribution metadata: an importable module of that name with no
+    distribution, or shadowing the installed distribution's package, is not the model."""
+    (tmp_path / name).mkdir()
+    (tmp_path / name / "__init__.py").write_text(IMPOSTOR, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, name, raising=False)
+    with pytest.raises(ModelUnavailableError):
+        load_pipeline((name,))
+    assert installed_model_meta((name,)) is None
 
 
 def test_broken_model_is_reported_with_its_reason(

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import require_tool
+from tests.core.export.cdp import HEADLESS
 
 PIXEL = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -60,16 +61,7 @@ def counting_server() -> Iterator[CountingServer]:
         thread.join(5)
 
 
-CHROMIUM_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-)
+CHROMIUM_FLAGS = (*HEADLESS, "--disable-extensions")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import random
 import pytest
 from PySide6.QtCore import Qt
 
+from reader.core.colors import type_colors
 from reader.core.model import (
     HIGHLIGHTED_TYPES,
     Annotations,
@@ -22,7 +23,6 @@ from reader.ui.entity_model import COUNT, ENTITY_ID_ROLE
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.quote_model import SPEAKER, shorten
 from reader.ui.quotes_panel import FIT_ROWS_LIMIT, QuotesDatesPanel
-from reader.ui.theme import type_colors
 
 WORDS = [
     "the",

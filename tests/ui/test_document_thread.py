@@ -9,11 +9,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCursor
 
+from reader.core.colors import type_colors
 from reader.core.loaders.text import parse_text
 from reader.core.model import Article
 from reader.ui.document import BuiltDocument, build_document, build_for_ui
 from reader.ui.reading_view import ReadingView
-from reader.ui.theme import page_colors, type_colors
+from reader.ui.theme import page_colors
 
 TEXT = (
     "Macron met Scholz in Berlin 😀 on Monday.\n"

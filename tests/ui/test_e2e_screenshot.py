@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from reader.core.paths import PROJECT_ROOT
-from reader.ui.theme import type_colors
-from tests.conftest import require_tool
+from reader.core.colors import type_colors
+from tests.conftest import REPO, require_tool
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model, pytest.mark.slow]
 SCREEN = (1320, 860)
@@ -76,7 +75,7 @@ def _colours(image: QImage, step: int = 3) -> dict[int, int]:
 
 
 def _has_highlights(counts: dict[int, int]) -> bool:
-    wanted = {c.background.rgb() & 0xFFFFFF for c in type_colors(False).values()}
+    wanted = {int(c.background[1:], 16) for c in type_colors(False).values()}
     return sum(1 for rgb in wanted if counts.get(rgb, 0) > 20) >= 3
 
 
@@ -86,7 +85,7 @@ def test_app_shows_the_sample_article_with_highlights(display: str, tmp_path: Pa
     env.pop("QT_QPA_PLATFORM", None)
     env["QT_QPA_PLATFORM"] = "xcb"
     app = subprocess.Popen(
-        [sys.executable, str(PROJECT_ROOT / "main.py")],
+        [sys.executable, str(REPO / "main.py")],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

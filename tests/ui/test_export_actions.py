@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from reader.core import atomic, schema
@@ -118,7 +119,7 @@ def test_export_pdf_prints_the_highlighted_article(
         for line in content.splitlines()
         if line.endswith((" rg", " scn")) and len(line.split()) == 4
     }
-    tint = export_actions.type_colors(False)["country"].background
+    tint = QColor(export_actions.type_colors(False)["country"].background)
     assert (round(tint.redF(), 2), round(tint.greenF(), 2), round(tint.blueF(), 2)) in fills
     assert tab.annotations is not None
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtGui import QColor
+
+from reader.core.colors import type_colors
 from reader.core.loaders.text import parse_text
 from reader.core.model import Annotations, Entity, Mention
 from reader.ui.reading_view import ReadingView
-from reader.ui.theme import page_colors, type_colors
+from reader.ui.theme import page_colors
 
 PARAGRAPH = "😀 Macron met Scholz; Ukraine 🇺🇦 and Russia talked with NATO. " * 3
 
@@ -92,8 +95,8 @@ def test_emphasis_changes_only_the_selected_entity(qtbot) -> None:
         _utf16_slice(block.text(), r.start, r.length): r.format.background().color()
         for r in block.layout().formats()
     }
-    assert backgrounds["Ukraine"] == colors["country"].emphasis
-    assert backgrounds["Russia"] == colors["country"].background
+    assert backgrounds["Ukraine"] == QColor(colors["country"].emphasis)
+    assert backgrounds["Russia"] == QColor(colors["country"].background)
     assert view.scroll_bar.marks
 
 
@@ -153,11 +156,11 @@ def test_emphasis_reaches_every_mention_of_a_long_article(qtbot) -> None:
     while block.isValid():
         for item in block.layout().formats():
             name = _utf16_slice(block.text(), item.start, item.length)
-            expected = colors["country"].emphasis if name == "Ukraine" else None
+            expected = QColor(colors["country"].emphasis) if name == "Ukraine" else None
             if expected is not None:
                 assert item.format.background().color() == expected
                 seen += 1
             else:
-                assert item.format.background().color() != colors["country"].emphasis
+                assert item.format.background().color() != QColor(colors["country"].emphasis)
         block = block.next()
     assert seen == len(annotations.entities[1].mentions)

@@ -15,7 +15,7 @@ from reader.core.model import Annotations, Article, Entity, Mention
 from reader.core.settings import Settings, load_settings
 from reader.ui import actions as registry
 from reader.ui.entity_model import ENTITY_ID_ROLE
-from tests.ui.conftest import FakeAnalyser, open_and_wait
+from tests.ui.conftest import FAKE_ENTITIES, FakeAnalyser, find_mentions, open_and_wait
 
 
 def _entity(tab, name: str):
@@ -514,3 +514,87 @@ def test_no_two_actions_share_a_shortcut(qtbot, main_window) -> None:
             text = key.toString()
             assert text not in owner, f"{text} is bound to {owner[text]} and {action_id}"
             owner[text] = action_id
+
+
+class SteppedAnalyser(FakeAnalyser):
+    """Reports each of ``steps`` as progress and waits for the test before the next one."""
+
+    def __init__(self, steps: list[float]) -> None:
+        super().__init__()
+        self.steps = steps
+        self.go = threading.Semaphore(0)
+
+    def analyse(self, article: Article, progress=None) -> Annotations:
+        for fraction in self.steps:
+            self.go.acquire(timeout=10)
+            if progress:
+                progress(fraction)
+        self.go.acquire(timeout=10)
+        return super().analyse(article)
+
+
+def test_status_shows_the_analysis_phase_and_percentage(qtbot, main_window, sample_path) -> None:
+    """Issue 16 item 8: the model's load only until it answers, then a figure and the phase."""
+    analyser = SteppedAnalyser([0.42, 0.96])
+    window = main_window(analyser=analyser)
+    tab = window.open_file(sample_path)
+    label, bar = window.status.label, window.status.progress
+    name = sample_path.name
+    qtbot.waitUntil(lambda: tab.analysing, timeout=10_000)
+    assert label.text() == (
+        f"Finding entities in {name}: loading the language model (the first time only)…"
+    )
+    analyser.go.release()
+    qtbot.waitUntil(lambda: label.text() == f"Finding entities in {name}: 42%", timeout=10_000)
+    assert (bar.minimum(), bar.maximum(), bar.value()) == (0, 100, 42) and not bar.isHidden()
+    analyser.go.release()
+    qtbot.waitUntil(
+        lambda: label.text() == f"Linking names, quotes and dates in {name}: 96%", timeout=10_000
+    )
+    analyser.go.release()
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
+    assert label.text().endswith("dates") and bar.isHidden()
+    window.analyse(tab)  # once the model answered, no word of loading it
+    qtbot.waitUntil(lambda: tab.analysing, timeout=10_000)
+    assert label.text() == f"Finding entities in {name}…"
+    for _ in range(3):
+        analyser.go.release()
+    qtbot.waitUntil(lambda: not tab.analysing, timeout=10_000)
+
+
+class HeadlineAnalyser(FakeAnalyser):
+    """FakeAnalyser that also finds its names in the headline, literally (the real rule is
+    tested in tests/core/analysis/test_headline.py)."""
+
+    def analyse(self, article: Article, progress=None) -> Annotations:
+        annotations = super().analyse(article, progress)
+        title = article.title or ""
+        forms = {name: found for _kind, name, found in FAKE_ENTITIES}
+        for entity in annotations.entities:
+            entity.title_mentions = find_mentions(title, forms[entity.name], set())
+        return annotations
+
+
+def test_headline_names_are_highlighted_counted_and_clickable(
+    qtbot, main_window, sample_path
+) -> None:
+    """Issue 16 item 3: names in the title are highlighted like the body's, and counted."""
+    window = main_window(analyser=HeadlineAnalyser())
+    tab = open_and_wait(qtbot, window, sample_path)
+    macron = _entity(tab, "Emmanuel Macron")
+    assert [m.text for m in macron.title_mentions] == ["Macron"]
+    title_block = tab.view.document().firstBlock()
+    assert title_block.text() == tab.article.title
+    qtbot.waitUntil(lambda: tab.view.highlighter.pending == 0)
+    ranges = [(r.start, r.length) for r in title_block.layout().formats()]
+    for entity in tab.annotations.entities:
+        for m in entity.title_mentions:  # the title is plain ASCII: offsets are positions
+            assert (m.start, m.end - m.start) in ranges
+    assert tab.view.highlighter.span_at(1).entity_id == macron.id
+    index = _panel_index(window, "Emmanuel Macron")
+    count = index.siblingAtColumn(1).data()
+    assert count == len(macron.mentions) + 1 == macron.mention_count
+    assert window.status.label.text().startswith(
+        f"{len(tab.annotations.entities)} entities, "
+        f"{sum(e.mention_count for e in tab.annotations.entities)} mentions"
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from reader.core.colors import type_colors
 from reader.core.loaders import load_article
 from reader.core.model import ENTITY_TYPES, HIGHLIGHTED_TYPES, Annotations
 from reader.ui.date_model import DateModel, format_value
@@ -14,7 +15,6 @@ from reader.ui.entity_model import ENTITY_ID_ROLE, EntityModel
 from reader.ui.entity_panel import EntityPanel
 from reader.ui.quote_model import QuoteModel, shorten
 from reader.ui.quotes_panel import QuotesDatesPanel
-from reader.ui.theme import type_colors
 from tests.ui.conftest import FakeAnalyser
 
 

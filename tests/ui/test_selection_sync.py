@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 
+from reader.core.colors import type_colors
 from reader.core.loaders import load_article
 from reader.ui.entity_model import ENTITY_ID_ROLE
 from reader.ui.entity_panel import EntityPanel
-from reader.ui.theme import type_colors
 from tests.ui.conftest import FakeAnalyser, open_and_wait
 
 

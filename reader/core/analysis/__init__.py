@@ -77,6 +77,7 @@ class SpacyAnalyser:
         """
         from reader.core.analysis.dates import find_dates
         from reader.core.analysis.entities import extract_entities
+        from reader.core.analysis.headline import parse_title, with_headline_mentions
         from reader.core.analysis.quotes import find_quotes
 
         def done(stage: str) -> None:
@@ -84,6 +85,9 @@ class SpacyAnalyser:
                 progress(STAGE_DONE[stage])
 
         entities = extract_entities(doc, article.site)
+        entities = with_headline_mentions(
+            article.title, parse_title(self.nlp, article.title), entities
+        )
         done("entities")
         quotes = find_quotes(doc, entities)
         done("quotes")

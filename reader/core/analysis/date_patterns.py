@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import TypeVar
 
-T = TypeVar("T", bound=tuple)
+# (start, end, ...) items: whatever follows the span travels along untouched.
+T = TypeVar("T", bound=tuple[int, int, *tuple[object, ...]])
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_FULL = (

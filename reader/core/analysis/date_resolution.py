@@ -277,11 +277,11 @@ def _read_month_day(key: str) -> tuple[int | None, int, int | None] | None:
         return year, MONTHS[match.group("month").rstrip(".")], day
     if (numeric := AMBIGUOUS_NUMERIC.match(key)) and numeric.group(1) != numeric.group(2):
         return None  # 3/4/2025: March 4 in Washington, 3 April in London
-    year = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", key)
+    year_match = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", key)
     if (
-        year
+        year_match
         and OTHER_WITH_YEAR.match(key)
-        and re.search(r"\d", key[: year.start()] + key[year.end() :])
+        and re.search(r"\d", key[: year_match.start()] + key[year_match.end() :])
     ):
         return _parse_with_year(key)
     return None

@@ -269,6 +269,7 @@ def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:
     """
     mentions = []
     for c in typed_candidates(doc, site):
+        assert c.type is not None, "typed_candidates keeps typed mentions only"
         span = doc[c.start : c.end]
         start, end = rules.trim_chars(span.text, span.start_char, span.end_char)
         if start < end:

@@ -9,8 +9,8 @@ Finally it joins every chunk Doc and runs the article-wide analysis (alias mergi
 per article, quotes with speakers, dates) once, returning exactly what
 ``SpacyAnalyser.analyse`` returns for the article: the chunk grid depends on the text only.
 
-Provisional results are computed per batch of chunks, so their entity ids and alias merging
-are local; the final result replaces them.
+Provisional results are computed per batch of chunks; their mentions are merged into entities
+across batches by the final result's alias rule, and the final result replaces them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.contracts import (
     PARSE_SHARE,
     DocAnnotator,
@@ -27,8 +28,18 @@ from reader.core.analysis.contracts import (
     Progress,
     ShouldStop,
 )
+from reader.core.analysis.countries import country_key, demonym_code
 from reader.core.analysis.runner import Span, chunk_spans, doc_text, join_docs, pack, parse_spans
-from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
+from reader.core.model import (
+    COUNTRY,
+    NATIONALITY,
+    Annotations,
+    Article,
+    DateMention,
+    Entity,
+    Mention,
+    Quote,
+)
 
 PARTIAL_EVERY_S = 1.0
 """Pause before the second provisional result; each later pause is twice the one before, so
@@ -65,41 +76,47 @@ def first_spans(spans: Sequence[Span], first_range: tuple[int, int] | None) -> l
 
 
 class _Provisional:
-    """Per-run results shifted to article offsets, merged by (type, name) when asked."""
+    """Per-run results shifted to article offsets; aliases merged across runs when asked.
+
+    Every run's mentions go through ``aliases.merge_mentions``, the final result's own rule,
+    so a bare "Macron" of a later run joins the "Emmanuel Macron" of an earlier one, as at
+    the end, instead of showing as a second person until the final result.
+    """
 
     def __init__(self, analyser: DocAnnotator, article: Article) -> None:
         self._analyser = analyser
         self._article = article
-        self._mentions: dict[tuple[str, str], list[Mention]] = {}
-        self._first: dict[tuple[str, str], Entity] = {}
-        self._quotes: list[tuple[Quote, tuple[str, str] | None]] = []
+        self._mentions: list[TypedMention] = []
+        self._quotes: list[tuple[Quote, tuple[int, int] | None]] = []
         self._dates: list[DateMention] = []
 
     def add(self, offset: int, doc: Any) -> None:
         """Analyse one run of consecutive chunks that starts at ``offset`` in the article."""
         local_article = Article(doc_text(doc), published=self._article.published)
         local = annotate_doc(self._analyser, local_article, doc)
-        keys: dict[str, tuple[str, str]] = {}
+        anchors: dict[str, tuple[int, int]] = {}
         for entity in local.entities:
-            key = keys[entity.id] = (entity.type, entity.name)
-            self._first.setdefault(key, entity)
-            self._mentions.setdefault(key, []).extend(
-                replace(m, start=m.start + offset, end=m.end + offset) for m in entity.mentions
-            )
+            for m in entity.mentions:
+                start, end = m.start + offset, m.end + offset
+                anchors.setdefault(entity.id, (start, end))
+                self._mentions.append(
+                    TypedMention(start, end, m.text, entity.type, _merge_key(entity, m.text))
+                )
         for quote in local.quotes:
             moved = replace(quote, start=quote.start + offset, end=quote.end + offset)
-            self._quotes.append((moved, keys.get(quote.speaker_id or "")))
+            self._quotes.append((moved, anchors.get(quote.speaker_id or "")))
         self._dates += [replace(d, start=d.start + offset, end=d.end + offset) for d in local.dates]
 
     def annotations(self) -> Annotations:
         """The merged provisional result (entity ids in order of first mention)."""
-        groups = sorted(self._mentions.items(), key=lambda item: min(m.start for m in item[1]))
-        ids = {key: f"e{i}" for i, (key, _) in enumerate(groups, start=1)}
-        entities = [
-            replace(self._first[key], id=ids[key], mentions=sorted(mentions, key=_position))
-            for key, mentions in groups
-        ]
-        quotes = [replace(q, speaker_id=ids.get(key) if key else None) for q, key in self._quotes]
+        entities = merge_mentions(self._mentions)
+        owner = {(m.start, m.end): e for e in entities for m in e.mentions}
+        quotes = []
+        for quote, anchor in self._quotes:
+            speaker = owner.get(anchor) if anchor else None
+            if speaker is not None:
+                quote = replace(quote, speaker=speaker.name, speaker_id=speaker.id)
+            quotes.append(quote)
         return Annotations(
             self._article,
             self._analyser.pipeline_info(),
@@ -107,6 +124,16 @@ class _Provisional:
             sorted(quotes, key=_position),
             sorted(self._dates, key=_position),
         )
+
+
+def _merge_key(entity: Entity, text: str) -> str | None:
+    """The merge key ``entities`` gives a mention: its country's code for countries and
+    nationality words (the entity's own code when the word alone names none)."""
+    if entity.type == COUNTRY:
+        return country_key(text) or entity.country
+    if entity.type == NATIONALITY:
+        return demonym_code(text) or entity.country
+    return None
 
 
 def _position(span: Mention | Quote | DateMention) -> tuple[int, int]:

@@ -76,12 +76,11 @@ def apply_definitions(
             d.acronym, d.acronym_end, [replace(full, start=d.acronym, end=d.acronym_end)]
         )
         defined[doc[d.acronym].text] = full
-    out = placed.result()
     return [
-        replace(c, type=full.type, label=full.label, key=full.key)
-        if (full := defined.get(doc[c.start : c.end].text)) is not None
+        replace(c, type=known.type, label=known.label, key=known.key)
+        if (known := defined.get(doc[c.start : c.end].text)) is not None
         else c
-        for c in out
+        for c in placed.result()
     ]
 
 

@@ -51,10 +51,10 @@ class ProcessAnalyser:
     def __init__(self, factory: str = DEFAULT_FACTORY) -> None:
         self._factory = factory
         self._lock = threading.Lock()
-        self._process: subprocess.Popen | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
         self._info: PipelineInfo | None = None
-        self._retired: list[subprocess.Popen] = []
+        self._retired: list[subprocess.Popen[bytes]] = []
         """Processes told to quit and not yet reaped."""
 
     @property
@@ -128,14 +128,15 @@ class ProcessAnalyser:
     # -- internals ---------------------------------------------------------------------------
     def _analyse(
         self,
-        request: tuple,
+        request: tuple[object, ...],
         article: Article,
         progress: Progress | None,
         on_partial: OnPartial | None = None,
         should_stop: ShouldStop | None = None,
     ) -> Annotations:
         with self._lock:
-            result = self._call(request, article, progress, on_partial, should_stop)
+            # an "analyse" request's reply is always its Annotations (``_call``'s "done")
+            result: Annotations = self._call(request, article, progress, on_partial, should_stop)
             if len(article.text) >= RECYCLE_CHARS:
                 self._stop_process(wait=False)
             return result
@@ -150,7 +151,7 @@ class ProcessAnalyser:
 
     def _call(
         self,
-        request: tuple,
+        request: tuple[object, ...],
         article: Article | None,
         progress: Progress | None,
         on_partial: OnPartial | None,
@@ -227,7 +228,7 @@ class ProcessAnalyser:
             self._retired.append(process)
 
 
-def _wait_or_kill(process: subprocess.Popen) -> None:
+def _wait_or_kill(process: subprocess.Popen[bytes]) -> None:
     try:
         process.wait(QUIT_WAIT_S)
     except subprocess.TimeoutExpired:
@@ -235,7 +236,7 @@ def _wait_or_kill(process: subprocess.Popen) -> None:
         process.wait(QUIT_WAIT_S)
 
 
-def start_service(factory: str) -> tuple[subprocess.Popen, Connection]:
+def start_service(factory: str) -> tuple[subprocess.Popen[bytes], Connection]:
     """Start ``reader.core.analysis.service`` connected to us by a socket pair.
 
     A plain ``python -m`` child: ``multiprocessing``'s spawn would re-run the app's main
@@ -248,7 +249,7 @@ def start_service(factory: str) -> tuple[subprocess.Popen, Connection]:
     )
     command = [sys.executable, "-m", "reader.core.analysis.service", "--factory", factory]
     with theirs:
-        if os.name == "posix":
+        if sys.platform != "win32":  # sys.platform, not os.name: type checkers follow it
             command += ["--socket", str(theirs.fileno())]
             process = subprocess.Popen(command, env=env, pass_fds=(theirs.fileno(),))
         else:  # Windows has no inherited descriptors: hand the socket over on stdin

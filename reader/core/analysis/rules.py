@@ -405,7 +405,7 @@ def is_language_use(span: Any) -> bool:
     if len(span) != 1:
         return False
     token = span[0]
-    return token.dep_ == "pobj" and token.head.lower_ == "in"
+    return bool(token.dep_ == "pobj" and token.head.lower_ == "in")
 
 
 def preceded_by_article(doc: Any, start: int) -> bool:

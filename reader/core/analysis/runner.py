@@ -171,14 +171,16 @@ def join_docs(docs: Iterable[Any]) -> Any:
     doc = Doc(vocab, words=words, spaces=spaces)
     del words, spaces
     if len(doc):
-        doc.from_array(JOIN_ATTRS, attrs)
+        # spaCy's stub is narrower than Doc.from_array: it takes any iterable of attributes
+        # and a uint64 array (the stub says list and thinc's Ints2d)
+        doc.from_array(JOIN_ATTRS, attrs)  # type: ignore[arg-type]
     return doc
 
 
 def doc_text(doc: Any) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token on each read (~0.2 s a MB,
     and the entity, quote and date stages each need it)."""
-    text = doc.user_data.get(TEXT_KEY)
+    text: str | None = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text

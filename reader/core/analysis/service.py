@@ -77,7 +77,7 @@ def portable_error(error: BaseException) -> ReaderError:
 
 def send_annotations(conn: Connection, kind: str, annotations: Annotations) -> None:
     """Send ``annotations`` in pieces, then ``(kind, pipeline)`` (``Pieces`` puts them together)."""
-    batch: list = []
+    batch: list[Any] = []
     size = 0
     for entity in annotations.entities:
         batch.append(entity)
@@ -98,9 +98,9 @@ class Pieces:
     """Collects ``("piece", field, items)`` messages into the next Annotations."""
 
     def __init__(self) -> None:
-        self._items: dict[str, list] = {field: [] for field in FIELDS}
+        self._items: dict[str, list[Any]] = {field: [] for field in FIELDS}
 
-    def add(self, field: str, items: list) -> None:
+    def add(self, field: str, items: list[Any]) -> None:
         if field not in self._items:
             raise ReaderError(f"Unexpected piece {field!r} from the analysis process.")
         self._items[field].extend(items)
@@ -145,7 +145,7 @@ def _cache_in(folder: str | None) -> tuple[Any, PipelineInfo] | None:
     return None if pipeline is None else (AnalysisCache(Path(folder)), pipeline)
 
 
-def _analyse(analyser: Any, conn: Connection, request: tuple) -> None:
+def _analyse(analyser: Any, conn: Connection, request: tuple[Any, ...]) -> None:
     """Run one ``analyse`` request; its replies are sent here (see the module docstring)."""
     _, article, first_range, partials, cache_folder = request
     job = _Job(conn)
@@ -186,7 +186,7 @@ def serve(conn: Connection, factory: str = DEFAULT_FACTORY) -> None:
             return
         if kind == "cancel":  # arrived after its job ended
             continue
-        reply: tuple | None = None
+        reply: tuple[object, ...] | None = None
         try:
             if kind == "info":
                 reply = ("info", analyser.pipeline_info())
@@ -215,7 +215,8 @@ def connect(argv: list[str] | None = None) -> tuple[Connection, str]:
         sock = socket.socket(fileno=args.socket)
     else:  # Windows: the app sends socket.share() bytes on stdin
         size = int.from_bytes(sys.stdin.buffer.read(4), "big")
-        sock = socket.fromshare(sys.stdin.buffer.read(size))
+        # Windows-only: typeshed declares fromshare under sys.platform == "win32"
+        sock = socket.fromshare(sys.stdin.buffer.read(size))  # type: ignore[attr-defined,unused-ignore]
     return Connection(sock.detach()), args.factory
 
 

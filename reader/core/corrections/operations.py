@@ -106,9 +106,10 @@ def _drop_entity(ann: Annotations, entity: Entity) -> None:
 
 
 class Correction(Protocol):
-    """What every correction offers."""
+    """What every correction offers. Each is a dataclass (the journal stores its fields)."""
 
     op: ClassVar[str]
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
     def apply(self, ann: Annotations) -> None: ...
     def describe(self, ann: Annotations) -> str: ...
@@ -270,6 +271,9 @@ class MergeEntities:
         spans = {(m.start, m.end): m for m in other.mentions}
         spans.update({(m.start, m.end): m for m in keep.mentions})
         keep.mentions = [spans[k] for k in sorted(spans)]
+        headline = {(m.start, m.end): m for m in other.title_mentions}
+        headline.update({(m.start, m.end): m for m in keep.title_mentions})
+        keep.title_mentions = [headline[k] for k in sorted(headline)]
         keep.source = "user"
         ann.entities.remove(other)
         _update_quotes_of(ann, other.id, speaker_id=keep.id, speaker=keep.name)
@@ -337,7 +341,7 @@ class SetSpeaker:
         return f"Attribute the quote to {name}"
 
 
-CORRECTIONS: dict[str, type] = {
+CORRECTIONS: dict[str, type[Correction]] = {
     cls.op: cls
     for cls in (
         AddEntity,
@@ -362,7 +366,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
 def correction_to_dict(correction: Correction) -> dict[str, Any]:
     """``{"op": ..., fields...}``, the journal's form of a correction."""
     assert dataclasses.is_dataclass(correction)
-    return {"op": correction.op, **dataclasses.asdict(correction)}  # type: ignore[call-overload]
+    return {"op": correction.op, **dataclasses.asdict(correction)}
 
 
 def correction_from_dict(data: Any) -> Correction:

@@ -227,7 +227,7 @@ def _legend(ann: Annotations, types: list[str]) -> str:
         return '<section class="legend"><h2>Legend</h2><p class="empty">No entities.</p></section>'
     items = []
     for t in types:
-        count = sum(len(e.mentions) for e in ann.entities if e.type == t)
+        count = sum(e.mention_count for e in ann.entities if e.type == t)
         label = _TYPE_LABELS.get(t, t.capitalize())
         pressed = "false" if t in EXTRA_TYPES else "true"
         items.append(
@@ -244,7 +244,7 @@ def _entity_list(ann: Annotations, types: list[str]) -> str:
     groups = []
     for t in types:
         entities = [e for e in ann.entities if e.type == t]
-        entities.sort(key=lambda e: (-len(e.mentions), e.name.casefold()))
+        entities.sort(key=lambda e: (-e.mention_count, e.name.casefold()))
         items = []
         for e in entities:
             tag = ' <span class="user-tag">yours</span>' if e.source == "user" else ""
@@ -252,7 +252,7 @@ def _entity_list(ann: Annotations, types: list[str]) -> str:
                 f'<li><button type="button" class="ent-btn {css_class(t)}" '
                 f'data-entity="{_attr(e.id)}" data-name="{_attr(e.name)}">'
                 f'<span class="swatch"></span><span>{escape(e.name)}{tag}</span>'
-                f'<span class="count">{len(e.mentions)}</span></button></li>'
+                f'<span class="count">{e.mention_count}</span></button></li>'
             )
         label = _TYPE_LABELS.get(t, t.capitalize())
         groups.append(f"<h3>{escape(label)}</h3><ul>{''.join(items)}</ul>")
@@ -312,9 +312,31 @@ def _long_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def _title_spans(ann: Annotations) -> list[_Span]:
+    """The headline's mentions, numbered after every body mention (the page counts an
+    entity's mentions by distinct ``data-mention``)."""
+    number = sum(len(e.mentions) for e in ann.entities)
+    spans = []
+    for entity in ann.entities:
+        for mention in entity.title_mentions:
+            if mention.end > mention.start:
+                spans.append(_Span(mention.start, mention.end, "mention", number, entity=entity))
+            number += 1
+    return spans
+
+
+def _title_html(ann: Annotations) -> str:
+    """The escaped headline, its names marked as in the text."""
+    title = ann.article.title or ""
+    user = {
+        (m.start, m.end, e.id) for e in ann.entities for m in e.title_mentions if m.source == "user"
+    }
+    return _region_html(title, 0, len(title), _title_spans(ann), user)
+
+
 def _header(ann: Annotations) -> str:
     art = ann.article
-    title = escape(art.title) if art.title else "Untitled article"
+    title = _title_html(ann) if art.title else "Untitled article"
     meta = []
     if art.byline:
         meta.append(f"<span>{escape(art.byline)}</span>")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from reader.core.export_colors import colors_for
+from reader.core.colors import colors_for
 
 BASE_CSS = """\
 :root { color-scheme: light dark; --fg: #1d1d1f; --bg: #fbfbf8; --muted: #5f6368;
@@ -182,13 +182,14 @@ def stylesheet(types: list[str]) -> str:
         colors = colors_for(entity_type)
         cls = css_class(entity_type)
         light.append(
-            f"mark.{cls} {{ background-color: {colors.light}; "
+            f"mark.{cls} {{ background-color: {colors.background}; "
             f"border-bottom-color: {colors.color}; }}\n"
             f".{cls} .swatch {{ background-color: {colors.color}; }}\n"
             f"body.hide-{cls} mark.{cls} {{ background-color: transparent; "
             f"border-bottom-color: transparent; cursor: text; }}"
         )
-        dark.append(f"  mark.{cls} {{ background-color: {colors.dark}; }}")
+        on_dark = colors_for(entity_type, dark=True).background
+        dark.append(f"  mark.{cls} {{ background-color: {on_dark}; }}")
         dark.append(f"  body.hide-{cls} mark.{cls} {{ background-color: transparent; }}")
     return (
         BASE_CSS

@@ -14,13 +14,23 @@ from pathlib import Path
 
 from reader.core.errors import LoadError
 from reader.core.loaders.docx import load_docx
-from reader.core.loaders.html import load_html
 from reader.core.loaders.markdown import load_markdown
 from reader.core.loaders.pdf import load_pdf
 from reader.core.loaders.text import load_text, parse_text
 from reader.core.model import Article
 
 Loader = Callable[[Path], Article]
+
+
+def load_html(path: Path) -> Article:
+    """``reader.core.loaders.html.load_html``, imported when the first web page is opened.
+
+    Its stack (trafilatura, jusText, htmldate, lxml.html.clean) takes a third of a second to
+    import, and a broken install of it must not stop a .txt, .md, .pdf or .docx from opening.
+    """
+    from reader.core.loaders.html import load_html as load
+
+    return load(path)
 
 
 @dataclass(frozen=True)

@@ -118,8 +118,15 @@ def build_article(
     published: dt.date | None = None,
     site: str | None = None,
     notices: list[str] | None = None,
+    file_byline: str | None = None,
+    file_created: dt.date | None = None,
 ) -> Article:
-    """The Article for ``parts`` and the metadata a loader found, with the dateline read."""
+    """The Article for ``parts`` and the metadata a loader found, with the dateline read.
+
+    ``file_byline`` and ``file_created`` come from the file's own properties (a Word
+    document's author and creation date, a PDF's document info): they fill what the text
+    does not say (see ``_date_from_file``), never override it.
+    """
     notices = list(notices or [])
     parts = [_visible(part) for part in parts]
     parts = [part for part in parts if part.text]
@@ -145,10 +152,19 @@ def build_article(
         if published is None and found.date is not None:
             published = found.date
         elif published is None and found.month and found.day:
-            notices.append(
-                "The dateline gives a day but no year, so the publication date is unknown."
-            )
+            published = _on_or_before(found.month, found.day, file_created)
+            if published is None:
+                notices.append(
+                    "The dateline gives a day but no year, so the publication date is unknown."
+                )
         break
+    if published is None and file_created is not None:
+        published = file_created
+        notices.append(
+            "The text gives no publication date; the file's creation date "
+            f"({published.day} {published:%B %Y}) is used for dates such as “on Monday”."
+        )
+    byline = byline or file_byline
     text, blocks = assemble(parts)
     notice = language_notice(text)
     if notice:
@@ -174,6 +190,25 @@ def _visible(part: Part) -> Part:
         return part
     text = text.rstrip() if part.kind == "preformatted" else text.strip()
     return Part(text if text.strip() else "", part.kind, part.level)
+
+
+def _on_or_before(month: int, day: int, created: dt.date | None) -> dt.date | None:
+    """A dateline's day without a year, in the year the file was created (the year before,
+    when that day comes after the creation date: a story of 30 December saved on 2 January).
+
+    Pattern: a wire dateline ("BERLIN, Nov 6 (Reuters)") names the day of publication, and a
+    file is made on that day or after it, never before.
+    """
+    if created is None:
+        return None
+    for year in (created.year, created.year - 1):
+        try:
+            day_in_year = dt.date(year, month, day)
+        except ValueError:  # 29 February of a common year
+            continue
+        if day_in_year <= created:
+            return day_in_year
+    return None
 
 
 def _comparable(text: str) -> str:

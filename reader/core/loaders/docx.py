@@ -3,7 +3,9 @@
 The zip container is checked before python-docx opens it: a damaged file, a zip that is not
 a Word document, or a zip bomb (parts that unpack far beyond any real document) is refused
 with a plain message. Running headers, footers and comments are not article text and are
-not read. The title is the document's Title property, else its first Title or level-1 heading.
+not read. The title is the document's Title property, else its first Title or level-1 heading;
+its Author and Created properties fill the byline and the publication date when the text has
+none (``file_properties``).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, inline
+from reader.core.loaders.file_properties import property_author, property_date
 from reader.core.loaders.files import MAX_DOCUMENT_BYTES, MIB, describe_size, read_file
 from reader.core.model import Article
 
@@ -40,7 +43,9 @@ def parse_docx(data: bytes, source: str, name: str) -> Article:
     try:
         document = docx.Document(io.BytesIO(data))
         parts, title_candidate = _parts(document)
-        title = (document.core_properties.title or "").strip() or title_candidate
+        properties = document.core_properties
+        title = (properties.title or "").strip() or title_candidate
+        author, created = property_author(properties.author), property_date(properties.created)
     except Exception as exc:  # python-docx and lxml raise many types on damaged files
         raise LoadError(
             f"{name!r} could not be read as a Word document; the file may be damaged.",
@@ -48,7 +53,9 @@ def parse_docx(data: bytes, source: str, name: str) -> Article:
         ) from exc
     if not parts:
         raise LoadError(f"{name!r} contains no text.")
-    return build_article(parts, source=source, fmt="docx", title=title)
+    return build_article(
+        parts, source=source, fmt="docx", title=title, file_byline=author, file_created=created
+    )
 
 
 def _check_container(data: bytes, name: str) -> None:

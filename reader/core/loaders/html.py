@@ -15,6 +15,7 @@ import json
 import logging
 import re
 from pathlib import Path
+from typing import Any, TypedDict, cast
 
 import trafilatura
 from htmldate import find_date
@@ -102,6 +103,18 @@ def _length(document: Document | None) -> int:
     return len(document.text or "") if document is not None else 0
 
 
+class _ExtractionOptions(TypedDict):
+    """The keyword arguments both ``bare_extraction`` calls share."""
+
+    include_comments: bool
+    include_tables: bool
+    include_images: bool
+    include_links: bool
+    include_formatting: bool
+    favor_recall: bool
+    date_extraction_params: dict[str, Any]
+
+
 def _extract(data: bytes, tree: HtmlElement | None, name: str, *, recall: bool) -> Document | None:
     """trafilatura's extraction; without metadata when the metadata step fails on a damaged page.
 
@@ -109,7 +122,7 @@ def _extract(data: bytes, tree: HtmlElement | None, name: str, *, recall: bool) 
     assertion, a recursion limit, ...); the body alone is still worth showing, and a page
     where even that fails is a ``LoadError``.
     """
-    options = {
+    options: _ExtractionOptions = {
         "include_comments": False,
         "include_tables": True,
         "include_images": False,
@@ -120,14 +133,21 @@ def _extract(data: bytes, tree: HtmlElement | None, name: str, *, recall: bool) 
         # dateparser locale) runs only when nothing else gave a date
         "date_extraction_params": set_date_params(extensive=False),
     }
+    # without as_dict=True bare_extraction returns a Document or None, never a dict
     try:
-        return trafilatura.bare_extraction(
-            tree if tree is not None else parse_tree(data), with_metadata=True, **options
+        return cast(
+            "Document | None",
+            trafilatura.bare_extraction(
+                tree if tree is not None else parse_tree(data), with_metadata=True, **options
+            ),
         )
     except Exception:  # see the docstring: retry without the metadata step
         pass
     try:
-        return trafilatura.bare_extraction(parse_tree(data), with_metadata=False, **options)
+        return cast(
+            "Document | None",
+            trafilatura.bare_extraction(parse_tree(data), with_metadata=False, **options),
+        )
     except Exception as exc:
         raise LoadError(
             f"{name!r} could not be read as a web page; the file may be damaged.",

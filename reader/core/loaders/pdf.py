@@ -1,7 +1,10 @@
 """PDF articles: the text layer in the order the PDF stores it, rebuilt into paragraphs.
 
 pypdf extracts each page's text. Lines that repeat at the top or bottom of most pages (running
-headers and footers, with page numbers ignored) and bare page numbers are dropped. Lines are
+headers and footers, with page numbers ignored), bare page numbers and a browser's print header
+and footer are dropped, but never every line: a PDF whose pages all repeat keeps them. A
+browser's /Title is the web page's <title> ("Story - Site name"), so in a PDF a browser printed
+the headline found on the first page is the title. Lines are
 joined into paragraphs: a paragraph ends at a blank line, at a short line that ends a
 sentence, after a short line that does not run on (a title or heading) before a line that
 starts with a capital, a digit or a bullet, and before a bulleted line. A word hyphenated
@@ -20,6 +23,7 @@ takes as the byline.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import math
@@ -35,6 +39,7 @@ from reader.core.errors import LoadError
 from reader.core.loaders.builder import Part, build_article, normalise_newlines, strip_controls
 from reader.core.loaders.bylines import find_credit
 from reader.core.loaders.datelines import find_dateline
+from reader.core.loaders.file_properties import property_author, property_date
 from reader.core.loaders.files import MAX_DOCUMENT_BYTES, read_file
 from reader.core.model import Article
 
@@ -45,6 +50,14 @@ REPEAT_SHARE = 0.5
 PAGE_NUMBER = re.compile(
     r"^(?:(?:page\s*)?[-–—\s]*\d{1,4}[-–—\s]*(?:(?:of|/)\s*\d{1,4})?|[ivxlc]{1,7})$", re.I
 )
+PRINT_STAMP = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+)
+"""The date and time a browser stamps on each printed page ("12/2/26, 3:16 PM")."""
+BROWSER_MAKERS = re.compile(r"Chrom(?:e|ium)|Mozilla|Firefox|WebKit|Skia/PDF", re.I)
+"""What a browser writes as a printed page's /Creator or /Producer."""
+PRINT_ADDRESS = re.compile(r"(?:https?|file)://\S+")
+PRINT_COUNTER = re.compile(r"\b(?:page\s+)?\d{1,4}\s*(?:/|of)\s*\d{1,4}\b", re.I)
 BULLET = re.compile(r"^[•◦▪‣●○■□➢►]\s")
 SENTENCE_END = re.compile(r"[.!?:;…][\"'”’»)\]]*$")
 CONTINUES = re.compile(r"(?:[,;(\-–—/&]|\b(?:and|or|of|the|a|an|to|in|for|with))$", re.I)
@@ -74,6 +87,7 @@ def parse_pdf(data: bytes, source: str, name: str) -> Article:
         _unlock(reader, name)
         pages, sizes, notices = _page_lines(reader)
         title = _metadata_title(reader)
+        author, created = _metadata_author_and_date(reader)
     except LoadError:
         raise
     except Exception as exc:  # pypdf raises many types on damaged files; all mean the same
@@ -87,10 +101,20 @@ def parse_pdf(data: bytes, source: str, name: str) -> Article:
                 "text recognition (OCR, for example ocrmypdf) and open the result."
             )
         raise LoadError(f"{name!r} contains no text.")
-    headline, lines = split_head(drop_running_lines(pages), sizes)
+    headline, lines = split_head(drop_running_lines(pages, title, notices), sizes)
+    if headline and _made_by_browser(reader):
+        title = headline  # its /Title is the page's <title>: "Story - Site name"
     parts = [Part(headline, "heading", 1)] if headline else []
     parts += [Part(paragraph) for paragraph in paragraphs(lines)]
-    return build_article(parts, source=source, fmt="pdf", title=title or headline, notices=notices)
+    return build_article(
+        parts,
+        source=source,
+        fmt="pdf",
+        title=title or headline,
+        notices=notices,
+        file_byline=author,
+        file_created=created,
+    )
 
 
 def _unlock(reader: PdfReader, name: str) -> None:
@@ -185,8 +209,15 @@ def _numbers(numbers: list[int]) -> str:
     return shown + (" and more" if len(numbers) > 10 else "")
 
 
-def drop_running_lines(pages: list[list[str]]) -> list[str]:
-    """All lines in order, without running headers/footers and page numbers; "" between pages."""
+def drop_running_lines(
+    pages: list[list[str]], title: str | None = None, notices: list[str] | None = None
+) -> list[str]:
+    """All lines in order, without running headers/footers, page numbers and a browser's
+    print header and footer (``is_print_line``); "\f" between pages.
+
+    Never all of them: when every line with text would go (each page the same few lines), the
+    lines are kept and ``notices`` gets a sentence saying so.
+    """
     with_text = [page for page in pages if any(page)]
     counts: Counter[str] = Counter()
     for page in with_text:
@@ -197,11 +228,38 @@ def drop_running_lines(pages: list[list[str]]) -> list[str]:
     for page in with_text:
         edges = set(_edge_indices(page))
         for index, line in enumerate(page):
-            if index in edges and (_key(line) in running or PAGE_NUMBER.match(line)):
+            if index in edges and (
+                _key(line) in running or PAGE_NUMBER.match(line) or is_print_line(line, title)
+            ):
                 continue
             result.append(line)
         result.append("\f")
+    if with_text and not any(line and line != "\f" for line in result):
+        if notices is not None:
+            notices.append(
+                "Every line of this PDF repeats on each page, so none was dropped as a "
+                "running header or footer."
+            )
+        return [line for page in with_text for line in [*page, "\f"]]
     return result
+
+
+def is_print_line(line: str, title: str | None = None) -> bool:
+    """Whether a line at a page's edge is what a browser prints around a web page.
+
+    Pattern: the print header and footer hold only the date and time of printing, the page's
+    title (the PDF's /Title), its address and a page counter: "12/2/26, 3:16 PM  Wildfires
+    in Greece" above and "https://example.com/story  1/4" below (Chromium), "Page 1 of 4" and
+    the same stamp (Firefox). A line needs a stamp or an address, and nothing else but those.
+    """
+    rest, stamps = PRINT_STAMP.subn(" ", line)
+    rest, addresses = PRINT_ADDRESS.subn(" ", rest)
+    if not stamps and not addresses:
+        return False
+    rest = PRINT_COUNTER.sub(" ", rest)
+    if title:
+        rest = rest.replace(title, " ")
+    return not rest.strip()
 
 
 def _edge_indices(page: list[str]) -> list[int]:
@@ -367,6 +425,32 @@ def _metadata_title(reader: PdfReader) -> str | None:
         return None
     title = " ".join(str(title).split())
     return None if not title or JUNK_TITLE.match(title) else title
+
+
+def _made_by_browser(reader: PdfReader) -> bool:
+    """Whether a web browser printed this PDF (its /Creator or /Producer says so)."""
+    try:
+        info = reader.metadata
+        made_by = f"{info.creator or ''} {info.producer or ''}" if info else ""
+    except Exception:  # a damaged info dictionary: no evidence
+        return False
+    return bool(BROWSER_MAKERS.search(made_by))
+
+
+def _metadata_author_and_date(reader: PdfReader) -> tuple[str | None, dt.date | None]:
+    """The document info's /Author and /CreationDate, cleaned (``file_properties``)."""
+    try:
+        info = reader.metadata
+        if info is None:
+            return None, None
+        author = property_author(info.author)
+        try:
+            created = property_date(info.creation_date)
+        except Exception:  # a malformed date string only costs the date
+            created = None
+    except Exception:  # a damaged info dictionary only costs these
+        return None, None
+    return author, created
 
 
 def _has_images(reader: PdfReader) -> bool:

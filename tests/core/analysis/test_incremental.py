@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core import schema
-from reader.core.analysis import PARSE_SHARE, STAGE_DONE, SpacyAnalyser, runner
+from reader.core.analysis import PARSE_SHARE, STAGE_DONE, SpacyAnalyser, incremental, runner
 from reader.core.analysis.incremental import (
     AnalysisCancelled,
     analyse_incremental,
@@ -98,3 +98,28 @@ def test_should_stop_cancels_between_chunks(nlp, long_article) -> None:
     with pytest.raises(AnalysisCancelled):
         analyse_incremental(SpacyAnalyser(nlp), long_article, None, should_stop=stop)
     assert len(calls) == 2
+
+
+@pytest.mark.model
+def test_provisional_results_merge_aliases_across_runs_as_the_final_one(
+    nlp, long_article, monkeypatch
+) -> None:
+    """A bare "Macron" in a later run joins the "Emmanuel Macron" of an earlier one at once,
+    not only in the final result (issue 16 item 8)."""
+    monkeypatch.setattr(incremental, "RUN_CHUNKS", 1)  # every chunk its own run
+    analyser = SpacyAnalyser(nlp)
+    partials: list[Annotations] = []
+    final = analyse_incremental(analyser, long_article, None, partials.append, partial_every=0.0)
+    people = {e.name for e in final.entities if e.type == "person"}
+    assert "Emmanuel Macron" in people and "Macron" not in people
+    assert len(partials) > 2
+    for partial in partials:
+        _assert_exact(partial)
+        names = [e.name for e in partial.entities if e.type == "person"]
+        assert "Macron" not in names, "a second person until the final result"
+        assert len(names) == len(set(names))
+    last = partials[-1]
+    macron = next(e for e in last.entities if e.name == "Emmanuel Macron")
+    assert any(m.text == "Macron" for m in macron.mentions)
+    speakers = {q.speaker_id for q in last.quotes if q.speaker_id}
+    assert speakers <= {e.id for e in last.entities}

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-FLAGS = (
+HEADLESS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -25,6 +25,10 @@ FLAGS = (
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+)
+"""Chromium without a screen and without reaching for the network (closed here)."""
+FLAGS = (
+    *HEADLESS,
     "--disable-default-apps",
     "--disable-extensions",
     "--no-default-browser-check",

@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.colors import colors_for
 from reader.core.export.formats import save
-from reader.core.export_colors import colors_for
 from reader.core.model import EXTRA_TYPES, HIGHLIGHTED_TYPES, Annotations
-from reader.core.paths import PROJECT_ROOT
-from tests.conftest import require_tool
+from tests.conftest import REPO, require_tool
 from tests.core.export.cdp import Browser
 from tests.core.export.png import color_counts
 
@@ -27,7 +26,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def _artifacts() -> Path:
-    folder = Path(os.environ.get("ENTITY_READER_ARTIFACTS", PROJECT_ROOT / "build" / "e2e"))
+    folder = Path(os.environ.get("ENTITY_READER_ARTIFACTS", REPO / "build" / "e2e"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -131,14 +130,23 @@ def test_highlights_colours_counts_and_click(
 
     expected = {}
     for entity in analysed_sample.entities:
-        expected[entity.type] = expected.get(entity.type, 0) + len(entity.mentions)
-    assert browser.evaluate(MENTIONS_BY_TYPE) == expected
+        expected[entity.type] = expected.get(entity.type, 0) + entity.mention_count
+    assert browser.evaluate(MENTIONS_BY_TYPE) == expected  # the headline's names count too
+    headline = sorted(m.text for e in analysed_sample.entities for m in e.title_mentions)
+    assert headline, "the sample's headline names people the body names"
+    assert (
+        browser.evaluate(
+            "Array.prototype.map.call(document.querySelectorAll('header h1 mark.ent'),"
+            " function (m) { return m.textContent; }).sort()"
+        )
+        == headline
+    )
 
     styles = browser.evaluate(STYLE_BY_TYPE)
     for entity_type in expected:
         colors = colors_for(entity_type)
         if entity_type in HIGHLIGHTED_TYPES:
-            assert styles[entity_type] == [_rgb(colors.light), _rgb(colors.color)]
+            assert styles[entity_type] == [_rgb(colors.background), _rgb(colors.color)]
         else:  # places and nationalities start hidden, as in the app
             assert styles[entity_type] == ["rgba(0, 0, 0, 0)", "rgba(0, 0, 0, 0)"]
 
@@ -147,14 +155,14 @@ def test_highlights_colours_counts_and_click(
     pixels = color_counts(shot)
     for entity_type in HIGHLIGHTED_TYPES:
         colors = colors_for(entity_type)
-        assert pixels[colors.light] > 200, f"{entity_type} highlights are not on screen"
+        assert pixels[colors.background] > 200, f"{entity_type} highlights are not on screen"
         assert pixels[colors.color] > 50, f"{entity_type} underline / swatch is not on screen"
     for entity_type in EXTRA_TYPES:
-        assert pixels[colors_for(entity_type).light] == 0
+        assert pixels[colors_for(entity_type).background] == 0
 
     # a real mouse click on the most mentioned person in the entity list
     person = max(
-        (e for e in analysed_sample.entities if e.type == "person"), key=lambda e: len(e.mentions)
+        (e for e in analysed_sample.entities if e.type == "person"), key=lambda e: e.mention_count
     )
     browser.click(*_center(browser, f'button.ent-btn[data-entity="{person.id}"]'))
     focused = browser.evaluate(
@@ -163,8 +171,8 @@ def test_highlights_colours_counts_and_click(
             document.getElementById("status").textContent,
             document.body.classList.contains("focusing")]"""
     )
-    assert len(set(focused[0])) == len(person.mentions)
-    assert focused[1] == f"{person.name}: {len(person.mentions)} mentions"
+    assert len(set(focused[0])) == person.mention_count
+    assert focused[1] == f"{person.name}: {person.mention_count} mentions"
     assert focused[2] is True
     browser.screenshot(tmp_path / "clicked.png")
     shutil.copy(tmp_path / "clicked.png", _artifacts() / "export-chromium-clicked.png")
@@ -175,7 +183,8 @@ def test_highlights_colours_counts_and_click(
     browser.click(*_center(browser, 'button[data-layer="t-place"]'))
     if "place" in expected:
         place = colors_for("place")
-        assert browser.evaluate(STYLE_BY_TYPE)["place"] == [_rgb(place.light), _rgb(place.color)]
+        shown = browser.evaluate(STYLE_BY_TYPE)["place"]
+        assert shown == [_rgb(place.background), _rgb(place.color)]
 
     assert _requests(browser) == [url]
     assert not any("Content Security Policy" in text for text in _log(browser)), _log(browser)

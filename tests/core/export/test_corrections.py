@@ -26,7 +26,7 @@ from reader.core.corrections.operations import (
 from reader.core.corrections.undo import CorrectionStack
 from reader.core.export.formats import save
 from reader.core.export.reopen import load_annotated
-from reader.core.model import Annotations
+from reader.core.model import Annotations, Mention
 
 
 def _span(ann: Annotations, needle: str, nth: int = 0) -> tuple[int, int]:
@@ -258,3 +258,14 @@ def test_speaker_text_names_the_entity_or_says_it_is_gone(small: Annotations) ->
         "Attribute the quote to a removed entity"
     )
     assert SetSpeaker(q.start, q.end).describe(small) == "Remove the quote's speaker"
+
+
+def test_merge_moves_headline_mentions_too(small: Annotations) -> None:
+    """Issue 16 item 3: the headline's mentions follow a merge, and undo brings them back."""
+    small.article.title = "Macron and Scholz meet"
+    small.entity("e1").title_mentions = [Mention(0, 6, "Macron")]
+    small.entity("e2").title_mentions = [Mention(11, 17, "Scholz")]
+    _check_undo_redo(small, MergeEntities("e2", "e1"))
+    scholz = small.entity("e2")
+    assert [m.text for m in scholz.title_mentions] == ["Macron", "Scholz"]
+    assert scholz.mention_count == len(scholz.mentions) + 2

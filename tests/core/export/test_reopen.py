@@ -13,7 +13,7 @@ from reader.core.errors import AnnotationFormatError, LoadError
 from reader.core.export.formats import save
 from reader.core.export.html import EMBED_ID, embed_json
 from reader.core.export.reopen import is_annotated_copy, load_annotated
-from reader.core.model import Annotations, Article
+from reader.core.model import Annotations, Article, Mention
 
 
 @pytest.mark.model
@@ -179,3 +179,34 @@ def test_non_utf8_and_non_copies_are_refused(tmp_path: Path) -> None:
         load_annotated(tmp_path / "article.txt")
     with pytest.raises(LoadError, match="does not exist"):
         load_annotated(tmp_path / "missing.json")
+
+
+COPIES = Path(__file__).resolve().parents[2] / "fixtures" / "copies"
+
+
+@pytest.mark.parametrize(
+    "name", ["02_wildfire.before-headlines.html", "02_wildfire.before-headlines.json"]
+)
+def test_copies_made_before_headlines_were_analysed_still_reopen(name: str, tmp_path: Path) -> None:
+    """Issue 16 item 3: a copy without title_mentions reopens as it was saved, and saves again."""
+    path = COPIES / name
+    reopened = load_annotated(path)
+    assert reopened.article.title == "Wildfires force thousands from homes in Greece"
+    assert reopened.entities and all(not e.title_mentions for e in reopened.entities)
+    if path.suffix == ".json":
+        assert json.loads(schema.dumps(reopened)) == json.loads(path.read_text(encoding="utf-8"))
+    again = load_annotated(save(reopened, tmp_path / f"again{path.suffix}"))
+    assert schema.to_dict(again) == schema.to_dict(reopened)
+
+
+def test_html_copy_marks_the_headline_names(small: Annotations, tmp_path: Path) -> None:
+    """The exported copy highlights the title's names as the text's, and reopens them."""
+    entity = small.entities[0]
+    small.article.title = f"{entity.mentions[0].text} and the rest"
+    entity.title_mentions = [Mention(0, len(entity.mentions[0].text), entity.mentions[0].text)]
+    page = save(small, tmp_path / "copy.html")
+    html = page.read_text(encoding="utf-8")
+    header = html[html.index("<header>") : html.index("</header>")]
+    assert f'data-entity="{entity.id}"' in header and "<mark " in header
+    reopened = load_annotated(page)
+    assert reopened.entities[0].title_mentions == entity.title_mentions

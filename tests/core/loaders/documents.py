@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -43,11 +44,13 @@ def write_pdf(
     *,
     password: str | None = None,
     image_only: bool = False,
+    info: dict[str, str] | None = None,
 ) -> Path:
     """A PDF whose pages show ``pages`` (one string per line, top to bottom, Helvetica 11pt,
     or (text, size) for another size; the ligatures in ``LIGATURES`` are drawn as ligatures).
 
-    ``image_only`` draws a small grey image instead of text, like a scanner does.
+    ``image_only`` draws a small grey image instead of text, like a scanner does; ``info``
+    is the document information dictionary ({"/Title": ..., "/CreationDate": "D:2024..."}).
     """
     writer = PdfWriter()
     font = writer._add_object(
@@ -99,6 +102,8 @@ def write_pdf(
         stream.set_data(content.encode("cp1252"))
         page[NameObject("/Resources")] = resources
         page[NameObject("/Contents")] = ArrayObject([writer._add_object(stream)])
+    if info:
+        writer.add_metadata(info)
     if password:
         writer.encrypt(user_password=password, owner_password=password, algorithm="RC4-128")
     with path.open("wb") as handle:
@@ -106,11 +111,26 @@ def write_pdf(
     return path
 
 
-def write_docx(path: Path, blocks: list[tuple[str, str]], *, title: str | None = None) -> Path:
-    """A Word document of (style, text) paragraphs; style "table" makes a one-row table."""
+def write_docx(
+    path: Path,
+    blocks: list[tuple[str, str]],
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    created: dt.datetime | None = None,
+) -> Path:
+    """A Word document of (style, text) paragraphs; style "table" makes a one-row table.
+
+    Core properties not given keep python-docx's template values (author "python-docx",
+    created 2013-12-23), as in any file python-docx writes.
+    """
     document = docx.Document()
     if title:
         document.core_properties.title = title
+    if author is not None:
+        document.core_properties.author = author
+    if created is not None:
+        document.core_properties.created = created
     for style, text in blocks:
         if style == "table":
             cells = text.split("|")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from reader.core.loaders import load_article
@@ -55,3 +56,54 @@ def test_title_property_wins(tmp_path: Path) -> None:
     article = load_article(path)
     assert article.title == "Property"
     assert article.text == "Heading\nBody."
+
+
+def test_core_properties_fill_the_byline_and_date_the_text_lacks(tmp_path: Path) -> None:
+    """Issue 16 item 9: Author and Created fill the metadata, so relative dates resolve."""
+    path = write_docx(
+        tmp_path / "story.docx",
+        [("Title", "Talks resume"), ("Normal", "Officials met on Monday in Geneva.")],
+        author="Maria Lopez",
+        created=dt.datetime(2025, 3, 19, 8, 30, tzinfo=dt.UTC),
+    )
+    article = load_article(path)
+    assert (article.byline, article.published) == ("Maria Lopez", dt.date(2025, 3, 19))
+    assert any("creation date (19 March 2025)" in notice for notice in article.notices)
+
+
+def test_the_texts_own_credit_and_date_win_over_the_properties(tmp_path: Path) -> None:
+    path = write_docx(
+        tmp_path / "story.docx",
+        [
+            ("Title", "Talks resume"),
+            ("Normal", "By Jane Doe — published 2025-03-17"),
+            ("Normal", "Officials met on Monday in Geneva."),
+        ],
+        author="Office PC",
+        created=dt.datetime(2025, 4, 2, tzinfo=dt.UTC),
+    )
+    article = load_article(path)
+    assert (article.byline, article.published) == ("Jane Doe", dt.date(2025, 3, 17))
+    assert not any("creation date" in notice for notice in article.notices)
+
+
+def test_a_dateline_without_a_year_takes_the_year_the_file_was_made(tmp_path: Path) -> None:
+    """BERLIN, Dec 30 in a file made on 2 January is the 30 December before."""
+    path = write_docx(
+        tmp_path / "story.docx",
+        [("Normal", "BERLIN, Dec 30 (Reuters) - Talks went on."), ("Normal", "More text.")],
+        created=dt.datetime(2025, 1, 2, 9, 0, tzinfo=dt.UTC),
+    )
+    assert load_article(path).published == dt.date(2024, 12, 30)
+
+
+def test_a_templates_author_and_date_are_not_the_articles(tmp_path: Path) -> None:
+    """python-docx stamps 'python-docx' and 2013-12-23 on every file it writes."""
+    path = write_docx(tmp_path / "plain.docx", [("Normal", "Officials met on Monday.")])
+    article = load_article(path)
+    assert (article.byline, article.published) == (None, None)
+    dateline = write_docx(
+        tmp_path / "dateline.docx",
+        [("Normal", "BERLIN, Nov 6 (Reuters) - Talks went on."), ("Normal", "More.")],
+    )
+    assert any("no year" in notice for notice in load_article(dateline).notices)

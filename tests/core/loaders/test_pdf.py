@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,8 @@ import pytest
 
 from reader.core.errors import LoadError
 from reader.core.loaders import load_article
-from reader.core.loaders.pdf import clean_line, drop_running_lines, paragraphs
+from reader.core.loaders.pdf import clean_line, drop_running_lines, is_print_line, paragraphs
+from tests.core.export.cdp import HEADLESS
 
 from .checks import assert_consistent, block_texts
 from .documents import write_pdf
@@ -213,4 +216,95 @@ def test_pdf_printed_by_qt(tmp_path: Path) -> None:
     assert "\t" not in article.text
     assert "Prime Minister Narendra Modi" in article.text
     assert "diplomatic staff, the Ministry of External Affairs said." in article.text
+    assert_consistent(article)
+
+
+def test_document_info_fills_the_byline_and_date(tmp_path: Path) -> None:
+    """Issue 16 item 9: /Author and /CreationDate fill what the text does not say."""
+    path = write_pdf(
+        tmp_path / "story.pdf",
+        [["Officials met on Monday in Geneva and agreed to meet again next week."]],
+        info={"/Author": "Maria Lopez", "/CreationDate": "D:20250319083000+00'00'"},
+    )
+    article = load_article(path)
+    assert (article.byline, article.published) == ("Maria Lopez", dt.date(2025, 3, 19))
+    broken = write_pdf(
+        tmp_path / "broken.pdf",
+        [["Officials met on Monday in Geneva and agreed to meet again next week."]],
+        info={"/Author": "admin", "/CreationDate": "yesterday"},
+    )
+    assert (load_article(broken).byline, load_article(broken).published) == (None, None)
+
+
+BROWSER_PAGE = [
+    ("Wildfires force thousands from homes in Greece", 18),
+    "ATHENS, June 14 (AP) - Firefighters battled wildfires near Athens for a third day.",
+    "12/2/26, 3:16 PM Greece fires - Example News",
+    "https://news.example.com/greece-fires 1/1",
+]
+
+
+def test_a_browsers_print_header_and_footer_are_dropped_from_a_single_page(
+    tmp_path: Path,
+) -> None:
+    """One page: nothing repeats, but the stamp, title, address and counter are the print's."""
+    info = {"/Title": "Greece fires - Example News", "/CreationDate": "D:20261202151613"}
+    path = write_pdf(tmp_path / "printed.pdf", [BROWSER_PAGE], info=info)
+    article = load_article(path)
+    assert article.title == "Greece fires - Example News"  # no browser named: /Title stands
+    info["/Producer"] = "Skia/PDF m156"
+    article = load_article(write_pdf(tmp_path / "chrome.pdf", [BROWSER_PAGE], info=info))
+    assert article.title == "Wildfires force thousands from homes in Greece"
+    assert "PM" not in article.text and "https://" not in article.text
+    assert article.text.endswith("for a third day.")
+    assert article.published == dt.date(2026, 6, 14)  # the dateline's day, in the print's year
+    assert not is_print_line("Read more at https://news.example.com/x")
+    assert not is_print_line("On 12/2/26, 3:16 PM the fire spread")
+
+
+def test_pages_that_all_repeat_are_kept_and_the_notice_says_so(tmp_path: Path) -> None:
+    """Issue 16 item 9: dropping running lines never empties an article."""
+    page = ["Weekly Notice", "The office is closed on Monday."]
+    article = load_article(write_pdf(tmp_path / "notice.pdf", [page, page, page]))
+    assert "The office is closed on Monday." in article.text
+    assert any("repeats on each page" in notice for notice in article.notices)
+    notices: list[str] = []
+    kept = drop_running_lines([page, page], notices=notices)
+    assert [line for line in kept if line != "\f"] == page + page and len(notices) == 1
+
+
+def test_a_pdf_printed_by_chromium(tmp_path: Path) -> None:
+    """A real browser print: its header and footer on every page are not article text."""
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("chromium is not installed")
+    page = tmp_path / "page.html"
+    paragraph = (
+        "<p>Officials in Athens said on Friday that firefighters had contained most of the "
+        "blazes north of the capital, and the ministry urged residents to stay alert.</p>"
+    )
+    page.write_text(
+        "<html><head><title>Greece fires - Example News</title></head><body>"
+        "<h1>Wildfires force thousands from homes in Greece</h1>" + paragraph * 30,
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "page.pdf"
+    subprocess.run(
+        [
+            chromium,
+            *HEADLESS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    article = load_article(pdf)
+    assert article.title == "Wildfires force thousands from homes in Greece"  # not the <title>
+    assert "Example News" not in article.text and "file://" not in article.text
+    assert not article.text.startswith("Wildfires")  # the headline is shown once, as the title
+    assert article.text.count("Officials in Athens") == 30
+    assert article.published is not None  # the print's creation date: "on Friday" resolves
     assert_consistent(article)
