@@ -2,13 +2,20 @@
 
 Prints precision, recall and F1 per entity type (exact span + type), quote recall and speaker
 accuracy, and date accuracy (value and precision right among the dates found), over all
-labelled articles and over the sample alone; an aspect with no gold files prints "n/a". Then
-the time to analyse a 5,000-character article with the model loaded, on one core.
+labelled articles and over the sample alone; an aspect with no gold files prints "n/a". Then the
+same for the real news pages of ../shared/corpus/news labelled in tests/fixtures/real_news
+(development and held-out apart; "absent" where ../shared is not there), a summary table with
+one column per set (held-out real pages first), and the time to analyse a 5,000-character
+article with the model loaded, on one core.
 
-    .venv/bin/python bench/accuracy.py [--details] [--ablation]
+    .venv/bin/python bench/accuracy.py [--details] [--ablation] [--shared ../shared]
 
-``--ablation`` re-scores entities with each rule of reader/core/analysis/rules.py and
-entities.py switched off in turn, and with the model's raw labels, to show what each rule adds.
+``--details`` lists entity errors of the fixture articles and of the real *development* pages
+only: the held-out pages are measured, never looked at.
+
+``--ablation`` re-scores entities (fixture articles and real development pages) with each rule
+of reader/core/analysis switched off in turn, and with the model's raw labels, to show what each
+rule adds.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.analysis import SpacyAnalyser  # noqa: E402
+from reader.core.analysis import SpacyAnalyser, one_sense, parties  # noqa: E402
 from reader.core.analysis import entities as entities_module  # noqa: E402
 from reader.core.analysis import places as places_module  # noqa: E402
 from reader.core.analysis import rules as rules_module  # noqa: E402
@@ -36,15 +43,24 @@ from reader.core.loaders import load_article  # noqa: E402
 from reader.core.model import ENTITY_TYPES, Annotations, Article, Entity, Mention  # noqa: E402
 from tests.fixtures.gold import (  # noqa: E402
     FIXTURES,
+    GoldSpan,
     article_paths,
     load_gold,
     resolve_entities,
 )
+from tests.fixtures.real_pages import (  # noqa: E402
+    DigestMismatch,
+    label_paths,
+    load_real_page,
+    news_dir,
+    score_page,
+    split,
+)
 from tests.fixtures.scoring import (  # noqa: E402
     Counts,
-    score_dates,
-    score_entities,
-    score_quotes,
+    Scores,
+    count_entities,
+    score_article,
     share,
 )
 
@@ -58,6 +74,7 @@ SAMPLE_STEM = "000_b1ae0dc0bd7f6f00"
 # 29/29 found and resolved. Over all 8: quotes 22/22, speakers 19/22, dates 40/40.
 HELDOUT = FIXTURES / "heldout"
 TARGET_CHARS = 5000
+DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def _pct(value: float | None) -> str:
@@ -104,11 +121,15 @@ def report(title: str, ents: Counts, quotes: Counts, dates: Counts) -> None:
 
 
 def details(stem: str, ann: Annotations) -> None:
-    """Entity mentions missed and extra, for tuning rules."""
+    """Entity mentions missed and extra of a fixture article, for tuning rules."""
     gold = load_gold(stem, "entities")
-    if gold is None:
-        return
-    want = {(s.start, s.end, s.label) for s in resolve_entities(ann.article.text, gold)}
+    if gold is not None:
+        entity_errors(stem, resolve_entities(ann.article.text, gold), ann)
+
+
+def entity_errors(stem: str, gold: list[GoldSpan], ann: Annotations) -> None:
+    """Print the mentions missed and the extra ones (never called on held-out pages)."""
+    want = {(s.start, s.end, s.label) for s in gold}
     got = {(m.start, m.end, e.type) for e in ann.entities for m in e.mentions}
     text = ann.article.text
     for label, items in (("missed", want - got), ("extra", got - want)):
@@ -127,6 +148,11 @@ ABLATIONS = {
     "no title-word ORG rule": (rules_module, "only_title_words", lambda *a: False),
     "no always-organization names": (rules_module, "ALWAYS_ORGANIZATIONS", frozenset()),
     "no city table": (places_module, "CITIES", frozenset()),
+    "no acronym definitions": (one_sense, "apply_definitions", lambda doc, t, c, typed: c),
+    "no full names over pieces": (one_sense, "known_long_names", lambda doc, text, c: c),
+    "no company short names": (one_sense, "company_short_names", lambda doc, c: c),
+    "no party words": (parties, "PARTY_WORDS", {}),
+    "no 'and' country names": (entities_module, "and_names", lambda text: []),
 }
 
 
@@ -141,23 +167,38 @@ def raw_entities(doc: object) -> list[Entity]:
     return out
 
 
-def ablation(analyser: SpacyAnalyser) -> None:
-    """Entity F1 over all articles with each rule switched off in turn."""
+def ablation(analyser: SpacyAnalyser, shared: Path) -> None:
+    """Entity F1 with each rule switched off in turn, over the fixture articles and the real
+    development pages (never the held-out real pages: they are only measured)."""
     parsed = []
-    paths = article_paths() + sorted(HELDOUT.glob("*.txt"))
-    for path in paths:
+    for path in article_paths() + sorted(HELDOUT.glob("*.txt")):
         article = load_article(path)
-        parsed.append((path.stem, article, analyser.nlp(article.text)))
+        gold = load_gold(path.stem, "entities")
+        if gold is not None:
+            spans = resolve_entities(article.text, gold)
+            parsed.append((spans, article, analyser.nlp(article.text)))
+    fixtures = len(parsed)
+    if news_dir(shared).is_dir():
+        for label_path in label_paths("dev"):
+            page = load_real_page(label_path, shared)
+            parsed.append((page.entities, page.article, analyser.nlp(page.article.text)))
 
     def run(label: str, extract: object = None) -> None:
         total = Counts()
-        for stem, article, doc in parsed:
-            ents = (extract or entities_module.extract_entities)(doc)  # type: ignore[operator]
-            total += score_entities(stem, Annotations(article, entities=ents))
+        for gold, article, doc in parsed:
+            if extract is None:
+                ents = entities_module.extract_entities(doc, article.site)
+            else:
+                ents = extract(doc)  # type: ignore[operator]
+            total += count_entities(gold, Annotations(article, entities=ents))
         cells = "  ".join(f"{k[:5]} {total.prf(k)[2]:.3f}" for k in ENTITY_TYPES)
         print(f"{label:28} {cells}")
 
-    print(f"\n== ablation: entity F1 over {len(paths)} articles (fixtures and held-out)")
+    real = len(parsed) - fixtures
+    print(
+        f"\n== ablation: entity F1 over {fixtures} fixture articles and {real} real "
+        "development pages"
+    )
     run("all rules")
     for label, (module, name, replacement) in ABLATIONS.items():
         with _patched(module, name, replacement):
@@ -205,54 +246,129 @@ def time_analysis(analyser: SpacyAnalyser, runs: int = 7) -> tuple[int, float, f
     return len(article.text), statistics.median(cpu), statistics.median(wall)
 
 
-Scores = tuple[Counts, Counts, Counts]
-"""Entities, quotes, dates."""
-
-
-def _no_scores() -> Scores:
-    return Counts(), Counts(), Counts()
-
-
 def _score(analyser: SpacyAnalyser, path: Path, show_details: bool) -> Scores:
     """Analyse one labelled article and score it; list its entity errors if asked."""
     ann = analyser.analyse(load_article(path))
-    scores = (
-        score_entities(path.stem, ann),
-        score_quotes(path.stem, ann),
-        score_dates(path.stem, ann),
-    )
     if show_details:
         details(path.stem, ann)
-    return scores
+    return score_article(path.stem, ann)
 
 
-def _add(totals: Scores, scores: Scores) -> None:
-    for acc, new in zip(totals, scores, strict=True):
-        acc += new
+def real_scores(analyser: SpacyAnalyser, shared: Path, show_details: bool) -> dict[str, Scores]:
+    """Scores of the labelled real pages per split ("dev", "heldout").
+
+    Pages whose loader text no longer matches their labels' digest are reported and skipped.
+    Entity errors are listed for development pages only.
+    """
+    totals = {"dev": Scores(), "heldout": Scores()}
+    for path in label_paths():
+        try:
+            page = load_real_page(path, shared)
+        except DigestMismatch as error:
+            print(f"skipped: {error}")
+            continue
+        if page.split not in totals:
+            continue
+        ann = analyser.analyse(page.article)
+        totals[page.split] += score_page(page, ann)
+        if show_details and page.split == "dev":
+            entity_errors(page.stem, page.entities, ann)
+    return totals
+
+
+def report_scores(title: str, scores: Scores) -> None:
+    """One block of figures, with the alias clusters."""
+    report(title, scores.entities, scores.quotes, scores.dates)
+    aliases = scores.aliases
+    if aliases.labelled:
+        clusters = aliases.tp["alias"] + aliases.fn["alias"]
+        print(
+            f"alias clusters merged: {aliases.tp['alias']}/{clusters}, "
+            f"entities joining two gold entities: {aliases.fp['alias']}"
+        )
+
+
+def summary_cells(scores: Scores) -> list[str]:
+    """The summary table's cells for one set, in the order of SUMMARY_ROWS."""
+    ents, quotes, dates, aliases = scores.entities, scores.quotes, scores.dates, scores.aliases
+    f1 = [f"{ents.prf(kind)[2]:.2f}" if ents.labelled else "n/a" for kind in SUMMARY_F1]
+    speech = quotes.tp["speech"] + quotes.fn["speech"]
+    quote_cell = f"{quotes.tp['speech']}/{speech}, {quotes.tp['speaker']}/{quotes.tp['speech']}"
+    found = dates.tp["found"] + dates.fn["found"]
+    clusters = aliases.tp["alias"] + aliases.fn["alias"]
+    return [
+        *f1,
+        quote_cell if quotes.labelled else "n/a",
+        f"{dates.tp['resolved']}/{found}" if dates.labelled else "n/a",
+        f"{aliases.tp['alias']}/{clusters}" if aliases.labelled else "n/a",
+    ]
+
+
+SUMMARY_F1 = ("person", "country", "organization")
+SUMMARY_ROWS = (
+    "person F1",
+    "country F1",
+    "organization F1",
+    "quotes found / right speaker",
+    "dates resolved correctly",
+    "alias clusters merged",
+)
+
+
+def summary(columns: dict[str, Scores | str]) -> None:
+    """A Markdown table with one column per set (a str column is printed in every row)."""
+    cells = {
+        name: [value] * len(SUMMARY_ROWS) if isinstance(value, str) else summary_cells(value)
+        for name, value in columns.items()
+    }
+    print("\n== summary\n")
+    print("| | " + " | ".join(columns) + " |")
+    print("|---" * (len(columns) + 1) + "|")
+    for row, label in enumerate(SUMMARY_ROWS):
+        print(f"| {label} | " + " | ".join(column[row] for column in cells.values()) + " |")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list missed and extra entities")
     parser.add_argument("--ablation", action="store_true", help="F1 with each rule switched off")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="../shared")
     args = parser.parse_args()
     analyser = SpacyAnalyser()
-    total, sample, heldout = _no_scores(), _no_scores(), _no_scores()
+    total, sample, heldout = Scores(), Scores(), Scores()
     for path in article_paths():
         scores = _score(analyser, path, args.details)
-        _add(total, scores)
+        total += scores
         if path.stem == SAMPLE_STEM:
-            _add(sample, scores)
+            sample += scores
     heldout_paths = sorted(HELDOUT.glob("*.txt"))
     for path in heldout_paths:
-        _add(heldout, _score(analyser, path, args.details))
+        heldout += _score(analyser, path, args.details)
     info = analyser.pipeline_info()
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
-    report(f"all {len(article_paths())} articles", *total)
-    report("sample article", *sample)
-    report(f"{len(heldout_paths)} held-out articles (labelled before tuning)", *heldout)
+    report_scores(f"all {len(article_paths())} articles", total)
+    report_scores("sample article", sample)
+    report_scores(f"{len(heldout_paths)} held-out articles (labelled before tuning)", heldout)
+    columns: dict[str, Scores | str] = {}
+    pages = split()
+    real = None
+    if news_dir(args.shared).is_dir():
+        real = real_scores(analyser, args.shared, args.details)
+    for which, name in (("heldout", "held-out"), ("dev", "development")):
+        count = sum(1 for value in pages.values() if value == which)
+        if real is None:
+            print(f"\n== real {name} pages: absent ({news_dir(args.shared)} is not there)")
+            columns[f"real {name} pages"] = "absent (no ../shared)"
+            continue
+        scores = real[which]
+        report_scores(f"real {name} pages ({scores.articles} of {count} labelled)", scores)
+        columns[f"{scores.articles} real {name} pages"] = scores
+    columns["sample"] = sample
+    columns[f"{len(article_paths())} development articles"] = total
+    columns[f"{len(heldout_paths)} held-out articles"] = heldout
+    summary(columns)
     if args.ablation:
-        ablation(analyser)
+        ablation(analyser, args.shared)
     chars, cpu, wall = time_analysis(analyser)
     verdict = "OK" if cpu < 0.5 else "SLOW (target < 0.5 s)"
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

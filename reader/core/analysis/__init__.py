@@ -84,7 +84,7 @@ class SpacyAnalyser:
             if progress is not None:
                 progress(STAGE_DONE[stage])
 
-        entities = extract_entities(doc)
+        entities = extract_entities(doc, article.site)
         entities = with_headline_mentions(
             article.title, parse_title(self.nlp, article.title), entities
         )

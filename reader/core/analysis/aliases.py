@@ -4,15 +4,26 @@ The rules, in the order they apply:
 
 - Countries merge by ISO code ("the United States" = "United States" = "U.S." = "US");
   nationality words by the country they name ("Ukrainian" = "Ukrainians").
+- Places merge without a generic last word ("Gaza Strip" = "Gaza"), a US state with its AP
+  abbreviation ("Calif." = "California"), territories by ISO code
+  ("Cayman" = "Cayman Islands", "BVI" = "British Virgin Islands").
 - Organizations and places merge when their names are equal ignoring case, dots, a leading
   "the" and a possessive ("The Guardian" = "Guardian", "BERLIN" = "Berlin"), organizations
-  also ignoring a legal form ("Microsoft Corp" = "Microsoft"); an acronym merges with the
-  one organization whose initials it spells ("EU" = "European Union").
+  also ignoring a legal form ("Microsoft Corp" = "Microsoft"), a generic last word
+  ("Lenoge Technology" = "Lenoge", "Adani Group" = "Adani") and a web address's ending
+  ("Amazon.com" = "Amazon"); an acronym merges with the one organization or place whose
+  initials it spells ("EU" = "European Union", "BVI" = "British Virgin Islands"), a national
+  body's initials also leaving out its country ("DEA" = "United States Drug Enforcement
+  Agency", "CBP" = "U.S. Customs and Border Protection").
+- An organization named by the last words of exactly one longer one is that one ("Assembly"
+  after "General Assembly"); a party by its members' word is the party ("Democrats" =
+  "Democratic Party", ``parties``).
 - People: a name that is not the end of a longer name is a full name, and each full name is one
-  person. A shorter mention that ends a full name ("Macron", "de la Fuente") belongs to that
-  person. When it ends several full names (a bare "Johnson" beside "Boris Johnson" and
-  "Jo Johnson"), it belongs to the full name mentioned most recently before it; with no full
-  name before it, it stays a separate, ambiguous entity rather than being guessed.
+  person; middle initials do not count ("Thomas W. Malone" = "Thomas Malone"). A shorter mention
+  that ends a full name ("Macron", "de la Fuente") belongs to that person. When it ends several
+  full names (a bare "Johnson" beside "Boris Johnson" and "Jo Johnson"), it belongs to the full
+  name mentioned most recently before it; with no full name before it, it stays a separate,
+  ambiguous entity rather than being guessed.
 - The canonical name is the longest form ("Emmanuel Macron"), in its usual case ("Berlin",
   not the dateline's "BERLIN"); a country known only by an abbreviation takes its short name
   ("U.S." -> "United States"), a nationality its adjective ("Ukrainian").
@@ -21,22 +32,33 @@ The rules, in the order they apply:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from reader.core.analysis.countries import (
     ABBREVIATIONS,
+    country_key,
     country_name,
     demonym_name,
     normalise,
+    territory_code,
 )
-from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, Entity, Mention
+from reader.core.analysis.parties import party_name
+from reader.core.analysis.places import state_name
+from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 # Words skipped when spelling an organization's initials.
 _MINOR = "of for and the in on at to de du des la le el y et"
-_MINOR_WORDS = frozenset(_MINOR.split())
-# Legal-form words that do not change which company is meant (compared without dots).
+MINOR_WORDS = frozenset(_MINOR.split())
+# Legal-form words that do not change which company is meant (compared without dots), and
+# generic last words a company is named with or without ("Lenoge Technology", "Adani Group").
 _SUFFIXES = "corp corporation inc incorporated ltd limited llc plc co ag sa nv se gmbh spa"
-_COMPANY_SUFFIXES = frozenset(_SUFFIXES.split())
+_GENERIC = "technology technologies group holdings company"
+_COMPANY_SUFFIXES = frozenset(_SUFFIXES.split()) | frozenset(_GENERIC.split())
+# A web address's ending on a company's name: "Amazon.com" is Amazon.
+_WEB_ENDING = re.compile(r"\.(?:com|net|org|co\.uk|io)$", re.IGNORECASE)
+# Longest country prefix tried when spelling a national body's initials without it.
+_COUNTRY_PREFIX_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -56,22 +78,32 @@ def _words(text: str) -> list[str]:
 
 def initials(name: str) -> set[str]:
     """Acronyms a name may take: hyphenated words give one letter ("Co-operation": OSCE) or
-    one per part ("Agence France-Presse": AFP)."""
-    words = [w for w in name.replace("’", "'").split() if w.lower() not in _MINOR_WORDS]
-    whole = "".join(w[0].upper() for w in words if w[0].isalpha())
-    parts = "".join(p[0].upper() for w in words for p in w.split("-") if p and p[0].isalpha())
-    return {whole, parts}
+    one per part ("Agence France-Presse": AFP); a name that starts with a country also
+    without it ("U.S. Customs and Border Protection": CBP)."""
+    words = [w for w in name.replace("’", "'").split() if w.lower() not in MINOR_WORDS]
+    found = set()
+    for skip in range(min(_COUNTRY_PREFIX_WORDS, len(words) - 1) + 1):
+        if skip and not country_key(" ".join(words[:skip])):
+            continue
+        rest = words[skip:]
+        found.add("".join(w[0].upper() for w in rest if w[0].isalpha()))
+        found.add("".join(p[0].upper() for w in rest for p in w.split("-") if p and p[0].isalpha()))
+    return found
 
 
-def acronym(text: str) -> str | None:
-    """The letters of an organization acronym ("E.U." -> "EU"), or None for a name."""
+def acronym_letters(text: str) -> str | None:
+    """ "HSI", "U.S.": two to eight capital letters (dots ignored), else None."""
     bare = text.replace(".", "")
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
 
 def name_words(text: str) -> tuple[str, ...]:
-    """A person's name as the full-name rule compares it: normalised words."""
-    return tuple(_words(text))
+    """A person's name as the full-name rule compares it: normalised words without middle
+    initials ("Thomas W. Malone" is "Thomas Malone")."""
+    words = _words(text)
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(words)
 
 
 def full_names(names: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
@@ -120,10 +152,28 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
 
 def org_key(name: str) -> str:
     """Merge key of an organization: "Microsoft Corp." and "Microsoft" are one company."""
-    words = normalise(name).split()
+    party = party_name(name)
+    if party:
+        return normalise(party)  # "Democrats" = "Democratic" = "Democratic Party"
+    words = normalise(_WEB_ENDING.sub("", name.strip())).split()
     while len(words) > 1 and words[-1].strip(",") in _COMPANY_SUFFIXES:
         words.pop()
     return " ".join(w.strip(",") for w in words)
+
+
+# Last words a place is named with or without: "the Gaza Strip" is "Gaza", "the Sinai
+# Peninsula" "Sinai". Not "City" or "County": "Gaza City" is a city in the Gaza Strip, "Napa
+# County" holds the city of Napa.
+_PLACE_WORDS = frozenset({"strip", "peninsula", "archipelago", "valley", "desert"})
+
+
+def place_key(name: str) -> str:
+    """Merge key of a place: its name without a generic last word ("Gaza Strip" = "Gaza"), a
+    US state's AP abbreviation its name ("Calif." = "California")."""
+    words = normalise(state_name(name) or name).split()
+    if len(words) > 1 and words[-1] in _PLACE_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
@@ -132,6 +182,10 @@ def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     for m in mentions:
         if m.type in (COUNTRY, NATIONALITY) and m.key:
             key = m.key
+        elif m.type == PLACE and (code := territory_code(m.text)):
+            key = f"territory:{code}"  # "Cayman" = "Cayman Islands", "USVI" = "U.S. Virgin Islands"
+        elif m.type == PLACE:
+            key = place_key(m.text)
         else:
             key = org_key(m.text) if m.type == ORGANIZATION else normalise(m.text)
         groups.setdefault(key, []).append(m)
@@ -139,15 +193,15 @@ def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
 
 
 def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
-    """Fold an organization acronym group into the one organization it abbreviates."""
+    """Fold an acronym group into the one group of the same type whose name it abbreviates."""
     long_names: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
-        if not any(acronym(m.text) for m in group):
+        if not any(acronym_letters(m.text) for m in group):
             for letters in initials(_canonical_text(group)):
                 long_names.setdefault(letters, []).append(i)
     merged: set[int] = set()
     for i, group in enumerate(groups):
-        acronyms = {acronym(m.text) for m in group}
+        acronyms = {acronym_letters(m.text) for m in group}
         if len(acronyms) != 1 or None in acronyms:
             continue
         targets = long_names.get(acronyms.pop() or "", [])
@@ -157,12 +211,35 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
     return [g for i, g in enumerate(groups) if i not in merged]
 
 
+def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
+    """Fold an organization named by the last words of exactly one longer one into it: "the
+    Assembly" after "General Assembly", "Progressive Caucus" after "Congressional Progressive
+    Caucus", as a surname after a full name. Two longer candidates leave it apart."""
+    names = [tuple(org_key(_canonical_text(g)).split()) for g in groups]
+    merged: set[int] = set()
+    for i, short in enumerate(names):
+        if any(acronym_letters(m.text) for m in groups[i]):
+            continue
+        owners = [
+            j
+            for j, long in enumerate(names)
+            if j != i
+            and j not in merged
+            and len(long) > len(short)
+            and long[-len(short) :] == short
+        ]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups[i])
+            merged.add(i)
+    return [g for i, g in enumerate(groups) if i not in merged]
+
+
 def _canonical_text(group: list[TypedMention]) -> str:
     """The longest form, preferring one not written in capitals (a dateline's "BERLIN")."""
     texts = [m.text for m in group]
     mixed = [t for t in texts if not t.isupper()]
     best = max(mixed or texts, key=lambda t: (len(t.split()), len(t)))
-    if mixed or (group[0].type == ORGANIZATION and acronym(best)):
+    if mixed or (group[0].type == ORGANIZATION and acronym_letters(best)):
         return best
     return best.title()
 
@@ -190,6 +267,8 @@ def merge_mentions(mentions: list[TypedMention]) -> list[Entity]:
         if kind == PERSON:
             groups.extend(_person_groups(items))
         elif kind == ORGANIZATION:
+            groups.extend(_merge_acronyms(_merge_short_forms(_keyed_groups(items))))
+        elif kind == PLACE:
             groups.extend(_merge_acronyms(_keyed_groups(items)))
         else:
             groups.extend(_keyed_groups(items))

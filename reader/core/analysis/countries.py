@@ -10,6 +10,7 @@ not countries. This module adds the first and removes the second. Nationality wo
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import pycountry
@@ -65,6 +66,8 @@ COMMON_NAMES: dict[str, str] = {
 ABBREVIATIONS: dict[str, str] = {
     "US": "US",
     "U.S.": "US",
+    "U.S": "US",  # the final dot is often dropped before a noun ("U.S President")
+    "U.K": "GB",
     "USA": "US",
     "U.S.A.": "US",
     "UK": "GB",
@@ -91,6 +94,9 @@ _NOT_SOVEREIGN_CODES = (
 )
 NOT_SOVEREIGN: frozenset[str] = frozenset(_NOT_SOVEREIGN_CODES.split())
 
+# Abbreviations news uses for territories (places, not countries), matched case-sensitively.
+TERRITORY_ABBREVIATIONS: dict[str, str] = {"BVI": "VG", "USVI": "VI", "TCI": "TC"}
+
 _DOTS = re.compile(r"\.")
 _SPACE = re.compile(r"\s+")
 
@@ -112,6 +118,27 @@ def _short_forms(name: str) -> list[str]:
     return forms
 
 
+def fold(key: str) -> str:
+    """A lookup key without accents, "saint" for "st" and "and" for "&": "Sao Tome and
+    Principe" answers to "São Tomé and Príncipe", "Saint Kitts" to "St. Kitts"."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    bare = re.sub(r"\bst\b", "saint", bare)
+    return bare.replace(" & ", " and ")
+
+
+def _forms(country: object) -> list[str]:
+    """Every name pycountry gives, with "Virgin Islands, British" turned round as well."""
+    forms = []
+    for attr in ("name", "common_name", "official_name"):
+        value = getattr(country, attr, None)
+        if value:
+            forms.extend(_short_forms(value))
+            head, comma, tail = value.partition(",")
+            if comma and tail.strip():
+                forms.append(f"{tail.strip()} {head.strip()}")
+    return forms
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, str]:
     index: dict[str, str] = {}
@@ -125,7 +152,66 @@ def _index() -> dict[str, str]:
                 for form in _short_forms(value):
                     index.setdefault(normalise(form), code)
     index.update({normalise(k): v for k, v in COMMON_NAMES.items()})
+    index.update({fold(k): v for k, v in list(index.items())})
     return index
+
+
+@lru_cache(maxsize=1)
+def _territory_index() -> dict[str, str]:
+    """Folded names of dependent territories, with "Cayman" for "Cayman Islands"."""
+    index: dict[str, str] = {}
+    for country in pycountry.countries:
+        if country.alpha_2 not in NOT_SOVEREIGN:
+            continue
+        for form in _forms(country):
+            key = fold(normalise(form))
+            index.setdefault(key, country.alpha_2)
+            if key.endswith(" islands") and "," not in form and len(key.split()) > 1:
+                index.setdefault(key.removesuffix(" islands"), country.alpha_2)
+    return index
+
+
+def territory_code(name: str) -> str | None:
+    """ISO code of the dependent territory ``name`` names ("Cayman", "BVI"), else None."""
+    stripped = name.strip().removesuffix("'s").removesuffix("’s")
+    if stripped in TERRITORY_ABBREVIATIONS:
+        return TERRITORY_ABBREVIATIONS[stripped]
+    if not stripped or not stripped[0].isupper():
+        return None
+    return _territory_index().get(fold(normalise(stripped)))
+
+
+# "Antigua and Barbuda", "St. Kitts and Nevis", "Turks and Caicos Islands": up to three
+# capitalised words, "and" (or "&", maybe "the"), up to three more.
+_WORD = r"[A-Z][\w'’-]*\.?"
+_AND_PHRASE = re.compile(
+    rf"(?<![\w.]){_WORD}(?:\s{_WORD}){{0,2}}\s(?:and|&)\s(?:the\s)?{_WORD}(?:\s{_WORD}){{0,2}}"
+)
+
+
+def and_names(text: str) -> list[tuple[int, int]]:
+    """Spans of country or territory names with "and" in them: one name, not two places.
+
+    The model tags "Antigua" and "Barbuda" apart (as people, even); the longest part of each
+    capitalised "X and Y" phrase that is a name in pycountry is the mention.
+    """
+    spans = []
+    for match in _AND_PHRASE.finditer(text):
+        words = list(re.finditer(r"\S+", match.group()))
+        best = None
+        for i in range(len(words)):
+            for j in range(len(words), i, -1):
+                start = match.start() + words[i].start()
+                end = match.start() + words[j - 1].end()
+                piece = text[start:end].rstrip(".,")
+                if " and " not in piece and " & " not in piece:
+                    continue
+                known = country_key(piece) or territory_code(piece)
+                if known and (best is None or len(piece) > best[1] - best[0]):
+                    best = (start, start + len(piece))
+        if best:
+            spans.append(best)
+    return spans
 
 
 @lru_cache(maxsize=4096)
@@ -142,7 +228,7 @@ def country_key(name: str) -> str | None:
     key = normalise(bare)
     if key in CONSTITUENT:
         return CONSTITUENT[key]
-    return _index().get(key)
+    return _index().get(key) or _index().get(fold(key))
 
 
 def country_code(name: str) -> str | None:

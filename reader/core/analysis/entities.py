@@ -2,26 +2,41 @@
 
 The stages, each small and separately tested:
 
-1. model spans, cut at line breaks and cleaned by ``rules.clean_span`` (titles, "the",
-   possessives); the ``date`` header is ignored and the wire dateline is typed by rule;
+1. model spans, cut at line breaks and spaced dashes and cleaned by ``rules.clean_span``
+   (titles, "the", possessives); a span that starts with an honorific is a person ("Dr
+   Mitchell" tagged ORG); the ``date`` header is ignored; the wire dateline and country names
+   with "and" in them ("Antigua and Barbuda") are spans by rule;
 2. our types: GPE/LOC/FAC are a country when ``countries`` knows the name, else a place;
-   ORG/PERSON spans that are exactly a country name are that country; NORP words are
-   nationalities linked to their country (languages, "in French", are dropped);
+   ORG/PERSON spans that are exactly a country name are that country, a territory's name
+   ("Cayman", "BVI") a place; facilities (``name_kinds``) are places; events, awards and
+   diseases are none of ours; NORP words are nationalities linked to their country
+   (languages, "in French", are dropped) unless they name a party ("Democrats", ``parties``);
+   a PERSON span ending in an organization's head noun ("Hispanic Caucus") is one;
 3. one sense per article: a mention that ends a person's full name is that person whatever
-   the model said ("Scholz" tagged as a place), and an untagged repeat of a name already
-   found is added with the same type;
+   the model said ("Scholz" tagged as a place), a company's short name is that company
+   ("Lenoge" beside "Lenoge Technology"), an acronym defined in parentheses has its full
+   name's span and type (``acronyms``), a body's full name wins over the model's pieces of it,
+   the publication's own name is an organization (these in ``one_sense``), and an untagged
+   repeat of a name already found is added with the same type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import places, rules
+from reader.core.analysis import name_kinds, one_sense, parties, places, rules
 from reader.core.analysis.aliases import TypedMention, merge_mentions
-from reader.core.analysis.countries import country_key, demonym_code, normalise
+from reader.core.analysis.candidates import Candidate
+from reader.core.analysis.countries import (
+    and_names,
+    country_key,
+    demonym_code,
+    normalise,
+    territory_code,
+)
 from reader.core.analysis.runner import doc_text
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
@@ -32,40 +47,45 @@ READ_LABELS = PLACE_LABELS | {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A cleaned span in token indices, with the model label and our type (None: not ours)."""
-
-    start: int
-    end: int
-    label: str
-    type: str | None = None
-    key: str | None = None
-    fixed: bool = False
-
-
 def entity_type(label: str, text: str) -> str | None:
     """Our type for a spaCy label and span text, before the article-wide rules."""
     if text.removeprefix("The ") in rules.ALWAYS_ORGANIZATIONS and label in PLACE_LABELS | {"ORG"}:
         return ORGANIZATION
+    if label != "NORP" and name_kinds.company_name(text):
+        return ORGANIZATION  # "WhiTim Napa LLC" tagged PRODUCT
     if label in PLACE_LABELS:
         return COUNTRY if country_key(text) else PLACE
-    if label != "NORP" and places.is_city(text):  # "visited Kyiv" PERSON, "Aleppo" LANGUAGE
+    if label != "NORP" and name_kinds.is_disease(text):
+        return None
+    if label != "NORP" and (
+        places.is_city(text) or territory_code(text)
+    ):  # "visited Kyiv" PERSON, "Aleppo" LANGUAGE
         return COUNTRY if country_key(text) else PLACE
     if label == "ORG" and rules.facility_name(text):
         return PLACE
     if label in ("ORG", "PERSON"):
         if country_key(text):
             return COUNTRY
+        if label == "PERSON" and name_kinds.organization_head(text):
+            return ORGANIZATION  # "Hispanic Caucus", "Al-Najjar Hospital" tagged PERSON
         return ORGANIZATION if label == "ORG" else PERSON
     if label == "NORP":
+        if country_key(text):
+            return COUNTRY  # "even as Barbados continues" tagged NORP
+        if parties.party_name(text):
+            return ORGANIZATION  # "Democrats", "a Tory MP": the party
         return NATIONALITY if demonym_code(text) else None
     return None
 
 
 def _typed(doc: Any, cand: Candidate) -> Candidate:
-    text = doc[cand.start : cand.end].text
+    span = doc[cand.start : cand.end]
+    text = span.text
     kind = entity_type(cand.label, text)
+    if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):
+        kind = None
+    if cand.label in ("PERSON", "ORG") and not cand.fixed and name_kinds.common_word(span):
+        kind = None  # "Background:", "Subscribe now"
     if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):
         kind = None
     if (
@@ -75,6 +95,13 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
         and rules.after_person_title(doc, cand.start, cand.end)
     ):
         kind = PERSON
+    if (
+        cand.label in ("ORG", "GPE", "FAC")
+        and kind not in (COUNTRY, None)
+        and not cand.fixed
+        and rules.after_person_noun(doc, cand.start, cand.end)
+    ):
+        kind = PERSON  # "his sister, Inderdai Deyal said"
     if cand.label == "NORP" and rules.is_language_use(doc[cand.start : cand.end]):
         kind = None
     key = country_key(text) if kind == COUNTRY else None
@@ -88,18 +115,23 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def model_candidates(doc: Any, text: str) -> list[Candidate]:
-    """Stage 1: the model's spans, cleaned, plus the dateline's place and agency.
+    """Stage 1: the model's spans, cleaned, plus spans by rule: the dateline's place and
+    agency, country names with "and", and photo credits' agency and photographer.
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
     head = rules.header_end(text)
     fixed: list[Candidate] = []
     line = rules.dateline(text)
-    if line:
-        for (start, end), label in zip(line, ("GPE", "ORG"), strict=True):
-            span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and len(span):
-                fixed.append(Candidate(span.start, span.end, label, fixed=True))
+    by_rule = list(zip(line, ("GPE", "ORG"), strict=True)) if line else []
+    by_rule += [(span, "GPE") for span in ([] if line else rules.bare_dateline(text))]
+    by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
+    for agency, photographer in rules.photo_credits(text):
+        by_rule += [(agency, "ORG"), (photographer, "PERSON")]
+    for (start, end), label in by_rule:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        if span is not None and len(span):
+            fixed.append(Candidate(span.start, span.end, label, fixed=True))
     fixed_chars = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in fixed]
     found = list(fixed)
     for ent in doc.ents:
@@ -112,11 +144,23 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             start += 1
         if ent.label_ == "ORG":
             end = rules.extend_over_region(doc, start, end)
-        for piece_start, piece_end in rules.split_lines(doc, start, end):
-            cleaned = rules.clean_span(doc, piece_start, piece_end, ent.label_)
+        # The model's span ran on over a spaced dash ("James Whittaker - May 4"): its name is
+        # the part before it.
+        pieces = [
+            rules.split_at_dashes(doc, *line_piece)[0]
+            for line_piece in rules.split_lines(doc, start, end)
+            if rules.split_at_dashes(doc, *line_piece)
+        ]
+        for piece_start, piece_end in pieces:
+            label = ent.label_
+            if label != "NORP" and rules.starts_with_honorific(doc, piece_start, piece_end):
+                label = "PERSON"  # "Dr Mitchell" tagged ORG
+            cleaned = rules.clean_span(doc, piece_start, piece_end, label)
             if not cleaned:
                 continue
-            if ent.label_ == "ORG" and rules.only_title_words(doc, *cleaned):
+            if label == "ORG" and rules.part_of_title(doc, *cleaned):
+                continue  # "Secretary of State"
+            if label == "ORG" and rules.only_title_words(doc, *cleaned):
                 # "Interior" (Minister), "British Energy" (Secretary): part of a title, not
                 # an organization; a nationality word in it still counts.
                 found.extend(
@@ -125,7 +169,7 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
                     if demonym_code(doc[i].text)
                 )
                 continue
-            found.append(Candidate(cleaned[0], cleaned[1], ent.label_))
+            found.append(Candidate(cleaned[0], cleaned[1], label))
     return found
 
 
@@ -204,20 +248,31 @@ def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def typed_candidates(doc: Any) -> list[Candidate]:
+def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     """Stages 1-3: every mention of ours with its type, before aliases are merged."""
     text = doc_text(doc)
     cands = [_typed(doc, c) for c in model_candidates(doc, text)]
+    cands = one_sense.apply_definitions(doc, text, cands, _typed)
     cands = _relabel_surnames(doc, cands)
+    cands = one_sense.company_short_names(doc, cands)
+    cands = one_sense.join_coordinated_bodies(doc, cands)
+    cands = one_sense.add_site_name(doc, text, cands, site)
+    cands = one_sense.known_long_names(doc, text, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 
 
-def extract_entities(doc: Any) -> list[Entity]:
-    """Entities of every type of ours, aliases merged, ids "e1"... in order of first mention."""
+def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:
+    """Entities of every type of ours, aliases merged, ids "e1"... in order of first mention.
+
+    ``site`` is the publishing site (``Article.site``), whose name is an organization.
+    """
     mentions = []
-    for c in typed_candidates(doc):
+    for c in typed_candidates(doc, site):
         assert c.type is not None, "typed_candidates keeps typed mentions only"
         span = doc[c.start : c.end]
-        mentions.append(TypedMention(span.start_char, span.end_char, span.text, c.type, c.key))
+        start, end = rules.trim_chars(span.text, span.start_char, span.end_char)
+        if start < end:
+            text = span.text[start - span.start_char : end - span.start_char]
+            mentions.append(TypedMention(start, end, text, c.type, c.key))
     return merge_mentions(mentions)

@@ -52,3 +52,26 @@ def is_city(name: str) -> bool:
 def searchable_cities() -> list[str]:
     """City names safe to look for in untagged text (no given names or words)."""
     return sorted(CITIES - AMBIGUOUS, key=len, reverse=True)
+
+
+# The AP abbreviations of US states, as datelines and party tags write them ("NAPA, Calif.",
+# "(D-Ill.)"): a place, the same one as the state's name. Only dotted forms: "CA", "IN", "OR"
+# are words or other things.
+_STATES = """
+Ala.=Alabama|Ariz.=Arizona|Ark.=Arkansas|Calif.=California|Colo.=Colorado|Conn.=Connecticut
+Del.=Delaware|Fla.=Florida|Ga.=Georgia|Ill.=Illinois|Ind.=Indiana|Kan.=Kansas|Ky.=Kentucky
+La.=Louisiana|Md.=Maryland|Mass.=Massachusetts|Mich.=Michigan|Minn.=Minnesota
+Miss.=Mississippi|Mo.=Missouri|Mont.=Montana|Neb.=Nebraska|Nev.=Nevada|N.H.=New Hampshire
+N.J.=New Jersey|N.M.=New Mexico|N.Y.=New York|N.C.=North Carolina|N.D.=North Dakota
+Okla.=Oklahoma|Ore.=Oregon|Pa.=Pennsylvania|R.I.=Rhode Island|S.C.=South Carolina
+S.D.=South Dakota|Tenn.=Tennessee|Vt.=Vermont|Va.=Virginia|Wash.=Washington
+W.Va.=West Virginia|Wis.=Wisconsin|Wyo.=Wyoming
+"""
+STATE_ABBREVIATIONS: dict[str, str] = dict(
+    pair.split("=") for line in _STATES.splitlines() for pair in line.split("|") if pair
+)
+
+
+def state_name(text: str) -> str | None:
+    """The state an AP abbreviation names ("Calif." -> "California"), else None."""
+    return STATE_ABBREVIATIONS.get(text.strip())

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.core.analysis import name_kinds
+
 # Words that introduce a name without being part of it (lower case). Multi-word titles
 # ("Prime Minister", "Foreign Secretary") are covered word by word.
 _TITLES = """
@@ -38,8 +40,21 @@ _TITLES = """
     officer minister-president premier speaker leader former late acting incoming outgoing
     opposition agency head top senior new then-president then-prime economy trade health
     education climate labour labor justice culture energy
+    supervisor superintendent supt supt. inspector insp insp. corporal cpl cpl. constable pc
+    detective det det. hon hon. honourable honorable rev rev. reverend pastor father
+    councillor councilor councilman councilwoman alderman assemblyman assemblywoman
+    assemblymember delegate magistrate sheriff trustee private pte pvt capt capt.
 """
 TITLE_WORDS: frozenset[str] = frozenset(_TITLES.split())
+
+# Abbreviated honorifics and ranks (lower case, dot removed): written only before a person's
+# name, so a span that starts with one is a person ("Dr Mitchell" tagged ORG) and, inside a
+# longer span, the name starts after it ("Leader of the House Dr Jane Roe").
+_HONORIFICS = """
+    mr mrs ms miss dr prof supt insp cpl sgt det rev hon sen gov rep pc lt col capt maj gen
+    cmdr adm brig
+"""
+HONORIFICS: frozenset[str] = frozenset(_HONORIFICS.split())
 
 # Lower-case particles that belong to a surname ("de la Fuente", "van der Leyen", "al-Sisi").
 # Titles that only ever precede a person's name (a stricter set than TITLE_WORDS).
@@ -82,11 +97,10 @@ ALWAYS_ORGANIZATIONS = frozenset(
 )
 
 CONTINENTS = frozenset({"Europe", "Africa", "Asia", "America", "Americas", "Oceania"})
-FACILITY_WORDS = frozenset(
-    {"Airport", "Stadium", "Cosmodrome", "Spaceport", "Center", "Centre", "Station", "Bridge"}
-)
+_DASHES = frozenset({"-", "–", "—", "--"})
 
 ARTICLE = re.compile(r"^[Tt]he$")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b")
 
@@ -105,6 +119,49 @@ def header_end(text: str) -> int:
     """End of a ``date YYYY-MM-DD`` header at the very start of ``text``, else 0."""
     match = HEADER.match(text)
     return match.end() if match else 0
+
+
+# "KHAN YOUNIS, GAZA —", "WASHINGTON —": a dateline with no agency, in capitals.
+_BARE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, (?P<region>[A-Z][A-Z'’.-]+"
+    r"(?: [A-Z][A-Z'’.-]+){0,3}))? [—–-]+ "
+)
+
+
+# "(AP Photo/Jane Doe)", "Reuters Photo/Ann Lee": an agency, the credit word, a photographer.
+_PHOTO_CREDIT = re.compile(
+    r"(?P<agency>[A-Z][\w&.]*(?: [A-Z][\w&.]*)?) (?:Photos?|Pool Photo|File Photo)/ ?"
+    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+)
+
+
+def photo_credits(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(agency span, photographer span) of every photo credit: media named in credits are
+    organizations and the photographer a person, though the model tags the whole credit ORG."""
+    return [
+        ((m.start("agency"), m.end("agency")), (m.start("name"), m.end("name")))
+        for m in _PHOTO_CREDIT.finditer(text)
+    ]
+
+
+def bare_dateline(text: str) -> list[tuple[int, int]]:
+    """Place spans (city, then region) of a capitals dateline with no agency at the start of
+    the body ("KHAN YOUNIS, GAZA — The assault ..."), or []."""
+    start = header_end(text)
+    if start:
+        newline = text.find("\n", start)
+        start = len(text) if newline < 0 else newline + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    match = _BARE_DATELINE.match(text, start)
+    if match is None:
+        return []
+    return [
+        (start_, end_)
+        for group in ("place", "region")
+        if (start_ := match.start(group)) >= 0 and len(match.group(group)) >= 3
+        for end_ in [match.end(group)]
+    ]
 
 
 def dateline(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -154,24 +211,34 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if start >= end:
-        return None
-    # Possessive (and what follows it, e.g. a stray "'s" mid-span never belongs to the name).
+    if start >= end or not any(c.isupper() for c in doc[start:end].text):
+        return None  # a name has a capital letter: never "n’t" or "said"
+    # Possessive (and what follows it, e.g. a stray "'s" mid-span never belongs to the name),
+    # except inside a body's name before its head noun ("Workers’ Party", "People's Bank").
     for i in range(start + 1, end):
         if doc[i].text in POSSESSIVE:
+            if label == "ORG" and i + 1 < end and doc[i + 1].text in name_kinds.ORGANIZATION_HEADS:
+                continue
             end = i
             break
-    # Leading article.
+    # Leading article; after a dash ("Kaieteur News – The Petroleum Commission is ...") a new
+    # clause starts, as at a sentence start.
     if ARTICLE.match(doc[start].text) and end - start > 1:
-        keep = doc[start].text == "The" and not is_sentence_initial(doc[start])
+        keep = (
+            doc[start].text == "The"
+            and not is_sentence_initial(doc[start])
+            and not (start > 0 and doc[start - 1].text in _DASHES)
+        )
         if not keep:
             start += 1
     elif label != "PERSON" and start > 0:
         prev = doc[start - 1]
         if prev.text == "The" and not is_sentence_initial(prev):
             start -= 1
-    # A person's titles, roles and nationality adjectives before the name.
+    # A person's titles, roles and nationality adjectives before the name, and whatever comes
+    # before an honorific inside the span ("Leader of the House Dr Jane Roe").
     if label == "PERSON":
+        start = max(start, after_last_honorific(doc, start, end))
         while end - start > 1 and (
             _is_title(doc[start])
             or (doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES)
@@ -181,6 +248,13 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     if label == "NORP":
         while end - start > 1 and (doc[start].is_lower or doc[start].text in "-–"):
             start += 1
+    # Leading lower-case words of a body's name ("the state Democratic Party"), and an ordinal
+    # the model left out ("4th District Court of Appeal").
+    if label == "ORG":
+        while end - start > 1 and doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES:
+            start += 1
+        if start > 0 and ORDINAL.fullmatch(doc[start - 1].text) and doc[start].is_title:
+            start -= 1
     # Trailing lower-case words, then the numbers they qualified ("Apple 500 million").
     stripped = False
     while (
@@ -198,6 +272,93 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     return (start, end) if start < end else None
 
 
+# A footnote number glued after a word ("Boris Shor.3"), edge punctuation inside a token
+# ("-Biden" of "anti-Biden"), a possessive the tokenizer left on ("Meadows’").
+_EDGE_LEFT = re.compile(r"^[-–—'’‘\"“(]+")
+_EDGE_RIGHT = re.compile(r"(?:\.\d+|['’]s?|[\"”),;:!?]+)$")
+
+# Nouns that only a person stands in apposition to: "his sister, Inderdai Deyal".
+_PERSON_NOUNS = """
+    sister brother mother father son daughter wife husband widow widower aunt uncle niece nephew
+    cousin grandmother grandfather grandson granddaughter child friend neighbour neighbor
+    partner girlfriend boyfriend fiancée fiance fiancé lawyer attorney relative
+"""
+PERSON_NOUNS: frozenset[str] = frozenset(_PERSON_NOUNS.split())
+
+
+def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of a mention without what a token carried on its edges."""
+    left = _EDGE_LEFT.match(text)
+    right = _EDGE_RIGHT.search(text)
+    new_start = start + (left.end() if left else 0)
+    new_end = end - (len(right.group()) if right else 0)
+    return new_start, max(new_start, new_end)
+
+
+def after_person_noun(doc: Any, start: int, end: int) -> bool:
+    """A name right after "<kin or person noun>," is that person ("Ramdehol's sister,
+    Inderdai Deyal said"), whatever the model tagged it."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    noun = doc[start - 2]
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lower_ in PERSON_NOUNS
+        and all(t.is_title for t in doc[start:end])
+    )
+
+
+def is_honorific(token: Any) -> bool:
+    """ "Dr", "Supt.", "Mrs": an abbreviated title that only stands before a person's name."""
+    return token.is_title and token.lower_.rstrip(".") in HONORIFICS
+
+
+def after_last_honorific(doc: Any, start: int, end: int) -> int:
+    """Index just past the last honorific in the span that a capitalised word follows, or start."""
+    found = start
+    for i in range(start, end - 1):
+        following = i + 1 + (doc[i + 1].text == ".")
+        if is_honorific(doc[i]) and following < end and doc[following].is_title:
+            found = following
+    return found
+
+
+def starts_with_honorific(doc: Any, start: int, end: int) -> bool:
+    """ "Dr Mitchell", "Supt. Mary Kane": an honorific, then only capitalised name words."""
+    words = [t for t in doc[start + 1 : end] if t.text != "."]
+    return (
+        end - start >= 2
+        and is_honorific(doc[start])
+        and bool(words)
+        and all(t.is_alpha and t.is_title for t in words)
+    )
+
+
+def split_at_dashes(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """A name never runs over a dash between spaces ("James Whittaker - May 4"): the pieces
+    on each side of every such dash, in order."""
+    pieces = []
+    piece_start = start
+    for i in range(start, end):
+        token = doc[i]
+        spaced = token.whitespace_ and i > 0 and doc[i - 1].whitespace_
+        if token.text in _DASHES and spaced:
+            if piece_start < i:
+                pieces.append((piece_start, i))
+            piece_start = i + 1
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def part_of_title(doc: Any, start: int, end: int) -> bool:
+    """ "Secretary of State", "Minister of Health": an ORG span of title words after
+    "<title> of" completes the title before a name, not an organization."""
+    if start < 2 or doc[start - 1].lower_ != "of":
+        return False
+    return _is_title(doc[start - 2]) and all(_is_title(t) for t in doc[start:end])
+
+
 def extend_over_region(doc: Any, start: int, end: int) -> int:
     """End of an institution's name that runs on "in Europe" ("... Co-operation in Europe").
 
@@ -213,9 +374,9 @@ def extend_over_region(doc: Any, start: int, end: int) -> int:
 
 
 def facility_name(text: str) -> bool:
-    """ "Tanegashima Space Center", "Heathrow Airport": a place, though tagged ORG."""
-    words = text.split()
-    return len(words) > 1 and words[-1] in FACILITY_WORDS
+    """ "Tanegashima Space Center", "Heathrow Airport", "Baker Road": a place, though tagged
+    ORG (the words are in ``name_kinds``)."""
+    return name_kinds.facility_name(text)
 
 
 def after_person_title(doc: Any, start: int, end: int) -> bool:

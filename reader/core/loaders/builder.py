@@ -6,9 +6,15 @@ back text and blocks that obey one rule set, so offsets mean the same thing for 
 - blocks are joined by a single "\\n" and cover the text; ``Block.end`` excludes the "\\n";
 - a block holds no line break, except a ``preformatted`` block (code) which keeps its own;
 - control characters (NUL included) are removed, never shown: Qt cannot display them and
-  they are never article content; every other character, emoji, combining accents and
-  right-to-left text included, is kept exactly as the file has it (no Unicode normalisation
-  here; the PDF loader alone turns ligature glyphs into letters, since they are glyph shapes).
+  they are never article content;
+- invisible format characters are removed too: soft hyphens (some sites put one inside every
+  long word), zero-width spaces, word joiners and invisible operators always, and zero-width
+  joiners, non-joiners and direction marks between two Latin letters ("Ma\u200dcron"), where
+  they only split a word; elsewhere they shape emoji and right-to-left or Indic script and
+  stay. The model never sees a name cut in pieces, and every offset indexes the cleaned text;
+- every other character, emoji, combining accents and right-to-left text included, is kept
+  exactly as the file has it (no Unicode normalisation here; the PDF loader alone turns
+  ligature glyphs into letters, since they are glyph shapes).
 """
 
 from __future__ import annotations
@@ -27,6 +33,13 @@ from reader.core.model import Article, Block
 
 CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff]")
 """C0/C1 controls (not tab or line breaks), lone surrogates and stray byte-order marks."""
+INVISIBLE = re.compile("[\u00ad\u180e\u200b\u2060-\u2064]")
+"""Soft hyphen, Mongolian vowel separator, zero-width space, word joiner, invisible operators."""
+_LATIN = "A-Za-z\u00c0-\u024f"
+JOINERS_IN_WORDS = re.compile(
+    f"(?<=[{_LATIN}])[\u200c-\u200f\u202a-\u202e\u2066-\u2069]+(?=[{_LATIN}])"
+)
+"""Zero-width (non-)joiners and direction marks inside a Latin-script word."""
 LINE_BREAKS = "\r\x0b\x0c\x85\u2028\u2029"
 """Characters that end a line besides "\n" (CRLF is handled first)."""
 _OTHER_BREAK = re.compile(f"[{LINE_BREAKS}]")
@@ -45,6 +58,11 @@ class Part:
 def strip_controls(text: str) -> str:
     """``text`` without control characters (NUL included), line breaks kept."""
     return CONTROLS.sub("", text)
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without the invisible format characters of the module docstring."""
+    return JOINERS_IN_WORDS.sub("", INVISIBLE.sub("", text))
 
 
 def normalise_newlines(text: str) -> str:
@@ -110,7 +128,9 @@ def build_article(
     does not say (see ``_date_from_file``), never override it.
     """
     notices = list(notices or [])
+    parts = [_visible(part) for part in parts]
     parts = [part for part in parts if part.text]
+    title = drop_invisible(title) if title else title
     if title:
         parts = _without_title_repeat(parts, title)
     if byline is None:
@@ -161,6 +181,15 @@ def build_article(
         format=fmt,
         notices=notices,
     )
+
+
+def _visible(part: Part) -> Part:
+    """The part without invisible characters, and without the edge spaces that leaves."""
+    text = drop_invisible(part.text)
+    if text == part.text:
+        return part
+    text = text.rstrip() if part.kind == "preformatted" else text.strip()
+    return Part(text if text.strip() else "", part.kind, part.level)
 
 
 def _on_or_before(month: int, day: int, created: dt.date | None) -> dt.date | None:

@@ -1,0 +1,106 @@
+"""What kind of thing a capitalised name is, told by its words: a facility, an event, a disease.
+
+The small model tags many capitalised names ORG that the project's conventions (and the real
+pages' labels) do not count as organizations: buildings, grounds and streets are places;
+events, awards and diseases are no entity of ours. Each class is recognised by its head noun
+(the parse's root of the span) or a word the name ends or starts with, never by a list of
+whole names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Head nouns of buildings, grounds and streets: "Heathrow Airport", "Oakland Coliseum",
+# "Baker Road", "Las Croabas Public Boat Ramp" are facilities (places), not organizations,
+# though the model tags them ORG. Singular only: "Margaritaville Resorts" is a company; no
+# "Church" ("the Catholic Church" is a body) and no "Hospital" (a hospital acts and speaks:
+# "the hospital said"; news treats it as an institution).
+_FACILITIES = """
+    Airport Stadium Cosmodrome Spaceport Center Centre Station Bridge Coliseum Arena
+    Ramp Square Street Road Avenue Boulevard Lane Close Plaza Mall Resort Hotel Marina Harbour
+    Harbor Pier Wharf Prison Jail Tower Building Cathedral Mosque Synagogue
+    Tunnel Highway Motorway Freeway Terminal Dam Canal Park
+    """
+FACILITY_WORDS: frozenset[str] = frozenset(_FACILITIES.split())
+# German and Dutch street and square names end in a suffix, not a separate word
+# ("Friedrichstraße", "Karl-Marx-Allee", "Potsdamer Platz" is covered by "Platz" below).
+FACILITY_SUFFIXES = ("straße", "strasse", "allee", "platz", "gasse", "damm", "ufer", "plein")
+FACILITY_FIRST_WORDS = frozenset({"Rue", "Avenida", "Calle", "Via", "Piazza", "Plaza", "Platz"})
+# Head nouns of events and awards: "Summit of the Americas", "the Booker Prize", "the Emmys"
+# are what happened or was won, not a body that acts (the model tags them ORG). No "Games":
+# "Epic Games" is a company.
+_EVENTS = """
+    Summit Conference Roundtable Festival Olympics Paralympics Championship Championships
+    Cup Tournament Marathon Expo Exhibition Awards Award Prize Prizes Medal Trophy Emmys Emmy
+    Oscars Oscar Grammys Grammy Baftas Tonys Gala Carnival
+    """
+EVENT_WORDS: frozenset[str] = frozenset(_EVENTS.split())
+# Diseases that news capitalises or writes in capitals; the model tags them ORG or PERSON.
+_DISEASES = """
+    covid covid-19 covid19 coronavirus sars sars-cov-2 mers ebola hiv aids measles mpox
+    monkeypox zika malaria polio cholera dengue omicron tuberculosis
+    """
+DISEASES: frozenset[str] = frozenset(_DISEASES.split())
+
+
+# Head nouns of bodies, and the plural words companies are named with: a name ending in one is
+# an organization even where the model says PERSON ("the Hispanic Caucus", "Youssef Al-Najjar
+# Hospital", "Camp Seaview Resorts").
+_BODIES = """
+    Caucus Party Committee Commission Council Ministry Department Agency Bureau Board Authority
+    Association Union Institute Foundation University College Hospital Police Army Navy Bank
+    Corporation Company Group Court Parliament Assembly Senate Congress Tribunal Federation
+    Branch Division Unit Service Office Directorate Operations Command
+    Resorts Hotels Holdings Industries Enterprises Airlines Airways Motors Partners Associates
+    Studios Technologies Systems Pharmaceuticals Laboratories Labs Networks Communications
+    """
+ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
+
+
+# Legal forms a company's name ends with: the model tags "WhiTim Napa LLC" PRODUCT.
+LEGAL_FORMS = frozenset(
+    {"LLC", "L.L.C.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "GmbH", "LLP"}
+)
+
+
+def company_name(text: str) -> bool:
+    """A name of two or more words ending in a legal form ("Kestrel Holdings Ltd")."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in LEGAL_FORMS
+
+
+def organization_head(text: str) -> bool:
+    """A name of two or more words whose last word is a body's head noun."""
+    words = text.split()
+    return len(words) > 1 and words[-1] in ORGANIZATION_HEADS
+
+
+def facility_name(text: str) -> bool:
+    """A building, ground or street by its last word, a street suffix or a street word first
+    ("Baker Road", "Friedrichstraße", "Rue de Rivoli"). Not by the head of "X of/for Y": the
+    "Center for Strategic Studies" is a body."""
+    words = text.split()
+    if len(words) > 1 and (words[-1] in FACILITY_WORDS or words[0] in FACILITY_FIRST_WORDS):
+        return True
+    return bool(words) and words[-1].lower().endswith(FACILITY_SUFFIXES) and words[-1][0].isupper()
+
+
+def event_head(span: Any) -> bool:
+    """ "Summit of the Americas", "the Booker Prize": an event or award by its head noun."""
+    return span.root.text in EVENT_WORDS or span.text.split()[-1] in EVENT_WORDS
+
+
+def is_disease(text: str) -> bool:
+    """ "COVID-19", "Measles": a disease, never an organization or a person."""
+    return text.lower() in DISEASES
+
+
+COMMON_WORD_TAGS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PRON", "AUX", "ADP", "DET", "INTJ"})
+"""Parts of speech of a common word: "Background:", "Groups don't ...", "Subscribe now"."""
+
+
+def common_word(span: Any) -> bool:
+    """A one-word span the tagger reads as a common word (not a proper noun), though the
+    recogniser tagged it a name: capitalised only because it starts a line or a sentence."""
+    return len(span) == 1 and span[0].pos_ in COMMON_WORD_TAGS and not span[0].is_upper

@@ -1,0 +1,81 @@
+"""The committed real-page labels hold no page text and still fit the HTML loader's text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.core.loaders import load_article
+from tests.fixtures.real_pages import (
+    LABEL_KEYS,
+    SPLITS,
+    label_paths,
+    load_real_page,
+    news_dir,
+    read_labels,
+    split,
+    text_digest,
+)
+
+LABEL_FILES = label_paths()
+ITEM_KEYS = {
+    "entities": {"type", "name", "mentions"},
+    "quotes": {"start", "end", "speaker", "kind"},
+    "dates": {"start", "end", "value", "precision"},
+}
+
+
+def test_every_page_is_split_once_into_dev_or_heldout() -> None:
+    pages = split()
+    assert pages and set(pages.values()) <= set(SPLITS)
+    assert all(page.endswith(".html") for page in pages)
+
+
+def test_there_are_real_labels_on_both_sides_of_the_split() -> None:
+    assert label_paths("dev") and label_paths("heldout")
+
+
+@pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
+def test_label_file_names_its_page_and_holds_no_text(path: Path) -> None:
+    labels = read_labels(path)
+    assert set(labels) == LABEL_KEYS
+    assert labels["page"] == f"{path.stem}.html" and labels["page"] in split()
+    assert re.fullmatch(r"[0-9a-f]{64}", labels["sha256"])
+    for aspect, keys in ITEM_KEYS.items():
+        for item in labels[aspect]:
+            assert set(item) == keys, (aspect, item)
+    for quote in labels["quotes"]:
+        assert quote["kind"] in ("speech", "scare")
+
+
+@pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
+def test_labels_match_the_loaders_text(path: Path, shared_dir: Path) -> None:
+    labels = read_labels(path)
+    article = load_article(news_dir(shared_dir) / labels["page"])
+    assert text_digest(article.text) == labels["sha256"], "re-run bench/real_labels.py"
+    published = article.published.isoformat() if article.published else None
+    assert published == labels["published"]
+
+
+@pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
+def test_every_label_resolves_to_a_clean_span(path: Path, shared_dir: Path) -> None:
+    page = load_real_page(path, shared_dir)
+    text = page.article.text
+    taken: list[tuple[int, int]] = []
+    for span in page.entities:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.text == span.text.strip() and "\n" not in span.text, span
+        before = text[span.start - 1] if span.start else " "
+        after = text[span.end] if span.end < len(text) else " "
+        assert not before.isalnum() and not after.isalnum(), span
+        assert not any(s < span.end and span.start < e for s, e in taken), span
+        taken.append((span.start, span.end))
+    for spans in (page.quotes, page.dates):
+        starts = [s.start for s in spans]
+        assert starts == sorted(starts)
+        assert all(0 <= s.start < s.end <= len(text) for s in spans)
+    names = {s.get("name") for s in page.entities}
+    speakers = {q.get("speaker") for q in page.quotes} - {None}
+    assert speakers <= names, speakers - names
