@@ -15,8 +15,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QFileDialog
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
 from reader.core.errors import ModelUnavailableError
 from reader.core.library.indexer import (
@@ -36,6 +36,8 @@ from reader.ui.window_api import ReaderWindow
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 500
+LIBRARY_DOCK_WIDTH = 480
+"""Width the Library panel starts at (pixels): a title, its date and its source side by side."""
 """The panel reads the library again at most this often while it is being written."""
 
 LIBRARY_ACTIONS = (
@@ -94,6 +96,8 @@ class LibraryController(QObject):
         """A run is starting or under way (its folders are no longer in the queue)."""
         self.panel: LibraryPanel | None = None
         self.dock: QDockWidget | None = None
+        self._widen_once = not window.settings.window_state
+        """Widen the panel the first time it shows, unless the user's own layout was restored."""
         self._refresh = QTimer(self)
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
@@ -121,9 +125,24 @@ class LibraryController(QObject):
         action = self._window.action_by_id.get("view.library_panel")
         if action is not None and self.dock is not None:
             action.setChecked(self.dock.isVisible())
+        if visible and self._widen_once:
+            QTimer.singleShot(0, self._widen)
         if visible and self.panel is not None and not self.panel.connected:
             self.panel.set_connection(self.reader().conn)
             self._show_unreadable()
+
+    def _widen(self) -> None:
+        """The first time the reader looks at the panel: titles, dates and sources side by
+        side (unless the reader's own layout was restored)."""
+        dock = self.dock
+        main = dock.parentWidget() if dock is not None else None
+        if dock is None or not isinstance(main, QMainWindow) or not dock.isVisible():
+            return  # only passed through while the window was laid out
+        if not main.isVisible() or not self._widen_once:
+            return
+        self._widen_once = False
+        if dock.width() < LIBRARY_DOCK_WIDTH:
+            main.resizeDocks([dock], [LIBRARY_DOCK_WIDTH], Qt.Orientation.Horizontal)
 
     def toggle_panel(self, on: bool) -> None:
         """View ▸ Library Panel."""

@@ -256,3 +256,22 @@ def test_a_wrong_merge_is_split_from_the_panel(qtbot, main_window) -> None:
     assert panel.split_button.isHidden()
     panel.search("Etienne", ENTITY)  # the name alone is now its own entity
     assert _titles(panel) == ["Tennis"]
+
+
+def test_the_panel_widens_to_its_columns_the_first_time_unless_a_layout_was_restored(
+    qtbot, main_window
+) -> None:
+    from reader.core.settings import Settings
+    from reader.ui.library_controller import LIBRARY_DOCK_WIDTH
+
+    window = main_window()
+    assert window.library_dock.width() < LIBRARY_DOCK_WIDTH
+    _show_panel(qtbot, window)
+    qtbot.waitUntil(lambda: window.library_dock.width() >= LIBRARY_DOCK_WIDTH - 10)
+
+    restored = Settings()
+    restored.window_state = window.settings.window_state or "AAAA"  # the reader's own layout
+    other = main_window(settings=restored)
+    _show_panel(qtbot, other)
+    qtbot.wait(50)
+    assert other.library_dock.width() < LIBRARY_DOCK_WIDTH - 10
