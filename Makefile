@@ -39,9 +39,11 @@ test: lint
 
 bench: $(RUNTIME_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/perf.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/library.py
 
 bench-smoke: $(RUNTIME_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/perf.py --smoke
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/library.py --smoke
 
 # Property tests with a x10 hypothesis budget, then FUZZ_CASES mutated files through the loaders.
 fuzz: $(TEST_STAMP)

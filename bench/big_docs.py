@@ -4,7 +4,10 @@ Opens FILE in the real window (offscreen is fine) with the real analyser and a 1
 the UI thread, as issue 7's ``max_ui_stall_ms`` does, and prints the longest gaps between ticks,
 the time blocked in gaps over 50 ms, the provisional results and progress reports seen, and
 when the analysis finished. ``--make-oneline N`` writes a one-line text of N bytes first (QA's
-F11 input). Figures only: nothing here asserts a target.
+F11 input); ``--make-copy ENTITIES MENTIONS`` writes an annotated copy (FILE.json) of ENTITIES
+entities with MENTIONS mentions each (issue 19: 100000 1, and 1000 800 for 800,000 mentions),
+whose "finished" is when its saved highlights are shown. Figures only: nothing here asserts a
+target.
 """
 
 from __future__ import annotations
@@ -29,14 +32,40 @@ def make_oneline(path: Path, size: int) -> Path:
     return path
 
 
+def make_copy(path: Path, entities: int, mentions: int) -> Path:
+    """An annotated copy of ``entities`` short names, each mentioned ``mentions`` times."""
+    from reader.core import schema
+    from reader.core.model import Annotations, Article, Entity, Mention, PipelineInfo
+
+    def name(i: int) -> str:
+        return "".join(chr(97 + i // 26**k % 26) for k in range(4)).capitalize()
+
+    words, ents, start = [], [], 0
+    for i in range(entities):
+        word, marks = name(i), []
+        for _ in range(mentions):
+            words.append(word)
+            marks.append(Mention(start, start + len(word), word))
+            start += len(word) + 1
+        ents.append(Entity(f"e{i + 1}", "person", word, marks))
+    text = " ".join(words)
+    pipeline = PipelineInfo("en_core_web_sm", "3.8.0", "0.1.0")
+    annotations = Annotations(Article(text=text), pipeline, ents)
+    path.write_text(schema.dumps(annotations, indent=None), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("file", type=Path)
     parser.add_argument("--limit", type=float, default=600.0, help="stop after this many s")
     parser.add_argument("--make-oneline", type=int, default=0, metavar="BYTES")
+    parser.add_argument("--make-copy", type=int, nargs=2, metavar=("ENTITIES", "MENTIONS"))
     args = parser.parse_args(argv)
     if args.make_oneline:
         make_oneline(args.file, args.make_oneline)
+    if args.make_copy:
+        make_copy(args.file, *args.make_copy)
 
     from PySide6.QtCore import QTimer
     from ui_figures import Reader

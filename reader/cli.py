@@ -1,4 +1,5 @@
-"""Command line: `entity-reader [FILE...]` opens the app; `entity-reader annotate` is headless."""
+"""Command line: `entity-reader [FILE...]` opens the app; `annotate`, `index`, `search` and
+`library` are headless."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from pathlib import Path
 from reader import __version__
 from reader.core.logs import install_excepthooks, report_error, setup_logging
 
+LIBRARY_COMMANDS = ("index", "search", "library")
+"""First words that name a library command (``reader.core.library.commands.run_command``)."""
 FORMATS = ("json", "html", "jsonl", "spacy")
 """Output formats of ``annotate`` (reader.core.export.formats.FORMATS describes each)."""
 
@@ -41,7 +44,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="entity-reader",
         description="Read news articles with people, countries and organizations highlighted. "
-        "Use 'entity-reader annotate --help' for the headless command.",
+        "Headless commands: 'entity-reader annotate --help', 'entity-reader index --help', "
+        "'entity-reader search --help', 'entity-reader library --help'.",
     )
     parser.add_argument("files", nargs="*", type=Path, help="article files to open")
     parser.add_argument(
@@ -137,7 +141,8 @@ def annotate(argv: Sequence[str]) -> int:
     """The headless command; exit status 2 if any file failed (the reason goes to stderr).
 
     An annotated copy (.json, or .html written by Entity Reader) is restored as saved and
-    converted; the model is not run for it.
+    converted; the model is not run for it. An article that comes out empty is a failure
+    with its loader's sentence, and nothing is written for it.
     """
     args = _annotate_parser().parse_args(argv)
     from reader.core.analysis import SpacyAnalyser
@@ -145,6 +150,7 @@ def annotate(argv: Sequence[str]) -> int:
     from reader.core.documents import open_document
     from reader.core.errors import ReaderError
     from reader.core.export.formats import export_format, render_bytes, save
+    from reader.core.loaders import is_empty
     from reader.core.model import Annotations
 
     several = len(args.files) > 1
@@ -173,6 +179,8 @@ def annotate(argv: Sequence[str]) -> int:
                     file=sys.stderr,
                 )
                 annotations = document
+            elif is_empty(document):
+                raise ReaderError(" ".join(document.notices) or "No article text was found.")
             else:
                 annotations = analyse_cached(analyser, document)
             if target is None:
@@ -209,6 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthooks()
     if argv and argv[0] == "annotate":
         return annotate(argv[1:])
+    if argv and argv[0] in LIBRARY_COMMANDS:
+        from reader.core.library.commands import run_command
+
+        return run_command(argv[0], argv[1:])
     args = _gui_parser().parse_args(argv)
     if args.version:
         print(version_text())

@@ -8,7 +8,9 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 STALE_TEMP_S = 3600.0
 """Temporary files older than this were left by a save that was killed and are removed."""
@@ -55,6 +57,24 @@ def write_bytes_atomic(path: Path, data: bytes, *, shared: bool = False) -> None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def text_writer_atomic(path: Path) -> Iterator[TextIO]:
+    """A UTF-8 text file written in pieces (an export streamed from a database) that appears
+    at ``path`` whole, or not at all: the streaming form of ``write_bytes_atomic``."""
+    path = Path(path)
+    fd, tmp = temp_file_beside(path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

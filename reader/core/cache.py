@@ -1,11 +1,13 @@
 """Analysis cache: reopening an analysed article costs a file read, not a model run.
 
-Entries are schema-v1 JSON files (``reader.core.schema``) in ``paths.cache_dir()/analysis``,
-named by a hash of everything that decides the result: the article text and the metadata the
-analysis reads, the model's name and version, and the analyser's version (the reader's
-version plus a digest of the analysis code, so any change to it invalidates every entry).
-The folder is bounded by total size, least recently used entries going first; writes are
-atomic; an unreadable or damaged entry is ignored and removed.
+Entries are files in ``paths.cache_dir()/analysis``, named by a hash of everything that
+decides the result: the article text and the metadata the analysis reads, the model's name
+and version, and the analyser's version (the reader's version plus a digest of the analysis
+code, so any change to it invalidates every entry). An entry is one line holding the sha256 of
+its name and content, then the schema-v1 JSON (``reader.core.schema``): an entry damaged or
+edited into other valid JSON no longer matches its digest and is a miss. The folder is bounded
+by total size, least recently used entries going first; writes are atomic; an unreadable or
+damaged entry is ignored and removed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from typing import Any
 from reader import __version__
 from reader.core import paths, schema
 from reader.core.analysis.contracts import StoringAnalyser, run_analysis
-from reader.core.atomic import remove_stale_temps, write_text_atomic
+from reader.core.atomic import remove_stale_temps, write_bytes_atomic
+from reader.core.bounded_read import read_bounded
 from reader.core.errors import AnnotationFormatError
 from reader.core.model import Annotations, Article, PipelineInfo
 
@@ -87,6 +90,21 @@ def cache_key(article: Article, pipeline: PipelineInfo) -> str:
     return hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+DIGEST_LINE = 65
+"""The entry's first line: 64 hex digits and a newline."""
+
+
+def _digest(key: str, payload: bytes) -> bytes:
+    """sha256 of an entry's key and JSON: the content a reader trusts, bound to its name."""
+    return hashlib.sha256(key.encode("ascii") + b"\n" + payload).hexdigest().encode("ascii")
+
+
+def _sealed(key: str, data: str) -> bytes:
+    """What an entry file holds: its digest line, then the JSON (ValueError for surrogates)."""
+    payload = data.encode("utf-8")
+    return _digest(key, payload) + b"\n" + payload
+
+
 @dataclass(frozen=True)
 class _Entry:
     path: Path
@@ -113,12 +131,21 @@ class AnalysisCache:
     def get(self, article: Article, pipeline: PipelineInfo) -> Annotations | None:
         """The cached annotations of ``article`` (on the given Article object), or None."""
         path = self.path_for(article, pipeline)
-        try:
-            data = path.read_text("utf-8")
+        try:  # a regular file within the folder's bound: a damaged entry never fills memory
+            raw = read_bounded(path, self.max_bytes + DIGEST_LINE)
         except FileNotFoundError:
             return None
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
             log.warning("analysis cache: unreadable entry %s: %s", path.name, exc)
+            self._remove(path)
+            return None
+        digest, _, payload = raw.partition(b"\n")
+        try:
+            if digest != _digest(path.stem, payload):
+                raise ValueError("its content does not match its digest")
+            data = payload.decode("utf-8")
+        except (ValueError, UnicodeError) as exc:
+            log.warning("analysis cache: damaged entry %s: %s; removed", path.name, exc)
             self._remove(path)
             return None
         try:
@@ -143,7 +170,7 @@ class AnalysisCache:
         path = self.path_for(annotations.article, annotations.pipeline)
         try:  # text with lone surrogates cannot be UTF-8 (ValueError): not cached
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_text_atomic(path, data)
+            write_bytes_atomic(path, _sealed(path.stem, data))
         except (OSError, ValueError) as exc:  # a full disk or a read-only cache never stops us
             log.warning("analysis cache: could not write %s: %s", path.name, exc)
             return None

@@ -142,6 +142,26 @@ def _str_or_none(value: Any, what: str) -> str | None:
 
 
 def _span(obj: Any, text: str, what: str) -> tuple[int, int, str]:
+    """``(start, end, text)`` of a mention, quote or date that lies exactly on the text.
+
+    Checked in one expression first and explained only on failure: the three messages built
+    for every span were a sixth of the time a copy of 850,000 mentions took to validate.
+    """
+    if isinstance(obj, dict):
+        start, end, span_text = obj.get("start"), obj.get("end"), obj.get("text")
+        if (
+            type(start) is int
+            and type(end) is int
+            and isinstance(span_text, str)
+            and 0 <= start <= end <= len(text)
+            and text[start:end] == span_text
+        ):
+            return start, end, span_text
+    return _bad_span(obj, text, what)
+
+
+def _bad_span(obj: Any, text: str, what: str) -> tuple[int, int, str]:
+    """Raise the sentence that says what is wrong with a span ``_span`` refused."""
     _require(isinstance(obj, dict), f"a {what} is not an object")
     start, end, span_text = obj.get("start"), obj.get("end"), obj.get("text")
     _require(
@@ -291,8 +311,10 @@ def _check_sizes(art: dict[str, Any], data: dict[str, Any]) -> None:
 
 
 def _source(value: Any) -> Any:
-    _require(value in (None, "model", "user"), "a source is neither 'model' nor 'user'")
-    return value or "model"
+    if value == "model" or value is None:
+        return "model"
+    _require(value == "user", "a source is neither 'model' nor 'user'")
+    return value
 
 
 def loads(text: str) -> Annotations:

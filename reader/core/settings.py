@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from reader.core import paths
 from reader.core.atomic import write_text_atomic
+from reader.core.bounded_read import read_bounded
 from reader.core.model import ENTITY_TYPES, HIGHLIGHTED_TYPES
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 FILE_NAME = "settings.json"
 MAX_RECENT = 10
+MAX_BYTES = 1024 * 1024
+"""A settings file is a few kB; anything past this is not ours and is not read."""
 ZOOM_MIN = 50
 ZOOM_MAX = 300
 ZOOM_STEP = 10
@@ -119,7 +122,7 @@ def load_settings(path: Path | None = None) -> Settings:
     """Read the settings file; defaults when it is missing, unreadable or from a newer app."""
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, MAX_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return Settings()
     except (OSError, ValueError) as exc:

@@ -180,9 +180,11 @@ class ExportController(QObject):
     Signals:
         copy_saved(object, bool): a copy of an ArticleTab was written; True when it is lossless
             (HTML or JSON: it holds every correction, so they are no longer unsaved work).
+        copy_written(object, object): the same, with the Path written (the library reads it).
     """
 
     copy_saved = Signal(object, bool)
+    copy_written = Signal(object, object)
 
     def __init__(self, window: ReaderWindow) -> None:
         super().__init__(window.dialog_parent())
@@ -293,6 +295,7 @@ class ExportController(QObject):
     def _saved(self, tab: ArticleTab, path: Path, fmt: str) -> None:
         self._window.status.show_done(f"Saved {path.name}")
         self.copy_saved.emit(tab, fmt in ("html", "json"))
+        self.copy_written.emit(tab, path)
 
     def save_failed(self, target: Path, error: BaseException) -> None:
         text, detail = describe(error, f"save {target.name!r}")

@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from reader.core.corrections.journal import FoundJournal, find_journal, replay
+from reader.core.corrections.journal import (
+    FoundJournal,
+    find_journal,
+    replay,
+    unreadable_sentence,
+)
 
 if TYPE_CHECKING:
     from reader.ui.article_tab import ArticleTab
@@ -49,10 +54,13 @@ class JournalRecovery(QObject):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Restore Corrections")
         plural = "s" if count != 1 else ""
-        box.setText(
+        text = (
             f"You made {count} correction{plural} to “{tab.title}” that were not saved "
-            "before Entity Reader closed. Restore them?"
+            "before Entity Reader closed."
         )
+        if found.unreadable:
+            text += f" {unreadable_sentence(found.unreadable)}"
+        box.setText(f"{text} Restore them?")
         restore = box.addButton("&Restore", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
@@ -73,4 +81,6 @@ class JournalRecovery(QObject):
         message = f"Restored {result.applied} correction{'s' if result.applied != 1 else ''}."
         if result.skipped:
             message += f" {len(result.skipped)} no longer applied and were skipped."
+        if found.unreadable:
+            message += f" {unreadable_sentence(found.unreadable)}"
         self.restored.emit(tab, result.stack, message)

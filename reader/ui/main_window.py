@@ -46,6 +46,7 @@ from reader.ui.export_actions import ExportController
 from reader.ui.file_choosers import dropped_paths
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
+from reader.ui.library_controller import LibraryController
 from reader.ui.quotes_panel import QuotesDatesPanel
 from reader.ui.spans import Prepared
 from reader.ui.status import StatusArea
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.corrections = CorrectionController(self)
         self.exports = ExportController(self)
         self.exports.copy_saved.connect(self.corrections.copy_saved)
+        self.library = LibraryController(self)
+        self.exports.copy_written.connect(self.library.copy_written)
         self.setWindowTitle(APP_TITLE)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -173,6 +176,9 @@ class MainWindow(QMainWindow):
         )
         self.quotes_dock = self._dock("quotesDock", "Quotes and Dates", self.quotes_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
+        self.library_dock = self.library.build_panel(self.entity_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.tabifyDockWidget(self.library_dock, self.entity_dock)  # Entities in front
         self.resizeDocks(
             [self.entity_dock, self.quotes_dock], [270, 360], Qt.Orientation.Horizontal
         )
@@ -220,8 +226,12 @@ class MainWindow(QMainWindow):
 
     # -- the current article ---------------------------------------------------------------------
     def open_files(self, paths: Sequence[str | Path]) -> None:
-        """Open each file in a tab (an already open file just comes to the front)."""
-        self.loader.open_files(paths)
+        """Open each file in a tab (an already open file just comes to the front); a folder
+        is added to the library instead."""
+        folders = [Path(p) for p in paths if Path(p).is_dir()]
+        if folders:
+            self.library.index_folders(folders)
+        self.loader.open_files([p for p in paths if not Path(p).is_dir()])
 
     def open_file(self, path: str | Path) -> ArticleTab:
         """Load ``path`` in the background; its tab appears at once."""
@@ -416,4 +426,5 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self._owns_tasks:
             self.tasks.shutdown()
+            self.library.close()
         super().closeEvent(event)

@@ -37,7 +37,8 @@ def test_put_then_get_gives_the_same_annotations_on_the_callers_article(tmp_path
     ann = _annotations()
     path = store.put(ann)
     assert path is not None and path.parent == tmp_path
-    assert schema.loads(path.read_text("utf-8")).entities == ann.entities  # plain schema v1
+    digest, _, payload = path.read_text("utf-8").partition("\n")
+    assert len(digest) == 64 and schema.loads(payload).entities == ann.entities  # schema v1
     reopened = dataclasses.replace(ann.article, source="elsewhere/copy.txt", notices=["n"])
     hit = store.get(reopened, PIPELINE)
     assert hit is not None
@@ -117,6 +118,38 @@ def test_an_entry_whose_text_differs_is_removed(tmp_path: Path) -> None:
     path.write_text(schema.dumps(other), "utf-8")  # a hash collision or a hand edit
     assert store.get(ann.article, PIPELINE) is None
     assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        (b'"type": "person"', b'"type": "country"'),  # other valid JSON, same text and model
+        (b'"name": "Emmanuel Macron"', b'"name": "Emmanuel Macr\\u00f3n"'),
+    ],
+)
+def test_an_entry_edited_into_other_valid_json_is_a_miss(
+    tmp_path: Path, edit: tuple[bytes, bytes]
+) -> None:
+    store = AnalysisCache(tmp_path)
+    ann = _annotations()
+    path = store.put(ann)
+    assert path is not None
+    raw = path.read_bytes()
+    assert raw.count(edit[0]) == 1
+    path.write_bytes(raw.replace(*edit))
+    assert store.get(ann.article, PIPELINE) is None
+    assert not path.exists()
+
+
+def test_an_entry_moved_to_another_key_is_a_miss(tmp_path: Path) -> None:
+    """The digest binds the content to its name: same text, other title, other entry."""
+    store = AnalysisCache(tmp_path)
+    ann = _annotations()
+    retitled = dataclasses.replace(ann.article, title="Other")
+    path = store.put(ann)
+    assert path is not None
+    path.rename(store.path_for(retitled, PIPELINE))
+    assert store.get(retitled, PIPELINE) is None
 
 
 def test_least_recently_used_entries_go_first(tmp_path: Path) -> None:

@@ -206,6 +206,27 @@ def test_reopening_after_a_crash_offers_the_corrections(qtbot, main_window, arti
     assert _entity(tab, "Moscow").type == "place"
 
 
+def test_a_damaged_journal_line_costs_that_step_and_is_told(
+    qtbot, main_window, article: Path
+) -> None:
+    _crashed_session(qtbot, main_window, article)
+    [path] = journal_dir().iterdir()
+    header, first, second = path.read_bytes().splitlines()
+    path.write_bytes(b"\n".join([header, first[:-9] + b"\xff\xfe garbage", second, b""]))
+    window = main_window(analyser=FakeAnalyser())
+    tab = open_and_wait(qtbot, window, article)
+    qtbot.waitUntil(lambda: _restore_dialog() is not None, timeout=5_000)
+    box = _restore_dialog()
+    assert "1 correction " in box.text() and "One recorded step could not be read" in box.text()
+    [restore] = [b for b in box.buttons() if b.text() == "&Restore"]
+    restore.click()
+    assert _entity(tab, "Moscow").type == "country"
+    assert all(e.name != "Le Parisien" for e in tab.annotations.entities)
+    assert "Restored 1 correction. One recorded step could not be read" in (
+        window.statusBar().currentMessage()
+    )
+
+
 def test_declining_discards_the_journal(qtbot, main_window, article: Path) -> None:
     _crashed_session(qtbot, main_window, article)
     window = main_window()

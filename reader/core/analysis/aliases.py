@@ -76,14 +76,6 @@ def _words(text: str) -> list[str]:
     return normalise(text).split()
 
 
-def _person_words(text: str) -> tuple[str, ...]:
-    """A person's name words without middle initials: "Thomas W. Malone" is "Thomas Malone"."""
-    words = _words(text)
-    if len(words) > 2:
-        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
-    return tuple(words)
-
-
 def initials(name: str) -> set[str]:
     """Acronyms a name may take: hyphenated words give one letter ("Co-operation": OSCE) or
     one per part ("Agence France-Presse": AFP); a name that starts with a country also
@@ -99,33 +91,56 @@ def initials(name: str) -> set[str]:
     return found
 
 
-def acronym_letters(text: str) -> str | None:
-    """ "HSI", "U.S.": two to eight capital letters (dots ignored), else None."""
+def acronym(text: str) -> str | None:
+    """The letters of an organization acronym ("E.U." -> "EU"), or None for a name."""
     bare = text.replace(".", "")
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
 
+def name_words(text: str) -> tuple[str, ...]:
+    """A person's name as the full-name rule compares it: normalised words without middle
+    initials ("Thomas W. Malone" is "Thomas Malone")."""
+    words = _words(text)
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
+    return tuple(words)
+
+
+def full_names(names: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    """The names that end no longer name ("Macron" ends "Emmanuel Macron"; a single word
+    also when it begins one, "Xi" of "Xi Jinping"): each is one person."""
+    ends: set[tuple[str, ...]] = set()  # every proper ending of a longer name
+    starts: set[str] = set()  # the first word of every name of two words or more
+    for other in names:
+        ends.update(other[i:] for i in range(1, len(other)))
+        if len(other) > 1:
+            starts.add(other[0])
+    return {n for n in names if n not in ends and not (len(n) == 1 and n[0] in starts)}
+
+
+def name_owners(words: tuple[str, ...], full: set[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The full names a shorter name may belong to: those it ends, else (one word) those it
+    begins ("Xi" for "Xi Jinping": family name first). One owner is certain; several are
+    ambiguous."""
+    owners = [f for f in full if len(f) > len(words) and f[-len(words) :] == words]
+    if not owners and len(words) == 1:
+        owners = [f for f in full if len(f) > 1 and f[0] == words[0]]
+    return owners
+
+
 def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """Group person mentions by the full-name rule in the module docstring."""
-    names = {_person_words(m.text) for m in mentions}
-    full = {
-        n
-        for n in names
-        if not any(
-            len(o) > len(n) and (o[-len(n) :] == n or (len(n) == 1 and o[0] == n[0])) for o in names
-        )
-    }
+    names = {name_words(m.text) for m in mentions}
+    full = full_names(names)
     groups: dict[tuple[str, ...], list[TypedMention]] = {}
     last_seen: dict[tuple[str, ...], int] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        words = _person_words(m.text)
+        words = name_words(m.text)
         if words in full:
             target = words
             last_seen[words] = m.start
         else:
-            owners = [f for f in full if len(f) > len(words) and f[-len(words) :] == words]
-            if not owners and len(words) == 1:  # "Xi" for "Xi Jinping": family name first
-                owners = [f for f in full if len(f) > 1 and f[0] == words[0]]
+            owners = name_owners(words, full)
             if len(owners) == 1:
                 target = owners[0]
             else:
@@ -181,12 +196,12 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
     """Fold an acronym group into the one group of the same type whose name it abbreviates."""
     long_names: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
-        if not any(acronym_letters(m.text) for m in group):
+        if not any(acronym(m.text) for m in group):
             for letters in initials(_canonical_text(group)):
                 long_names.setdefault(letters, []).append(i)
     merged: set[int] = set()
     for i, group in enumerate(groups):
-        acronyms = {acronym_letters(m.text) for m in group}
+        acronyms = {acronym(m.text) for m in group}
         if len(acronyms) != 1 or None in acronyms:
             continue
         targets = long_names.get(acronyms.pop() or "", [])
@@ -203,7 +218,7 @@ def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMenti
     names = [tuple(org_key(_canonical_text(g)).split()) for g in groups]
     merged: set[int] = set()
     for i, short in enumerate(names):
-        if any(acronym_letters(m.text) for m in groups[i]):
+        if any(acronym(m.text) for m in groups[i]):
             continue
         owners = [
             j
@@ -224,7 +239,7 @@ def _canonical_text(group: list[TypedMention]) -> str:
     texts = [m.text for m in group]
     mixed = [t for t in texts if not t.isupper()]
     best = max(mixed or texts, key=lambda t: (len(t.split()), len(t)))
-    if mixed or (group[0].type == ORGANIZATION and acronym_letters(best)):
+    if mixed or (group[0].type == ORGANIZATION and acronym(best)):
         return best
     return best.title()
 

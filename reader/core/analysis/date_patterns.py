@@ -46,6 +46,10 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # weekdays, with "last", "next", "this" and a part of the day
         rf"\b(?:(?i:last|next|this|this past|this coming|past|coming)\s+)?"
         rf"{_WEEKDAY}\b(?!s){_DAY_PART}",
+        # "on Thursday last" (not "Thursday last week", which is a day of that week)
+        rf"\b{_WEEKDAY}\s+last\b(?!\s+(?:week|weekend|month|year|night|time)\b)",
+        # "last February", "this March", "next May"
+        rf"\b(?i:last|next|this)\s+{_MONTH_FULL}\b(?!\s+\d)",
         # deictic words
         r"\b(?i:today|tonight|tomorrow|yesterday)\b(?:\s+(?:morning|afternoon|evening|night))?",
         r"\b(?i:this|last)\s+(?:morning|afternoon|evening|night)\b",

@@ -11,7 +11,9 @@ Conventions (news style):
   article dated Monday 2025-03-17 is 2025-03-15; "on Monday" is the day itself), unless the
   tense is future or a present-tense schedule ("will meet on Tuesday", "opens on Tuesday":
   the next one on or after the publication day).
-  "last Monday" is strictly before, "next Monday" strictly after.
+  "last Monday" (and "Monday last") is strictly before, "next Monday" strictly after.
+- "last February" is the latest February before the publication month, "next February" the
+  first after it, "this February" the one of the publication year.
 - A month or month-day without a year takes the year that puts it nearest the publication
   date, or the latest one not after it (past tense), or the earliest one not before it
   (future tense).
@@ -84,6 +86,12 @@ WEEKDAY_EXPR = re.compile(
     rf"^(?:(last|next|this|this past|this coming|past|coming)\s+)?({WEEKDAY_NAME})"
     rf"(?:\s+{DAY_PART})?$"
 )
+WEEKDAY_LAST = re.compile(rf"^({WEEKDAY_NAME})\s+last$")
+"""A weekday with "last" after it ("on Thursday last", older and Caribbean English): last one."""
+MONTH_RELATIVE = re.compile(
+    rf"^(last|next|this|this past|this coming|past|coming)\s+({MONTH_NAME})$"
+)
+"""A month named with "last", "this" or "next" ("last February", "This March")."""
 RELATIVE_UNIT = re.compile(
     r"^(?:(last|next|this|this past|this coming|the coming|the past|the previous|the following"
     r"|the current|the same|a|one)\s+)(week|weekend|month|year|fortnight)$"
@@ -152,6 +160,10 @@ def resolve(
         return _deictic(key, anchor or published)
     if match := WEEKDAY_EXPR.match(key):
         return _weekday(match.group(1), match.group(2), published, tense)
+    if match := WEEKDAY_LAST.match(key):
+        return _weekday("last", match.group(1), published, tense)
+    if match := MONTH_RELATIVE.match(key):
+        return _relative_month(match.group(1), MONTHS[match.group(2).rstrip(".")], published)
     if match := RELATIVE_UNIT.match(key):
         return _relative_unit(f"{match.group(1)} {match.group(2)}", match.group(2), published)
     if match := AGO.match(key):
@@ -199,6 +211,19 @@ def _weekday(
     if tense in ("future", "present"):
         return _day(published + dt.timedelta(days=ahead))
     return _day(published - dt.timedelta(days=back))
+
+
+def _relative_month(modifier: str, month: int, published: dt.date | None) -> Resolution:
+    """ "last February": the latest February before the publication month; "next February"
+    the first after it; "this February" the one of the publication year."""
+    if published is None:
+        return UNRESOLVED
+    year = published.year
+    if modifier in ("last", "past", "this past"):
+        year = year if month < published.month else year - 1
+    elif modifier in ("next", "coming", "this coming"):
+        year = year if month > published.month else year + 1
+    return _month(year, month)
 
 
 def _relative_unit(phrase: str, unit: str, published: dt.date | None) -> Resolution:

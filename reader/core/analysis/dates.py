@@ -1,10 +1,13 @@
 """Date expressions in a parsed article, resolved against the publication date.
 
 Where the expressions come from: spaCy's DATE and TIME entities, plus the surface patterns of
-``date_patterns`` for what the small model misses; overlapping candidates keep the longest
-that is a calendar reference. What each one means: ``date_resolution`` (pure, no spaCy),
-given the tense of the governing verb from the dependency parse ("will meet on Monday" looks
-forward, "met on Monday" back).
+``date_patterns`` for what the small model misses (a pattern hit inside a name is dropped
+unless it is a full date with day and year); overlapping candidates keep one with a value,
+the longest (``date_context``, which also reads a date against its neighbours). What each
+one means: ``date_resolution`` (pure, no spaCy), given the tense of the governing verb from
+the dependency parse (``date_tense``: "will meet on Monday" looks forward, "met on Monday"
+back; a plan looks forward, "is due to present on March 4", unless the plan itself is past,
+"was slated to speak on Saturday", which points either way).
 
 Kept and dropped (the schema's ``dates`` list):
 
@@ -15,7 +18,9 @@ Kept and dropped (the schema's ``dates`` list):
 - Dropped: durations, ages and windows that are not calendar references ("two years",
   "a third day", "24 hours", "the coming months", "the warmest year"), offsets from a time
   the story set ("hours later", "the following day"), and clock times.
-- Ranges ("March 3-5") keep the value of their start.
+- Ranges give both ends as two mentions ("June 6-10": "June 6" and "10", June 10;
+  "from May 2021 to June 2022"), see ``date_ranges``; one whose ends do not both resolve
+  keeps the value of its start.
 - "election day" (and polling, voting, referendum, inauguration day) takes the one day the
   article names in a sentence about that event ("will elect a new parliament on October 26").
 - "today", "tonight", "tomorrow", "yesterday" inside a direct quote count from the day the
@@ -30,11 +35,17 @@ import datetime as dt
 import re
 from typing import Any
 
-from reader.core.analysis.date_patterns import find_date_phrases, keep_longest
-from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, Tense, resolve
+from reader.core.analysis.date_context import (
+    prefer_values,
+    range_ends,
+    weekdays_in_apposition,
+    with_clause_year,
+)
+from reader.core.analysis.date_patterns import find_date_phrases
+from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, resolve
+from reader.core.analysis.date_tense import clause_verb, governing_tense
 from reader.core.analysis.date_words import normalise
-from reader.core.analysis.quote_marks import pair_quotes
-from reader.core.analysis.runner import doc_text
+from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -45,23 +56,10 @@ MONTH_OR_WEEKDAY = (
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 )
-FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "should", "may", "might"})
-PAST_AUX = frozenset({"have", "has", "had", "'ve", "was", "were", "been"})
-PROGRESSIVE_PRESENT = frozenset({"is", "are", "am", "'s", "'re"})
-# Words that make what follows a plan: "due to present", "planned for", "invited to join".
-FUTURE_CUES = frozenset(
-    {
-        "due", "planned", "scheduled", "expected", "set", "slated", "upcoming", "forthcoming",
-        "going", "plans", "plan", "intends", "aims", "hopes", "wants", "invited", "asked",
-        "agreed", "promised", "pledged", "vowed", "threatened", "likely", "poised", "ready",
-        "prepared", "preparing", "next",
-    }
-)  # fmt: skip
-REPORTING = frozenset(
-    {"say", "says", "tell", "tells", "add", "adds", "argue", "argues", "note", "notes", "write",
-     "writes", "warn", "warns", "claim", "claims", "report", "reports", "insist", "insists"}
-)  # fmt: skip
-INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "acl", "relcl"})
+FULL_DATE = re.compile(
+    rf"\b{MONTH_OR_WEEKDAY}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_OR_WEEKDAY}\.?\s+\d{{4}}\b"
+)
 DATELINE = re.compile(r"^[A-Z][A-Za-z .'\-]+,\s+[^\n]{1,40}\([^)\n]{1,40}\)\s*[-–—]*\s*$")
 EDGE_WORDS = re.compile(r"^(?:on|in|at|since|by|until|from|for|during|of)\s+", re.IGNORECASE)
 EVENT_STEMS = {
@@ -74,7 +72,7 @@ EVENT_DAY = re.compile(r"(?:the\s+)?(election|polling|voting|referendum|inaugura
 def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     """Date expressions in ``doc``; relative ones resolved only when ``published`` is known."""
     text = doc_text(doc)
-    quotes = Spans(quote_spans(text))
+    quotes = Spans([(q.open_at, q.close_at + 1) for q in doc_quotes(doc)])
     datelines = Spans(dateline_lines(text))
     resolved: list[tuple[int, int, Resolution]] = []
     deictic_in_quote: list[tuple[int, int]] = []
@@ -97,13 +95,23 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
             result = resolve(text[start:end], published, "unknown", speech.day_of(start))
             if result is not None:
                 resolved.append((start, end, result))
-    kept = keep_longest(resolved, len(text))
+    kept = prefer_values(
+        with_clause_year(text, resolved, lambda s, e: clause_verb(doc, s, e)), len(text)
+    )
     events = EventDays(doc, text, resolved, datelines)
+    items: list[tuple[int, int, Resolution]] = []
+    for item in kept:
+        start, end, _ = item
+
+        def resolve_end(words: str, start: int = start, end: int = end) -> Resolution | None:
+            return resolve(words, published, governing_tense(doc, start, end, quotes))
+
+        items.extend(range_ends(text, events.resolve(text, item), resolve_end))
     mentions = [
         DateMention(start, end, text[start:end], result.value, result.precision)
-        for start, end, result in (events.resolve(text, item) for item in kept)
+        for start, end, result in sorted(items, key=lambda item: item[0])
     ]
-    return sorted(mentions, key=lambda m: m.start)
+    return weekdays_in_apposition(text, mentions)
 
 
 class Spans:
@@ -187,7 +195,9 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
         elif ent.label_ in NAME_LABELS:
             names[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for start, end in find_date_phrases(text):
-        if names.find(1, start, end) < 0:
+        # inside a name it is a name ("Theresa May"), unless it is a full date with day and
+        # year, which no name is ("By Jane Roe - May 4, 2022" tagged as one PERSON)
+        if names.find(1, start, end) < 0 or FULL_DATE.search(text, start, end):
             spans.add((start, end))
     return sorted(spans)
 
@@ -229,104 +239,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def governing_tense(doc: Any, start: int, end: int, quotes: Spans | None = None) -> Tense:
-    """Past, present, future or unknown, from the verb that governs the expression.
-
-    A verb on the other side of a quotation mark is not the date's own (the small model
-    sometimes runs a quote and the next sentence together): then the tense is unknown.
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "unknown"
-    node = span.root
-    quoted = quotes.containing(start, end) if quotes else False
-    if any(child.lower_ == "ago" for child in node.children):
-        return "past"
-    for _ in range(12):
-        head = node.head
-        if head is node:
-            return "unknown"
-        if head.lower_ == "since" and node.dep_ == "pobj":
-            return "past"
-        if head.lower_ in FUTURE_CUES or any(
-            c.dep_ == "amod" and c.lower_ in FUTURE_CUES for c in head.children
-        ):
-            return "future"
-        if head.pos_ in ("VERB", "AUX"):
-            if quotes and quotes.containing(head.idx, head.idx) != quoted:
-                return "unknown"
-            return verb_tense(_attachment_fix(head, span.root))
-        node = head
-    return "unknown"
-
-
-def _attachment_fix(verb: Any, date: Any) -> Any:
-    """The verb a date really belongs to when the parser hung it on the clause after it.
-
-    In "Trump said on Sunday he would speak on Tuesday" the small model attaches "on Sunday"
-    to "speak"; an adjunct between the reporting verb and the subject of its clause belongs
-    to the reporting verb.
-    """
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    head = verb.head
-    if (
-        verb.dep_ == "ccomp"
-        and subjects
-        and head.pos_ in ("VERB", "AUX")
-        and head.i < date.i < subjects[0].i
-    ):
-        return head
-    return verb
-
-
-def verb_tense(verb: Any, depth: int = 0) -> Tense:
-    """Tense of one verb from its auxiliaries and tag; bare verbs inherit from their head."""
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & FUTURE_AUX:
-        return "future"
-    if "to" in auxes:
-        head = verb.head
-        if head.lower_ in FUTURE_CUES or head.i == verb.i:
-            return "future"
-        return _inherit(verb, depth)
-    tag = verb.tag_
-    if tag == "VBD" or (tag == "VBN" and (auxes & PAST_AUX or verb.dep_ in ("acl", "amod"))):
-        return "past"
-    if tag == "VBG":
-        if auxes & PROGRESSIVE_PRESENT:
-            return "future"
-        if auxes & {"was", "were"}:
-            return "past"
-        return _inherit(verb, depth)
-    if tag in ("VBZ", "VBP"):
-        return "unknown" if verb.lower_ in REPORTING else "present"
-    if tag in ("VB", "VBN"):
-        return _inherit(verb, depth)
-    return "unknown"
-
-
-def _inherit(verb: Any, depth: int) -> Tense:
-    """A bare verb takes its head verb's tense ("will meet ... and then travel on Tuesday")."""
-    head = verb.head
-    if head.i == verb.i or depth > 6 or verb.dep_ not in INHERITING_DEPS:
-        return "unknown"
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        if head.lower_ in FUTURE_CUES:
-            return "future"
-        head = head.head
-    if head.pos_ not in ("VERB", "AUX"):
-        return "unknown"
-    return verb_tense(head, depth + 1)
-
-
 def _is_deictic(expression: str) -> bool:
     key = normalise(expression)
     return key in DEICTIC or bool(DEICTIC_TAIL.match(key))
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each direct quotation, marks included, paired as the quotes are."""
-    return [(q.open_at, q.close_at + 1) for q in pair_quotes(text)]
 
 
 class SpeechDays:

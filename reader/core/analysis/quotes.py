@@ -12,12 +12,18 @@ Speaker, first cue that applies:
      way round). Its subject is the speaker ("X said", "said X", "X told reporters", "X said:
      ..."), resolved by speakers.py (names, pronouns, titles).
   2. A speech verb right after the closing mark or right before the opening one, for parses that
-     went astray (the pattern fallback), and "according to X" in the same sentence.
-  3. Inheritance: a quotation with no cue of its own takes the speaker of the previous quotation
+     went astray (the pattern fallback), and "according to X" in the same sentence; with no
+     speech verb at all, a name the quotation is handed to ('“...,” Mary Kane, director of
+     ...') or the person whose clause a colon hands over to it ('She does not hide it: “...”').
+  3. Inheritance (quote_inheritance.py): a quotation with no cue of its own takes the speaker
+     of the previous quotation
      in its paragraph (a second sentence of quoted speech), of the quotation it continues from
      the previous paragraph, of the last quotation of the previous paragraph when its own
      paragraph is nothing but quotation (an interview answer going on), or else of the speech
-     verb of an earlier sentence in its paragraph.
+     verb of an earlier sentence in its paragraph, or, for a paragraph of nothing but
+     quotation, of the last speech verb of the paragraph before ('..., said Dr Mary Kane.' /
+     '"It is not enough."'), or else of the quotation that opens the next paragraph with its
+     own attribution (a lead quote).
 
 Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted speech.
   - A name or title in capitals ("CBS This Morning", "Stage 3", a cited report "Who Has Your
@@ -27,12 +33,19 @@ Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted spee
     punctuation, is a scare quote when one of these holds:
       - no cue of steps 1-2 attributes it to anyone (inheritance alone does not make a term
         speech);
-      - it follows "so-called";
-      - it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase whose
-        determiner or possessor stays outside the marks (a "mass" of soldiers, his team's
-        "courage", to the "operational phase"), or it is a single noun ("dorms"), unless the
-        nearest verb above it is itself a speech verb (he called it a "disaster").
-  - The same words that were a scare quote once in the article are one every time.
+      - it follows a word that names a term ("so-called", "dubbed", "branded", "known as",
+        "the rubric of", "the term"), even inside reported speech or with a final stop;
+      - it is not inside the reported clause of a speech verb whose speaker is known, and
+        it modifies a noun outside the marks ("gig economy" workers), it is a noun phrase
+        whose determiner or possessor stays outside the marks (a "mass" of soldiers, his
+        team's "courage"), or it is a single noun ("dorms"), unless the nearest verb above it
+        is itself a speech verb (he called it a "disaster").
+    A partial quote in reported speech is speech by the reporting verb's speaker, whatever
+    its shape: 'Macron said the troops would serve as a "security guarantee"', 'Starmer said
+    the plan would move to the "operational phase"' (the speech verb governs the quotation
+    through the parse and its subject resolves to someone).
+  - The same words that were a scare quote once in the article are one every time after
+    (an earlier partial quote of them stays the speaker's: 'he calls them "superminds"').
 Everything else is speech, including partial quotes inside a reported clause ('Macron said the
 two countries shared "a common responsibility"'); speech with no resolvable speaker keeps
 speaker None.
@@ -41,12 +54,12 @@ speaker None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from reader.core.analysis.quote_marks import QuoteSpan, pair_quotes
-from reader.core.analysis.runner import doc_text
-from reader.core.analysis.speakers import Speaker, SpeakerResolver
+from reader.core.analysis.quote_inheritance import QuoteReading, inherit_speakers
+from reader.core.analysis.quote_marks import QuoteSpan
+from reader.core.analysis.runner import doc_quotes, doc_text
+from reader.core.analysis.speakers import Speaker, SpeakerResolver, speaker_of
 from reader.core.analysis.speech_verbs import WEAK_VERBS, speech_lemma
 from reader.core.model import ORGANIZATION, PERSON, Entity, Quote
 
@@ -59,37 +72,33 @@ _NP_OPENERS = frozenset(
         "our", "my", "your", "whose",
     }
 )  # fmt: skip
-_SO_CALLED = re.compile(r"(?i)\bso[- ]called\s*$")
+_SO_CALLED = re.compile(
+    r"(?i)\b(?:so[- ]called|dubbed|branded|labell?ed|termed|known as|(?:the )?rubric of"
+    r"|the (?:term|word|phrase|label))\s*$"
+)
+"""Words that name a term rather than use it: what follows in quotes is a mention."""
 _SENTENCE_END = frozenset(".!?…。！？")
 _NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "a", "de", "la"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
-@dataclass
-class _Reading:
-    """What the parse says about one quotation."""
-
-    span: QuoteSpan
-    tokens: list[Any]
-    speaker: Speaker | None = None
-    direct: bool = False  # attributed by a cue of its own (steps 1-2)
-    kind: str = "speech"
-
-
 def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     """Quotes in ``doc`` with speakers resolved to ``entities`` (canonical name and id)."""
     text = doc_text(doc)
-    spans = pair_quotes(text)
+    spans = doc_quotes(doc)
     if not spans:
         return []
     quoted = [(s.open_at, s.close_at + 1) for s in spans]
     resolver = SpeakerResolver(doc, entities, quoted, text)
     readings = [_read(doc, resolver, span) for span in spans]
-    _inherit(resolver, readings)
-    terms = {_key(resolver, r) for r in readings if r.kind == "scare"}
-    for reading in readings:
-        if _key(resolver, reading) in terms:
-            reading.kind = "scare"  # a term once is a term again ("atypical contracts")
+    inherit_speakers(resolver, readings)
+    terms: set[str] = set()
+    for reading in readings:  # a term once is a term again ("atypical contracts") from then on
+        key = _key(resolver, reading)
+        if key in terms:
+            reading.kind = "scare"
+        elif reading.kind == "scare":
+            terms.add(key)
     return [
         Quote(
             start=r.span.start,
@@ -103,20 +112,24 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     ]
 
 
-def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> _Reading:
+def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> QuoteReading:
     chars = doc.char_span(span.start, span.end, alignment_mode="expand")
     tokens = list(chars) if chars is not None else []
-    reading = _Reading(span, tokens)
+    reading = QuoteReading(span, tokens)
     if not tokens:
         return reading
     verbs = _governing_speech_verbs(resolver, tokens)
+    governed = bool(verbs)
     if not verbs:
         verbs = [v for v in [_adjacent_speech_verb(resolver, span)] if v is not None]
     reading.speaker = _first_speaker(resolver, verbs)
+    reading.reported = governed and reading.speaker is not None
     if reading.speaker is None:
         seg_start, seg_end = resolver.segments[resolver.segment_of(tokens[0])]
         reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
-    reading.direct = bool(verbs) or reading.speaker is not None
+    if reading.speaker is None and not verbs:
+        reading.speaker = _signed_by(resolver, span) or _introduced_by_colon(resolver, span)
+    reading.direct = bool(verbs) or reading.speaker is not None or _headline_source(resolver, span)
     if _is_term(doc, resolver, reading):
         reading.kind = "scare"
     return reading
@@ -190,7 +203,61 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
     return None
 
 
-def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
+def _signed_by(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker | None:
+    """The person a quotation is handed to with no verb at all: '“...,” Mary Kane, director
+    of the agency.' (a comma after the words, then a name that ends its clause)."""
+    text = resolver.text
+    if "," not in text[span.end : span.close_at + 2]:
+        return None
+    doc = resolver.doc
+    after = doc.char_span(span.close_at, span.close_at + 1, alignment_mode="expand")
+    if after is None:
+        return None
+    i = after.end
+    while i < len(doc) and doc[i].is_punct and doc[i].text != "\n":
+        i += 1
+    if i >= len(doc) or resolver.paragraph(doc[i].idx) != resolver.paragraph(span.start):
+        return None
+    entity = resolver.entity_at(doc[i])
+    if entity is None or entity.type != PERSON:
+        return None
+    j = i
+    while j + 1 < len(doc) and resolver.entity_at(doc[j + 1]) is entity:
+        j += 1
+    following = doc[j + 1] if j + 1 < len(doc) else None
+    ends_clause = following is None or following.text in (",", ".", ";") or "\n" in following.text
+    if not ends_clause:
+        return None
+    return speaker_of(entity)
+
+
+def _introduced_by_colon(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker | None:
+    """The person whose clause a colon hands over to a quotation ('Al-Kahlout does not hide
+    it: “We consider this one of the hardest decisions.”'): the subject of that clause."""
+    before = _token_before(resolver.doc, span.open_at)
+    if before is None or before.text != ":" or resolver.is_quoted(before):
+        return None
+    verb = before.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or resolver.is_quoted(verb):
+        return None
+    speaker = resolver.subject_of(verb)
+    return speaker if speaker is not None and speaker.type == PERSON else None
+
+
+def _headline_source(resolver: SpeakerResolver, span: QuoteSpan) -> bool:
+    """'Prison official: ‘Anyone’ could escape': a source, a colon and its words, no verb at
+    all before the colon (a headline's attribution). The words are speech, even unnamed."""
+    before = _token_before(resolver.doc, span.open_at)
+    if before is None or before.text != ":" or resolver.is_quoted(before):
+        return False
+    start, _ = resolver.segments[resolver.segment_of(before)]
+    lead = [t for t in resolver.doc[start : before.i] if not t.is_punct and not t.is_space]
+    return bool(lead) and not any(t.pos_ in ("VERB", "AUX") for t in lead)
+
+
+def _is_term(doc: Any, resolver: SpeakerResolver, reading: QuoteReading) -> bool:
     """Scare-quote rules of the module docstring."""
     span = reading.span
     quoted = resolver.text[span.start : span.end]
@@ -199,14 +266,16 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: _Reading) -> bool:
     comma = "," in resolver.text[span.end : span.close_at + 2]
     if _is_name(words) and not comma and (not reading.direct or len(words) <= MAX_TERM_WORDS):
         return True
+    before = resolver.text[max(0, reading.span.open_at - 20) : reading.span.open_at]
+    if len(words) <= MAX_TERM_WORDS and _SO_CALLED.search(before):
+        return True  # 'benignly branded "intelligent video analytics."', 'the rubric of "security"'
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
     if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
         return False  # a quoted sentence is never a term, whatever its script
     if not reading.direct:
         return True
-    before = resolver.text[max(0, reading.span.open_at - 12) : reading.span.open_at]
-    if _SO_CALLED.search(before):
-        return True
+    if reading.reported:
+        return False  # a partial quote: 'He said the troops would be a "security guarantee"'
     inside = {t.i for t in reading.tokens}
     head = next((t for t in reading.tokens if t.head.i not in inside), reading.tokens[0])
     if head.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
@@ -239,7 +308,7 @@ def _is_name(words: list[str]) -> bool:
     )
 
 
-def _key(resolver: SpeakerResolver, reading: _Reading) -> str:
+def _key(resolver: SpeakerResolver, reading: QuoteReading) -> str:
     return resolver.text[reading.span.start : reading.span.end].lower()
 
 
@@ -248,52 +317,3 @@ def _token_before(doc: Any, char: int) -> Any | None:
     if span is None or span.start == 0:
         return None
     return doc[span.start - 1]
-
-
-def _inherit(resolver: SpeakerResolver, readings: list[_Reading]) -> None:
-    """Step 3: quotations with no cue of their own take the speaker of their context."""
-    by_paragraph: dict[int, list[_Reading]] = {}
-    for reading in readings:
-        by_paragraph.setdefault(resolver.paragraph(reading.span.open_at), []).append(reading)
-    for index, reading in enumerate(readings):
-        if reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens:
-            continue  # a cue that names nobody ("One, who asked not to be named, said")
-        paragraph = resolver.paragraph(reading.span.start)
-        alone = _stands_alone(resolver, by_paragraph.get(paragraph, []), paragraph)
-        for earlier in reversed(readings[:index]):
-            earlier_paragraph = resolver.paragraph(earlier.span.start)
-            carried = earlier.span.runs_on and reading.span.continues
-            previous = alone and earlier_paragraph == paragraph - 1
-            if earlier_paragraph != paragraph and not (carried or previous):
-                break
-            if earlier.kind == "speech" and earlier.speaker is not None:
-                reading.speaker = earlier.speaker
-                break
-        if reading.speaker is None:
-            reading.speaker = _earlier_speech_in_paragraph(resolver, reading)
-
-
-def _stands_alone(resolver: SpeakerResolver, readings: list[_Reading], paragraph: int) -> bool:
-    """Whether a paragraph is nothing but its quotations ``readings`` (an answer going on)."""
-    start, end = resolver.paragraph_bounds(paragraph)
-    outside = list(resolver.text[start:end])
-    for reading in readings:
-        close = min(reading.span.close_at + 1, end)
-        outside[reading.span.open_at - start : close - start] = " " * (close - reading.span.open_at)
-    return all(not c.isalnum() for c in outside)
-
-
-def _earlier_speech_in_paragraph(resolver: SpeakerResolver, reading: _Reading) -> Speaker | None:
-    """Subject of the last speech verb in earlier sentences of the same paragraph."""
-    first = reading.tokens[0]
-    paragraph = resolver.paragraph(first.idx)
-    for index in range(resolver.segment_of(first) - 1, -1, -1):
-        start, end = resolver.segments[index]
-        if resolver.paragraph(resolver.doc[start].idx) != paragraph:
-            break
-        for token in reversed(resolver.doc[start:end]):
-            if resolver.is_speech_verb(token) and not resolver.is_quoted(token):
-                speaker = resolver.subject_of(token)
-                if speaker is not None:
-                    return speaker
-    return None

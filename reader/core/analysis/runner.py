@@ -18,6 +18,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
+from reader.core.analysis.mark_runs import model_input
+from reader.core.analysis.quote_marks import QuoteSpan, pair_quotes
+
 Progress = Callable[[float], None]
 Span = tuple[int, int]
 
@@ -33,6 +36,8 @@ wait for it at most."""
 
 TEXT_KEY = "reader.text"
 """``Doc.user_data`` key of the Doc's text (see ``doc_text``)."""
+QUOTES_KEY = "reader.quotes"
+"""``Doc.user_data`` key of the Doc's paired quotation marks (see ``doc_quotes``)."""
 
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s+")
@@ -96,7 +101,7 @@ def parse_spans(
 
     total = sum(end - start for start, end in spans) or 1
     done = 0
-    texts = (text[start:end] for start, end in spans)
+    texts = (model_input(nlp, text[start:end]) for start, end in spans)
     for span, doc in zip(spans, nlp.pipe(texts, batch_size=batch_size), strict=True):
         # The tok2vec output (96 floats a token, ~400 MB for 5 MB of text) is used by no
         # analysis once the pipeline has run: dropped, it is the largest memory saving there is.
@@ -184,6 +189,15 @@ def doc_text(doc: Any) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def doc_quotes(doc: Any) -> tuple[QuoteSpan, ...]:
+    """The paired quotation marks of ``doc_text(doc)``, paired once per Doc: the quote and
+    date stages both need them (pairing 10^6 marks takes a second or two)."""
+    spans: tuple[QuoteSpan, ...] | None = doc.user_data.get(QUOTES_KEY)
+    if spans is None:
+        spans = doc.user_data[QUOTES_KEY] = tuple(pair_quotes(doc_text(doc)))
+    return spans
 
 
 def parse_text(nlp: Any, text: str, progress: Progress | None = None) -> Any:

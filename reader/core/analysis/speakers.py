@@ -26,8 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.analysis.rules import TITLE_WORDS
 from reader.core.analysis.runner import doc_text
-from reader.core.analysis.speech_verbs import PRONOUN_GENDER, speech_lemma
+from reader.core.analysis.speech_verbs import GO_FORMS, PRONOUN_GENDER, speech_lemma
 from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
@@ -54,6 +55,7 @@ OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
 _PARAGRAPH = re.compile(r"[^\n]+")
+_ACCORDING = re.compile(r"(?i)\baccording\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
@@ -108,6 +110,8 @@ class SpeakerResolver:
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
         self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
+        self._according_at = self._according_tokens()
+        self._according_memo: dict[tuple[int, int], Speaker | None] = {}
         self._learn_gender_from_pronouns()
 
     # -- structure -------------------------------------------------------------------------
@@ -165,6 +169,11 @@ class SpeakerResolver:
 
     # -- names -----------------------------------------------------------------------------
 
+    def entity_at(self, token: Any) -> Entity | None:
+        """The entity whose mention covers ``token``, with its fullest name."""
+        entity = self._entity_at.get(token.i)
+        return None if entity is None else self._fuller_name(entity)
+
     def entity_for_tokens(self, tokens: list[Any]) -> Entity | None:
         """The entity named by these tokens: covering mention first, then the surname."""
         covering = [self._entity_at[t.i] for t in tokens if t.i in self._entity_at]
@@ -206,12 +215,18 @@ class SpeakerResolver:
     # -- speech verbs ------------------------------------------------------------------------
 
     def is_speech_verb(self, token: Any) -> bool:
-        """A verb of saying used as a verb (not the participle of "so-called", "the said plan")."""
-        return (
-            token.pos_ in ("VERB", "AUX")
-            and token.dep_ != "amod"
-            and speech_lemma(token.text) is not None
-            and not (token.i >= 2 and self.doc[token.i - 1].text == "-")
+        """A verb of saying used as a verb (not the participle of "so-called", "the said plan").
+
+        Also "go on" with its particle ('"I am shocked," she went on'): speech going on.
+        """
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
+            return False
+        if token.i >= 2 and self.doc[token.i - 1].text == "-":
+            return False
+        if speech_lemma(token.text) is not None:
+            return True
+        return token.lower_ in GO_FORMS and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in token.children
         )
 
     def subject_of(self, verb: Any) -> Speaker | None:
@@ -249,23 +264,47 @@ class SpeakerResolver:
         return None
 
     def according_to(self, start: int, end: int) -> Speaker | None:
-        """The source of an "according to X" in tokens ``start:end``."""
-        for token in self.doc[start:end]:
-            if token.lower_ != "according" or self.is_quoted(token):
-                continue
-            nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-            if nxt is None or nxt.lower_ != "to":
-                continue
-            objects = [c for c in nxt.children if c.dep_ == "pobj"]
-            tokens = list(objects[0].subtree) if objects else list(self.doc[nxt.i + 1 : end])
-            tokens = [t for t in tokens if not self.is_quoted(t)]
-            entity = self.entity_for_tokens(tokens[:8])
-            if entity is not None:
-                return speaker_of(entity)
-            if objects and objects[0].pos_ == "NOUN":
-                titled = self.resolve_title(objects[0])
-                if titled is not None:
-                    return speaker_of(titled)
+        """The source of an "according to X" in tokens ``start:end``.
+
+        Every quotation of a sentence asks about the same range, so each range is answered
+        once, and only the "according" tokens of the article (listed in one pass) are looked
+        at: scanning the sentence for every quotation was quadratic in a long one.
+        """
+        key = (start, end)
+        if key not in self._according_memo:
+            lo = bisect.bisect_left(self._according_at, start)
+            hi = bisect.bisect_left(self._according_at, end)
+            found = None
+            for i in self._according_at[lo:hi]:
+                found = self._according_source(self.doc[i], end)
+                if found is not None:
+                    break
+            self._according_memo[key] = found
+        return self._according_memo[key]
+
+    def _according_tokens(self) -> list[int]:
+        """Token indices of every "according" outside quotation marks, in order."""
+        found = []
+        for match in _ACCORDING.finditer(self.text):
+            span = self.doc.char_span(match.start(), match.end())
+            if span is not None and len(span) == 1 and not self.is_quoted(span[0]):
+                found.append(span[0].i)
+        return found
+
+    def _according_source(self, token: Any, end: int) -> Speaker | None:
+        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        objects = [c for c in nxt.children if c.dep_ == "pobj"]
+        tokens = list(objects[0].subtree) if objects else list(self.doc[nxt.i + 1 : end])
+        tokens = [t for t in tokens if not self.is_quoted(t)]
+        entity = self.entity_for_tokens(tokens[:8])
+        if entity is not None:
+            return speaker_of(entity)
+        if objects and objects[0].pos_ == "NOUN":
+            titled = self.resolve_title(objects[0])
+            if titled is not None:
+                return speaker_of(titled)
         return None
 
     # -- noun phrases, pronouns, titles ---------------------------------------------------
@@ -283,12 +322,19 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ == "appos" and child.i in self._entity_at:
                 return speaker_of(self._fuller_name(self._entity_at[child.i]))
+        named = self._name_closing_phrase(head)
+        if named is not None:
+            return speaker_of(named)  # "Leader of the House Dr Jane Roe": the name, not the role
         compounds = [t for t in head.lefts if t.dep_ == "compound"] + [head]
         if head.pos_ == "PROPN":
-            entity = self.entity_for_tokens(compounds)
+            entity = self.resolve_title(head) or self.entity_for_tokens(compounds)
             if entity is not None:
+                # a role in capitals is the person introduced with it ("The Prime Minister",
+                # "the Labour MP"), not the party that modifies it; else a name
                 return speaker_of(entity)
-            name = " ".join(t.text for t in compounds if t.pos_ == "PROPN")
+            name = " ".join(
+                t.text for t in compounds if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+            )  # the name without its titles and ranks: "Supt Kane" speaks as "Kane"
             return Speaker(name) if name else None
         if head.pos_ == "NOUN" and head.lower_ in SPOKES_WORDS:
             voiced = self._spoken_for(head)
@@ -304,6 +350,17 @@ class SpeakerResolver:
             if entity is not None:
                 return speaker_of(entity)
         return None
+
+    def _name_closing_phrase(self, head: Any) -> Entity | None:
+        """The person named at the end of a subject phrase led by a title or an organization
+        ("Leader of the House Dr Jane Roe", "Ministry of Finance John Smith")."""
+        tokens = [t for t in head.subtree if t.i >= head.i and not t.is_punct]
+        if len(tokens) < 3 or not self.same_paragraph(tokens[-1], head):
+            return None
+        entity = self._entity_at.get(tokens[-1].i)
+        if entity is None or entity.type != PERSON or self._entity_at.get(head.i) is entity:
+            return None
+        return self._fuller_name(entity)
 
     def _spoken_for(self, head: Any) -> Entity | None:
         """Whom "a spokesman for Greenpeace UK" or "a Greenpeace spokesman" speaks for."""

@@ -15,15 +15,19 @@ SPEECH_VERBS = frozenset(
         "deny", "predict", "promise", "pledge", "vow", "tweet", "post", "shout", "whisper",
         "joke", "quip", "complain", "concede", "caution", "speak", "testify", "repeat",
         "observe", "mention", "accuse", "proclaim", "reiterate", "underline", "retort", "quote",
-        "agree",
+        "agree", "continue", "confide",
     }
 )  # fmt: skip
 IRREGULAR = {
     "said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
     "spoke": "speak", "spoken": "speak", "writes": "write",
 }  # fmt: skip
-WEAK_VERBS = frozenset({"respond", "answer", "ask", "call", "post", "repeat", "observe", "agree"})
+WEAK_VERBS = frozenset(
+    {"respond", "answer", "ask", "call", "post", "repeat", "observe", "agree", "continue"}
+)
 """Verbs that report speech only sometimes ("respond forcefully"); a stronger one above wins."""
+GO_FORMS = frozenset({"go", "goes", "went", "going", "gone"})
+"""Forms of "go", a speech verb with the particle "on" ('"...," she went on')."""
 PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "it": "n",
 }  # fmt: skip

@@ -31,6 +31,7 @@ from reader.core.model import (
     DateMention,
     Entity,
 )
+from reader.core.visible import show_controls
 
 EMBED_ID = "entity-reader-annotations"
 """Id of the script element holding the annotation JSON."""
@@ -348,7 +349,7 @@ def _header(ann: Annotations) -> str:
             f"{_long_date(art.published)}</time></span>"
         )
     if art.source:
-        meta.append(f"<span>{escape(PurePath(art.source).name)}</span>")
+        meta.append(f"<span>{escape(show_controls(PurePath(art.source).name))}</span>")
     meta_html = f'<p class="meta">{"".join(meta)}</p>' if meta else ""
     return f"<header><h1>{title}</h1>{meta_html}</header>"
 

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from reader.core import schema
+from reader.core.bounded_read import FileTooLargeError, NotRegularFileError, read_bounded
 from reader.core.errors import AnnotationFormatError, LoadError
 from reader.core.export.html import EMBED_ID
 from reader.core.model import Annotations
@@ -94,16 +95,19 @@ def extract_embedded_json(html_text: str) -> str:
 
 def _read_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise AnnotationFormatError(
-                f"{path.name!r} is too large ({size // (1024 * 1024)} MB) to be an annotated copy."
-            )
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_BYTES)
+    except FileTooLargeError as exc:
+        raise AnnotationFormatError(
+            f"{path.name!r} is too large ({exc.size // (1024 * 1024)} MB) to be an annotated copy."
+        ) from exc
     except FileNotFoundError as exc:
         raise LoadError(f"The file {path.name!r} does not exist.") from exc
     except IsADirectoryError as exc:
         raise LoadError(f"{path.name!r} is a folder, not an article file.") from exc
+    except NotRegularFileError as exc:
+        raise LoadError(
+            f"{path.name!r} is not a regular file (it is a device, pipe or socket)."
+        ) from exc
     except OSError as exc:
         raise LoadError(f"Could not read {path.name!r}: {exc.strerror or exc}.") from exc
     try:
@@ -128,9 +132,7 @@ def is_annotated_copy(path: str | Path) -> bool:
     if suffix not in HTML_SUFFIXES:
         return False
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return False
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_BYTES)
     except OSError:
         return False
     if GENERATOR_MARK.encode("ascii") in raw[:4096]:

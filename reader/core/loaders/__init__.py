@@ -75,10 +75,19 @@ __all__ = [
     "Format",
     "LoadError",
     "file_dialog_filter",
+    "is_empty",
     "load_article",
     "load_text",
     "parse_text",
 ]
+
+
+EMPTY_NOTICE = "No article text was found in {name!r}, so there is nothing to read or analyse."
+
+
+def is_empty(article: Article) -> bool:
+    """True when the article has no text to show or analyse (whitespace only)."""
+    return not article.text.strip()
 
 
 def load_article(path: str | Path) -> Article:
@@ -86,9 +95,17 @@ def load_article(path: str | Path) -> Article:
 
     A .txt, .md or .html file, or one with an unknown suffix, whose first bytes show a PDF or a Word
     document is opened as that (with a notice); other binary files are refused. Anything
-    else with an unknown suffix is read as plain text.
+    else with an unknown suffix is read as plain text. An article that comes out empty (a Markdown
+    file of comments and rules, a PDF whose text is all blank) says so in a notice.
     """
     path = Path(path)
+    article = _load(path)
+    if is_empty(article) and article.format != "html":  # a page says so itself (NO_TEXT_NOTICE)
+        article.notices.append(EMPTY_NOTICE.format(name=path.name))
+    return article
+
+
+def _load(path: Path) -> Article:
     suffix = path.suffix.lower()
     loader = LOADERS.get(suffix)
     actual = None

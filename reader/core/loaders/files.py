@@ -7,9 +7,9 @@ its format. The limits are documented in docs/loaders.md.
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
+from reader.core.bounded_read import FileTooLargeError, NotRegularFileError, read_bounded
 from reader.core.errors import LoadError
 
 MIB = 1024 * 1024
@@ -32,35 +32,30 @@ def describe_size(size: int) -> str:
 
 
 def read_file(path: Path, limit: int) -> bytes:
-    """The bytes of ``path``; raise ``LoadError`` when they cannot or should not be read."""
+    """The bytes of ``path``; raise ``LoadError`` when they cannot or should not be read.
+
+    The checks themselves are ``reader.core.bounded_read.read_bounded``'s; this gives each
+    refusal its sentence.
+    """
     name = path.name or str(path)
     try:
-        info = path.stat()
+        data = read_bounded(path, limit)
     except FileNotFoundError as exc:
         raise LoadError(f"The file {name!r} does not exist.", detail=str(exc)) from exc
     except PermissionError as exc:
-        raise LoadError(f"You do not have permission to open {name!r}.", detail=str(exc)) from exc
-    except OSError as exc:
-        raise LoadError(f"Could not open {name!r}: {exc.strerror}.", detail=str(exc)) from exc
-    if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{name!r} is a folder, not an article file.")
-    if not stat.S_ISREG(info.st_mode):
-        raise LoadError(f"{name!r} is not a regular file (it is a device, pipe or socket).")
-    if info.st_size == 0:
-        raise LoadError(f"The file {name!r} is empty.")
-    if info.st_size > limit:
-        raise LoadError(too_large(name, info.st_size, limit))
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except PermissionError as exc:
         raise LoadError(f"You do not have permission to read {name!r}.", detail=str(exc)) from exc
+    except IsADirectoryError as exc:
+        raise LoadError(f"{name!r} is a folder, not an article file.") from exc
+    except NotRegularFileError as exc:
+        raise LoadError(
+            f"{name!r} is not a regular file (it is a device, pipe or socket)."
+        ) from exc
+    except FileTooLargeError as exc:
+        raise LoadError(too_large(name, exc.size, limit)) from exc
     except OSError as exc:
         raise LoadError(f"Could not read {name!r}: {exc.strerror}.", detail=str(exc)) from exc
     if not data:
         raise LoadError(f"The file {name!r} is empty.")
-    if len(data) > limit:
-        raise LoadError(too_large(name, len(data), limit))
     return data
 
 

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis.date_patterns import find_date_phrases
+from reader.core.analysis.date_ranges import split_range
 from reader.core.analysis.date_resolution import UNRESOLVED, Resolution, choose_year, resolve
 from reader.core.analysis.date_words import is_excluded
 
@@ -367,3 +368,48 @@ def test_pattern_hits_are_ordered_disjoint_and_inside_the_text(text: str) -> Non
     hits = find_date_phrases(text)
     assert all(0 <= s < e <= len(text) for s, e in hits)
     assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(hits))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last February", Resolution("2025-02", "month")),  # the latest before March 2025
+        ("last March", Resolution("2024-03", "month")),  # the publication month is not "last"
+        ("last July", Resolution("2024-07", "month")),
+        ("this March", Resolution("2025-03", "month")),
+        ("This July", Resolution("2025-07", "month")),
+        ("next March", Resolution("2026-03", "month")),
+        ("next May", Resolution("2025-05", "month")),
+        ("Thursday last", day("2025-03-13")),  # "on Thursday last": last Thursday
+    ],
+)
+def test_a_month_or_weekday_named_with_last_this_next(text: str, expected: Resolution) -> None:
+    assert resolve(text, MONDAY) == expected
+
+
+def test_patterns_find_last_month_names_and_weekday_last() -> None:
+    text = "He left on Thursday last to go. On Thursday last week he came. Prices rose last May."
+    found = [text[s:e] for s, e in find_date_phrases(text)]
+    assert "Thursday last" in found and "last May" in found
+    assert "Thursday last week" not in found and found.count("Thursday last") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("June 6-10", [("June 6", "June 6"), ("10", "June 10")]),
+        ("March 3-5, 2025", [("March 3", "March 3, 2025"), ("5, 2025", "March 5, 2025")]),
+        ("from May 2021 to June 2022", [("May 2021", "May 2021"), ("June 2022", "June 2022")]),
+        ("between January and April 3", [("January", "January"), ("April 3", "April 3")]),
+        ("May to June 2022", [("May", "May 2022"), ("June 2022", "June 2022")]),
+    ],
+)
+def test_a_range_is_cut_into_its_two_ends(text: str, ends: list[tuple[str, str]]) -> None:
+    found = split_range(text, 0, len(text))
+    assert found is not None
+    assert [(text[e.start : e.end], e.words) for e in found] == ends
+
+
+@pytest.mark.parametrize("text", ["2025-03-17", "the year to February", "mid", "March 26"])
+def test_not_a_range(text: str) -> None:
+    assert split_range(text, 0, len(text)) is None

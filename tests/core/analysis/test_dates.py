@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.analysis.dates import find_dates, quote_spans
+from reader.core.analysis.dates import find_dates
+from reader.core.analysis.runner import doc_quotes
 from reader.core.loaders import load_article
 from reader.core.model import DateMention
 from tests.fixtures.gold import article_paths, load_gold, resolve_in_order
@@ -195,7 +196,10 @@ def test_an_entity_is_cut_at_a_dash_unless_it_is_a_range(nlp) -> None:
     forecast = "Read the morning forecast for November 5 - Foggy and frosty start for many."
     assert values(dates_in(nlp, forecast, published)) == [("November 5", "2024-11-05")]
     festival = "The festival runs March 3 - March 5 in Austin."
-    assert values(dates_in(nlp, festival, published)) == [("March 3 - March 5", "2025-03-03")]
+    assert values(dates_in(nlp, festival, published)) == [
+        ("March 3", "2025-03-03"),
+        ("March 5", "2025-03-05"),
+    ]  # a range gives both ends
 
 
 def test_a_name_is_not_a_month(nlp) -> None:
@@ -203,9 +207,12 @@ def test_a_name_is_not_a_month(nlp) -> None:
     assert values(dates_in(nlp, text)) == [("March", "2025-03")]
 
 
-def test_quote_spans_pair_all_three_styles() -> None:
+def test_doc_quotes_pair_all_three_styles_once_per_doc(nlp) -> None:
     text = 'He said “one” and « two » and "three".\n"Open quote never closed'
-    assert [text[s:e] for s, e in quote_spans(text)] == ["“one”", "« two »", '"three"']
+    doc = nlp(text)
+    spans = doc_quotes(doc)
+    assert [text[q.open_at : q.close_at + 1] for q in spans] == ["“one”", "« two »", '"three"']
+    assert doc_quotes(doc) is spans  # the quote and the date stages share one pairing
 
 
 def test_output_is_deterministic(nlp, sample_path: Path) -> None:
@@ -282,3 +289,74 @@ def test_tense_walk_stops_at_the_root(nlp) -> None:
         doc = nlp("The decision to resign on Friday.")
         dates = find_dates(doc, dt.date(2025, 3, 17))
     assert [(d.text, d.value) for d in dates] == [("Friday", "2025-03-14")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the clause's tense decides: future and plans forward, past back
+        ("The report will be presented on March 4.", [("March 4", "2026-03-04")]),
+        ("The payment is due in December.", [("December", "2025-12")]),
+        ("The team won on Saturday.", [("Saturday", "2025-03-15")]),
+        ("In November, the council voted to close the school.", [("November", "2024-11")]),
+        ("She is due to speak on Saturday.", [("Saturday", "2025-03-22")]),
+        # a plan that is itself past points either way: the nearest day (a weekday: the past)
+        ("Jane Roe was slated to introduce him on Saturday.", [("Saturday", "2025-03-15")]),
+        ("He was asked to break the news on Dec. 18.", [("Dec. 18", "2024-12-18")]),
+    ],
+)
+def test_the_clause_tense_gives_the_direction(
+    nlp, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(dates_in(nlp, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The summit will be held June 6-10 in Lima.",
+            [("June 6", "2025-06-06"), ("10", "2025-06-10")],
+        ),
+        (
+            "He served as mayor from May 2021 to June 2022.",
+            [("May 2021", "2021-05"), ("June 2022", "2022-06")],
+        ),
+        (
+            "The trial ran between January and April 3, 2024.",
+            [("January", "2024-01"), ("April 3, 2024", "2024-04-03")],
+        ),
+    ],
+)
+def test_a_range_gives_both_ends(nlp, sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert values(dates_in(nlp, sentence)) == expected
+
+
+def test_a_weekday_in_apposition_to_a_dated_day_is_that_day(nlp) -> None:
+    text = "He broke the news to the staff on Dec. 18, a Wednesday, before the vote."
+    assert values(dates_in(nlp, text)) == [("Dec. 18", "2024-12-18"), ("Wednesday", "2024-12-18")]
+    wrong_day = "They met on Dec. 18, a Thursday."  # the calendar disagrees: the nearest one
+    assert values(dates_in(nlp, wrong_day))[1] == ("Thursday", "2025-03-13")
+
+
+def test_a_month_without_a_year_takes_the_year_of_its_clause(nlp) -> None:
+    text = "In the summer of 2004, Jane Roe announced her resignation in mid-August."
+    assert values(dates_in(nlp, text)) == [
+        ("the summer of 2004", "2004"),
+        ("mid-August", "2004-08"),
+    ]
+    fronted = "After denying the rumours in the summer of 2004, Jane Roe resigned in mid-August."
+    assert values(dates_in(nlp, fronted))[1] == ("mid-August", "2004-08")  # an adverbial clause
+    other_clause = "The deal, signed in 2015, expires in October."  # 2015 is "signed"'s
+    assert values(dates_in(nlp, other_clause))[1] == ("October", "2025-10")
+
+
+def test_a_date_with_a_value_beats_a_longer_candidate_without(nlp) -> None:
+    text = "The exams were postponed by three weeks April 28, 2022 after the storm."
+    assert ("April 28, 2022", "2022-04-28") in values(dates_in(nlp, text))
+
+
+def test_a_full_date_is_a_date_even_inside_a_name(nlp) -> None:
+    """The model may tag a byline and its date as one PERSON; a day, month and year is no name."""
+    text = "By James Whittaker - May 4, 2022 Share this story"
+    assert ("May 4, 2022", "2022-05-04") in values(dates_in(nlp, text))

@@ -255,15 +255,44 @@ def test_a_new_paragraph_does_not_inherit(analyser: SpacyAnalyser) -> None:
 @pytest.mark.parametrize(
     ("text", "term"),
     [
-        ('Macron said they would not deploy a "mass" of soldiers.', "mass"),
         ('Portugal coach Roberto Martinez praised his team\'s "courage".', "courage"),
-        ('Starmer said the plan would move to the "operational phase" soon.', "operational phase"),
         ('Critics mocked the "reform" on Monday.', "reform"),
+        ('The council approved a "green corridor" for cyclists.', "green corridor"),
     ],
 )
 def test_scare_quotes(analyser: SpacyAnalyser, text: str, term: str) -> None:
     quote = one(analyse(analyser, text))
     assert (quote.text, quote.kind, quote.speaker, quote.speaker_id) == (term, "scare", None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "speaker"),
+    [
+        (
+            'Emmanuel Macron said they would not deploy a "mass" of soldiers.',
+            "mass",
+            "Emmanuel Macron",
+        ),
+        (
+            'Keir Starmer said the plan would move to the "operational phase" soon.',
+            "operational phase",
+            "Keir Starmer",
+        ),
+        (
+            'Olaf Scholz added that the brigade would serve as a "security guarantee" for '
+            "the region.",
+            "security guarantee",
+            "Olaf Scholz",
+        ),
+        ('Mary Kane told reporters the tunnel was a "death trap".', "death trap", "Mary Kane"),
+    ],
+)
+def test_partial_quote_in_reported_speech_is_speech(
+    analyser: SpacyAnalyser, text: str, term: str, speaker: str
+) -> None:
+    """A quoted phrase inside the reported clause of a speech verb is the speaker's words."""
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.kind, quote.speaker) == (term, "speech", speaker)
 
 
 def test_short_quote_governed_by_a_speech_verb_is_speech(analyser: SpacyAnalyser) -> None:
@@ -488,3 +517,149 @@ def test_agreed_colon(analyser: SpacyAnalyser) -> None:
         '"We baled the government out after the fiasco."',
     )
     assert [q.speaker for q in ann.quotes] == ["Emmanuel Macron", "Cindy McCain"]
+
+
+def test_many_quotations_in_one_paragraph_all_inherit(analyser: SpacyAnalyser) -> None:
+    """Each quotation with no cue takes the running speaker (looked up, not walked back to)."""
+    text = 'Mary Kane spoke at length. "We are ready," she said. ' + '"We go now." ' * 300
+    ann = analyse(analyser, text)
+    assert len(ann.quotes) == 301
+    assert {q.speaker for q in ann.quotes} == {"Mary Kane"}
+
+
+# -- titles and roles ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Prime Minister Keith Mitchell met the envoys on Monday.\n"
+            'The Prime Minister said, "We are taken for granted."',
+            "Keith Mitchell",
+        ),
+        (
+            'The Labour MP Jane Roe spoke first. "We will vote against it," the Labour MP said.',
+            "Jane Roe",
+        ),
+        ('Leader of the House Dr Jane Roe said: "The vote is on Tuesday."', "Jane Roe"),
+        ('Ministry of Finance spokesman John Smith said: "The budget is balanced."', "John Smith"),
+    ],
+)
+def test_the_speaker_is_the_person_not_the_role(
+    analyser: SpacyAnalyser, text: str, speaker: str
+) -> None:
+    """A role phrase is the person the article introduced with it; a name closing a phrase
+    led by a title or an organization is the speaker."""
+    assert one(analyse(analyser, text)).speaker == speaker
+
+
+# -- quote runs ----------------------------------------------------------------------------
+
+
+def test_speech_going_on_with_continued_and_went_on(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Mary Kane stayed at the hospital.\n"
+        '"I am worried about him," she continued. "I am shocked," she went on.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Mary Kane", "Mary Kane"]
+
+
+def test_a_paragraph_of_quotation_after_reported_speech(analyser: SpacyAnalyser) -> None:
+    """No attribution of its own: the speaker of the reported speech just before goes on."""
+    ann = analyse(
+        analyser,
+        "Supplies are short, said Dr Marwan Haddad, director of the city hospital.\n"
+        '"It is not enough for one day in a hospital."',
+    )
+    assert said(ann) == [("It is not enough for one day in a hospital.", "Marwan Haddad", "speech")]
+
+
+def test_one_quotation_over_two_paragraphs_has_one_speaker(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Mary Kane spoke after the vote. "We will not give in to pressure.\n'
+        'We will stay as long as it takes," she said.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Mary Kane", "Mary Kane"]
+
+
+def test_a_quotation_signed_by_a_name_with_no_verb(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        '"Our agents continue to guard the coast," Augusto Rey, director of the marine branch.',
+    )
+    assert one(ann).speaker == "Augusto Rey"
+
+
+def test_a_colon_hands_the_quotation_to_the_subject_of_its_clause(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "Atef Kahlout runs the ward. Kahlout does not hide the choices, but he resents them: "
+        '"We consider this one of the hardest decisions."',
+    )
+    assert one(ann).speaker == "Atef Kahlout"
+    # no person before the colon: no speaker from it
+    ann = analyse(analyser, 'The plan has three parts: "training, equipment and money".')
+    assert one(ann).speaker is None
+
+
+def test_confided_reports_speech(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Tony Schwartz struggled. He confided to his journal, "the book will be a success."',
+    )
+    assert one(ann).speaker == "Tony Schwartz"
+
+
+def test_a_term_later_does_not_unmake_an_earlier_partial_quote(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        'Thomas Malone said people and computers form what he calls "superminds".\n'
+        'Critics doubt that "superminds" exist at all.',
+    )
+    assert [(q.text, q.kind) for q in ann.quotes] == [
+        ("superminds", "speech"),
+        ("superminds", "scare"),
+    ]
+
+
+def test_a_headline_source_and_colon_make_speech(analyser: SpacyAnalyser) -> None:
+    """'Prison official: ‘Anyone’ could escape': the words are the source's, unnamed."""
+    ann = analyse(analyser, "Prison official: ‘Anyone’ could escape from the jail")
+    assert said(ann) == [("Anyone", None, "speech")]
+    ann = analyse(analyser, 'The plan has three parts: "training, equipment and money".')
+    assert one(ann).kind == "scare"  # a verb before the colon: no headline attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            'The tool the city wants is benignly branded "smart video analytics."',
+            "smart video analytics.",
+        ),
+        (
+            'The White House said he had built a wall under the rubric of "security" at home.',
+            "security",
+        ),
+        ('Jane Roe said the deal was dubbed "the big swap" by traders.', "the big swap"),
+    ],
+)
+def test_a_word_that_names_a_term_makes_a_scare_quote(
+    analyser: SpacyAnalyser, text: str, term: str
+) -> None:
+    """A term named rather than used is a mention, even in reported speech."""
+    quote = one(analyse(analyser, text))
+    assert (quote.text, quote.kind, quote.speaker) == (term, "scare", None)
+
+
+def test_a_lead_quotation_takes_the_speaker_attributed_right_after(analyser: SpacyAnalyser) -> None:
+    ann = analyse(
+        analyser,
+        "The hospital has been dark since Monday.\n"
+        '"We ran out of fuel. The hospital is out of service."\n'
+        '"For days we have asked for fuel," said Dr Mary Kane, the director.',
+    )
+    assert [q.speaker for q in ann.quotes] == ["Mary Kane", "Mary Kane"]

@@ -105,3 +105,34 @@ def test_mixed_styles_in_one_paragraph() -> None:
 
 def test_empty_quotes_are_skipped() -> None:
     assert quoted('An empty "" pair and "   " blanks.') == []
+
+
+def test_many_single_openers_before_in_word_apostrophes() -> None:
+    """‘ with only apostrophes after it pairs with nothing, however many (the closers are
+    listed once per paragraph; bench/quote_marks.py times it)."""
+    text = "‘a don’t " * 2_000
+    assert quoted(text) == []
+    # a closer at the very end: the first ‘ opens, the others are nested inside
+    assert quoted(text + "end’ now") == [text[1:] + "end"]
+
+
+def test_a_new_paragraph_of_the_same_quotation_on_one_line() -> None:
+    """An opener right after a sentence end inside an open quotation starts the next
+    paragraph of that quotation (paragraphs the page joined), not a stray."""
+    text = "Kane told him: “These were new laws.\u00a0 “That is why we act.” Then he left."
+    spans = pair_quotes(text)
+    assert quoted(text) == ["These were new laws.", "That is why we act."]
+    assert (spans[0].runs_on, spans[1].continues) == (True, True)
+
+
+def test_an_opener_after_words_is_still_a_stray() -> None:
+    assert quoted("The report said “X is Y and officials added “Z.”") == ["Z."]
+
+
+def test_a_quotation_left_open_ends_at_the_next_paragraphs_closing_mark() -> None:
+    """'“First part.' / 'second part,” she said.': one quotation over two paragraphs."""
+    text = "She said: “We will go.\nAnd we will stay,” she added.\nNo quotes here."
+    spans = pair_quotes(text)
+    assert quoted(text) == ["We will go.", "And we will stay"]
+    assert (spans[0].runs_on, spans[1].continues) == (True, True)
+    assert text[spans[1].open_at] == "A"  # the continuation starts at its paragraph

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import bounded_read
 from reader.core.errors import LoadError, ReaderError
 from reader.core.loaders import files, load_article
 
@@ -100,10 +100,10 @@ def test_no_read_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     path = tmp_path / "private.txt"
     path.write_text("secret", encoding="utf-8")
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> io.BufferedReader:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(file: object, *args: object, **kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied", str(file))
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(bounded_read.os, "open", refuse)
     assert "do not have permission to read 'private.txt'" in _message(path)
 
 

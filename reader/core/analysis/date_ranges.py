@@ -1,0 +1,68 @@
+"""Date ranges cut into their two ends: "June 6-10", "from May 2021 to June 2022". Pure text.
+
+A range names two calendar values, and a reader looking for either finds it: so the range
+becomes two date mentions, each with the words the text gives it ("June 6" and "10"). An end
+that leaves out what the other end says is completed from it before it is resolved: a bare day
+takes the month (and year) of the start ("June 6-10" -> June 10), a start without a year takes
+the year of the end ("between January and April 3, 2025"). The caller keeps the cut only when
+both ends resolve to a value, so "mid-August" or "2020-21" stay as they are; a start with no
+month, weekday or number is no end at all ("the year to February" is a period ending then).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from reader.core.analysis.date_words import MONTH_NAME, WEEKDAY_NAME
+
+_LEAD = re.compile(r"(?i)^(?:from|between)\s+")
+_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s+(?i:to|until|till|through|and)\s+")
+_NUMERIC = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$")
+_BARE_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?P<year>,?\s+\d{4})?$")
+_MONTH = re.compile(rf"(?i)\b{MONTH_NAME}")
+_WEEKDAY = re.compile(rf"(?i)\b{WEEKDAY_NAME}\b")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+class RangeEnd(NamedTuple):
+    """One end of a range: its offsets in the text and the words to resolve it by."""
+
+    start: int
+    end: int
+    words: str
+
+
+def split_range(text: str, start: int, end: int) -> tuple[RangeEnd, RangeEnd] | None:
+    """The two ends of the range ``text[start:end]``, or None when it is not a range."""
+    phrase = text[start:end]
+    if _NUMERIC.match(phrase.strip()):
+        return None  # 2025-03-17, 17/03/2025: one date
+    lead = _LEAD.match(phrase)
+    offset = start + (lead.end() if lead else 0)
+    body = text[offset:end]
+    separator = _SEPARATOR.search(body)
+    if separator is None or separator.start() == 0 or separator.end() == len(body):
+        return None
+    left, right = body[: separator.start()], body[separator.end() :]
+    if not (_MONTH.search(left) or _WEEKDAY.search(left) or re.search(r"\d", left)):
+        return None  # "the year to February" is a period ending then, not a range
+    left_words, right_words = left, right
+    bare = _BARE_DAY.match(right)
+    if bare:
+        month = _MONTH.search(left)
+        if month is None:
+            return None
+        year = bare.group("year") or _year_of(left)
+        right_words = f"{month.group()} {bare.group(1)}" + (f", {year.strip(', ')}" if year else "")
+    if _YEAR.search(left) is None and (year := _year_of(right)):
+        left_words = f"{left} {year}" if _MONTH.fullmatch(left.strip()) else f"{left}, {year}"
+    return (
+        RangeEnd(offset, offset + len(left), left_words),
+        RangeEnd(offset + separator.end(), end, right_words),
+    )
+
+
+def _year_of(words: str) -> str | None:
+    match = _YEAR.search(words)
+    return match.group() if match else None

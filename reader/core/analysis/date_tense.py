@@ -1,0 +1,177 @@
+"""Which way a date expression points in time, read from the verb of its clause (spaCy parse).
+
+"will meet on Monday" looks forward, "met on Monday" back; a plan looks forward ("is due to
+present on March 4", "the summit is set for March") unless the plan itself is past ("was
+slated to speak on Saturday", which points either way: unknown); "since", "ago" look back; a
+bare verb takes the tense of the verb it depends on. ``date_resolution`` turns the tense into
+a direction for weekdays and year-less months. Also the clause a date belongs to
+(``clause_verb``), which ``date_context`` uses to give a year-less month its clause's year.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from reader.core.analysis.date_resolution import Tense
+
+
+class Containing(Protocol):
+    """Spans that answer whether a range lies inside one of them (the article's quotations)."""
+
+    def containing(self, start: int, end: int) -> bool: ...
+
+
+FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "should", "may", "might"})
+PAST_AUX = frozenset({"have", "has", "had", "'ve", "was", "were", "been"})
+PROGRESSIVE_PRESENT = frozenset({"is", "are", "am", "'s", "'re"})
+# Words that make what follows a plan: "due to present", "planned for", "invited to join".
+FUTURE_CUES = frozenset(
+    {
+        "due", "planned", "scheduled", "expected", "set", "slated", "upcoming", "forthcoming",
+        "going", "plans", "plan", "intends", "aims", "hopes", "wants", "invited", "asked",
+        "agreed", "promised", "pledged", "vowed", "threatened", "likely", "poised", "ready",
+        "prepared", "preparing", "next",
+    }
+)  # fmt: skip
+REPORTING = frozenset(
+    {"say", "says", "tell", "tells", "add", "adds", "argue", "argues", "note", "notes", "write",
+     "writes", "warn", "warns", "claim", "claims", "report", "reports", "insist", "insists"}
+)  # fmt: skip
+INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "acl", "relcl"})
+
+
+def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = None) -> Tense:
+    """Past, present, future or unknown, from the verb that governs the expression.
+
+    A verb on the other side of a quotation mark is not the date's own (the small model
+    sometimes runs a quote and the next sentence together): then the tense is unknown.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "unknown"
+    node = span.root
+    quoted = quotes.containing(start, end) if quotes else False
+    if any(child.lower_ == "ago" for child in node.children):
+        return "past"
+    for _ in range(12):
+        head = node.head
+        if head is node:
+            return "unknown"
+        if head.lower_ == "since" and node.dep_ == "pobj":
+            return "past"
+        cues = [head] if head.lower_ in FUTURE_CUES else []
+        cues += [
+            c for c in head.children
+            if c.dep_ in ("amod", "acomp", "attr") and c.lower_ in FUTURE_CUES
+        ]  # fmt: skip
+        if cues:  # "planned for March", "the expected date", "is due in December"
+            return "unknown" if _plan_in_the_past(cues[0]) else "future"
+        if head.pos_ in ("VERB", "AUX"):
+            if quotes and quotes.containing(head.idx, head.idx) != quoted:
+                return "unknown"
+            return verb_tense(_attachment_fix(head, span.root))
+        node = head
+    return "unknown"
+
+
+def clause_verb(doc: Any, start: int, end: int) -> int | None:
+    """Token index of the main verb of the clause an expression is in, or None.
+
+    An adverbial clause belongs to the clause it modifies ("After denying the rumours in the
+    summer of 2004, he announced ... in mid-August" is one clause of "announced"); a clause
+    modifying a noun does not ("The deal, signed in 2015, expires in October").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node is not span.root:
+            break
+        if node.head is node:
+            return node.i if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+    else:
+        return None
+    for _ in range(6):
+        head = node.head
+        if node.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            node = head
+        elif node.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
+            node = head.head
+        else:
+            break
+    index: int = node.i
+    return index
+
+
+def _attachment_fix(verb: Any, date: Any) -> Any:
+    """The verb a date really belongs to when the parser hung it on the clause after it.
+
+    In "Trump said on Sunday he would speak on Tuesday" the small model attaches "on Sunday"
+    to "speak"; an adjunct between the reporting verb and the subject of its clause belongs
+    to the reporting verb.
+    """
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = verb.head
+    if (
+        verb.dep_ == "ccomp"
+        and subjects
+        and head.pos_ in ("VERB", "AUX")
+        and head.i < date.i < subjects[0].i
+    ):
+        return head
+    return verb
+
+
+def verb_tense(verb: Any, depth: int = 0) -> Tense:
+    """Tense of one verb from its auxiliaries and tag; bare verbs inherit from their head."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & FUTURE_AUX:
+        return "future"
+    if "to" in auxes:
+        head = verb.head
+        if head.lower_ in FUTURE_CUES:
+            return "unknown" if _plan_in_the_past(head) else "future"
+        if head.i == verb.i:
+            return "future"
+        return _inherit(verb, depth)
+    tag = verb.tag_
+    if tag == "VBD" or (tag == "VBN" and (auxes & PAST_AUX or verb.dep_ in ("acl", "amod"))):
+        return "past"
+    if tag == "VBG":
+        if auxes & PROGRESSIVE_PRESENT:
+            return "future"
+        if auxes & {"was", "were"}:
+            return "past"
+        return _inherit(verb, depth)
+    if tag in ("VBZ", "VBP"):
+        return "unknown" if verb.lower_ in REPORTING else "present"
+    if tag in ("VB", "VBN"):
+        return _inherit(verb, depth)
+    return "unknown"
+
+
+def _plan_in_the_past(cue: Any) -> bool:
+    """Whether a plan word is itself in the past ("was slated to introduce him on Saturday",
+    "he was asked to break the news on Dec. 18", "had planned to"): the plan points forward
+    from a past moment, so the date may lie on either side of publication (unknown)."""
+    auxes = {c.lower_ for c in cue.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"was", "were", "had"} or cue.tag_ == "VBD":
+        return True
+    head = cue.head  # "was due to", "were likely to": the copula carries the tense
+    return cue.dep_ in ("acomp", "attr") and head.lower_ in ("was", "were")
+
+
+def _inherit(verb: Any, depth: int) -> Tense:
+    """A bare verb takes its head verb's tense ("will meet ... and then travel on Tuesday")."""
+    head = verb.head
+    if head.i == verb.i or depth > 6 or verb.dep_ not in INHERITING_DEPS:
+        return "unknown"
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        if head.lower_ in FUTURE_CUES:
+            return "future"
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return "unknown"
+    return verb_tense(head, depth + 1)
