@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.analysis.aliases import MINOR_WORDS, acronym, initials
+from reader.core.analysis.aliases import MINOR_WORDS, acronym_letters, initials
 
 MAX_NAME_WORDS = 10
 _IN_PARENTHESES = re.compile(r"\([A-Z][A-Z.]{1,15}\)")
@@ -44,7 +44,7 @@ def definitions(doc: Any, text: str) -> list[Definition]:
         i = paren.start
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
-        letters = acronym(doc[i + 1].text)
+        letters = acronym_letters(doc[i + 1].text)
         if letters is None:
             continue
         start = _name_start(doc, i, letters)

@@ -91,8 +91,8 @@ def initials(name: str) -> set[str]:
     return found
 
 
-def acronym(text: str) -> str | None:
-    """The letters of an organization acronym ("E.U." -> "EU"), or None for a name."""
+def acronym_letters(text: str) -> str | None:
+    """ "HSI", "U.S.": two to eight capital letters (dots ignored), else None."""
     bare = text.replace(".", "")
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
@@ -196,12 +196,12 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
     """Fold an acronym group into the one group of the same type whose name it abbreviates."""
     long_names: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
-        if not any(acronym(m.text) for m in group):
+        if not any(acronym_letters(m.text) for m in group):
             for letters in initials(_canonical_text(group)):
                 long_names.setdefault(letters, []).append(i)
     merged: set[int] = set()
     for i, group in enumerate(groups):
-        acronyms = {acronym(m.text) for m in group}
+        acronyms = {acronym_letters(m.text) for m in group}
         if len(acronyms) != 1 or None in acronyms:
             continue
         targets = long_names.get(acronyms.pop() or "", [])
@@ -218,7 +218,7 @@ def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMenti
     names = [tuple(org_key(_canonical_text(g)).split()) for g in groups]
     merged: set[int] = set()
     for i, short in enumerate(names):
-        if any(acronym(m.text) for m in groups[i]):
+        if any(acronym_letters(m.text) for m in groups[i]):
             continue
         owners = [
             j
@@ -239,7 +239,7 @@ def _canonical_text(group: list[TypedMention]) -> str:
     texts = [m.text for m in group]
     mixed = [t for t in texts if not t.isupper()]
     best = max(mixed or texts, key=lambda t: (len(t.split()), len(t)))
-    if mixed or (group[0].type == ORGANIZATION and acronym(best)):
+    if mixed or (group[0].type == ORGANIZATION and acronym_letters(best)):
         return best
     return best.title()
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.analysis.aliases import (
-    acronym,
+    acronym_letters,
     full_names,
     initials,
     name_owners,
@@ -62,7 +62,7 @@ def alias_key(kind: str, name: str, country: str | None = None) -> AliasKey:
     else:
         key = normalise(name)
     parts = key.split() or [key]
-    letters = acronym(name) if kind == ORGANIZATION else None
+    letters = acronym_letters(name) if kind == ORGANIZATION else None
     return AliasKey(kind, key, parts[0], parts[-1], letters)
 
 
