@@ -102,6 +102,7 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 ARTICLE = re.compile(r"^[Tt]he$")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+GLUED_POSSESSIVE = re.compile(r"\w[‘'’]s$")
 HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b")
 
 # "BERLIN, Nov 6 (Reuters) -", "KYIV (UNN) —", "Kyiv • UNN"
@@ -221,6 +222,12 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
                 continue
             end = i
             break
+    # A possessive the tokenizer left glued on because it is written with an opening quote
+    # mark for the apostrophe ("The Economist‘s Open Future"): the name ends with that word.
+    for i in range(start, end - 1):
+        if GLUED_POSSESSIVE.search(doc[i].text):
+            end = i + 1
+            break
     # Leading article; after a dash ("Kaieteur News – The Petroleum Commission is ...") a new
     # clause starts, as at a sentence start.
     if ARTICLE.match(doc[start].text) and end - start > 1:
@@ -275,7 +282,7 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
 # A footnote number glued after a word ("Boris Shor.3"), edge punctuation inside a token
 # ("-Biden" of "anti-Biden"), a possessive the tokenizer left on ("Meadows’").
 _EDGE_LEFT = re.compile(r"^[-–—'’‘\"“(]+")
-_EDGE_RIGHT = re.compile(r"(?:\.\d+|['’]s?|[\"”),;:!?]+)$")
+_EDGE_RIGHT = re.compile(r"(?:\.\d+|['’‘]s?|[\"”),;:!?]+)$")
 
 # Nouns that only a person stands in apposition to: "his sister, Inderdai Deyal".
 _PERSON_NOUNS = """
