@@ -16,8 +16,10 @@ The stages, each small and separately tested:
    the model said ("Scholz" tagged as a place), a company's short name is that company
    ("Lenoge" beside "Lenoge Technology"), an acronym defined in parentheses has its full
    name's span and type (``acronyms``), a body's full name wins over the model's pieces of it,
-   the publication's own name is an organization (these in ``one_sense``), and an untagged
-   repeat of a name already found is added with the same type;
+   the publication's own name is an organization (these in ``one_sense``), a body's or
+   place's span in a title-case line stands only as far as the sentence-case text confirms it
+   (``title_case``), and an untagged repeat of a name already found is added with the same
+   type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -27,7 +29,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import name_kinds, one_sense, parties, places, rules
+from reader.core.analysis import name_kinds, one_sense, parties, places, rules, title_case
 from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import (
@@ -258,6 +260,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = one_sense.join_coordinated_bodies(doc, cands)
     cands = one_sense.add_site_name(doc, text, cands, site)
     cands = one_sense.known_long_names(doc, text, cands)
+    cands = title_case.confirmed_by_body(doc, text, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 

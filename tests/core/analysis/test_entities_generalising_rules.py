@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.analysis import title_case
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import ORGANIZATION
 
@@ -18,3 +19,27 @@ def test_a_possessive_written_with_an_opening_quote_ends_the_name(nlp) -> None:
     found = _by_text(doc)
     assert found.get("Harbour Gazette") == ORGANIZATION, found
     assert not any("‘" in text or "Weekend" in text for text in found), found
+
+
+def test_title_case_lines_are_told_by_their_long_words() -> None:
+    assert title_case.is_title_case("Council Approves Bakery Expansion Plan for the Harbour")
+    assert not title_case.is_title_case("The Harbourside Council approved the plan on Monday.")
+    assert not title_case.is_title_case("By Ann Lee")  # too few long words to tell
+    text = "Mayor Backs New Harbour Plan\nThe council met on Monday."
+    assert title_case.title_case_lines(text) == [(0, 28)]
+
+
+@pytest.mark.model
+def test_a_title_case_line_keeps_only_names_the_body_confirms(nlp) -> None:
+    doc = nlp(
+        "Brantwell Liable for Faulty Third-Party Heaters Rules NY Appeals Court\n"
+        "A state court found on Thursday that Brantwell can be held liable for heaters sold by "
+        "other sellers on its website. Brantwell said it would appeal.\n"
+        "Dellmore Shares Fall After Strike At Kestrel Plant\n"
+        "Workers at the plant walked out on Friday."
+    )
+    found = _by_text(doc)
+    assert found.get("Brantwell") == ORGANIZATION, found
+    assert not any(
+        word in text for text in found for word in ("Liable", "Heaters", "Shares")
+    ), found

@@ -1,0 +1,87 @@
+"""Lines written in title case: there, a capital letter says nothing, so the body decides.
+
+Linguistic pattern: headlines and sub-headings in English news are often written in title case
+("Amazon Liable for Defective Products Rules Appellate Court"), where every long word is
+capitalised and the small model reads runs of them as one organization's name. The rest of the
+article is in sentence case, where a capital does mark a name. So a body or place span that
+the model found inside a title-case line is kept only as far as the article's sentence-case
+text confirms it (one sense per article): whole when the same name is found outside title-case
+lines, cut down to the longest such name inside it ("Amazon" of "Amazon Liable"), else dropped.
+People's names and the model's geographic spans (GPE, LOC: "San Francisco To Begin ...")
+are left alone: title case does not make a run of words look like one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from reader.core.analysis.candidates import Candidate
+from reader.core.analysis.countries import normalise
+from reader.core.model import ORGANIZATION, PLACE
+
+MIN_LONG_WORDS = 3
+"""A line needs this many words of four letters or more to be told title case by its capitals."""
+
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’‘-]{3,}")
+_LINE = re.compile(r"[^\n]+")
+_GEOGRAPHIC = frozenset({"GPE", "LOC"})
+
+
+def is_title_case(line: str) -> bool:
+    """Every word of four letters or more starts with a capital, and there are enough of them
+    to tell ("Increased Surveillance In Schools"); a sentence has lower-case long words."""
+    words = _LONG_WORD.findall(line)
+    return len(words) >= MIN_LONG_WORDS and all(w[0].isupper() for w in words)
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the lines of ``text`` written in title case."""
+    return [m.span() for m in _LINE.finditer(text) if is_title_case(m.group())]
+
+
+def _inside(lines: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in lines)
+
+
+def confirmed_by_body(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Organization and place spans inside title-case lines, kept, cut to a name the
+    sentence-case text has, or dropped (see the module's docstring)."""
+    lines = title_case_lines(text)
+    if not lines:
+        return cands
+
+    def chars(c: Candidate) -> tuple[int, int]:
+        return doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])
+
+    in_lines = [
+        c.type in (ORGANIZATION, PLACE)
+        and c.label not in _GEOGRAPHIC
+        and not c.fixed
+        and _inside(lines, *chars(c))
+        for c in cands
+    ]
+    body: dict[str, Candidate] = {}
+    for c, in_line in zip(cands, in_lines, strict=True):
+        if not in_line and c.type is not None:
+            body.setdefault(normalise(doc[c.start : c.end].text), c)
+    out = []
+    for c, in_line in zip(cands, in_lines, strict=True):
+        if not in_line:
+            out.append(c)
+            continue
+        best = _longest_confirmed(doc, c, body)
+        if best is not None:
+            out.append(best)
+    return out
+
+
+def _longest_confirmed(doc: Any, c: Candidate, body: dict[str, Candidate]) -> Candidate | None:
+    """The longest token run of ``c`` that the body names, with the body's type."""
+    for length in range(c.end - c.start, 0, -1):
+        for start in range(c.start, c.end - length + 1):
+            known = body.get(normalise(doc[start : start + length].text))
+            if known is not None:
+                return replace(known, start=start, end=start + length, fixed=False)
+    return None
