@@ -153,8 +153,19 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             for line_piece in rules.split_lines(doc, start, end)
             if rules.split_at_dashes(doc, *line_piece)
         ]
+        pieces = [
+            part
+            for piece in pieces
+            for part in (
+                rules.split_after_place_possessive(doc, *piece)
+                if ent.label_ in ("ORG", "PERSON")
+                else [piece]
+            )
+        ]
         for piece_start, piece_end in pieces:
             label = ent.label_
+            if country_key(doc[piece_start:piece_end].text) and piece_end < end:
+                label = "GPE"  # the place of "France’s Valmont Group"
             if label != "NORP" and rules.starts_with_honorific(doc, piece_start, piece_end):
                 label = "PERSON"  # "Dr Mitchell" tagged ORG
             cleaned = rules.clean_span(doc, piece_start, piece_end, label)

@@ -420,6 +420,18 @@ def preceded_by_article(doc: Any, start: int) -> bool:
     return start > 0 and doc[start - 1].text == "the"
 
 
+def split_after_place_possessive(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """ "France’s Valmont Group", "Mexico’s Sinaloa": a place's possessive before a name
+    ("<country>'s <company>") joins two names, so the model's one span is two, the place and
+    the name after it. Spans without that shape come back whole."""
+    from reader.core.analysis.countries import country_key
+
+    for i in range(start + 1, end - 1):
+        if doc[i].text in POSSESSIVE and doc[i + 1].is_title and country_key(doc[start:i].text):
+            return [(start, i), (i + 1, end)]
+    return [(start, end)]
+
+
 def split_lines(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """A span never crosses a line break: the pieces on each side of one."""
     pieces = []

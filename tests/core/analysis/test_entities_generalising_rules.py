@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import title_case
+from reader.core.analysis import rules, title_case
 from reader.core.analysis.entities import extract_entities
-from reader.core.model import ORGANIZATION
+from reader.core.model import COUNTRY, ORGANIZATION
 
 
 def _by_text(doc) -> dict[str, str]:
@@ -42,3 +42,17 @@ def test_a_title_case_line_keeps_only_names_the_body_confirms(nlp) -> None:
     assert found.get("Brantwell") == ORGANIZATION, found
     glued = [text for text in found if {"Liable", "Heaters", "Shares"} & set(text.split())]
     assert glued == [], found
+
+
+@pytest.mark.model
+def test_a_countrys_possessive_before_a_name_joins_two_names(nlp) -> None:
+    doc = nlp("The deal gives France’s Valmont Group a foothold in the region.")
+    found = _by_text(doc)
+    assert found.get("France") == COUNTRY, found
+    assert found.get("Valmont Group") == ORGANIZATION, found
+
+
+def test_split_after_place_possessive_leaves_other_spans_whole(nlp) -> None:
+    doc = nlp.make_doc("Valmont Group’s board met. France’s Valmont Group agreed.")
+    assert rules.split_after_place_possessive(doc, 0, 3) == [(0, 3)]
+    assert rules.split_after_place_possessive(doc, 6, 10) == [(6, 7), (8, 10)]
