@@ -18,7 +18,8 @@ The stages, each small and separately tested:
    name's span and type (``acronyms``), a body's full name wins over the model's pieces of it,
    the publication's own name is an organization (these in ``one_sense``), a body's or
    place's span in a title-case line stands only as far as the sentence-case text confirms it
-   (``title_case``), and an untagged repeat of a name already found is added with the same
+   (``title_case``), a name that words of an organization's kind stand beside ("the retailer
+   X", "an X spokesperson") is an organization (``org_context``), and an untagged repeat of a name already found is added with the same
    type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
@@ -29,7 +30,15 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import name_kinds, one_sense, parties, places, rules, title_case
+from reader.core.analysis import (
+    name_kinds,
+    one_sense,
+    org_context,
+    parties,
+    places,
+    rules,
+    title_case,
+)
 from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import (
@@ -272,6 +281,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = one_sense.add_site_name(doc, text, cands, site)
     cands = one_sense.known_long_names(doc, text, cands)
     cands = title_case.confirmed_by_body(doc, text, cands)
+    cands = org_context.organizations_by_context(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 

@@ -6,7 +6,7 @@ import pytest
 
 from reader.core.analysis import rules, title_case
 from reader.core.analysis.entities import extract_entities
-from reader.core.model import COUNTRY, ORGANIZATION
+from reader.core.model import COUNTRY, ORGANIZATION, PERSON
 
 
 def _by_text(doc) -> dict[str, str]:
@@ -56,3 +56,40 @@ def test_split_after_place_possessive_leaves_other_spans_whole(nlp) -> None:
     doc = nlp.make_doc("Valmont Group’s board met. France’s Valmont Group agreed.")
     assert rules.split_after_place_possessive(doc, 0, 3) == [(0, 3)]
     assert rules.split_after_place_possessive(doc, 6, 10) == [(6, 7), (8, 10)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Another company, Pelco, announced last April that it would provide the software.",
+            "Pelco",
+        ),
+        ("The anti-war groups like Indivisible cannot agree on a candidate.", "Indivisible"),
+        ("A Zoomit spokesperson said the service would return on Monday.", "Zoomit"),
+        ("The campaign's Facebook page was created on Monday.", "Facebook"),
+    ],
+)
+def test_words_of_an_organizations_kind_make_the_name_beside_them_one(
+    nlp, sentence: str, name: str
+) -> None:
+    found = _by_text(nlp(sentence))
+    assert found.get(name) == ORGANIZATION, found
+
+
+@pytest.mark.model
+def test_a_name_the_context_calls_an_organization_is_one_wherever_it_is_written(nlp) -> None:
+    doc = nlp(
+        "A Zoomit spokesperson said the service would return. Users of Zoomit in Lisbon "
+        "complained on Monday."
+    )
+    zoomit = [e for e in extract_entities(doc) if any(m.text == "Zoomit" for m in e.mentions)]
+    assert len(zoomit) == 1 and zoomit[0].type == ORGANIZATION
+    assert [m.text for m in zoomit[0].mentions] == ["Zoomit", "Zoomit"]
+
+
+@pytest.mark.model
+def test_a_person_with_a_spokesperson_stays_a_person(nlp) -> None:
+    found = _by_text(nlp("A spokesperson said on Monday. A Donald Trump spokesperson declined."))
+    assert found.get("Donald Trump") == PERSON, found

@@ -1,0 +1,160 @@
+"""A name the words around it call an organization is one, wherever the article writes it.
+
+Linguistic patterns, in any English news text, where the small model leaves a company's or a
+group's name untagged, calls it a place or a work of art:
+
+1. a common noun of an organization's kind names the class of the name beside it: before it
+   ("the retailer Brantwell", "tech giant Zoomit"), in apposition ("another company, Pelco,"),
+   or before "like" / "such as" ("resistance groups like Indivisible");
+2. the name modifies a noun that only an organization has: "a Zoomit spokesperson", "Pelco
+   shares", "the Sinaloa drug cartel", "the campaign's Facebook page", "his Twitter account".
+
+The name (a run of capitalised proper nouns) then is an organization, and so is every other
+mention written the same way (one sense per article). A name the model calls a person keeps
+that type under pattern 2 ("a Trump spokesperson": a person has a spokesperson too), and a
+name the place data knows (country, territory, city, US state) stays a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from reader.core.analysis import places, rules
+from reader.core.analysis.candidates import Candidate
+from reader.core.analysis.countries import country_key, normalise, territory_code
+from reader.core.model import ORGANIZATION, PERSON, PLACE
+
+_CLASS_NOUNS = """
+    company companies firm firms startup start-up startups retailer retailers airline airlines
+    carrier broadcaster broadcasters newspaper newspapers magazine magazines network networks
+    platform platforms app apps cartel cartels gang gangs charity charities nonprofit
+    non-profit insurer lender automaker carmaker manufacturer conglomerate giant group groups
+    organization organizations organisation organisations outlet outlets publisher brand
+    brands developer subsidiary chain supermarket
+"""
+CLASS_NOUNS: frozenset[str] = frozenset(_CLASS_NOUNS.split())
+"""Lower-case nouns of an organization's kind, written before or beside its name."""
+
+_OWNED_NOUNS = """
+    spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen shares stock
+    shareholders cartel subsidiary subsidiaries account accounts page feed channel website
+"""
+OWNED_NOUNS: frozenset[str] = frozenset(_OWNED_NOUNS.split())
+"""Lower-case nouns that a name modifies only when it is an organization's (or a person's)."""
+
+
+def _known_place(text: str) -> bool:
+    return bool(
+        country_key(text) or territory_code(text) or places.is_city(text) or places.state_name(text)
+    )
+
+
+def _name_token(token: Any) -> bool:
+    return (
+        token.is_alpha
+        and token.text[0].isupper()  # "Zoomit", "IBM", "BioMarine"
+        and len(token) > 1
+        and token.lower_ not in rules.TITLE_WORDS
+    )
+
+
+def _name_run(doc: Any, i: int) -> tuple[int, int]:
+    """The run of capitalised words around token ``i``."""
+    start, end = i, i + 1
+    while start > 0 and _name_token(doc[start - 1]) and not doc[start - 1].is_sent_start:
+        start -= 1
+    while end < len(doc) and _name_token(doc[end]) and not doc[end].is_sent_start:
+        end += 1
+    return start, end
+
+
+def _class_before(doc: Any, start: int) -> bool:
+    """ "the retailer Brantwell", "groups like Indivisible", "groups such as Indivisible"."""
+    i = start - 1
+    if i >= 1 and doc[i].lower_ == "like":
+        i -= 1
+    elif i >= 2 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        i -= 2
+    return i >= 0 and doc[i].is_lower and doc[i].lower_ in CLASS_NOUNS
+
+
+def _appositive_to_class(doc: Any, start: int, end: int) -> bool:
+    """ "another company, Pelco, announced": the name stands in apposition to a class noun."""
+    root = doc[start:end].root
+    return (
+        root.dep_ == "appos"
+        and root.head.is_lower
+        and root.head.lower_ in CLASS_NOUNS
+        and doc[start - 1].text == ","
+    )
+
+
+def _owned_after(doc: Any, end: int) -> bool:
+    """ "a Zoomit spokesperson", "the Sinaloa drug cartel": lower-case nouns after the name,
+    the last of them one that an organization has."""
+    i = end
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN":
+        if doc[i].lower_ in OWNED_NOUNS:
+            return True
+        i += 1
+    return False
+
+
+def _organizations_by_context(doc: Any) -> dict[str, bool]:
+    """Surfaces (normalised) the context calls an organization; True where the class noun
+    says so (pattern 1, which may overrule the model's PERSON), False for pattern 2 only."""
+    found: dict[str, bool] = {}
+    i = 0
+    while i < len(doc):
+        if not _name_token(doc[i]) or rules.is_sentence_initial(doc[i]):
+            i += 1
+            continue
+        start, end = _name_run(doc, i)
+        if start < i or rules.is_sentence_initial(doc[start]):
+            i = end
+            continue
+        key = normalise(doc[start:end].text)
+        if start > 0 and (_class_before(doc, start) or _appositive_to_class(doc, start, end)):
+            found[key] = True
+        elif _owned_after(doc, end):
+            found.setdefault(key, False)
+        i = end
+    return found
+
+
+def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates (and untagged name runs) that the patterns above call organizations."""
+    found = _organizations_by_context(doc)
+    if not found:
+        return cands
+    out = []
+    covered: set[int] = set()
+    for c in cands:
+        covered.update(range(c.start, c.end))
+        key = normalise(doc[c.start : c.end].text)
+        if (
+            key in found
+            and not c.fixed
+            and not _known_place(doc[c.start : c.end].text)
+            and (c.type in (None, PLACE) or (c.type == PERSON and found[key]))
+        ):
+            c = replace(c, label="ORG", type=ORGANIZATION, key=None)
+        out.append(c)
+    taken = {t for ent in doc.ents for t in range(ent.start, ent.end)} | covered
+    i = 0
+    while i < len(doc):
+        if not _name_token(doc[i]) or i in taken:
+            i += 1
+            continue
+        start, end = _name_run(doc, i)
+        text = doc[start:end].text
+        if (
+            normalise(text) in found
+            and not taken.intersection(range(start, end))
+            and not rules.is_sentence_initial(doc[start])
+            and not _known_place(text)
+        ):
+            out.append(Candidate(start, end, "ORG", ORGANIZATION))
+        i = end
+    return out
