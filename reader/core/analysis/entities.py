@@ -19,8 +19,8 @@ The stages, each small and separately tested:
    the publication's own name is an organization (these in ``one_sense``), a body's or
    place's span in a title-case line stands only as far as the sentence-case text confirms it
    (``title_case``), a name that words of an organization's kind stand beside ("the retailer
-   X", "an X spokesperson") is an organization (``org_context``), and an untagged repeat of a name already found is added with the same
-   type;
+   X", "an X spokesperson") is an organization (``org_context``), and an untagged repeat of
+   a name already found is added with the same type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -221,9 +221,17 @@ def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _capitalised_mid_sentence(span: Any) -> bool:
+    """A known person's name written with capitals inside a sentence is that name, whatever
+    part of speech the tagger gave it ("Meadows’ announcement" NOUN, "anti-Trump groups" ADJ):
+    only the first word of a sentence is capitalised for another reason."""
+    return all(t.is_title for t in span) and not rules.is_sentence_initial(span[0])
+
+
 def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Untagged repeats of names (and people's surnames) already found, with the same type,
-    and untagged names of well-known cities as places."""
+    and untagged names of well-known cities as places. A repeat is a proper noun, in capitals,
+    or a person's name capitalised inside a sentence."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
@@ -250,9 +258,13 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
         if any(taken[start:end]):
             continue
         span = doc.char_span(start, end)
-        if span is None or not all(t.pos_ == "PROPN" or t.is_upper for t in span):
+        if span is None:
             continue
         model = surfaces[match.group()]
+        if not all(t.pos_ == "PROPN" or t.is_upper for t in span) and not (
+            model.type == PERSON and _capitalised_mid_sentence(span)
+        ):
+            continue
         added.append(replace(model, start=span.start, end=span.end, fixed=False))
         taken[start:end] = b"\x01" * (end - start)
     return cands + added

@@ -13,6 +13,10 @@ def _by_text(doc) -> dict[str, str]:
     return {m.text: e.type for e in extract_entities(doc) for m in e.mentions}
 
 
+def _entity_of(doc, text: str):
+    return next(e for e in extract_entities(doc) for m in e.mentions if m.text == text)
+
+
 @pytest.mark.model
 def test_a_possessive_written_with_an_opening_quote_ends_the_name(nlp) -> None:
     doc = nlp("Last week Harbour Gazette‘s Weekend Review ran a long interview with the mayor.")
@@ -93,3 +97,14 @@ def test_a_name_the_context_calls_an_organization_is_one_wherever_it_is_written(
 def test_a_person_with_a_spokesperson_stays_a_person(nlp) -> None:
     found = _by_text(nlp("A spokesperson said on Monday. A Donald Trump spokesperson declined."))
     assert found.get("Donald Trump") == PERSON, found
+
+
+@pytest.mark.model
+def test_a_known_persons_name_capitalised_mid_sentence_is_that_person(nlp) -> None:
+    doc = nlp(
+        "Mark Meadows said no. While Meadows’ announcement came late, the anti-Meadows groups "
+        "met on Monday."
+    )
+    meadows = _entity_of(doc, "Mark Meadows")
+    assert meadows.type == PERSON
+    assert [m.text for m in meadows.mentions] == ["Mark Meadows", "Meadows", "Meadows"]
