@@ -358,6 +358,22 @@ def split_at_dashes(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def split_at_colons(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """A name never runs over a colon: it ends a label or a lead-in and what follows starts
+    anew ("The Economist: What do you think?", an interview's speaker label). The pieces on
+    each side, in order."""
+    pieces = []
+    piece_start = start
+    for i in range(start, end):
+        if doc[i].text == ":":
+            if piece_start < i:
+                pieces.append((piece_start, i))
+            piece_start = i + 1
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
 def part_of_title(doc: Any, start: int, end: int) -> bool:
     """ "Secretary of State", "Minister of Health": an ORG span of title words after
     "<title> of" completes the title before a name, not an organization."""

@@ -108,3 +108,18 @@ def test_a_known_persons_name_capitalised_mid_sentence_is_that_person(nlp) -> No
     meadows = _entity_of(doc, "Mark Meadows")
     assert meadows.type == PERSON
     assert [m.text for m in meadows.mentions] == ["Mark Meadows", "Meadows", "Meadows"]
+
+
+def test_split_at_colons_gives_each_side(nlp) -> None:
+    doc = nlp.make_doc("Northfield Weekly: What now")
+    assert [doc[s:e].text for s, e in rules.split_at_colons(doc, 0, len(doc))] == [
+        "Northfield Weekly",
+        "What now",
+    ]
+
+
+@pytest.mark.model
+def test_a_name_does_not_run_over_a_colon(nlp) -> None:
+    doc = nlp("It is an extract from the book.\nThe Economist: What do you make of the vote?")
+    found = {m.text: e.type for e in extract_entities(doc, "The Economist") for m in e.mentions}
+    assert found == {"The Economist": ORGANIZATION}
