@@ -62,6 +62,8 @@ def entity_type(label: str, text: str) -> str | None:
     """Our type for a spaCy label and span text, before the article-wide rules."""
     if text.removeprefix("The ") in rules.ALWAYS_ORGANIZATIONS and label in PLACE_LABELS | {"ORG"}:
         return ORGANIZATION
+    if name_kinds.common_initialism(text):
+        return None  # "AI", "RV": a kind of thing, whatever the label
     if label != "NORP" and name_kinds.company_name(text):
         return ORGANIZATION  # "WhiTim Napa LLC" tagged PRODUCT
     if label in PLACE_LABELS:

@@ -96,6 +96,21 @@ def is_disease(text: str) -> bool:
     return text.lower() in DISEASES
 
 
+# Initialisms of common nouns ("artificial intelligence", "recreational vehicle"): written in
+# capitals like an agency's acronym, so the model tags them ORG, but they name a kind of thing,
+# not a body ("AI tools", "an RV park").
+_COMMON_INITIALISMS = """
+    AI AGI RV SUV TV CEO CFO COO CTO GDP DNA RNA ATM IT HR VPN GPS SMS PDF URL ICU ER
+    LGBT LGBTQ LGBTQ+ VIP IPO EV EVs SUVs RVs ATMs
+"""
+COMMON_INITIALISMS: frozenset[str] = frozenset(_COMMON_INITIALISMS.split())
+
+
+def common_initialism(text: str) -> bool:
+    """ "AI", "RV", "GDP": a common noun's initialism, never an organization."""
+    return text in COMMON_INITIALISMS
+
+
 COMMON_WORD_TAGS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PRON", "AUX", "ADP", "DET", "INTJ"})
 """Parts of speech of a common word: "Background:", "Groups don't ...", "Subscribe now"."""
 

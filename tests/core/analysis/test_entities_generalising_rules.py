@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import rules, title_case
+from reader.core.analysis import name_kinds, rules, title_case
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON
 
@@ -123,3 +123,11 @@ def test_a_name_does_not_run_over_a_colon(nlp) -> None:
     doc = nlp("It is an extract from the book.\nThe Economist: What do you make of the vote?")
     found = {m.text: e.type for e in extract_entities(doc, "The Economist") for m in e.mentions}
     assert found == {"The Economist": ORGANIZATION}
+
+
+@pytest.mark.model
+def test_a_common_nouns_initialism_is_no_organization(nlp) -> None:
+    doc = nlp("Schools in Ohio will use AI to scan the halls, and Zoomit sells the AI software.")
+    found = _by_text(doc)
+    assert "AI" not in found, found
+    assert name_kinds.common_initialism("GDP") and not name_kinds.common_initialism("IBM")
