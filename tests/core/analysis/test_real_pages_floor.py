@@ -3,8 +3,10 @@
 Measured with bench/accuracy.py on all 25 labelled pages (2026-12-02), after the entity rules of
 issue 13: development pages F1 person 0.97, country 0.98, organization 0.84, alias clusters
 58/63 merged; held-out pages (only measured, never tuned on) person 0.85, country 0.93,
-organization 0.58, alias clusters 19/23. The floors sit a little below, so one or two new misses
-pass and a real regression fails. Skipped where ../shared is absent.
+organization 0.58, alias clusters 19/23. After the second round of entity rules (2026-12-02):
+development person 0.97, country 0.98, organization 0.865; held-out person 0.85, country 0.93,
+organization 0.60. The floors sit a little below, so one or two new misses pass and a real
+regression fails. Skipped where ../shared is absent.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from tests.fixtures.scoring import Scores
 pytestmark = pytest.mark.model
 
 FLOORS = {
-    "dev": {"person": 0.93, "country": 0.94, "organization": 0.8, "aliases": 0.85},
-    "heldout": {"person": 0.8, "country": 0.88, "organization": 0.52, "aliases": 0.7},
+    "dev": {"person": 0.94, "country": 0.94, "organization": 0.83, "aliases": 0.85},
+    "heldout": {"person": 0.8, "country": 0.88, "organization": 0.55, "aliases": 0.7},
 }
 
 
