@@ -32,6 +32,7 @@ def report(
     summary. True if no file failed."""
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: the batch may fork its workers
     start = time.perf_counter()
     done: list[FileResult] = []
     with tqdm(

@@ -2,8 +2,9 @@
 
 ``annotate_files`` runs ``annotate_file`` for each (input, output) pair and yields the results
 in input order, whatever order they finish in. With more than one job, files go to a pool of
-``multiprocessing`` spawn workers (each loads the model once, on its first file; the largest
-files are handed out first, so one long file does not start last and finish alone). A failure
+``multiprocessing`` workers that keep the model (forked from this process once it has loaded
+it where that works, else spawned to load it on their first file; the largest files are
+handed out first, so one long file does not start last and finish alone). A failure
 is that file's result, never the batch's end: a file that raises is reported and the rest go
 on; a worker that dies (killed, out of memory) is replaced and its files are tried again once.
 
@@ -13,6 +14,7 @@ One file with more than one job is analysed here, its parse split across helper 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -115,7 +117,24 @@ def _start_worker() -> None:
     from reader.core.logs import setup_logging
 
     setup_logging()
+    if _analyser is None:  # spawned; a forked worker has its parent's, model loaded
+        _analyser = SpacyAnalyser()
+
+
+def _pool_context() -> Any:
+    """Fork workers from this process with the model loaded where that works (Linux): they
+    start at once and share its memory, where spawned ones each import and load for seconds.
+    A model that fails to load here is left to each worker, which reports it per file."""
+    global _analyser
+    from reader.core.analysis import SpacyAnalyser
+    from reader.core.analysis.helpers import fork_available
+
+    if not fork_available():
+        return get_context("spawn")
     _analyser = SpacyAnalyser()
+    with contextlib.suppress(Exception):
+        _analyser.nlp  # noqa: B018  (loads the model)
+    return get_context("fork")
 
 
 def _annotate_in_worker(source: Path, target: Path | None, fmt: str) -> FileResult:
@@ -150,13 +169,16 @@ def _annotate_here(
     jobs: Sequence[Job], fmt: str, cores: int, on_done: Callable[[FileResult], None] | None
 ) -> Iterator[FileResult]:
     from reader.core.analysis import SpacyAnalyser
-    from reader.core.analysis.helpers import ParseHelpers
+    from reader.core.analysis.helpers import ParseHelpers, fork_available
 
-    helpers = ParseHelpers(cores - 1, cold_from=SPLIT_FROM_CHARS) if cores > 1 else None
+    helpers = None
+    if cores > 1:
+        helpers = ParseHelpers(cores - 1, cold_from=SPLIT_FROM_CHARS, fork=True)
 
     def start_helpers(article: Any) -> None:
-        """A long article: the helpers load their model while ours loads."""
-        if helpers is not None and len(article.text) >= SPLIT_FROM_CHARS:
+        """A long article: spawned helpers load their model while ours loads (forked ones
+        start when the parse does, from our loaded model)."""
+        if helpers is not None and not fork_available() and len(article.text) >= SPLIT_FROM_CHARS:
             helpers.start()
 
     analyser = SpacyAnalyser(helpers=helpers)
@@ -177,11 +199,10 @@ def _annotate_in_pool(
     tries = dict.fromkeys(range(len(jobs)), 0)
     largest_first = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i][0]))
     next_out = 0
+    context = _pool_context()
     while len(results) < len(jobs):
         pending = [i for i in largest_first if i not in results]
-        with ProcessPoolExecutor(
-            workers, mp_context=get_context("spawn"), initializer=_start_worker
-        ) as pool:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
             futures: dict[Future, int] = {}
             for i in pending:
                 tries[i] += 1

@@ -12,9 +12,9 @@ the caller joins all the chunks with ``runner.join_docs`` in text order. Every c
 alone in both cases, so the joined Doc, and the analysis, are the ones one process gives
 (tests/core/analysis/test_helpers.py compares them).
 
-Helpers are ``multiprocessing`` spawn children (no fork of a process with threads), each
-loading the model once. ``nice`` lowers their priority, for the app: the window's own process
-keeps its share of the cores.
+Helpers are ``multiprocessing`` children that keep the model: spawned (each loads it once),
+or in the CLI forked from a caller that has it (``fork_available``). ``nice`` lowers their
+priority, for the app: the window's own process keeps its share of the cores.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
@@ -62,9 +63,18 @@ def _load_model(nice: int) -> None:
     if nice:
         with contextlib.suppress(OSError, AttributeError):
             os.nice(nice)
-    from reader.core.analysis.pipeline import load_pipeline
+    if _nlp is None:  # spawned; a forked helper has its parent's model already
+        from reader.core.analysis.pipeline import load_pipeline
 
-    _nlp = load_pipeline()
+        _nlp = load_pipeline()
+
+
+def fork_available() -> bool:
+    """Whether helpers can be forked from a process with its model loaded (Linux): they start
+    at once and share its memory, where a spawned one imports and loads for seconds. Only for
+    a process without threads or connections a child must not hold (the CLI, not the app's
+    analysis process)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _ready() -> bool:
@@ -90,10 +100,17 @@ class ParseHelpers:
     """
 
     def __init__(
-        self, count: int, *, nice: int = 0, cold_from: int = COLD_SPLIT_FROM_CHARS
+        self,
+        count: int,
+        *,
+        nice: int = 0,
+        cold_from: int = COLD_SPLIT_FROM_CHARS,
+        fork: bool = False,
     ) -> None:
         self.count = count
         self._nice = nice
+        self._fork = fork and fork_available()
+        """Fork the helpers from the caller once it has its model (``start(nlp)``)."""
         self._cold_from = cold_from
         """Length from which a text is split while no helper is ready yet: lower it when the
         pool starts as the caller's own model loads (the helpers are nearly as quick)."""
@@ -107,24 +124,29 @@ class ParseHelpers:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def start(self) -> None:
-        """Start the helpers now; they load their model in the background."""
+    def start(self, nlp: Any | None = None) -> None:
+        """Start the helpers now: forked with ``nlp`` where ``fork`` was asked (and works),
+        else spawned to load their own model in the background."""
+        global _nlp
         if self._executor is not None or self.count < 1:
             return
+        method = "spawn"
+        if self._fork and nlp is not None:
+            _nlp, method = nlp, "fork"
         self._executor = ProcessPoolExecutor(
             self.count,
-            mp_context=get_context("spawn"),
+            mp_context=get_context(method),
             initializer=_load_model,
             initargs=(self._nice,),
         )
         self._warm = [self._executor.submit(_ready) for _ in range(self.count)]
 
-    def ready(self) -> bool:
+    def ready(self, nlp: Any | None = None) -> bool:
         """True once a helper has its model loaded (starts the pool if needed)."""
-        self.start()
+        self.start(nlp)
         return any(f.done() and not f.exception() for f in self._warm)
 
-    def split_worth(self, text: str, split_from: int | None = None) -> bool:
+    def split_worth(self, text: str, split_from: int | None = None, nlp: Any | None = None) -> bool:
         """Whether to split ``text``: long enough (``split_from``, default
         ``SPLIT_FROM_CHARS``) and a helper ready, or so long (``COLD_SPLIT_FROM_CHARS``) that
         a helper still loading its model has time to help (``cold_from``). A long text
@@ -132,12 +154,17 @@ class ParseHelpers:
         limit = SPLIT_FROM_CHARS if split_from is None else split_from
         if len(text) < limit or self.count < 1:
             return False
-        return self.ready() or len(text) >= self._cold_from
+        return self.ready(nlp) or len(text) >= self._cold_from
 
     def wait_ready(self) -> None:
         """Block until every helper has loaded its model (benchmarks, tests)."""
         self.start()
         wait(self._warm)
+
+    def pids(self) -> list[int]:
+        """The helper processes' ids (none before ``start``)."""
+        executor = self._executor
+        return [] if executor is None else [p.pid for p in executor._processes.values()]
 
     def close(self) -> None:
         """End the helpers (a group in flight is abandoned)."""

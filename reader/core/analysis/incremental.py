@@ -175,7 +175,7 @@ def analyse_incremental(
     done_chars = 0
 
     helpers = analyser.helpers
-    split = helpers is not None and helpers.split_worth(text)
+    split = helpers is not None and helpers.split_worth(text, nlp=nlp)
     for stage, stage_spans in enumerate(stages):
         # The region gets its own nlp.pipe call, so it never waits for a batch of others.
         if stage == 1 and split:

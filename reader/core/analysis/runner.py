@@ -199,7 +199,7 @@ def parse_text(
     on every core; the Doc is the same.
     """
     spans = chunk_spans(text)
-    if helpers is not None and helpers.split_worth(text, split_from):
+    if helpers is not None and helpers.split_worth(text, split_from, nlp):
         parsed = helpers.parse(nlp, text, spans)
     else:
         parsed = parse_spans(nlp, text, spans)

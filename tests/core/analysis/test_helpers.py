@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,3 +86,53 @@ def test_real_pages_as_one_article_analyse_the_same_split(
     assert schema.to_dict(both.analyse(article)) == expected
     final = analyse_incremental(both, article, (len(text) // 2, len(text) // 2 + 3000))
     assert schema.to_dict(final) == expected
+
+
+@pytest.mark.skipif(not helpers.fork_available(), reason="helpers are forked on Linux only")
+def test_forked_helpers_share_the_loaded_model(nlp, sample_path, monkeypatch) -> None:
+    """The CLI's helpers: forked from a process with its model, ready at once, same Doc."""
+    monkeypatch.setattr(runner, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(helpers, "GROUP_CHUNKS", 2)
+    text = "\n".join(load_article(path).text for path in sorted(ARTICLES.glob("*.txt")))
+    with ParseHelpers(1, fork=True, cold_from=0) as pool:
+        pool.start(nlp)
+        pool.wait_ready()
+        split = runner.parse_text(nlp, text, helpers=pool, split_from=0)
+    assert _doc_facts(split) == _doc_facts(runner.parse_text(nlp, text))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL and /proc are POSIX")
+def test_a_helper_ends_with_the_process_that_started_it() -> None:
+    """A killed caller (the app's analysis process, say) leaves no helper behind."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "import sys, time\n"
+        "from reader.core.analysis.helpers import ParseHelpers\n"
+        "pool = ParseHelpers(1)\n"
+        "pool.start()\n"
+        "print(pool.pids()[0], flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    caller = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=Path.cwd()
+    )
+    assert caller.stdout is not None
+    helper = int(caller.stdout.readline())
+    caller.send_signal(signal.SIGKILL)
+    caller.wait(timeout=30)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            os.kill(helper, 0)
+        except ProcessLookupError:
+            return
+        stat = Path(f"/proc/{helper}/stat")
+        if stat.is_file() and stat.read_text().split()[2] == "Z":
+            return  # exited, waiting to be reaped
+        time.sleep(0.2)
+    os.kill(helper, signal.SIGKILL)
+    pytest.fail("the helper outlived its caller")
