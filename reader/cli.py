@@ -43,6 +43,13 @@ def _annotate_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="files analysed at once, or cores for one long file (default: the number of cores)",
     )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run the files on Dask: 'local' starts a local cluster of --jobs workers, "
+        "tcp://HOST:PORT uses a running scheduler (needs entity-reader[cluster]; inputs and "
+        "outputs on storage every worker sees)",
+    )
     return parser
 
 
@@ -117,7 +124,15 @@ def annotate(argv: Sequence[str]) -> int:
         targets = [folder] * len(args.files)
     jobs = list(zip(args.files, targets, strict=True))
     run = partial(annotate_files, jobs, args.format, args.jobs)
-    return 0 if report(run, len(jobs)) else 2
+    if args.dask:
+        from reader.core.cluster import annotate_on_dask
+
+        run = partial(annotate_on_dask, jobs, args.format, args.dask, args.jobs)
+    try:
+        return 0 if report(run, len(jobs)) else 2
+    except ImportError as exc:  # --dask without Dask installed
+        print(f"entity-reader: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
