@@ -35,6 +35,7 @@ from reader.core.analysis.runner import (
     join_docs,
     pack,
     parse_spans,
+    remember_text,
 )
 from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
 
@@ -205,4 +206,5 @@ def analyse_incremental(
                     pause *= 2
     pending.clear()
     joined = join_docs(docs.pop(span) for span in spans)  # each chunk freed once read
+    remember_text(joined, text)
     return annotate_doc(analyser, article, joined, progress)

@@ -215,6 +215,13 @@ def parse_text(
             yield doc
 
     doc = join_docs(each())
+    remember_text(doc, text)
     if progress:
         progress(1.0)
     return doc
+
+
+def remember_text(doc: Any, text: str) -> None:
+    """Give ``doc_text`` the text ``doc`` was parsed from (its chunks concatenate to exactly
+    that), so it is never rebuilt from the tokens (~0.35 s a MB)."""
+    doc.user_data[TEXT_KEY] = text

@@ -56,6 +56,8 @@ def test_split_doc_is_the_one_process_doc(nlp, ready_helpers, sample_path, monke
     split = runner.parse_text(nlp, text, seen.append, helpers=ready_helpers, split_from=0)
     assert _doc_facts(split) == _doc_facts(alone)
     assert seen == sorted(seen) and seen[-1] == 1.0
+    assert runner.doc_text(split) is text  # remembered, not rebuilt from the tokens
+    assert split.text == text
 
 
 def test_every_fixture_article_analyses_the_same_split(nlp, ready_helpers, monkeypatch) -> None:
