@@ -11,7 +11,7 @@
 - ``article_pass_share``: ``annotate_doc`` (entities, quotes, dates) / the parse, on 1 MB.
 - ``split_gain_<size>``: one process / the split parse (``reader.core.analysis.helpers``)
   with warm helpers; the smallest size it wins at is where ``SPLIT_FROM_CHARS`` comes from.
-- ``dask_local_ratio``: ``annotate --dask local`` / the same batch with ``--jobs`` default.
+- ``dask_local_ratio``: ``annotate --dask local`` over the same texts / the same bare process.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ def batch_ratio(repo: Path, folder: Path, runs: int, extra: tuple[str, ...] = ()
     label = "batch" if not extra else "dask_batch"
     emit(f"bare_spacy_{label}_s", bare, "s", f"{len(paths)} news texts, {chars} chars, 1 process")
     emit(f"{label}_s", ours, "s", f"annotate {' '.join(extra) or '(--jobs default)'}")
-    emit(f"{label}_ratio", ratio, "x", "project / bare")
+    emit("dask_local_ratio" if extra else "batch_ratio", ratio, "x", "project / bare")
     return ours
 
 
