@@ -26,6 +26,7 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from multiprocessing.connection import wait as wait_for
 from typing import Any
@@ -166,6 +167,12 @@ class ParseHelpers:
         executor = self._executor
         return [] if executor is None else [p.pid for p in executor._processes.values()]
 
+    def _broken(self) -> None:
+        """A helper died: drop the pool (the next ``start`` makes a new one)."""
+        executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=False, cancel_futures=True)
+
     def close(self) -> None:
         """End the helpers (a group in flight is abandoned)."""
         executor, self._executor = self._executor, None
@@ -185,11 +192,14 @@ class ParseHelpers:
             yield from parse_spans(nlp, text, spans)
             return
         offered: dict[int, Future] = {}
-        for index in range(len(groups) - 1, 0, -1):  # the first group is always ours
-            group = groups[index]
-            start, end = group[0][0], group[-1][1]
-            shifted = [(a - start, b - start) for a, b in group]
-            offered[index] = executor.submit(_parse_group, text[start:end], shifted)
+        try:
+            for index in range(len(groups) - 1, 0, -1):  # the first group is always ours
+                group = groups[index]
+                start, end = group[0][0], group[-1][1]
+                shifted = [(a - start, b - start) for a, b in group]
+                offered[index] = executor.submit(_parse_group, text[start:end], shifted)
+        except BrokenProcessPool:  # a helper died earlier: parse here, start afresh next time
+            self._broken()
         try:
             taken_to = len(groups)
             for index, group in enumerate(groups):
@@ -200,7 +210,15 @@ class ParseHelpers:
                     break
                 yield from parse_spans(nlp, text, group)
             for index in range(taken_to, len(groups)):
-                arrays, strings = offered.pop(index).result()
+                future = offered.pop(index, None)
+                try:
+                    if future is None:
+                        raise BrokenProcessPool("never offered")
+                    arrays, strings = future.result()
+                except BrokenProcessPool:  # the helper died (killed, out of memory)
+                    self._broken()
+                    yield from parse_spans(nlp, text, groups[index])
+                    continue
                 for word in strings:
                     nlp.vocab.strings.add(word)
                 for span, array in zip(groups[index], arrays, strict=True):

@@ -138,3 +138,24 @@ def test_a_helper_ends_with_the_process_that_started_it() -> None:
         time.sleep(0.2)
     os.kill(helper, signal.SIGKILL)
     pytest.fail("the helper outlived its caller")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_a_dead_helper_leaves_its_groups_to_the_caller(nlp, monkeypatch) -> None:
+    """A helper killed (out of memory, say) costs time, never the article's analysis."""
+    import signal
+    import time
+
+    monkeypatch.setattr(runner, "CHUNK_CHARS", 400)
+    monkeypatch.setattr(helpers, "GROUP_CHUNKS", 2)
+    text = "\n".join(load_article(path).text for path in sorted(ARTICLES.glob("*.txt")))
+    pool = ParseHelpers(1, cold_from=0)
+    try:
+        pool.wait_ready()
+        os.kill(pool.pids()[0], signal.SIGKILL)
+        time.sleep(0.5)
+        split = runner.parse_text(nlp, text, helpers=pool, split_from=0)
+        assert _doc_facts(split) == _doc_facts(runner.parse_text(nlp, text))
+        assert pool.pids() == []  # dropped; the next long article starts a new pool
+    finally:
+        pool.close()
