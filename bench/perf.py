@@ -308,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "core", "window", "rss"),
+        choices=("startup", "core", "window", "rss", "speed"),
         action="append",
         help="measure only these groups (repeatable); the window group needs core",
     )
@@ -323,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.runs = args.runs or (1 if args.smoke else 3)
     args.heavy_runs = args.heavy_runs or args.runs
-    groups = set(args.only or ("startup", "core", "window", "rss"))
+    groups = set(args.only or ("startup", "core", "window", "rss", "speed"))
     sizes = SMOKE_SIZES if args.smoke else FULL_SIZES
     with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
         folder = Path(tmp)
@@ -349,6 +349,13 @@ def main(argv: list[str] | None = None) -> int:
                 window_figures(args, files, core)
         if "rss" in groups:
             peak_rss(files["5MB"])
+    if "speed" in groups:  # issue 18's ratios against bare spaCy: bench/speed.py
+        if args.smoke:
+            not_measured("cli_ratio_300kB", "full runs only (bench/speed.py)")
+        else:
+            import speed
+
+            speed.main(["--runs", str(args.heavy_runs)])
     return 0
 
 

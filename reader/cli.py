@@ -8,10 +8,11 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from reader import __version__
-from reader.core.logs import install_excepthooks, report_error, setup_logging
+from reader.core.logs import install_excepthooks, setup_logging
 
 LIBRARY_COMMANDS = ("index", "search", "library")
 """First words that name a library command (``reader.core.library.commands.run_command``)."""
@@ -37,7 +38,29 @@ def _annotate_parser() -> argparse.ArgumentParser:
         required=True,
         help="output file, '-' for stdout (one input), or a folder: see below",
     )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="files analysed at once, or cores for one long file (default: the number of cores)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run the files on Dask: 'local' starts a local cluster of --jobs workers, "
+        "tcp://HOST:PORT uses a running scheduler (needs entity-reader[cluster]; inputs and "
+        "outputs on storage every worker sees)",
+    )
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -130,28 +153,15 @@ def output_names(sources: Sequence[Path], fmt: str) -> list[str]:
     return names
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def annotate(argv: Sequence[str]) -> int:
     """The headless command; exit status 2 if any file failed (the reason goes to stderr).
 
-    An annotated copy (.json, or .html written by Entity Reader) is restored as saved and
-    converted; the model is not run for it. An article that comes out empty is a failure
-    with its loader's sentence, and nothing is written for it.
+    Files run in parallel (``reader.core.batch``); an annotated copy (.json, or .html written
+    by Entity Reader) is restored as saved and converted; the model is not run for it.
     """
     args = _annotate_parser().parse_args(argv)
-    from reader.core.analysis import SpacyAnalyser
-    from reader.core.cache import analyse_cached
-    from reader.core.documents import open_document
-    from reader.core.errors import ReaderError
-    from reader.core.export.formats import export_format, render_bytes, save
-    from reader.core.loaders import is_empty
-    from reader.core.model import Annotations
+    from reader.batch_progress import report
+    from reader.core.batch import annotate_files
 
     several = len(args.files) > 1
     if several and args.output == "-":
@@ -168,46 +178,17 @@ def annotate(argv: Sequence[str]) -> int:
         targets: list[Path | None] = [folder / name for name in names]
     else:
         targets = [folder] * len(args.files)
-    analyser = SpacyAnalyser()
-    status = 0
-    for source, target in zip(args.files, targets, strict=True):
-        try:
-            document = open_document(source)
-            if isinstance(document, Annotations):
-                print(
-                    f"entity-reader: {source}: annotated copy restored; the model was not run",
-                    file=sys.stderr,
-                )
-                annotations = document
-            elif is_empty(document):
-                raise ReaderError(" ".join(document.notices) or "No article text was found.")
-            else:
-                annotations = analyse_cached(analyser, document)
-            if target is None:
-                data = render_bytes(annotations, args.format)
-                if export_format(args.format).binary and sys.stdout.isatty():
-                    raise ReaderError(f"The {args.format!r} format is binary; use -o FILE.")
-                sys.stdout.flush()
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
-            elif _same_file(target, source):
-                raise ReaderError(f"{target} is the input file; choose another output.")
-            else:
-                try:
-                    save(annotations, target, args.format)  # atomic; never over the original
-                except ReaderError as exc:
-                    if isinstance(exc.__cause__, OSError):
-                        raise exc.__cause__ from None
-                    raise
-        except OSError as exc:  # the output could not be written (no such folder, read-only)
-            where = target or exc.filename or args.output
-            print(f"entity-reader: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
-            status = 2
-        except Exception as exc:  # one bad file never stops the others; the log has why
-            message = report_error(exc, f"annotate {str(source)!r}")
-            print(f"entity-reader: {source}: {message}", file=sys.stderr)
-            status = 2
-    return status
+    jobs = list(zip(args.files, targets, strict=True))
+    run = partial(annotate_files, jobs, args.format, args.jobs)
+    if args.dask:
+        from reader.core.cluster import annotate_on_dask
+
+        run = partial(annotate_on_dask, jobs, args.format, args.dask, args.jobs)
+    try:
+        return 0 if report(run, len(jobs)) else 2
+    except ImportError as exc:  # --dask without Dask installed
+        print(f"entity-reader: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,8 @@ import os
 import stat
 from pathlib import Path
 
+from reader.core.errors import LoadError
+
 
 class NotRegularFileError(OSError):
     """The path is a device, pipe or socket (or a link to one): reading it might never end."""
@@ -58,3 +60,17 @@ def read_bounded(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise FileTooLargeError(Path(path), len(data), limit)
     return data
+
+
+def unreadable(name: str, error: OSError) -> LoadError:
+    """The plain sentence for a file ``read_bounded`` could not read (too large excepted: each
+    kind of file says its own limit)."""
+    if isinstance(error, FileNotFoundError):
+        return LoadError(f"The file {name!r} does not exist.", detail=str(error))
+    if isinstance(error, PermissionError):
+        return LoadError(f"You do not have permission to read {name!r}.", detail=str(error))
+    if isinstance(error, IsADirectoryError):
+        return LoadError(f"{name!r} is a folder, not an article file.")
+    if isinstance(error, NotRegularFileError):
+        return LoadError(f"{name!r} is not a regular file (it is a device, pipe or socket).")
+    return LoadError(f"Could not read {name!r}: {error.strerror or error}.", detail=str(error))

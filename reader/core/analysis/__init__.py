@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +28,8 @@ __all__ = [
     "Progress",
     "SpacyAnalyser",
     "StoringAnalyser",
+    "analyser_on_cores",
+    "app_analyser",
     "run_analysis",
 ]
 
@@ -38,8 +41,11 @@ class SpacyAnalyser:
     the UI thread and runs ``analyse`` on the worker).
     """
 
-    def __init__(self, nlp: Any | None = None) -> None:
+    def __init__(self, nlp: Any | None = None, helpers: Any | None = None) -> None:
         self._nlp = nlp
+        self.helpers = helpers
+        """``reader.core.analysis.helpers.ParseHelpers`` that parse a long article's end on
+        the other cores, or None (one process)."""
 
     @property
     def nlp(self) -> Any:
@@ -64,7 +70,7 @@ class SpacyAnalyser:
         from reader.core.analysis.runner import parse_text
 
         parsing = None if progress is None else lambda done: progress(done * PARSE_SHARE)
-        doc = parse_text(self.nlp, article.text, parsing)
+        doc = parse_text(self.nlp, article.text, parsing, helpers=self.helpers)
         return self.annotate_doc(article, doc, progress)
 
     def annotate_doc(
@@ -95,6 +101,11 @@ class SpacyAnalyser:
         done("dates")
         return Annotations(article, self.pipeline_info(), entities, quotes, dates)
 
+    def close(self) -> None:
+        """End the helper processes, if any (the model stays loaded)."""
+        if self.helpers is not None:
+            self.helpers.close()
+
     def analyse_incremental(
         self,
         article: Article,
@@ -109,3 +120,21 @@ class SpacyAnalyser:
         return analyse_incremental(
             self, article, first_range, on_partial, progress, should_stop=should_stop
         )
+
+
+HELPER_NICE = 10
+"""Priority lowered by this much for the app's helpers: the window keeps its share of a core."""
+
+
+def analyser_on_cores(cores: int | None = None, *, nice: int = 0) -> SpacyAnalyser:
+    """A ``SpacyAnalyser`` that parses a long article on ``cores`` cores (default: all of
+    them): ``cores - 1`` helper processes (``analysis.helpers``), started when first needed."""
+    from reader.core.analysis.helpers import ParseHelpers
+
+    count = (cores or os.cpu_count() or 1) - 1
+    return SpacyAnalyser(helpers=ParseHelpers(count, nice=nice) if count > 0 else None)
+
+
+def app_analyser() -> SpacyAnalyser:
+    """What the app's analysis process runs: every core, helpers at a lower priority."""
+    return analyser_on_cores(nice=HELPER_NICE)

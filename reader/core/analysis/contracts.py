@@ -68,7 +68,10 @@ class ClosableAnalyser(Protocol):
 
 
 class DocAnnotator(Protocol):
-    """What the incremental run needs of ``SpacyAnalyser``: the model and the article pass."""
+    """What the incremental run needs of ``SpacyAnalyser``: the model, the helper processes
+    (``analysis.helpers.ParseHelpers`` or None) and the article pass."""
+
+    helpers: Any
 
     @property
     def nlp(self) -> Any: ...

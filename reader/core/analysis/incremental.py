@@ -29,7 +29,16 @@ from reader.core.analysis.contracts import (
     ShouldStop,
 )
 from reader.core.analysis.countries import country_key, demonym_code
-from reader.core.analysis.runner import Span, chunk_spans, doc_text, join_docs, pack, parse_spans
+from reader.core.analysis.runner import (
+    Packed,
+    Span,
+    chunk_spans,
+    doc_text,
+    join_docs,
+    pack,
+    parse_spans,
+    remember_text,
+)
 from reader.core.model import (
     COUNTRY,
     NATIONALITY,
@@ -193,10 +202,16 @@ def analyse_incremental(
     pause = partial_every
     done_chars = 0
 
+    helpers = analyser.helpers
+    split = helpers is not None and helpers.split_worth(text, nlp=nlp)
     for stage, stage_spans in enumerate(stages):
         # The region gets its own nlp.pipe call, so it never waits for a batch of others.
-        for span, doc in parse_spans(nlp, text, stage_spans):
-            docs[span] = packed = pack(doc)  # half a Doc's size, until the join
+        if stage == 1 and split:
+            parsed = helpers.parse(nlp, text, stage_spans)  # the end on the other cores
+        else:
+            parsed = parse_spans(nlp, text, stage_spans)
+        for span, doc in parsed:
+            docs[span] = packed = doc if isinstance(doc, Packed) else pack(doc)
             del doc
             done_chars += span[1] - span[0]
             if progress:
@@ -218,4 +233,5 @@ def analyse_incremental(
                     pause *= 2
     pending.clear()
     joined = join_docs(docs.pop(span) for span in spans)  # each chunk freed once read
+    remember_text(joined, text)
     return annotate_doc(analyser, article, joined, progress)

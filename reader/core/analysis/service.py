@@ -39,11 +39,11 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from reader.core.analysis.contracts import run_analysis
+from reader.core.analysis.contracts import ClosableAnalyser, run_analysis
 from reader.core.errors import ReaderError
 from reader.core.model import Annotations, Article, PipelineInfo
 
-DEFAULT_FACTORY = "reader.core.analysis:SpacyAnalyser"
+DEFAULT_FACTORY = "reader.core.analysis:app_analyser"
 """What the process analyses with: ``module:callable`` returning an analyser (tests pass fakes)."""
 PIECE_ITEMS = 2_000
 """Mentions, quotes or dates per message: each unpickles in a few milliseconds."""
@@ -171,9 +171,17 @@ def _analyse(analyser: Any, conn: Connection, request: tuple[Any, ...]) -> None:
 
 def serve(conn: Connection, factory: str = DEFAULT_FACTORY) -> None:
     """Answer requests on ``conn`` until told to quit or the app goes away."""
+    analyser = make_analyser(factory)
+    try:
+        _serve(conn, analyser)
+    finally:
+        if isinstance(analyser, ClosableAnalyser):  # its helper processes
+            analyser.close()
+
+
+def _serve(conn: Connection, analyser: Any) -> None:
     from reader.core.analysis.incremental import AnalysisCancelled
 
-    analyser = make_analyser(factory)
     with contextlib.suppress(Exception):  # load the model now; a failure is reported per request
         analyser.pipeline_info()
     while True:

@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from reader.core import schema
-from reader.core.bounded_read import FileTooLargeError, NotRegularFileError, read_bounded
-from reader.core.errors import AnnotationFormatError, LoadError
+from reader.core.bounded_read import FileTooLargeError, read_bounded, unreadable
+from reader.core.errors import AnnotationFormatError
 from reader.core.export.html import EMBED_ID
 from reader.core.model import Annotations
 
@@ -100,16 +100,8 @@ def _read_text(path: Path) -> str:
         raise AnnotationFormatError(
             f"{path.name!r} is too large ({exc.size // (1024 * 1024)} MB) to be an annotated copy."
         ) from exc
-    except FileNotFoundError as exc:
-        raise LoadError(f"The file {path.name!r} does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise LoadError(f"{path.name!r} is a folder, not an article file.") from exc
-    except NotRegularFileError as exc:
-        raise LoadError(
-            f"{path.name!r} is not a regular file (it is a device, pipe or socket)."
-        ) from exc
     except OSError as exc:
-        raise LoadError(f"Could not read {path.name!r}: {exc.strerror or exc}.") from exc
+        raise unreadable(path.name, exc) from exc
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.core.bounded_read import FileTooLargeError, NotRegularFileError, read_bounded
+from reader.core.bounded_read import FileTooLargeError, read_bounded, unreadable
 from reader.core.errors import LoadError
 
 MIB = 1024 * 1024
@@ -40,20 +40,10 @@ def read_file(path: Path, limit: int) -> bytes:
     name = path.name or str(path)
     try:
         data = read_bounded(path, limit)
-    except FileNotFoundError as exc:
-        raise LoadError(f"The file {name!r} does not exist.", detail=str(exc)) from exc
-    except PermissionError as exc:
-        raise LoadError(f"You do not have permission to read {name!r}.", detail=str(exc)) from exc
-    except IsADirectoryError as exc:
-        raise LoadError(f"{name!r} is a folder, not an article file.") from exc
-    except NotRegularFileError as exc:
-        raise LoadError(
-            f"{name!r} is not a regular file (it is a device, pipe or socket)."
-        ) from exc
     except FileTooLargeError as exc:
         raise LoadError(too_large(name, exc.size, limit)) from exc
     except OSError as exc:
-        raise LoadError(f"Could not read {name!r}: {exc.strerror}.", detail=str(exc)) from exc
+        raise unreadable(name, exc) from exc
     if not data:
         raise LoadError(f"The file {name!r} is empty.")
     return data
