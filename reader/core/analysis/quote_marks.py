@@ -49,7 +49,8 @@ class QuoteSpan:
         start: first character of the quotation (after the opening mark and any space).
         end: just past its last character (before the closing mark, any space and a
             trailing comma, which is the journalist's punctuation, not the speaker's).
-        open_at: offset of the opening mark.
+        open_at: offset of the opening mark, or the paragraph start for a quotation that
+            continues one left open by the previous paragraph (``continues``).
         close_at: offset of the closing mark, or the paragraph end for a quotation that runs
             on into the next paragraph.
         style: "straight", "curly", "guillemet" or "single" (curly single marks).
