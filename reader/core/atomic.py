@@ -10,7 +10,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 STALE_TEMP_S = 3600.0
 """Temporary files older than this were left by a save that was killed and are removed."""
@@ -52,28 +52,29 @@ def remove_stale_temps(folder: Path, pattern: str = ".*.tmp") -> None:
 def write_bytes_atomic(path: Path, data: bytes, *, shared: bool = False) -> None:
     """Write to a temporary file beside ``path``, fsync, then rename over it (``shared``: see
     ``temp_file_beside``)."""
-    path = Path(path)
-    fd, tmp = temp_file_beside(path, shared=shared)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with _replacing(path, shared=shared) as handle:
+        handle.write(data)
 
 
 @contextlib.contextmanager
 def text_writer_atomic(path: Path) -> Iterator[TextIO]:
     """A UTF-8 text file written in pieces (an export streamed from a database) that appears
     at ``path`` whole, or not at all: the streaming form of ``write_bytes_atomic``."""
+    with _replacing(path, text=True) as handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def _replacing(path: Path, *, shared: bool = False, text: bool = False) -> Iterator[Any]:
+    """The temporary file beside ``path`` opened for writing (UTF-8 text if ``text``); on a
+    clean exit it is flushed, fsynced and renamed over ``path``, on any error removed."""
     path = Path(path)
-    fd, tmp = temp_file_beside(path)
+    fd, tmp = temp_file_beside(path, shared=shared)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle: IO[Any] = (
+            os.fdopen(fd, "w", encoding="utf-8", newline="") if text else os.fdopen(fd, "wb")
+        )
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -52,13 +52,6 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and a.samefile(b)
-    except OSError:
-        return False
-
-
 def annotate_file(
     analyser: Any,
     source: Path,
@@ -75,7 +68,7 @@ def annotate_file(
     from reader.core.cache import analyse_cached
     from reader.core.documents import open_document
     from reader.core.errors import ReaderError
-    from reader.core.export.formats import export_format, render_bytes, save
+    from reader.core.export.formats import export_format, render_bytes, same_file, save
     from reader.core.loaders import is_empty
     from reader.core.logs import report_error
     from reader.core.model import Annotations
@@ -101,7 +94,7 @@ def annotate_file(
             sys.stdout.flush()
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
-        elif _same_file(target, source):
+        elif same_file(target, source):
             raise ReaderError(f"{target} is the input file; choose another output.")
         else:
             try:

@@ -239,14 +239,12 @@ def from_dict(data: Any) -> Annotations:
         seen_ids.add(ent_id)
         raw_mentions = raw.get("mentions", [])
         _require(isinstance(raw_mentions, list), "an entity's mentions are not a list")
-        mentions = []
-        for m in raw_mentions:
-            start, end, span_text = _span(m, text, "mention")
-            mentions.append(Mention(start, end, span_text, _source(m.get("source"))))
-        title_mentions = []  # missing in copies made before headlines were analysed
-        for m in _list(raw.get("title_mentions"), "headline mentions"):
-            start, end, span_text = _span(m, article.title or "", "headline mention")
-            title_mentions.append(Mention(start, end, span_text, _source(m.get("source"))))
+        mentions = _mentions(raw_mentions, text, "mention")
+        title_mentions = _mentions(  # missing in copies made before headlines were analysed
+            _list(raw.get("title_mentions"), "headline mentions"),
+            article.title or "",
+            "headline mention",
+        )
         entities.append(
             Entity(
                 id=ent_id,
@@ -291,6 +289,15 @@ def from_dict(data: Any) -> Annotations:
             )
         )
     return Annotations(article, pipeline, entities, quotes, dates)
+
+
+def _mentions(raw_mentions: list[Any], text: str, what: str) -> list[Mention]:
+    """The mentions of a JSON array, each lying exactly on ``text`` (the body or the title)."""
+    mentions = []
+    for m in raw_mentions:
+        start, end, span_text = _span(m, text, what)
+        mentions.append(Mention(start, end, span_text, _source(m.get("source"))))
+    return mentions
 
 
 def _check_sizes(art: dict[str, Any], data: dict[str, Any]) -> None:

@@ -37,7 +37,7 @@ class EntityModel(QAbstractItemModel):
     """Entities of one article grouped by type.
 
     Args:
-        colors: per-type colours and labels (``theme.type_colors``).
+        colors: per-type colours and labels (``reader.core.colors.type_colors``).
 
     Attributes:
         groups: (type, entities) for each type with at least one visible entity.

@@ -27,6 +27,7 @@ from reader.core.library.indexer import (
     index_folders,
 )
 from reader.core.library.store import Library, default_path
+from reader.core.model import Annotations
 from reader.ui import actions as registry
 from reader.ui.article_tab import ArticleTab
 from reader.ui.errors import describe
@@ -36,9 +37,9 @@ from reader.ui.window_api import ReaderWindow
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 500
+"""The panel reads the library again at most this often while it is being written."""
 LIBRARY_DOCK_WIDTH = 480
 """Width the Library panel starts at (pixels): a title, its date and its source side by side."""
-"""The panel reads the library again at most this often while it is being written."""
 
 LIBRARY_ACTIONS = (
     registry.ActionSpec(
@@ -303,12 +304,12 @@ class LibraryController(QObject):
 
         self._window.tasks.run(add, self._added, self._add_failed(path), pool="analysis")
 
-    def add_article(self, path: Path, annotations: object, *, is_copy: bool) -> None:
+    def add_article(self, path: Path, annotations: Annotations, *, is_copy: bool) -> None:
         """Record an article the window has the annotations of (on the writer's worker)."""
         snapshot = copy.deepcopy(annotations)
 
         def add(_progress: object) -> str:
-            add_annotations(self._writer_library(), path, snapshot, is_copy=is_copy)  # type: ignore[arg-type]
+            add_annotations(self._writer_library(), path, snapshot, is_copy=is_copy)
             return str(path)
 
         self._window.tasks.run(add, self._added, self._add_failed(path), pool="analysis")

@@ -41,7 +41,7 @@ TEXT, ENTITY = "text", "entity"
 MODES = ((TEXT, "Words"), (ENTITY, "Name"))
 """What the search box means: words of the text, or the name of an entity."""
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The entity id of a row of the 'Appears with' list."""
+"""The entity name of a row of the 'Appears with' list (activating it searches that name)."""
 
 
 def _table(

@@ -67,7 +67,7 @@ class TimelineView(QWidget):
         self.last: dt.date | None = None
 
     def set_points(self, published: list[TimelinePoint], mentioned: list[TimelinePoint]) -> None:
-        """Show these (``reader.core.library.search.timeline``)."""
+        """Show these (``reader.core.library.timeline.timeline``)."""
         self._points = (published, mentioned)
         spans = [date_span(p.value, p.precision) for p in published + mentioned]
         self.first = min((s[0] for s in spans), default=None)

@@ -97,7 +97,8 @@ def render(ann: Annotations, fmt: str) -> str:
     return render_bytes(ann, fmt).decode("utf-8")
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` both exist and are one file (a link, another spelling)."""
     try:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except OSError:
@@ -107,7 +108,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def check_target(ann: Annotations, path: Path) -> None:
     """Refuse to write over the article the annotations came from."""
     source = ann.article.source
-    if source and _same_file(Path(source), path):
+    if source and same_file(Path(source), path):
         raise ReaderError(
             f"{path.name!r} is the original article; choose another name for the copy."
         )

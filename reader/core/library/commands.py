@@ -223,30 +223,32 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _article_record(a: queries.ArticleRow) -> dict[str, Any]:
+    return {
+        "path": a.path,
+        "title": a.title,
+        "published": a.published,
+        "source": a.source,
+        "mentions": a.mentions,
+    }
+
+
+def _quote_record(q: queries.QuoteRow) -> dict[str, Any]:
+    return {
+        "path": q.path,
+        "text": q.text,
+        "speaker": q.speaker,
+        "start": q.start,
+        "end": q.end,
+        "published": q.published,
+        "title": q.title,
+    }
+
+
 def _as_json(result: queries.SearchResult, aliases: dict[int, list[str]]) -> dict[str, Any]:
     return {
-        "articles": [
-            {
-                "path": a.path,
-                "title": a.title,
-                "published": a.published,
-                "source": a.source,
-                "mentions": a.mentions,
-            }
-            for a in result.articles
-        ],
-        "quotes": [
-            {
-                "path": q.path,
-                "text": q.text,
-                "speaker": q.speaker,
-                "start": q.start,
-                "end": q.end,
-                "published": q.published,
-                "title": q.title,
-            }
-            for q in result.quotes
-        ],
+        "articles": [_article_record(a) for a in result.articles],
+        "quotes": [_quote_record(q) for q in result.quotes],
         "entities": [
             {
                 "name": e.name,
@@ -261,32 +263,13 @@ def _as_json(result: queries.SearchResult, aliases: dict[int, list[str]]) -> dic
 
 
 def _write_csv(result: queries.SearchResult, out: TextIO) -> None:
+    """The JSON records, one row each, ``kind`` saying which; CSV_FIELDS fixes the columns."""
     writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     for a in result.articles:
-        writer.writerow(
-            {
-                "kind": "article",
-                "path": a.path,
-                "title": a.title,
-                "published": a.published,
-                "source": a.source,
-                "mentions": a.mentions,
-            }
-        )
+        writer.writerow({"kind": "article", **_article_record(a)})
     for q in result.quotes:
-        writer.writerow(
-            {
-                "kind": "quote",
-                "path": q.path,
-                "title": q.title,
-                "published": q.published,
-                "speaker": q.speaker,
-                "text": q.text,
-                "start": q.start,
-                "end": q.end,
-            }
-        )
+        writer.writerow({"kind": "quote", **_quote_record(q)})
 
 
 def _short(text: str | None, width: int) -> str:

@@ -124,6 +124,16 @@ def count_articles(
 ) -> int:
     """How many articles ``articles`` would list with these filters (for a lazy list)."""
     params: list[Any] = []
+    where = article_filters(params, text, entity_ids)
+    sql = "SELECT COUNT(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+    return int(conn.execute(sql, params).fetchone()[0])
+
+
+def article_filters(
+    params: list[Any], text: str | None, entity_ids: Sequence[int] | None
+) -> list[str]:
+    """The WHERE terms (on ``articles a``) keeping the articles matching ``text`` and
+    mentioning ``entity_ids``, their values appended to ``params``."""
     where: list[str] = []
     if text:
         where.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
@@ -131,8 +141,7 @@ def count_articles(
     if entity_ids is not None:
         where.append(ENTITY_ARTICLES.format(marks=placeholders(entity_ids)))
         params += entity_ids
-    sql = "SELECT COUNT(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-    return int(conn.execute(sql, params).fetchone()[0])
+    return where
 
 
 ENTITY_ARTICLES = (

@@ -146,7 +146,8 @@ class Library:
                 (digest,),
             ).fetchone()
             if row is None:
-                article_id, hold = self._new_article(path, stamp, annotations, is_copy), True
+                article_id = self._new_article(path, stamp, annotations, is_copy, digest)
+                hold = True
             else:
                 article_id, held_path, held_copy, held_mtime = row
                 held_ok = conn.execute(
@@ -252,13 +253,16 @@ class Library:
 
     # -- articles ---------------------------------------------------------------------------
 
-    def _new_article(self, path: str, stamp: Stamp, annotations: Annotations, is_copy: bool) -> int:
+    def _new_article(
+        self, path: str, stamp: Stamp, annotations: Annotations, is_copy: bool, digest: str
+    ) -> int:
+        """A new article row for text whose ``text_digest`` is ``digest``; its id."""
         article = annotations.article
         cursor = self.conn.execute(
             "INSERT INTO articles (text_digest, path, title, size, mtime_ns, format, from_copy,"
             " chars) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                text_digest(article.text),
+                digest,
                 path,
                 article_title(annotations, path),
                 stamp.size,

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.library.search import ENTITY_ARTICLES, fts_query, placeholders
+from reader.core.library.search import article_filters
 
 
 @dataclass(frozen=True)
@@ -41,14 +41,7 @@ def timeline(
     """The articles (by publication date) and the resolved dates they mention, of the library
     or of the articles matching ``text`` / mentioning ``entity_ids``; at most ``limit`` each."""
     params: list[Any] = []
-    where = ["1"]
-    if text:
-        where.append("a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)")
-        params.append(fts_query(text))
-    if entity_ids is not None:
-        where.append(ENTITY_ARTICLES.format(marks=placeholders(entity_ids)))
-        params += entity_ids
-    chosen = " AND ".join(where)
+    chosen = " AND ".join(["1", *article_filters(params, text, entity_ids)])
     published = [
         TimelinePoint(r[0], r[1], r[2], r[3], "day")
         for r in conn.execute(
