@@ -24,6 +24,8 @@ Speaker, first cue that applies:
      quotation, of the last speech verb of the paragraph before ('..., said Dr Mary Kane.' /
      '"It is not enough."'), or else of the quotation that opens the next paragraph with its
      own attribution (a lead quote).
+  4. Echoes (quote_echoes.py): a quotation with no cue of its own that repeats the words of
+     another quotation (a pull quote, a quoted headline) takes that quotation's speaker.
 
 Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted speech.
   - A name or title in capitals ("CBS This Morning", "Stage 3", a cited report "Who Has Your
@@ -56,6 +58,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.core.analysis.quote_echoes import echo_speakers
 from reader.core.analysis.quote_inheritance import QuoteReading, inherit_speakers
 from reader.core.analysis.quote_marks import QuoteSpan
 from reader.core.analysis.runner import doc_quotes, doc_text
@@ -92,6 +95,7 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     resolver = SpeakerResolver(doc, entities, quoted, text)
     readings = [_read(doc, resolver, span) for span in spans]
     inherit_speakers(resolver, readings)
+    echo_speakers(text, readings)
     terms: set[str] = set()
     for reading in readings:  # a term once is a term again ("atypical contracts") from then on
         key = _key(resolver, reading)

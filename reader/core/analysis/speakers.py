@@ -28,7 +28,12 @@ from typing import Any
 
 from reader.core.analysis.rules import TITLE_WORDS
 from reader.core.analysis.runner import doc_text
-from reader.core.analysis.speech_verbs import GO_FORMS, PRONOUN_GENDER, speech_lemma
+from reader.core.analysis.speech_verbs import (
+    GO_FORMS,
+    PRONOUN_GENDER,
+    is_light_speech_verb,
+    speech_lemma,
+)
 from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
@@ -217,13 +222,14 @@ class SpeakerResolver:
     def is_speech_verb(self, token: Any) -> bool:
         """A verb of saying used as a verb (not the participle of "so-called", "the said plan").
 
-        Also "go on" with its particle ('"I am shocked," she went on'): speech going on.
+        Also "go on" with its particle ('"I am shocked," she went on'): speech going on;
+        and a light verb with a speech noun ("she issued a statement").
         """
         if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
             return False
         if token.i >= 2 and self.doc[token.i - 1].text == "-":
             return False
-        if speech_lemma(token.text) is not None:
+        if speech_lemma(token.text) is not None or is_light_speech_verb(token):
             return True
         return token.lower_ in GO_FORMS and any(
             c.dep_ == "prt" and c.lower_ == "on" for c in token.children

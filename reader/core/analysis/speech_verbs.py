@@ -6,6 +6,8 @@ few inflections of these verbs are undone here by rule.
 
 from __future__ import annotations
 
+from typing import Any
+
 SPEECH_VERBS = frozenset(
     {
         "say", "add", "tell", "write", "warn", "insist", "state", "declare", "explain",
@@ -32,6 +34,23 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "it": "n",
 }  # fmt: skip
 """Pronouns a speaker may be named by; "n" (it) stands for an organization or a country."""
+
+
+SPEECH_NOUNS = frozenset(
+    {
+        "statement", "statements", "comment", "comments", "remark", "remarks", "message",
+        "warning", "response", "reply", "announcement", "appeal", "plea", "speech",
+    }
+)  # fmt: skip
+"""Nouns of a speech act, which a light verb turns into saying: "she issued a statement",
+"he had a more succinct statement", "they gave a warning" (the subject is the speaker)."""
+
+
+def is_light_speech_verb(token: Any) -> bool:
+    """A verb whose direct object is a speech noun ("issued a statement", "made remarks")."""
+    return token.pos_ in ("VERB", "AUX") and any(
+        child.dep_ == "dobj" and child.lower_ in SPEECH_NOUNS for child in token.children
+    )
 
 
 def speech_lemma(word: str) -> str | None:

@@ -1,0 +1,63 @@
+"""Speaker cues beyond the speech verb: light verbs with a speech noun, repeated quotations."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis import SpacyAnalyser
+from reader.core.loaders.text import parse_text
+from reader.core.model import Annotations
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def analyser(nlp) -> SpacyAnalyser:
+    return SpacyAnalyser(nlp)
+
+
+def speakers(analyser: SpacyAnalyser, text: str) -> dict[str, str | None]:
+    ann: Annotations = analyser.analyse(parse_text(text))
+    return {q.text: q.speaker for q in ann.quotes if q.kind == "speech"}
+
+
+def test_a_light_verb_with_a_speech_noun_reports_speech(analyser: SpacyAnalyser) -> None:
+    """'X issued a statement' / 'X had a short statement': X is the speaker of what follows."""
+    text = (
+        "The council voted on the harbour plan in the evening.\n"
+        "The mayor's deputy, Helen Arkwright, had a short statement after the vote. "
+        "\u201cThis is a good day for the harbour and for everyone who works there.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["This is a good day for the harbour and for everyone who works there."] == (
+        "Helen Arkwright"
+    )
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats(analyser: SpacyAnalyser) -> None:
+    """A bare copy of attributed words (a pull quote) is the same speaker's, not its
+    neighbour's."""
+    text = (
+        "The tribunal ruled against the operator on Monday.\n"
+        "\u201cThe operator ignored every warning it was given,\u201d said Tomas Verhoeven, "
+        "an engineer who gave evidence.\n"
+        "\u2018We will not see a verdict like this again soon\u2019\n"
+        "The operator's chief, Ingrid Salo, said the firm would appeal.\n"
+        "\u201cWe will not see a verdict like this again soon. It changes the industry,\u201d "
+        "said Pieter Smet, a lawyer for the families.\n"
+    )
+    got = speakers(analyser, text)
+    assert got["We will not see a verdict like this again soon"] == "Pieter Smet"
+    assert got["The operator ignored every warning it was given"] == "Tomas Verhoeven"
+
+
+def test_a_short_repeated_term_does_not_take_a_speaker(analyser: SpacyAnalyser) -> None:
+    """Under four words a repeat is a term or slogan, which may be anyone's."""
+    text = (
+        "Campaigners held banners reading \u201cNo More Cuts\u201d outside the hall.\n"
+        "\u201cNo more cuts, and no more closures,\u201d said Rosa Lindqvist, who leads the "
+        "campaign.\n"
+    )
+    ann = analyser.analyse(parse_text(text))
+    banner = [q for q in ann.quotes if q.text == "No More Cuts"]
+    assert banner and banner[0].speaker is None
