@@ -10,6 +10,10 @@ then read the expressions beside it, in the words of a careful reader:
 - A range gives both ends (``date_ranges``: "June 6-10" -> "June 6" and "10").
 - A weekday in apposition to a dated day is that day when the calendar agrees ("on Dec. 18, a
   Wednesday"), not the Wednesday nearest to publication.
+- Days of one sentence written without a year are one timeline: a day more than half a year
+  from the day before it in its sentence takes the year that brings it nearest ("published on
+  Dec. 19, ahead of the deadline on Dec. 20": one December, whatever verb the parser hung the
+  second on).
 """
 
 from __future__ import annotations
@@ -113,3 +117,49 @@ def _valid_day(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+HALF_YEAR_DAYS = 183
+
+
+def sentence_timeline(
+    text: str, mentions: list[DateMention], sentence_of: Callable[[int], int]
+) -> list[DateMention]:
+    """``mentions`` (in order) with year-less days kept near the year-less day before them in
+    their sentence (``sentence_of(offset)`` numbers sentences)."""
+    previous: DateMention | None = None
+    for index, mention in enumerate(mentions):
+        if not _yearless_day(text, mention):
+            continue
+        if previous is not None and sentence_of(previous.start) == sentence_of(mention.start):
+            mentions[index] = _nearest_year(mention, dt.date.fromisoformat(previous.value or ""))
+        previous = mentions[index]
+    return mentions
+
+
+def _yearless_day(text: str, mention: DateMention) -> bool:
+    expression = text[mention.start : mention.end]
+    return (
+        mention.precision == "day"
+        and bool(mention.value)
+        and bool(_NAMES_MONTH.search(expression))
+        and not _HAS_YEAR.search(expression)
+        and not _RELATIVE_WORD.search(expression)
+    )
+
+
+def _nearest_year(mention: DateMention, reference: dt.date) -> DateMention:
+    """The mention moved by a year when that brings it within half a year of ``reference``."""
+    day = dt.date.fromisoformat(mention.value or "")
+    if abs((day - reference).days) <= HALF_YEAR_DAYS:
+        return mention
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            moved = day.replace(year=year)
+        except ValueError:
+            continue  # February 29
+        if abs((moved - reference).days) <= HALF_YEAR_DAYS:
+            return DateMention(
+                mention.start, mention.end, mention.text, moved.isoformat(), mention.precision
+            )
+    return mention

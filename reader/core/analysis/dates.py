@@ -38,6 +38,7 @@ from typing import Any
 from reader.core.analysis.date_context import (
     prefer_values,
     range_ends,
+    sentence_timeline,
     weekdays_in_apposition,
     with_clause_year,
 )
@@ -111,7 +112,12 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
         DateMention(start, end, text[start:end], result.value, result.precision)
         for start, end, result in sorted(items, key=lambda item: item[0])
     ]
-    return weekdays_in_apposition(text, mentions)
+    sentences = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+    return sentence_timeline(
+        text,
+        weekdays_in_apposition(text, mentions),
+        lambda offset: bisect.bisect_right(sentences, offset),
+    )
 
 
 class Spans:

@@ -1,0 +1,53 @@
+"""Dates read against their neighbours and their clause (date_context, date_tense), with sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from reader.core.analysis.date_context import sentence_timeline
+from reader.core.analysis.dates import find_dates
+from reader.core.model import DateMention
+
+MONDAY_AFTER_CHRISTMAS = dt.date(2019, 12, 30)
+
+
+def values(nlp, text: str, published: dt.date) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in find_dates(nlp(text), published)]
+
+
+def test_year_less_days_of_one_sentence_stay_on_one_timeline() -> None:
+    """A year-less day more than half a year from the one before it in its sentence moves by a
+    year; one in another sentence, or one written with its year, is left alone."""
+    text = "On Dec. 19 it aired, before Dec. 20. Then Dec. 21 came. Dec. 22, 2020 too."
+    written = [
+        ("Dec. 19", "2019-12-19"),
+        ("Dec. 20", "2020-12-20"),
+        ("Dec. 21", "2020-12-21"),
+        ("Dec. 22, 2020", "2020-12-22"),
+    ]
+    mentions = [
+        DateMention(text.find(words), text.find(words) + len(words), words, value, "day")
+        for words, value in written
+    ]
+    sentence_of = [0, 0, 1, 2]
+    starts = [m.start for m in mentions]
+    out = sentence_timeline(text, mentions, lambda offset: sentence_of[starts.index(offset)])
+    assert [m.value for m in out] == ["2019-12-19", "2019-12-20", "2020-12-21", "2020-12-22"]
+
+
+@pytest.mark.model
+def test_a_day_hung_on_a_future_verb_keeps_the_year_of_its_sentence(nlp) -> None:
+    """The parser may hang a trailing "on Dec. 20" on the main clause's "will"; the day before
+    it in the sentence says which December."""
+    text = (
+        "The senator will leave the chamber for a new role with the governor, a decision he "
+        "announced in a radio interview that aired on Dec. 19, ahead of the deadline at noon "
+        "on Dec. 20."
+    )
+    assert values(nlp, text, MONDAY_AFTER_CHRISTMAS) == [
+        ("Dec. 19", "2019-12-19"),
+        ("Dec. 20", "2019-12-20"),
+    ]
