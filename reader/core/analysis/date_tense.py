@@ -74,6 +74,34 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = 
     return "unknown"
 
 
+STATE_OF_THINGS = frozenset({"has", "have"})
+"""Present verbs that describe how things stand, beside existential "there is/are"."""
+_OPENING_MARKS = frozenset({"\u201c", '"', "\u2018", "'"})
+
+
+def means_nowadays(doc: Any, start: int, end: int) -> bool:
+    """Whether a fronted "Today" means "nowadays", not the calendar day.
+
+    Set against the past ("Before the war, there was a shortage. Today there are no
+    medicines at all"; "Today, the firm has 500 staff"), a sentence-initial "Today" modifying
+    an existential "there is/are" or a possessive "has/have" in the present describes how things
+    stand now, not what happens on the day: it has no calendar value. Events keep theirs
+    ("Today the minister signed the bill", "Today the president is in Paris").
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].lower_ != "today":
+        return False
+    today = span[0]
+    fronted = today.is_sent_start or (today.i > 0 and doc[today.i - 1].text in _OPENING_MARKS)
+    if not fronted:
+        return False
+    verb = today.head
+    if today.dep_ != "npadvmod" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    existential = verb.lower_ in ("is", "are") and any(c.dep_ == "expl" for c in verb.children)
+    return existential or verb.lower_ in STATE_OF_THINGS
+
+
 def clause_verb(doc: Any, start: int, end: int) -> int | None:
     """Token index of the main verb of the clause an expression is in, or None.
 

@@ -26,6 +26,8 @@ Kept and dropped (the schema's ``dates`` list):
 - "today", "tonight", "tomorrow", "yesterday" inside a direct quote count from the day the
   words were spoken: a day named in the same sentence outside the quote, else the last day
   the story has named before the quote, else the publication date.
+- A fronted "Today" that means "nowadays" ("Today there are no medicines at all") is kept with
+  no value (``date_tense.means_nowadays``).
 """
 
 from __future__ import annotations
@@ -43,8 +45,14 @@ from reader.core.analysis.date_context import (
     with_clause_year,
 )
 from reader.core.analysis.date_patterns import find_date_phrases
-from reader.core.analysis.date_resolution import DEICTIC, DEICTIC_TAIL, Resolution, resolve
-from reader.core.analysis.date_tense import clause_verb, governing_tense
+from reader.core.analysis.date_resolution import (
+    DEICTIC,
+    DEICTIC_TAIL,
+    UNRESOLVED,
+    Resolution,
+    resolve,
+)
+from reader.core.analysis.date_tense import clause_verb, governing_tense, means_nowadays
 from reader.core.analysis.date_words import normalise
 from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.model import DateMention
@@ -79,6 +87,9 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     deictic_in_quote: list[tuple[int, int]] = []
     for start, end in _candidates(doc, text):
         expression = text[start:end]
+        if means_nowadays(doc, start, end):
+            resolved.append((start, end, UNRESOLVED))
+            continue
         if _is_deictic(expression) and quotes.containing(start, end):
             deictic_in_quote.append((start, end))
             continue

@@ -51,3 +51,24 @@ def test_a_day_hung_on_a_future_verb_keeps_the_year_of_its_sentence(nlp) -> None
         ("Dec. 19", "2019-12-19"),
         ("Dec. 20", "2019-12-20"),
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Before the flood, the valley had two schools. Today there are none at all.", None),
+        ("In the 1990s the mill employed thousands. Today, the mill has 40 workers.", None),
+        ("\u201cToday there is nothing left on the shelves,\u201d the nurse said.", None),
+        ("Today the minister signed the bill into law.", "2025-03-17"),
+        ("Today the president is in Paris for talks.", "2025-03-17"),
+        ("The minister is meeting the unions today.", "2025-03-17"),
+    ],
+)
+def test_a_fronted_today_of_how_things_stand_means_nowadays(
+    nlp, text: str, value: str | None
+) -> None:
+    """'Today there are ...' / 'Today, X has ...' sets now against the past: no calendar day."""
+    [today] = [m for m in find_dates(nlp(text), dt.date(2025, 3, 17)) if m.text.lower() == "today"]
+    assert today.value == value
+    assert today.precision == (None if value is None else "day")
