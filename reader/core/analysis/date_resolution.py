@@ -188,6 +188,12 @@ def resolve(
     return result if result != UNRESOLVED or CALENDAR_WORD.search(key) else None
 
 
+def is_weekday(text: str) -> bool:
+    """Whether ``text`` names a weekday ("Thursday", "last Friday", "Thursday night")."""
+    key = LEADING.sub("", normalise(text))
+    return bool(WEEKDAY_EXPR.match(key) or WEEKDAY_LAST.match(key))
+
+
 def _deictic(key: str, day: dt.date | None) -> Resolution:
     if day is None:
         return UNRESOLVED

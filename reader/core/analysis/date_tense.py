@@ -102,6 +102,23 @@ def means_nowadays(doc: Any, start: int, end: int) -> bool:
     return existential or verb.lower_ in STATE_OF_THINGS
 
 
+def in_past_perfect(doc: Any, start: int, end: int) -> bool:
+    """Whether the verb governing an expression is in the past perfect ("had left on
+    Thursday"): an event before a past moment the sentence has set."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    for _ in range(12):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+            return node.tag_ == "VBN" and "had" in auxes
+    return False
+
+
 def clause_verb(doc: Any, start: int, end: int) -> int | None:
     """Token index of the main verb of the clause an expression is in, or None.
 

@@ -26,6 +26,9 @@ Kept and dropped (the schema's ``dates`` list):
 - "today", "tonight", "tomorrow", "yesterday" inside a direct quote count from the day the
   words were spoken: a day named in the same sentence outside the quote, else the last day
   the story has named before the quote, else the publication date.
+- A weekday inside a direct quote counts from the day of speech (found as for "today"); one
+  in the past perfect ("had left on Thursday") from the day before the past moment named
+  earlier in its sentence.
 - A fronted "Today" that means "nowadays" ("Today there are no medicines at all") is kept with
   no value (``date_tense.means_nowadays``).
 """
@@ -50,9 +53,15 @@ from reader.core.analysis.date_resolution import (
     DEICTIC_TAIL,
     UNRESOLVED,
     Resolution,
+    is_weekday,
     resolve,
 )
-from reader.core.analysis.date_tense import clause_verb, governing_tense, means_nowadays
+from reader.core.analysis.date_tense import (
+    clause_verb,
+    governing_tense,
+    in_past_perfect,
+    means_nowadays,
+)
 from reader.core.analysis.date_words import normalise
 from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.model import DateMention
@@ -85,6 +94,7 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     datelines = Spans(dateline_lines(text))
     resolved: list[tuple[int, int, Resolution]] = []
     deictic_in_quote: list[tuple[int, int]] = []
+    anchored_weekdays: list[tuple[int, int, str]] = []  # (start, end, tense)
     for start, end in _candidates(doc, text):
         expression = text[start:end]
         if means_nowadays(doc, start, end):
@@ -98,13 +108,22 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
             if datelines.containing(start, start)
             else governing_tense(doc, start, end, quotes)
         )
+        if is_weekday(expression) and (
+            quotes.containing(start, end) or in_past_perfect(doc, start, end)
+        ):
+            anchored_weekdays.append((start, end, tense))
+            continue
         result = resolve(expression, published, tense)
         if result is not None:
             resolved.append((start, end, result))
-    if deictic_in_quote:
+    if deictic_in_quote or anchored_weekdays:
         speech = SpeechDays(doc, resolved, quotes, published)
         for start, end in deictic_in_quote:
             result = resolve(text[start:end], published, "unknown", speech.day_of(start))
+            if result is not None:
+                resolved.append((start, end, result))
+        for start, end, tense in anchored_weekdays:
+            result = resolve(text[start:end], speech.weekday_anchor(start, end, tense), tense)
             if result is not None:
                 resolved.append((start, end, result))
     kept = prefer_values(
@@ -276,6 +295,7 @@ class SpeechDays:
         published: dt.date | None,
     ) -> None:
         self.published = published
+        self.quotes = quotes
         days = sorted(
             (s, dt.date.fromisoformat(r.value))
             for s, e, r in resolved
@@ -284,6 +304,32 @@ class SpeechDays:
         self.days = [(s, day) for s, day in days if published is None or day <= published]
         self.positions = [s for s, _ in self.days]
         self.sentences = Spans([(sent.start_char, sent.end_char) for sent in doc.sents])
+
+    def weekday_anchor(self, start: int, end: int, tense: str) -> dt.date | None:
+        """The day a weekday counts from when the story sets one.
+
+        Inside a quotation, the day the words were spoken ('Speaking on Thursday, she said:
+        “He left on Monday”' counts back from that Thursday), that day itself left out: a
+        speaker calls it "today", so "He left Thursday night", said on a Thursday, is the
+        Thursday before. In the past perfect, the day before the past moment named earlier in
+        its sentence ('On Thursday, she said he had left on Thursday last': the Thursday before
+        that one). Else the publication date, counted as for any weekday of the story.
+        """
+        if self.quotes.containing(start, end):
+            spoken = self.day_of(start)
+            if spoken is None or spoken == self.published:
+                return self.published  # no day of speech of its own: as the story's weekdays
+            return spoken + dt.timedelta(days=1 if tense in ("future", "present") else -1)
+        sent_start, _ = self._sentence_at(start)
+        lo = bisect.bisect_left(self.positions, sent_start)
+        hi = bisect.bisect_left(self.positions, start)
+        if lo < hi:
+            return self.days[hi - 1][1] - dt.timedelta(days=1)
+        return self.published
+
+    def _sentence_at(self, start: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.sentences.starts, start) - 1
+        return self.sentences.spans[index] if index >= 0 else (0, 0)
 
     def day_of(self, start: int) -> dt.date | None:
         if self.published is None:

@@ -72,3 +72,38 @@ def test_a_fronted_today_of_how_things_stand_means_nowadays(
     [today] = [m for m in find_dates(nlp(text), dt.date(2025, 3, 17)) if m.text.lower() == "today"]
     assert today.value == value
     assert today.precision == (None if value is None else "day")
+
+
+FRIDAY = dt.date(2022, 5, 6)
+
+
+@pytest.mark.model
+def test_a_weekday_in_the_past_perfect_lies_before_the_day_its_sentence_set(nlp) -> None:
+    """'On Thursday, she said he had left on Thursday last': the Thursday before that one."""
+    text = (
+        "Speaking to reporters on Thursday, his neighbour said that he had left the farm "
+        "on Thursday last to go fishing."
+    )
+    assert values(nlp, text, FRIDAY) == [
+        ("Thursday", "2022-05-05"),
+        ("Thursday last", "2022-04-28"),
+    ]
+
+
+@pytest.mark.model
+def test_a_weekday_in_a_quote_counts_from_the_day_of_speech(nlp) -> None:
+    """Said on a Thursday, "Thursday night" is the Thursday before: that day is "today"."""
+    text = (
+        "His sister spoke to this newspaper on Thursday.\n"
+        "\u201cHe went out on the Thursday night with his dog and never came home,\u201d she "
+        "said.\n"
+    )
+    got = dict(values(nlp, text, FRIDAY))
+    assert got["Thursday"] == "2022-05-05"
+    assert got["Thursday night"] == "2022-04-28"
+
+
+@pytest.mark.model
+def test_a_quoted_weekday_with_no_day_of_speech_counts_from_publication(nlp) -> None:
+    text = "\u201cWe met the builders on Wednesday and nothing has changed,\u201d she said.\n"
+    assert values(nlp, text, FRIDAY) == [("Wednesday", "2022-05-04")]
