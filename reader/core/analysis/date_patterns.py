@@ -2,7 +2,8 @@
 
 spaCy's DATE entities are the main source; these patterns are the safety net for weekdays,
 "last week", "next month", month names with or without a day or year, "in 2023", wire
-datelines ("BERLIN, Nov 6 (Reuters) -"), "tomorrow", "tonight" and "the end of 2025". A
+datelines ("BERLIN, Nov 6 (Reuters) -"), "tomorrow", "tonight", "the end of 2025" and a year
+that modifies a noun after a determiner ("a 2022 Senate run"). A
 leading preposition is context, never part of the span. The caller drops hits that fall inside
 a name (a person called May, an organisation named after a month).
 """
@@ -30,6 +31,7 @@ _QUALIFIER = (
     r"|(?i:early|late)\s+|(?i:mid)-\s*)?"
 )
 _PREP = r"(?i:in|since|by|until|till|from|for|of|during|before|after|through|to|between|and)"
+_DETERMINER = r"(?i:a|the|his|her|their|its|our|my|your|this|that)"
 _NUM = r"(?:\d+|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty))"
 
 PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -61,6 +63,8 @@ PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # years and decades
         rf"\b{_PREP}\s+(?P<d>{_QUALIFIER}{_YEAR})\b(?![-/.,]?\d)",
         rf"\b(?:(?i:early|late)\s+|(?i:mid)-\s*){_YEAR}\b",
+        # a year modifying a noun after a determiner: "a 2022 Senate run", "his 2016 campaign"
+        rf"\b{_DETERMINER}\s+(?P<d>{_YEAR})(?=\s+[A-Za-z])",
         r"\b(?:the\s+)?(?:1[89]\d0|20\d0)s\b",
         r"\b\d{4}-\d{2}-\d{2}\b",
     )

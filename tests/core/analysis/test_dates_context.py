@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from reader.core.analysis.date_context import sentence_timeline
+from reader.core.analysis.date_patterns import find_date_phrases
 from reader.core.analysis.dates import find_dates
 from reader.core.model import DateMention
 
@@ -107,3 +108,21 @@ def test_a_weekday_in_a_quote_counts_from_the_day_of_speech(nlp) -> None:
 def test_a_quoted_weekday_with_no_day_of_speech_counts_from_publication(nlp) -> None:
     text = "\u201cWe met the builders on Wednesday and nothing has changed,\u201d she said.\n"
     assert values(nlp, text, FRIDAY) == [("Wednesday", "2022-05-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("She is weighing a 2026 Senate run after the session.", "2026"),
+        ("The senator recalled his 2016 campaign with some fondness.", "2016"),
+    ],
+)
+def test_a_year_modifying_a_noun_after_a_determiner_is_a_date(text: str, year: str) -> None:
+    """The small model often leaves "a 2022 Senate run" untagged; the pattern finds the year."""
+    start = text.index(year)
+    assert (start, start + 4) in find_date_phrases(text)
+
+
+def test_a_number_after_a_determiner_that_is_no_year_is_not_a_date() -> None:
+    text = "A crowd of a 2000-strong march and the 150 people who stayed."
+    assert find_date_phrases(text) == []
