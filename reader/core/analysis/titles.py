@@ -1,7 +1,8 @@
 """Titles and descriptions that name someone again: "the French president", "the company".
 
 A person's mention often carries a title, before the name ("French President Emmanuel Macron")
-or as an apposition ("Cindy McCain, the agency's executive director"); an organization's, a
+or as an apposition ("Cindy McCain, the agency's executive director", "Fiji's Prime Minister,
+Dr Jone Tabua"); an organization's, a
 description ("ispace, the Tokyo-based company"). A later definite noun phrase whose head noun
 and modifiers all appear among those words refers back to the nearest such mention (a country
 or nationality among them must agree: "the Italian leader" is whoever "Italy's" or "Italian"
@@ -20,6 +21,7 @@ from reader.core.analysis.countries import country_code, demonym_code
 from reader.core.model import ORGANIZATION, PERSON, Entity
 
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 GENERIC_LEADERS = frozenset({"leader", "premier", "head"})
 """Nouns that name a country's leader whatever their title: "the Italian leader"."""
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -134,6 +136,9 @@ class TitleIndex:
             if token.text in _POSSESSIVE and i > 0:
                 i -= 1  # "Italy's Giorgia Meloni"
                 continue
+            if token.text == "," and i > 0:
+                words |= self._fronted_title(i, span.root)
+                break
             if token.pos_ not in _TITLE_POS or "\n" in token.text_with_ws:
                 break
             if self._entity_at.get(i) is not None and self._entity_at[i].type == PERSON:
@@ -148,6 +153,33 @@ class TitleIndex:
             appositions.append(root.head)
         for head in appositions:
             if head.pos_ != "NOUN" or self._paragraph(head.idx) != self._paragraph(root.idx):
+                continue
+            words.add(head.lower_)
+            for child in head.lefts:
+                if child.dep_ in ("amod", "compound", "poss") and not child.is_punct:
+                    words.add(child.lower_)
+                    if mark := _country_mark(child.text):
+                        words.add(mark)
+        return words
+
+    def _fronted_title(self, comma: int, name: Any) -> set[str]:
+        """Title words of a role set before the name with a comma ("Fiji's Prime Minister and
+        Chairman of the Forum, Dr Jone Tabua said"): the role phrase and the name are one
+        subject (parsed as two subjects of one verb, or as apposition), so "the Prime
+        Minister" later names that person."""
+        role = self.doc[comma - 1]
+        while role.head.i < comma and role.head.i != role.i:
+            role = role.head
+        related = (
+            (role.dep_ in SUBJECTS and name.dep_ in SUBJECTS and role.head.i == name.head.i)
+            or (role.dep_ == "appos" and role.head.i == name.i)
+            or (name.dep_ == "appos" and name.head.i == role.i)
+        )
+        if not related or role.pos_ not in ("NOUN", "PROPN") or role.i in self._entity_at:
+            return set()
+        words: set[str] = set()
+        for head in [role, *(c for c in role.children if c.dep_ == "conj")]:
+            if head.i in self._entity_at:
                 continue
             words.add(head.lower_)
             for child in head.lefts:

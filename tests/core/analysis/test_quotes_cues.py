@@ -61,3 +61,21 @@ def test_a_short_repeated_term_does_not_take_a_speaker(analyser: SpacyAnalyser) 
     ann = analyser.analyse(parse_text(text))
     banner = [q for q in ann.quotes if q.text == "No More Cuts"]
     assert banner and banner[0].speaker is None
+
+
+def test_a_role_set_before_the_name_with_a_comma_names_that_person_later(
+    analyser: SpacyAnalyser,
+) -> None:
+    """'Fiji's Prime Minister and Chairman of the Forum, Dr Jone Tabua ...' / 'The Prime Minister
+    said, "..."': the role is the person it introduced."""
+    text = (
+        "Fiji's Prime Minister and Chairman of the Pacific Forum, Dr Jone Tabua has voiced his "
+        "support for a regional fund.\n"
+        "The fund was proposed by Senator Mary Vale at a meeting in Suva.\n"
+        "The Prime Minister said, \u201cWe claim to have strong ties but I do not see the "
+        "evidence of that.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["We claim to have strong ties but I do not see the evidence of that."] == (
+        "Jone Tabua"
+    )
