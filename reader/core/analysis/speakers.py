@@ -245,12 +245,23 @@ class SpeakerResolver:
                 and not self.is_quoted(c)
             ]  # fmt: skip
             if subjects:
-                subject = min(subjects, key=lambda c: abs(c.i - verb.i))
-                return self.resolve_noun_phrase(subject, verb)
+                return self._first_resolved(subjects, verb)
             if current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
                 break
             current = current.head
         return self.adjacent_speaker(verb)
+
+    def _first_resolved(self, subjects: list[Any], verb: Any) -> Speaker | None:
+        """The nearest subject that names someone, or a conjunct of it that does: in "he and
+        his co-authors predicted" the speaker is he (a coordinated subject speaks through the
+        conjunct that refers; "his co-authors" names nobody)."""
+        ordered = sorted(subjects, key=lambda c: abs(c.i - verb.i))
+        for subject in ordered:
+            for head in [subject, *(c for c in subject.children if c.dep_ == "conj")]:
+                speaker = self.resolve_noun_phrase(head, verb)
+                if speaker is not None:
+                    return speaker
+        return None
 
     def adjacent_speaker(self, verb: Any) -> Speaker | None:
         """The name or pronoun right before ("Stiell, said") or after ("said Kikilias") a verb."""

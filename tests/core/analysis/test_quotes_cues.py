@@ -79,3 +79,18 @@ def test_a_role_set_before_the_name_with_a_comma_names_that_person_later(
     assert got["We claim to have strong ties but I do not see the evidence of that."] == (
         "Jone Tabua"
     )
+
+
+def test_a_coordinated_subject_speaks_through_the_conjunct_that_names_someone(
+    analyser: SpacyAnalyser,
+) -> None:
+    """'he and his co-authors predicted "..."': he, whoever "his co-authors" are."""
+    text = (
+        "Thomas Brandt changed how economists think about firms with a famous paper. It was "
+        "1987, yet he and his co-authors predicted \u201ca shift toward markets rather than "
+        "hierarchies to co-ordinate activity\u201d.\n"
+    )
+    got = speakers(analyser, text)
+    assert got["a shift toward markets rather than hierarchies to co-ordinate activity"] == (
+        "Thomas Brandt"
+    )
