@@ -14,7 +14,9 @@ Speaker, first cue that applies:
   2. A speech verb right after the closing mark or right before the opening one, for parses that
      went astray (the pattern fallback), and "according to X" in the same sentence; with no
      speech verb at all, a name the quotation is handed to ('“...,” Mary Kane, director of
-     ...') or the person whose clause a colon hands over to it ('She does not hide it: “...”').
+     ...') or the person whose clause a colon hands over to it ('She does not hide it: “...”');
+     inside the complement of a noun of saying, its possessor ("Hitler's demands for more
+     'living space'", "his call for 'calm'").
   3. Inheritance (quote_inheritance.py): a quotation with no cue of its own takes the speaker
      of the previous quotation
      in its paragraph (a second sentence of quoted speech), of the quotation it continues from
@@ -63,11 +65,12 @@ from reader.core.analysis.quote_inheritance import QuoteReading, inherit_speaker
 from reader.core.analysis.quote_marks import QuoteSpan
 from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.analysis.speakers import Speaker, SpeakerResolver, speaker_of
-from reader.core.analysis.speech_verbs import WEAK_VERBS, speech_lemma
+from reader.core.analysis.speech_verbs import CLAIM_NOUNS, WEAK_VERBS, speech_lemma
 from reader.core.model import ORGANIZATION, PERSON, Entity, Quote
 
 MAX_TERM_WORDS = 4
 MAX_CLIMB = 12
+MAX_NOUN_CLIMB = 3
 PATTERN_WINDOW = 3
 _NP_OPENERS = frozenset(
     {
@@ -122,11 +125,12 @@ def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> QuoteReading:
     reading = QuoteReading(span, tokens)
     if not tokens:
         return reading
-    verbs = _governing_speech_verbs(resolver, tokens)
-    governed = bool(verbs)
-    if not verbs:
+    claimed = _claimed_by(resolver, tokens)  # the nearest cue: "X's demands for “...”"
+    verbs = [] if claimed else _governing_speech_verbs(resolver, tokens)
+    governed = bool(verbs) or claimed is not None
+    if not verbs and not claimed:
         verbs = [v for v in [_adjacent_speech_verb(resolver, span)] if v is not None]
-    reading.speaker = _first_speaker(resolver, verbs)
+    reading.speaker = claimed or _first_speaker(resolver, verbs)
     reading.reported = governed and reading.speaker is not None
     if reading.speaker is None:
         seg_start, seg_end = resolver.segments[resolver.segment_of(tokens[0])]
@@ -204,6 +208,22 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
             if not token.is_punct:
                 seen += 1
             i += step
+    return None
+
+
+def _claimed_by(resolver: SpeakerResolver, tokens: list[Any]) -> Speaker | None:
+    """The possessor of a noun of saying that holds the quotation: "Hitler's demands for more
+    “living space”", "his call for “calm”" (a partial quote of someone's words, not a term).
+    """
+    inside = {t.i for t in tokens}
+    token = next((t for t in tokens if t.head.i not in inside), tokens[0])
+    for _ in range(MAX_NOUN_CLIMB):
+        if token.head.i == token.i or token.dep_ not in ("pobj", "prep", "dobj", "appos"):
+            return None
+        token = token.head
+        if token.pos_ == "NOUN" and token.lower_ in CLAIM_NOUNS:
+            owners = [c for c in token.children if c.dep_ == "poss" and not resolver.is_quoted(c)]
+            return resolver.resolve_noun_phrase(owners[0]) if owners else None
     return None
 
 

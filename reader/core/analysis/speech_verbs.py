@@ -44,6 +44,15 @@ SPEECH_NOUNS = frozenset(
 )  # fmt: skip
 """Nouns of a speech act, which a light verb turns into saying: "she issued a statement",
 "he had a more succinct statement", "they gave a warning" (the subject is the speaker)."""
+CLAIM_NOUNS = SPEECH_NOUNS | frozenset(
+    {
+        "demand", "demands", "call", "calls", "words", "promise", "promises", "claim",
+        "claims", "pledge", "pledges", "vow", "accusation", "accusations", "insistence",
+        "description", "assertion", "speeches",
+    }
+)  # fmt: skip
+"""Nouns of what someone said, whose possessor is the speaker of a quotation they hold:
+"Hitler's demands for more 'living space'", "the minister's call for 'calm'"."""
 
 
 def is_light_speech_verb(token: Any) -> bool:

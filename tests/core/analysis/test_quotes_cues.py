@@ -94,3 +94,27 @@ def test_a_coordinated_subject_speaks_through_the_conjunct_that_names_someone(
     assert got["a shift toward markets rather than hierarchies to co-ordinate activity"] == (
         "Thomas Brandt"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "General Marcus Webb wrote the memoir in exile. The memoir repeats Webb's demands "
+            "for more \u201cliving space\u201d on every page.\n",
+            "living space",
+            "Marcus Webb",
+        ),
+        (
+            "The mayor, Julia Hartmann, renewed her call for \u201ccalm and patience\u201d on "
+            "Sunday.\n",
+            "calm and patience",
+            "Julia Hartmann",
+        ),
+    ],
+)
+def test_the_possessor_of_a_noun_of_saying_speaks_the_quote_it_holds(
+    analyser: SpacyAnalyser, text: str, quoted: str, speaker: str
+) -> None:
+    """ "X's demands for 'living space'": X's words, a partial quote, not a scare quote."""
+    assert speakers(analyser, text)[quoted] == speaker
