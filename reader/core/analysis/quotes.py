@@ -28,6 +28,8 @@ Speaker, first cue that applies:
      own attribution (a lead quote).
   4. Echoes (quote_echoes.py): a quotation with no cue of its own that repeats the words of
      another quotation (a pull quote, a quoted headline) takes that quotation's speaker.
+  5. Transcripts (quote_transcripts.py): one still without a speaker, in a paragraph labelled
+     'Ms Roe: ...' (an interview turn), is that person's.
 
 Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted speech.
   - A name or title in capitals ("CBS This Morning", "Stage 3", a cited report "Who Has Your
@@ -63,6 +65,7 @@ from typing import Any
 from reader.core.analysis.quote_echoes import echo_speakers
 from reader.core.analysis.quote_inheritance import QuoteReading, inherit_speakers
 from reader.core.analysis.quote_marks import QuoteSpan
+from reader.core.analysis.quote_transcripts import transcript_speakers
 from reader.core.analysis.runner import doc_quotes, doc_text
 from reader.core.analysis.speakers import Speaker, SpeakerResolver, speaker_of
 from reader.core.analysis.speech_verbs import CLAIM_NOUNS, WEAK_VERBS, speech_lemma
@@ -99,6 +102,7 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
     readings = [_read(doc, resolver, span) for span in spans]
     inherit_speakers(resolver, readings)
     echo_speakers(text, readings)
+    transcript_speakers(resolver, readings)
     terms: set[str] = set()
     for reading in readings:  # a term once is a term again ("atypical contracts") from then on
         key = _key(resolver, reading)

@@ -118,3 +118,14 @@ def test_the_possessor_of_a_noun_of_saying_speaks_the_quote_it_holds(
 ) -> None:
     """ "X's demands for 'living space'": X's words, a partial quote, not a scare quote."""
     assert speakers(analyser, text)[quoted] == speaker
+
+
+def test_a_quote_in_an_interview_turn_is_the_labelled_persons(analyser: SpacyAnalyser) -> None:
+    """'Ms Ferrante: In my first book I called them “thinking machines”': the "I" of the turn."""
+    text = (
+        "The magazine spoke to the author Lucia Ferrante about her new book.\n"
+        "The Review: What do you call these groups?\n"
+        "Ms Ferrante: In my first book I called them \u201cthinking machines\u201d, but the "
+        "name never caught on.\n"
+    )
+    assert speakers(analyser, text)["thinking machines"] == "Lucia Ferrante"
