@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.analysis.according_to import AccordingTo
 from reader.core.analysis.rules import TITLE_WORDS
 from reader.core.analysis.runner import doc_text
 from reader.core.analysis.speech_verbs import (
@@ -60,7 +61,6 @@ OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
 _PARAGRAPH = re.compile(r"[^\n]+")
-_ACCORDING = re.compile(r"(?i)\baccording\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
@@ -115,8 +115,9 @@ class SpeakerResolver:
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
         self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
-        self._according_at = self._according_tokens()
-        self._according_memo: dict[tuple[int, int], Speaker | None] = {}
+        self._according = AccordingTo(
+            doc, self.text, self.is_quoted, self.entity_for_tokens, self.resolve_title
+        )
         self._learn_gender_from_pronouns()
 
     # -- structure -------------------------------------------------------------------------
@@ -281,48 +282,9 @@ class SpeakerResolver:
         return None
 
     def according_to(self, start: int, end: int) -> Speaker | None:
-        """The source of an "according to X" in tokens ``start:end``.
-
-        Every quotation of a sentence asks about the same range, so each range is answered
-        once, and only the "according" tokens of the article (listed in one pass) are looked
-        at: scanning the sentence for every quotation was quadratic in a long one.
-        """
-        key = (start, end)
-        if key not in self._according_memo:
-            lo = bisect.bisect_left(self._according_at, start)
-            hi = bisect.bisect_left(self._according_at, end)
-            found = None
-            for i in self._according_at[lo:hi]:
-                found = self._according_source(self.doc[i], end)
-                if found is not None:
-                    break
-            self._according_memo[key] = found
-        return self._according_memo[key]
-
-    def _according_tokens(self) -> list[int]:
-        """Token indices of every "according" outside quotation marks, in order."""
-        found = []
-        for match in _ACCORDING.finditer(self.text):
-            span = self.doc.char_span(match.start(), match.end())
-            if span is not None and len(span) == 1 and not self.is_quoted(span[0]):
-                found.append(span[0].i)
-        return found
-
-    def _according_source(self, token: Any, end: int) -> Speaker | None:
-        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-        if nxt is None or nxt.lower_ != "to":
-            return None
-        objects = [c for c in nxt.children if c.dep_ == "pobj"]
-        tokens = list(objects[0].subtree) if objects else list(self.doc[nxt.i + 1 : end])
-        tokens = [t for t in tokens if not self.is_quoted(t)]
-        entity = self.entity_for_tokens(tokens[:8])
-        if entity is not None:
-            return speaker_of(entity)
-        if objects and objects[0].pos_ == "NOUN":
-            titled = self.resolve_title(objects[0])
-            if titled is not None:
-                return speaker_of(titled)
-        return None
+        """The source of an "according to X" in tokens ``start:end`` (according_to.py)."""
+        entity = self._according.source(start, end)
+        return speaker_of(entity) if entity is not None else None
 
     # -- noun phrases, pronouns, titles ---------------------------------------------------
 
