@@ -185,7 +185,9 @@ class SpeakerResolver:
         covering = [self._entity_at[t.i] for t in tokens if t.i in self._entity_at]
         if covering:
             return self._fuller_name(min(covering, key=_rank))
-        names = [t for t in tokens if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        names = [
+            t for t in tokens if (t.pos_ == "PROPN" or _untagged_name(t)) and t.text[:1].isupper()
+        ]
         return self._by_surname(names[-1]) if names else None
 
     def _fuller_name(self, entity: Entity) -> Entity:
@@ -305,14 +307,16 @@ class SpeakerResolver:
         if named is not None:
             return speaker_of(named)  # "Leader of the House Dr Jane Roe": the name, not the role
         compounds = [t for t in head.lefts if t.dep_ == "compound"] + [head]
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" or _untagged_name(head):
             entity = self.resolve_title(head) or self.entity_for_tokens(compounds)
             if entity is not None:
                 # a role in capitals is the person introduced with it ("The Prime Minister",
                 # "the Labour MP"), not the party that modifies it; else a name
                 return speaker_of(entity)
             name = " ".join(
-                t.text for t in compounds if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS
+                t.text
+                for t in compounds
+                if (t.pos_ == "PROPN" or _untagged_name(t)) and t.lower_ not in TITLE_WORDS
             )  # the name without its titles and ranks: "Supt Kane" speaks as "Kane"
             return Speaker(name) if name else None
         if head.pos_ == "NOUN" and head.lower_ in SPOKES_WORDS:
@@ -458,6 +462,18 @@ def _name_tokens(token: Any) -> list[Any]:
 
 def _rank(entity: Entity) -> int:
     return SPEAKER_TYPES.index(entity.type) if entity.type in SPEAKER_TYPES else len(SPEAKER_TYPES)
+
+
+def _untagged_name(token: Any) -> bool:
+    """A capitalised word inside the sentence that the tagger took for a common noun: the small
+    model tags surnames ending in -s ("Davies replied", "Reyes wrote") NNS or NN."""
+    return (
+        token.tag_ in ("NN", "NNS")
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and token.text[1:2].islower()
+        and not token.is_sent_start
+    )
 
 
 def _has_definite(token: Any) -> bool:

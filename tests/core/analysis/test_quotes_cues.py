@@ -129,3 +129,25 @@ def test_a_quote_in_an_interview_turn_is_the_labelled_persons(analyser: SpacyAna
         "name never caught on.\n"
     )
     assert speakers(analyser, text)["thinking machines"] == "Lucia Ferrante"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "Asked about the delay, Davies replied: \u201cWe are doing our best.\u201d\n",
+            "We are doing our best.",
+            "Davies",
+        ),
+        (
+            "\u201cThis budget is a disaster,\u201d Reyes wrote on Facebook.\n",
+            "This budget is a disaster",
+            "Reyes",
+        ),
+    ],
+)
+def test_a_surname_the_tagger_took_for_a_common_noun_still_speaks(
+    analyser: SpacyAnalyser, text: str, quoted: str, speaker: str
+) -> None:
+    """Surnames ending in -s ("Davies", "Reyes") are tagged NN/NNS by the small model."""
+    assert speakers(analyser, text)[quoted] == speaker
