@@ -12,6 +12,7 @@ from typing import Any
 
 from reader.core.analysis.quote_marks import QuoteSpan
 from reader.core.analysis.speakers import Speaker, SpeakerResolver
+from reader.core.model import PERSON
 
 
 @dataclass
@@ -35,8 +36,9 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
     quotation that ran on into this one from the paragraph before it; the last speech verb of
     an earlier sentence of the paragraph; for a paragraph of nothing but quotation, the last
     speech verb of the paragraph before it (reported speech going on in the speaker's own
-    words). Each lookup is a dictionary read (a backward walk over the quotations was
-    quadratic on 10^5 of them).
+    words); for a quotation opening a sentence with no cue at all, the person the sentence
+    before it in its paragraph was about. Each lookup is a dictionary read (a backward walk
+    over the quotations was quadratic on 10^5 of them).
     """
     by_paragraph: dict[int, list[QuoteReading]] = {}
     for reading in readings:
@@ -62,9 +64,35 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
             if reading.speaker is None and alone[paragraph]:
                 # a paragraph of quotation right after reported speech: that speaker goes on
                 reading.speaker = speech_before.in_paragraph_before(by_paragraph[paragraph][0])
+            if reading.speaker is None and not alone[paragraph]:
+                reading.speaker = _handed_over(resolver, reading)
         if reading.kind == "speech" and reading.speaker is not None:
             latest[paragraph] = reading
     _lead_quotations(resolver, by_paragraph, alone)
+
+
+def _handed_over(resolver: SpeakerResolver, reading: QuoteReading) -> Speaker | None:
+    """The person the sentence before a quotation was about, when the quotation opens a
+    sentence of its paragraph with no cue at all: 'Mark Davies, the chief executive, was
+    blunt. “We got this wrong.”' (the story introduces a person, then gives their words)."""
+    first = reading.tokens[0]
+    index = resolver.segment_of(first)
+    if index == 0:
+        return None
+    start, _ = resolver.segments[index]
+    if resolver.text[resolver.doc[start].idx : reading.span.open_at].strip():
+        return None  # words before the quotation in its own sentence
+    prev_start, prev_end = resolver.segments[index - 1]
+    if not resolver.same_paragraph(resolver.doc[prev_start], first):
+        return None
+    roots = [
+        t for t in resolver.doc[prev_start:prev_end]
+        if t.head.i == t.i and t.pos_ in ("VERB", "AUX") and not resolver.is_quoted(t)
+    ]  # fmt: skip
+    if not roots:
+        return None
+    speaker = resolver.subject_of(roots[0])
+    return speaker if speaker is not None and speaker.type == PERSON else None
 
 
 def _lead_quotations(

@@ -25,7 +25,8 @@ Speaker, first cue that applies:
      verb of an earlier sentence in its paragraph, or, for a paragraph of nothing but
      quotation, of the last speech verb of the paragraph before ('..., said Dr Mary Kane.' /
      '"It is not enough."'), or else of the quotation that opens the next paragraph with its
-     own attribution (a lead quote).
+     own attribution (a lead quote); a quotation opening a sentence with no cue at all takes
+     the person the sentence before it was about ('Mark Davies was blunt. “We got it wrong.”').
   4. Echoes (quote_echoes.py): a quotation with no cue of its own that repeats the words of
      another quotation (a pull quote, a quoted headline) takes that quotation's speaker.
   5. Transcripts (quote_transcripts.py): one still without a speaker, in a paragraph labelled

@@ -151,3 +151,23 @@ def test_a_surname_the_tagger_took_for_a_common_noun_still_speaks(
 ) -> None:
     """Surnames ending in -s ("Davies", "Reyes") are tagged NN/NNS by the small model."""
     assert speakers(analyser, text)[quoted] == speaker
+
+
+def test_a_quote_after_a_sentence_about_a_person_is_theirs(analyser: SpacyAnalyser) -> None:
+    """'Mark Davies, the chief executive, was blunt. “We got this wrong.”'"""
+    text = (
+        "The airline cancelled 300 flights over the weekend.\n"
+        "Mark Davies, the company's chief executive, was blunt. \u201cWe got this wrong and we "
+        "are sorry.\u201d\n"
+    )
+    assert speakers(analyser, text)["We got this wrong and we are sorry."] == "Mark Davies"
+
+
+def test_a_quote_after_a_sentence_about_a_thing_stays_unattributed(
+    analyser: SpacyAnalyser,
+) -> None:
+    text = (
+        "Mark Davies runs the airline.\n"
+        "The notice on the door was short. \u201cClosed until further notice.\u201d\n"
+    )
+    assert speakers(analyser, text)["Closed until further notice."] is None
