@@ -44,6 +44,7 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
     for reading in readings:
         by_paragraph.setdefault(resolver.paragraph(reading.span.start), []).append(reading)
     alone: dict[int, bool] = {}
+    first = {paragraph: found[0] for paragraph, found in by_paragraph.items()}
     latest: dict[int, QuoteReading] = {}  # paragraph -> its latest quotation with a speaker so far
     earlier_paragraphs: list[int] = []  # paragraphs with quotations, before the current one
     speech_before = _SpeechBefore(resolver)
@@ -64,17 +65,18 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
             if reading.speaker is None and alone[paragraph]:
                 # a paragraph of quotation right after reported speech: that speaker goes on
                 reading.speaker = speech_before.in_paragraph_before(by_paragraph[paragraph][0])
-            if reading.speaker is None and not alone[paragraph]:
-                reading.speaker = _handed_over(resolver, reading)
+            if reading.speaker is None and (not alone[paragraph] or reading is first[paragraph]):
+                reading.speaker = _handed_over(resolver, reading, across=alone[paragraph])
         if reading.kind == "speech" and reading.speaker is not None:
             latest[paragraph] = reading
     _lead_quotations(resolver, by_paragraph, alone)
 
 
-def _handed_over(resolver: SpeakerResolver, reading: QuoteReading) -> Speaker | None:
+def _handed_over(resolver: SpeakerResolver, reading: QuoteReading, across: bool) -> Speaker | None:
     """The person the sentence before a quotation was about, when the quotation opens a
-    sentence of its paragraph with no cue at all: 'Mark Davies, the chief executive, was
-    blunt. “We got this wrong.”' (the story introduces a person, then gives their words)."""
+    sentence with no cue at all: 'Mark Davies, the chief executive, was blunt. “We got this
+    wrong.”' (the story introduces a person, then gives their words), also across a paragraph
+    break when the quotation opens a paragraph of nothing but quotation."""
     first = reading.tokens[0]
     index = resolver.segment_of(first)
     if index == 0:
@@ -83,7 +85,8 @@ def _handed_over(resolver: SpeakerResolver, reading: QuoteReading) -> Speaker | 
     if resolver.text[resolver.doc[start].idx : reading.span.open_at].strip():
         return None  # words before the quotation in its own sentence
     prev_start, prev_end = resolver.segments[index - 1]
-    if not resolver.same_paragraph(resolver.doc[prev_start], first):
+    gap = resolver.paragraph(first.idx) - resolver.paragraph(resolver.doc[prev_start].idx)
+    if gap > (1 if across else 0):
         return None
     roots = [
         t for t in resolver.doc[prev_start:prev_end]

@@ -171,3 +171,15 @@ def test_a_quote_after_a_sentence_about_a_thing_stays_unattributed(
         "The notice on the door was short. \u201cClosed until further notice.\u201d\n"
     )
     assert speakers(analyser, text)["Closed until further notice."] is None
+
+
+def test_a_paragraph_of_quotation_after_a_paragraph_about_a_person_is_theirs(
+    analyser: SpacyAnalyser,
+) -> None:
+    """'The mayor, Julia Hartmann, defended the plan.' / '“We cannot wait any longer.”'"""
+    text = (
+        "The mayor, Julia Hartmann, defended the plan in a radio interview.\n"
+        "\u201cWe cannot wait any longer.\u201d\n"
+        "The council meets again in May.\n"
+    )
+    assert speakers(analyser, text)["We cannot wait any longer."] == "Julia Hartmann"
