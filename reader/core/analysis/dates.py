@@ -53,6 +53,7 @@ from reader.core.analysis.date_resolution import (
     DEICTIC_TAIL,
     UNRESOLVED,
     Resolution,
+    Tense,
     is_weekday,
     resolve,
 )
@@ -94,7 +95,7 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     datelines = Spans(dateline_lines(text))
     resolved: list[tuple[int, int, Resolution]] = []
     deictic_in_quote: list[tuple[int, int]] = []
-    anchored_weekdays: list[tuple[int, int, str]] = []  # (start, end, tense)
+    anchored_weekdays: list[tuple[int, int, Tense]] = []  # (start, end, tense)
     for start, end in _candidates(doc, text):
         expression = text[start:end]
         if means_nowadays(doc, start, end):
