@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -28,18 +28,6 @@ Progress = Callable[[float], None]
 Pool = Literal["analysis", "io"]
 PROGRESS_STEP = 0.01
 """Progress reports closer than this to the last one are dropped (no signal flood)."""
-
-
-_thread_state = threading.local()
-
-
-def _give_thread_an_event_dispatcher() -> None:
-    """Give a worker thread a Qt event dispatcher for its life (a QEventLoop creates one).
-
-    Qt objects made on a worker may start timers (a QTextDocument printed to PDF lays itself
-    out with them); without a dispatcher Qt warns and drops them. The loop never runs.
-    """
-    _thread_state.loop = QEventLoop()
 
 
 class TaskOwner(Protocol):
@@ -72,12 +60,8 @@ class TaskManager(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pools = {
-            name: ThreadPoolExecutor(
-                max_workers=1,
-                thread_name_prefix=f"reader-{name}",
-                initializer=_give_thread_an_event_dispatcher,
-            )
-            for name in ("analysis", "io")
+            "analysis": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-analysis"),
+            "io": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-io"),
         }
         self._pending = 0
         self._closed = False
