@@ -148,8 +148,12 @@ def printable_document(
     return document
 
 
-def print_pdf(document: QTextDocument, target: Path, title: str) -> None:
-    """Print ``document`` to ``target`` as A4 PDF, atomically (temporary file, then rename)."""
+def print_pdf(html: str, target: Path, title: str) -> None:
+    """Print the rich text ``html`` to ``target`` as A4 PDF, atomically (temporary file, then
+    rename). Runs on the print worker: the document is made there from HTML, because a
+    QTextDocument made on the UI thread cannot lay itself out on another."""
+    document = QTextDocument()
+    document.setHtml(html)
     fd, tmp = atomic.temp_file_beside(target, shared=True)  # as every other saved copy
     os.close(fd)
     try:
@@ -209,12 +213,19 @@ class ExportController(QObject):
         annotations = tab.annotations
         try:
             check_target(annotations, target)
-            document = self._printable(tab, annotations)
-            print_pdf(document, target, annotations.article.title or tab.path.name)
         except (ReaderError, OSError) as error:
             self.save_failed(target, error)
             return
-        self._window.status.show_done(f"Exported {target.name}")
+        # Built here (it clones the view's document, on the UI thread), printed on a worker
+        html = self._printable(tab, annotations).toHtml()
+        title = annotations.article.title or tab.path.name
+        self._window.status.show_busy(f"Saving {target.name}…")
+        self._window.tasks.run(
+            lambda _progress: print_pdf(html, target, title),
+            on_success=lambda _none: self._window.status.show_done(f"Exported {target.name}"),
+            on_failure=lambda error: self.save_failed(target, error),
+            pool="print",
+        )
 
     def print_article(self) -> QPrintPreviewDialog | None:
         """File ▸ Print: Qt's print preview of the highlighted article, printing from there."""

@@ -19,15 +19,24 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Progress = Callable[[float], None]
-Pool = Literal["analysis", "io"]
+Pool = Literal["analysis", "io", "print"]
 PROGRESS_STEP = 0.01
 """Progress reports closer than this to the last one are dropped (no signal flood)."""
+
+
+_thread_state = threading.local()
+
+
+def _give_thread_an_event_dispatcher() -> None:
+    """Give this worker thread a Qt event dispatcher for its life (a QEventLoop creates one;
+    the loop never runs). Qt objects laid out here may then start their timers."""
+    _thread_state.loop = QEventLoop()
 
 
 class TaskOwner(Protocol):
@@ -62,6 +71,14 @@ class TaskManager(QObject):
         self._pools = {
             "analysis": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-analysis"),
             "io": ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-io"),
+            # Printing lays a document out with Qt timers, which need an event dispatcher in
+            # the thread. Only this worker gets one: on the I/O worker, which hands documents
+            # to the UI thread, a dispatcher let their timers deadlock the hand-over.
+            "print": ThreadPoolExecutor(
+                max_workers=1,
+                thread_name_prefix="reader-print",
+                initializer=_give_thread_an_event_dispatcher,
+            ),
         }
         self._pending = 0
         self._closed = False

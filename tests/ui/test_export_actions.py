@@ -108,6 +108,7 @@ def test_export_pdf_prints_the_highlighted_article(
     target = tmp_path / "article.pdf"
     save_as.append(target)
     window.action_by_id["file.export_pdf"].trigger()
+    qtbot.waitUntil(lambda: "Exported" in window.status.label.text(), timeout=20_000)
     assert target.read_bytes().startswith(b"%PDF")
     reader = PdfReader(target)
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
@@ -161,9 +162,13 @@ def test_export_pdf_gets_the_permissions_of_every_other_save(
     for target in (pdf, kept):
         save_as.append(target)
         window.action_by_id["file.export_pdf"].trigger()
-        assert target.read_bytes().startswith(b"%PDF")
-    assert pdf.stat().st_mode & 0o777 == html.stat().st_mode & 0o777 == atomic.shared_file_mode(
-        tmp_path / "new"
+        qtbot.waitUntil(
+            lambda t=target: t.exists() and t.read_bytes()[:4] == b"%PDF", timeout=20_000
+        )
+    assert (
+        pdf.stat().st_mode & 0o777
+        == html.stat().st_mode & 0o777
+        == atomic.shared_file_mode(tmp_path / "new")
     )
     assert kept.stat().st_mode & 0o777 == 0o640  # an existing file keeps its own
 
