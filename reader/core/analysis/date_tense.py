@@ -37,6 +37,16 @@ REPORTING = frozenset(
     {"say", "says", "tell", "tells", "add", "adds", "argue", "argues", "note", "notes", "write",
      "writes", "warn", "warns", "claim", "claims", "report", "reports", "insist", "insists"}
 )  # fmt: skip
+SCHEDULED_ONSETS = frozenset(
+    f"{verb}{ending}"
+    for verb in ("begin", "start", "commence", "resume", "expire", "open", "close", "end")
+    for ending in ("", "s")
+)
+"""Present forms (the pipeline has no lemmatizer) of verbs naming when a scheduled state
+starts or stops. In the simple present they state a timetable ("the law takes effect in
+January", "the season opens in April"), so a date they govern lies ahead, however far;
+a caption's present ("speaks during a debate on December 29") keeps the nearest date."""
+_IN_FORCE = frozenset({"effect", "force"})
 INHERITING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "ccomp", "acl", "relcl"})
 
 
@@ -191,10 +201,28 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
             return "past"
         return _inherit(verb, depth)
     if tag in ("VBZ", "VBP"):
-        return "unknown" if verb.lower_ in REPORTING else "present"
+        if verb.lower_ in REPORTING:
+            return "unknown"
+        return "future" if _names_scheduled_onset(verb) else "present"
     if tag in ("VB", "VBN"):
         return _inherit(verb, depth)
     return "unknown"
+
+
+def _names_scheduled_onset(verb: Any) -> bool:
+    """Whether a verb is one of SCHEDULED_ONSETS, or "take effect" / "come (go) into force"."""
+    if verb.lower_ in SCHEDULED_ONSETS:
+        return True
+    if verb.lower_ in ("take", "takes"):
+        return any(c.dep_ == "dobj" and c.lower_ in _IN_FORCE for c in verb.children)
+    if verb.lower_ in ("come", "comes", "go", "goes"):
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "into"
+            and any(g.lower_ in _IN_FORCE for g in c.children)
+            for c in verb.children
+        )
+    return False
 
 
 def _plan_in_the_past(cue: Any) -> bool:

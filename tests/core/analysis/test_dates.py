@@ -360,3 +360,18 @@ def test_a_full_date_is_a_date_even_inside_a_name(nlp) -> None:
     """The model may tag a byline and its date as one PERSON; a day, month and year is no name."""
     text = "By James Whittaker - May 4, 2022 Share this story"
     assert ("May 4, 2022", "2022-05-04") in values(dates_in(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new rule takes effect in January.", ("January", "2026-01")),
+        ("The ban comes into force in February.", ("February", "2026-02")),
+        ("The season opens in January.", ("January", "2026-01")),
+        ("The mayor speaks during a debate on December 29.", ("December 29", "2024-12-29")),
+    ],
+)
+def test_the_present_of_a_scheduled_onset_looks_ahead_however_far(nlp, text, expected) -> None:
+    """'takes effect', 'comes into force', 'opens' state a timetable: the next such month, even
+    ten months off; a caption's present ('speaks during a debate') keeps the nearest date."""
+    assert expected in values(dates_in(nlp, text))
