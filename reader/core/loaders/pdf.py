@@ -30,7 +30,6 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
 
 from pypdf import PageObject, PasswordType, PdfReader
@@ -219,11 +218,7 @@ def drop_running_lines(
     lines are kept and ``notices`` gets a sentence saying so.
     """
     with_text = [page for page in pages if any(page)]
-    counts: Counter[str] = Counter()
-    for page in with_text:
-        counts.update({_key(line) for line in _edges(page)})
-    needed = max(2, REPEAT_SHARE * len(with_text))
-    running = {key for key, count in counts.items() if count >= needed}
+    running = _running_keys(with_text)
     result: list[str] = []
     for page in with_text:
         edges = set(_edge_indices(page))
@@ -242,6 +237,24 @@ def drop_running_lines(
             )
         return [line for page in with_text for line in [*page, "\f"]]
     return result
+
+
+def _running_keys(pages: list[list[str]]) -> set[str]:
+    """The lines (as ``_key``) that run along the page edges.
+
+    Pattern: a running header or footer sits at the top or bottom of most pages and nowhere
+    else. A line the body itself repeats (a refrain, a table's row, a paragraph printed twice)
+    lands at an edge now and then only because pages break there: a line found inside pages
+    at least as often as at their edges is text.
+    """
+    at_edges: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for page in pages:
+        edges = set(_edge_indices(page))
+        at_edges.update({_key(page[index]) for index in edges})
+        inside.update(_key(line) for index, line in enumerate(page) if line and index not in edges)
+    needed = max(2, REPEAT_SHARE * len(pages))
+    return {key for key, count in at_edges.items() if count >= needed and inside[key] < count}
 
 
 def is_print_line(line: str, title: str | None = None) -> bool:
@@ -265,10 +278,6 @@ def is_print_line(line: str, title: str | None = None) -> bool:
 def _edge_indices(page: list[str]) -> list[int]:
     filled = [index for index, line in enumerate(page) if line]
     return filled[:EDGE_LINES] + filled[-EDGE_LINES:]
-
-
-def _edges(page: list[str]) -> Iterable[str]:
-    return (page[index] for index in _edge_indices(page))
 
 
 def _key(line: str) -> str:

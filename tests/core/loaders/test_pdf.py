@@ -70,6 +70,20 @@ def test_running_lines_need_repetition() -> None:
     ]
 
 
+def test_a_line_the_body_repeats_is_text_even_where_pages_break_on_it() -> None:
+    """A refrain at the top of two of three pages is no running header: it repeats inside
+    the pages too, which a header never does."""
+    refrain = "We shall not give up, the minister said again."
+    pages = [
+        ["Report", refrain, "One.", refrain, "Two.", "1"],
+        ["Report", refrain, "Three.", refrain, "Four.", "2"],
+        ["Report", "Five.", refrain, "Six.", "End.", "3"],
+    ]
+    kept = [line for line in drop_running_lines(pages) if line != "\f"]
+    assert "Report" not in kept and "1" not in kept
+    assert kept.count(refrain) == 5
+
+
 def test_soft_hyphen_and_blank_line() -> None:
     lines = ["A para\u00ad", "graph that ends.", "", "Next one."]
     assert paragraphs(lines) == ["A paragraph that ends.", "Next one."]
