@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 )
 
 from reader.core.model import Article, Block
+from reader.ui.gil_free import move_to_thread
 from reader.ui.positions import OffsetMap
 from reader.ui.theme import PageColors
 
@@ -141,12 +142,13 @@ def build_for_ui(article: Article, colors: PageColors, zoom: int = 100) -> Built
     """``build_document`` from any thread; the document belongs to the UI thread after it.
 
     A QObject can only be pushed to another thread by the thread it lives in, so the move
-    happens here, on the thread that built it.
+    happens here, on the thread that built it, with the GIL released (``gil_free``: holding
+    it there deadlocked with the UI thread destroying a widget).
     """
     document, offsets = build_document(article, colors, zoom)
     app = QCoreApplication.instance()
     if app is not None:
-        document.moveToThread(app.thread())
+        move_to_thread(document, app.thread())
     return BuiltDocument(article, document, offsets, colors, zoom)
 
 
