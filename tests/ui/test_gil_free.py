@@ -52,7 +52,7 @@ SCENARIO = textwrap.dedent(
 
         def disconnectNotify(self, signal):  # called by ~QObject under the receiver's mutex
             in_lock.set()
-            time.sleep(0.5)  # releases the GIL: the worker takes it and starts the move
+            time.sleep(2)  # releases the GIL: the worker takes it and starts the move
 
     thread = threading.Thread(target=worker)
     thread.start()
