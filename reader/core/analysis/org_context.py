@@ -59,12 +59,17 @@ def _name_token(token: Any) -> bool:
     )
 
 
-def _name_run(doc: Any, i: int) -> tuple[int, int]:
-    """The run of capitalised words around token ``i``."""
+def _name_flags(doc: Any) -> list[bool]:
+    """``_name_token`` of every token, in one pass (indexing a Doc token by token is slow)."""
+    return [_name_token(token) for token in doc]
+
+
+def _name_run(doc: Any, i: int, names: list[bool]) -> tuple[int, int]:
+    """The run of capitalised words around token ``i`` (``names``: ``_name_flags(doc)``)."""
     start, end = i, i + 1
-    while start > 0 and _name_token(doc[start - 1]) and not doc[start - 1].is_sent_start:
+    while start > 0 and names[start - 1] and not doc[start - 1].is_sent_start:
         start -= 1
-    while end < len(doc) and _name_token(doc[end]) and not doc[end].is_sent_start:
+    while end < len(doc) and names[end] and not doc[end].is_sent_start:
         end += 1
     return start, end
 
@@ -101,16 +106,16 @@ def _owned_after(doc: Any, end: int) -> bool:
     return False
 
 
-def _organizations_by_context(doc: Any) -> dict[str, bool]:
+def _organizations_by_context(doc: Any, names: list[bool]) -> dict[str, bool]:
     """Surfaces (normalised) the context calls an organization; True where the class noun
     says so (pattern 1, which may overrule the model's PERSON), False for pattern 2 only."""
     found: dict[str, bool] = {}
     i = 0
     while i < len(doc):
-        if not _name_token(doc[i]) or rules.is_sentence_initial(doc[i]):
+        if not names[i] or rules.is_sentence_initial(doc[i]):
             i += 1
             continue
-        start, end = _name_run(doc, i)
+        start, end = _name_run(doc, i, names)
         if start < i or rules.is_sentence_initial(doc[start]):
             i = end
             continue
@@ -125,7 +130,8 @@ def _organizations_by_context(doc: Any) -> dict[str, bool]:
 
 def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """Candidates (and untagged name runs) that the patterns above call organizations."""
-    found = _organizations_by_context(doc)
+    names = _name_flags(doc)
+    found = _organizations_by_context(doc, names)
     if not found:
         return cands
     out = []
@@ -144,10 +150,10 @@ def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate
     taken = {t for ent in doc.ents for t in range(ent.start, ent.end)} | covered
     i = 0
     while i < len(doc):
-        if not _name_token(doc[i]) or i in taken:
+        if not names[i] or i in taken:
             i += 1
             continue
-        start, end = _name_run(doc, i)
+        start, end = _name_run(doc, i, names)
         text = doc[start:end].text
         if (
             normalise(text) in found

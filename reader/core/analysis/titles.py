@@ -67,6 +67,7 @@ class TitleIndex:
         self._entity_at = entity_at
         self._paragraph = paragraph
         self.gender: dict[str, str] = {}
+        self._spelling_cache: dict[str, frozenset[str]] = {}
         self._titles = self._collect()
 
     def resolve(self, head: Any) -> Entity | None:
@@ -97,7 +98,7 @@ class TitleIndex:
         word = _spelling(word)
         organizations = [
             e for e in self.entities
-            if e.type == ORGANIZATION and word in {_spelling(w) for w in e.name.lower().split()}
+            if e.type == ORGANIZATION and word in self._spellings(e.name)
             and any(m.start < head.idx for m in e.mentions)
         ]  # fmt: skip
         if organizations:
@@ -105,6 +106,15 @@ class TitleIndex:
                 organizations, key=lambda e: max(m.start for m in e.mentions if m.start < head.idx)
             )
         return None
+
+    def _spellings(self, name: str) -> frozenset[str]:
+        """The words of an organization's name as ``_spelling`` writes them (computed once per
+        name: ``resolve`` asks for every organization at every title)."""
+        words = self._spelling_cache.get(name)
+        if words is None:
+            words = frozenset(_spelling(w) for w in name.lower().split())
+            self._spelling_cache[name] = words
+        return words
 
     def _collect(self) -> list[tuple[int, Entity, frozenset[str]]]:
         """(mention start, entity, title words) for every mention that carries one.
