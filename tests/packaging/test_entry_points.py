@@ -94,12 +94,28 @@ def test_text_and_markdown_open_without_the_html_stack(tmp_path: Path, sample_pa
     assert done.stdout.split() == ["True", "Talks"]
 
 
-def test_opening_text_imports_no_html_stack(sample_path: Path) -> None:
+OTHER_FORMATS_LIBRARIES = ("trafilatura", "htmldate", "justext", "docx", "pypdf", "markdown_it")
+
+
+def test_opening_text_imports_no_other_formats_library(sample_path: Path) -> None:
     code = (
         "import sys\nfrom reader.core.documents import open_document\n"
         f"open_document({str(sample_path)!r})\n"
-        "print(sorted(m for m in ('trafilatura', 'htmldate', 'justext') if m in sys.modules))\n"
+        f"print(sorted(m for m in {OTHER_FORMATS_LIBRARIES!r} if m in sys.modules))\n"
     )
     done = _run("-c", code)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_format_imports_its_library_when_its_first_file_opens(tmp_path: Path) -> None:
+    markdown = tmp_path / "a.md"
+    markdown.write_text("# Talks\n\nEmmanuel Macron met officials in Paris.\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom reader.core.loaders import load_article, load_markdown\n"
+        "print(load_markdown.__name__, 'markdown_it' in sys.modules)\n"
+        f"print(load_article({str(markdown)!r}).title, 'markdown_it' in sys.modules)\n"
+    )
+    done = _run("-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["load_markdown", "False", "Talks", "True"]
