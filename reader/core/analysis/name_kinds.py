@@ -54,6 +54,7 @@ _BODIES = """
     Branch Division Unit Service Office Directorate Operations Command
     Resorts Hotels Holdings Industries Enterprises Airlines Airways Motors Partners Associates
     Studios Technologies Systems Pharmaceuticals Laboratories Labs Networks Communications
+    Semiconductors Electronics Solutions Foods Brands Insurance Bancorp Energy
     """
 ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
 
@@ -62,6 +63,36 @@ ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
 LEGAL_FORMS = frozenset(
     {"LLC", "L.L.C.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "GmbH", "LLP"}
 )
+
+
+# Sports clubs are named by a suffix or a first word of their own ("Marlow Town FC", "Kestrel
+# United", "AC Milan"); the model tags them GPE after the town they carry. No "City": "Mexico
+# City" and "Kansas City" are places.
+CLUB_LAST_WORDS = frozenset(
+    {"FC", "AFC", "CF", "SC", "United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic"}
+)
+CLUB_FIRST_WORDS = frozenset({"FC", "AFC", "AC", "CF", "SC", "SV", "Real", "Atletico", "Atlético"})
+
+# Bodies whose head noun comes first, before "of", "for" or "on" and the name's other words
+# ("Ministry of Health", "Commission for the Protection of Coastal Waters", "House Committee on
+# Financial Services", "Group of Seven"): the head names the kind, the rest what it is for.
+HEAD_FIRST_BODIES = (ORGANIZATION_HEADS - {"Police", "Operations", "Resorts", "Hotels"}) | {
+    "House", "Chamber", "Church", "League", "Society", "Fund", "Organization", "Organisation",
+    "Alliance", "Coalition", "Academy", "Friends",
+}  # fmt: skip
+HEAD_FIRST_LINKS = frozenset({"of", "for", "on"})
+
+
+def club_name(text: str) -> bool:
+    """ "Marlow Town FC", "Kestrel United", "AC Milan": a sports club by its own words."""
+    words = text.split()
+    return len(words) > 1 and (words[-1] in CLUB_LAST_WORDS or words[0] in CLUB_FIRST_WORDS)
+
+
+def named_as_body(text: str) -> bool:
+    """A name that says itself it is an organization: a body's head noun last, a legal form,
+    a club's word ("Atlantis Semiconductors", "Kestrel Holdings Ltd", "Marlow Town FC")."""
+    return organization_head(text) or company_name(text) or club_name(text)
 
 
 def company_name(text: str) -> bool:

@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import places, rules
+from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
-from reader.core.model import ORGANIZATION, PERSON, PLACE
+from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 _CLASS_NOUNS = """
     company companies firm firms startup start-up startups retailer retailers airline airlines
@@ -164,3 +164,102 @@ def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate
             out.append(Candidate(start, end, "ORG", ORGANIZATION))
         i = end
     return out
+
+
+def _capitalised(token: Any) -> bool:
+    """A word of a name: capitalised, letters only ("Seven", "FC", "Health"), not "The"."""
+    return bool(token.is_alpha and token.text[0].isupper() and token.lower_ != "the")
+
+
+def _head_first_end(doc: Any, end: int) -> int:
+    """Where "<Head> of/for/on [the] <Name>" ends ("Ministry of Health", "Commission for the
+    Protection of Coastal Waters"), chaining further "of"/"and" links; ``end`` if none."""
+    best, i, links = end, end, name_kinds.HEAD_FIRST_LINKS
+    while i + 1 < len(doc) and doc[i].lower_ in links and not doc[i].is_sent_start:
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        if j >= len(doc) or not _capitalised(doc[j]) or doc[j].is_sent_start:
+            break
+        k = j
+        while k < len(doc) and _capitalised(doc[k]) and not doc[k].is_sent_start:
+            k += 1
+        if any(t.ent_type_ in ("DATE", "TIME") for t in doc[j:k]):
+            break  # "the Senate on Monday"
+        if doc[i].lower_ == "on" and k - j < 2:
+            break  # "Parliament on Brexit": a topic; "Council on Foreign Relations" is a name
+        if doc[i].lower_ == "and" and (
+            doc[k - 1].text in name_kinds.HEAD_FIRST_BODIES
+            or any(t.lower_ in rules.PERSON_TITLES for t in doc[j:k])
+        ):
+            break  # "the Ministry of Health and Ministry of Education", "... and Mayor Lee"
+        best, i, links = k, k, name_kinds.HEAD_FIRST_LINKS | {"and"}
+    return best
+
+
+def _own_word_spans(doc: Any, skip: bytearray, places_at: set[int]) -> list[tuple[int, int]]:
+    """Token spans of names that say themselves they are bodies (see ``bodies_by_own_words``);
+    no "of" name grows from a place the model found ("the West Bank on ...")."""
+    found = []
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i]) or skip[doc[i].idx]:
+            i += 1
+            continue
+        start, end = i, i + 1
+        while end < len(doc) and _capitalised(doc[end]) and not doc[end].is_sent_start:
+            end += 1
+        i = end
+        if doc[end - 1].text in name_kinds.HEAD_FIRST_BODIES and start not in places_at:
+            full = _head_first_end(doc, end)
+            if full > end:
+                found.append((start, full))
+                i = full
+                continue
+        text = doc[start:end].text
+        if name_kinds.named_as_body(text) and all(t.pos_ == "PROPN" for t in doc[start:end]):
+            found.append((start, end))
+    return found
+
+
+def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names whose own words say they are organizations, where the model missed them or cut
+    them into pieces.
+
+    3. the name's last word is a body's head noun, a legal form or a club's word, and every
+       word of it is a proper noun ("Atlantis Semiconductors", "Marlow Town FC");
+    4. a body's head noun comes first and "of", "for" or "on" joins it to the rest of the
+       name ("Commission for the Protection of Coastal Waters", "Group of Seven").
+
+    The name replaces the model's spans inside it, never one that runs past it or that the
+    rules fixed, nor the model's own typed reading of the same extent ("West Bank"), nor an
+    event's name; a title-case line (a headline) is left alone, since there every word is
+    capitalised.
+    """
+    skip = bytearray(len(text))
+    for start, end in title_case.title_case_lines(text):
+        skip[start:end] = b"\x01" * (end - start)
+    places_at = {c.start for c in cands if c.type in (PLACE, COUNTRY)}
+    spans = _own_word_spans(doc, skip, places_at)
+    if not spans:
+        return cands
+    owners: dict[int, list[int]] = {}
+    for n, c in enumerate(cands):
+        for t in range(c.start, c.end):
+            owners.setdefault(t, []).append(n)
+    dropped: set[int] = set()
+    added = []
+    for start, end in spans:
+        inside = {n for t in range(start, end) for n in owners.get(t, ())}
+        covered = [cands[n] for n in inside]
+        if any(c.start < start or c.end > end or c.fixed for c in covered):
+            continue
+        if any((c.start, c.end) == (start, end) and c.type not in (None, PERSON)
+               for c in covered):  # fmt: skip
+            continue  # the model's own reading of exactly this name stands
+        name = doc[start:end]
+        if _known_place(name.text) or name_kinds.facility_name(name.text):
+            continue
+        if name_kinds.event_head(name):
+            continue
+        dropped |= inside
+        added.append(Candidate(start, end, "ORG", ORGANIZATION))
+    return [c for n, c in enumerate(cands) if n not in dropped] + added

@@ -1,0 +1,98 @@
+"""Organization rules of issue 13's third round: names whose own words say they are bodies,
+each on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis import name_kinds
+from reader.core.analysis.entities import extract_entities
+from reader.core.model import ORGANIZATION, PLACE
+
+
+def _by_text(doc) -> dict[str, str]:
+    return {m.text: e.type for e in extract_entities(doc) for m in e.mentions}
+
+
+def test_a_clubs_own_words_name_it() -> None:
+    assert name_kinds.club_name("Marlow Town FC")
+    assert name_kinds.club_name("Kestrel United")
+    assert name_kinds.club_name("AC Milan")
+    assert not name_kinds.club_name("United")
+    assert not name_kinds.club_name("Mexico City")
+
+
+def test_a_name_says_it_is_a_body_by_its_last_word() -> None:
+    assert name_kinds.named_as_body("Atlantis Semiconductors")
+    assert name_kinds.named_as_body("Kestrel Holdings Ltd")
+    assert name_kinds.named_as_body("Marlow Town FC")
+    assert not name_kinds.named_as_body("Semiconductors")
+    assert not name_kinds.named_as_body("Atlantis Avenue")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "On Monday, shares in Atlantis Semiconductors rose after the results were out, and "
+            "traders were glad.",
+            "Atlantis Semiconductors",
+        ),
+        (
+            "On Friday, the new club Marlow Town FC signed the striker from Kestrel United for "
+            "a fee that was not disclosed.",
+            "Kestrel United",
+        ),
+    ],
+)
+def test_a_name_ending_in_a_bodys_word_is_an_organization(nlp, sentence: str, name: str) -> None:
+    found = _by_text(nlp(sentence))
+    assert found.get(name) == ORGANIZATION, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The report of the Commission for the Protection of Coastal Waters was published "
+            "in Lisbon last week.",
+            "Commission for the Protection of Coastal Waters",
+        ),
+        (
+            "The leaders of the Group of Seven met in Canada to talk about trade and the war.",
+            "Group of Seven",
+        ),
+    ],
+)
+def test_a_head_noun_first_then_of_or_for_names_one_body(nlp, sentence: str, name: str) -> None:
+    found = _by_text(nlp(sentence))
+    assert found.get(name) == ORGANIZATION, found
+
+
+@pytest.mark.model
+def test_a_place_the_model_found_does_not_grow_into_a_body(nlp) -> None:
+    found = _by_text(
+        nlp("Israeli troops entered the West Bank on Monday and stayed there for a week.")
+    )
+    assert found.get("West Bank") == PLACE, found
+    assert not any(kind == ORGANIZATION for kind in found.values()), found
+
+
+@pytest.mark.model
+def test_a_topic_after_on_is_not_part_of_the_body(nlp) -> None:
+    found = _by_text(
+        nlp("The motion before Parliament on Brexit was tabled by a member of the opposition.")
+    )
+    assert "Parliament on Brexit" not in found, found
+
+
+@pytest.mark.model
+def test_a_headline_in_title_case_keeps_its_capitals_to_itself(nlp) -> None:
+    doc = nlp(
+        "Council of Kestrel Towns Backs Ferry Plan Again\n"
+        "The plan was approved by the council on Monday after a long debate."
+    )
+    found = _by_text(doc)
+    assert not any("Backs" in name for name in found), found
