@@ -59,6 +59,31 @@ _BODIES = """
 ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
 
 
+# Words that a company or a paper joins with "and" inside one name ("Tidewater Hotels and
+# Resorts", "the Post and Courier", "Mail and Guardian"): plural trade words and newspaper
+# nouns. Two bodies joined by "and" are written with their own names ("Google and Meta").
+_TRADE_PLURALS = """
+    Hotels Resorts Casinos Suites Holdings Industries Enterprises Investments Partners
+    Associates Studios Technologies Systems Services Solutions Foods Brands Electronics
+    """
+TRADE_PLURALS: frozenset[str] = frozenset(_TRADE_PLURALS.split())
+_MEDIA_WORDS = """
+    Post Courier Times Herald Tribune Gazette Journal Chronicle Telegraph Guardian Observer
+    Mail Express Star Sun Mirror Examiner Inquirer Advertiser Record Review Standard Press
+    News Sentinel Mercury Dispatch Leader Argus Echo Globe Daily Weekly
+    """
+MEDIA_WORDS: frozenset[str] = frozenset(_MEDIA_WORDS.split())
+
+
+def coordinated_in_one_name(first: str, second: str) -> bool:
+    """ "Post" + "and" + "Courier", "Tidewater Hotels" + "and" + "Resorts": one name when
+    the word after "and" stands alone and both pieces end in a word of the same class."""
+    last, words = first.split()[-1:], second.split()
+    if len(words) != 1 or not last:
+        return False
+    return any(last[0] in kind and words[0] in kind for kind in (TRADE_PLURALS, MEDIA_WORDS))
+
+
 # Legal forms a company's name ends with: the model tags "WhiTim Napa LLC" PRODUCT.
 LEGAL_FORMS = frozenset(
     {"LLC", "L.L.C.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "GmbH", "LLP"}

@@ -96,3 +96,40 @@ def test_a_headline_in_title_case_keeps_its_capitals_to_itself(nlp) -> None:
     )
     found = _by_text(doc)
     assert not any("Backs" in name for name in found), found
+
+
+def test_words_of_one_class_joined_by_and_make_one_name() -> None:
+    assert name_kinds.coordinated_in_one_name("Post", "Courier")
+    assert name_kinds.coordinated_in_one_name("Tidewater Hotels", "Resorts")
+    assert not name_kinds.coordinated_in_one_name("Tidewater Hotels", "Courier")
+    assert not name_kinds.coordinated_in_one_name("Google", "Meta")
+    assert not name_kinds.coordinated_in_one_name("Post", "Daily Telegraph")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The story was first published by the Harbour Post and Courier last year, the "
+            "editor said.",
+            "Harbour Post and Courier",
+        ),
+        (
+            "A spokesman said Tidewater Hotels and Resorts plans to open a new site in the spring.",
+            "Tidewater Hotels and Resorts",
+        ),
+    ],
+)
+def test_a_name_the_model_split_at_and_is_one_organization(nlp, sentence: str, name: str) -> None:
+    found = _by_text(nlp(sentence))
+    assert found.get(name) == ORGANIZATION, found
+    assert not any(kind == ORGANIZATION and text != name for text, kind in found.items()), found
+
+
+@pytest.mark.model
+def test_two_companies_joined_by_and_stay_two(nlp) -> None:
+    found = _by_text(
+        nlp("The Post and Daily Telegraph both ran the story on Monday, the editor said.")
+    )
+    assert "Post and Daily Telegraph" not in found, found
