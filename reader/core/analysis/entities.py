@@ -303,6 +303,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = title_case.confirmed_by_body(doc, text, cands)
     cands = org_context.organizations_by_context(doc, cands)
     cands = org_context.bodies_by_own_words(doc, text, cands)
+    cands = org_context.coordinated_with_organizations(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 

@@ -263,3 +263,50 @@ def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Can
         dropped |= inside
         added.append(Candidate(start, end, "ORG", ORGANIZATION))
     return [c for n, c in enumerate(cands) if n not in dropped] + added
+
+
+def _coordinated_words(doc: Any, root: Any) -> list[Any]:
+    """The other members of the coordination ``root`` is in ("X, Y and Z"), by the parse."""
+    members = list(root.conjuncts)
+    return [t for t in members if t.i != root.i]
+
+
+def coordinated_with_organizations(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """5. Names coordinated with an organization are of its kind: a one-word proper noun in
+    "Zoomit, Twitter and Telegram" or "Google and Meta" that the model left untagged, called a
+    person or an unknown place is an organization too. A word of a person's name found
+    elsewhere in the article stays that person ("Musk and Tesla"), a known place stays a place.
+    """
+    person_words = {
+        w
+        for c in cands
+        if c.type == PERSON and c.end - c.start > 1
+        for w in doc[c.start : c.end].text.split()
+    }
+    at = {c.start: n for n, c in enumerate(cands) if c.end - c.start == 1}
+    covered = {t for c in cands for t in range(c.start, c.end)}
+    out = list(cands)
+    added: dict[int, Candidate] = {}
+    for c in cands:
+        if c.type != ORGANIZATION:
+            continue
+        for word in _coordinated_words(doc, doc[c.start : c.end].root):
+            if word.pos_ != "PROPN" or not word.is_alpha or not word.text[0].isupper():
+                continue
+            if any(child.dep_ == "compound" for child in word.children):
+                continue  # a name of several words: its own
+            if word.text in person_words or _known_place(word.text) or word.i in added:
+                continue
+            n = at.get(word.i)
+            if n is None:
+                if (
+                    word.i not in covered
+                    and not word.ent_type_  # "March" (DATE) is no name of a body
+                    and not rules.is_sentence_initial(word)
+                ):
+                    added[word.i] = Candidate(word.i, word.i + 1, "ORG", ORGANIZATION)
+                continue
+            other = out[n]
+            if not other.fixed and other.type in (None, PERSON, PLACE):
+                out[n] = replace(other, label="ORG", type=ORGANIZATION, key=None)
+    return out + list(added.values())

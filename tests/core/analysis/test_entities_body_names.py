@@ -7,7 +7,7 @@ import pytest
 
 from reader.core.analysis import name_kinds
 from reader.core.analysis.entities import extract_entities
-from reader.core.model import ORGANIZATION, PLACE
+from reader.core.model import ORGANIZATION, PERSON, PLACE
 
 
 def _by_text(doc) -> dict[str, str]:
@@ -133,3 +133,38 @@ def test_two_companies_joined_by_and_stay_two(nlp) -> None:
         nlp("The Post and Daily Telegraph both ran the story on Monday, the editor said.")
     )
     assert "Post and Daily Telegraph" not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "She posted the video on Facebook, Twitter, WhatsApp and Telegram, where it spread "
+            "quickly.",
+            ["Facebook", "Twitter", "WhatsApp", "Telegram"],
+        ),
+        (
+            "The deal between Google and Meta was signed on Monday, the companies said in a "
+            "statement.",
+            ["Google", "Meta"],
+        ),
+        ("Regulators in Brussels fined Zoomit and Apple for the practice last year.", ["Zoomit"]),
+    ],
+)
+def test_names_coordinated_with_an_organization_are_organizations(
+    nlp, sentence: str, names: list[str]
+) -> None:
+    found = _by_text(nlp(sentence))
+    assert all(found.get(name) == ORGANIZATION for name in names), found
+
+
+@pytest.mark.model
+def test_a_persons_surname_coordinated_with_a_company_stays_a_person(nlp) -> None:
+    doc = nlp(
+        "Elon Vardy spoke on Monday. The deal between Vardy and Google was signed later, the "
+        "company said."
+    )
+    found = _by_text(doc)
+    assert found.get("Vardy") == PERSON, found
+    assert found.get("Google") == ORGANIZATION, found
