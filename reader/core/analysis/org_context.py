@@ -31,7 +31,9 @@ _CLASS_NOUNS = """
     platform platforms app apps cartel cartels gang gangs charity charities nonprofit
     non-profit insurer lender automaker carmaker manufacturer conglomerate giant group groups
     organization organizations organisation organisations outlet outlets publisher brand
-    brands developer subsidiary chain supermarket
+    brands developer subsidiary chain supermarket club clubs team teams side bank banks union
+    unions agency agencies insurers lenders operator operators provider providers maker makers
+    distributor supplier suppliers contractor contractors
 """
 CLASS_NOUNS: frozenset[str] = frozenset(_CLASS_NOUNS.split())
 """Lower-case nouns of an organization's kind, written before or beside its name."""
@@ -39,6 +41,7 @@ CLASS_NOUNS: frozenset[str] = frozenset(_CLASS_NOUNS.split())
 _OWNED_NOUNS = """
     spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen shares stock
     shareholders cartel subsidiary subsidiaries account accounts page feed channel website
+    employees staffers executives headquarters fans customers subscribers
 """
 OWNED_NOUNS: frozenset[str] = frozenset(_OWNED_NOUNS.split())
 """Lower-case nouns that a name modifies only when it is an organization's (or a person's)."""

@@ -168,3 +168,18 @@ def test_a_persons_surname_coordinated_with_a_company_stays_a_person(nlp) -> Non
     found = _by_text(doc)
     assert found.get("Vardy") == PERSON, found
     assert found.get("Google") == ORGANIZATION, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("On Tuesday the Portuguese club Benfica signed a young striker from Lyon.", "Benfica"),
+        ("Dozens of Pelco employees walked out of the plant on Friday morning.", "Pelco"),
+    ],
+)
+def test_more_words_of_an_organizations_kind_name_the_class_beside_them(
+    nlp, sentence: str, name: str
+) -> None:
+    found = _by_text(nlp(sentence))
+    assert found.get(name) == ORGANIZATION, found
