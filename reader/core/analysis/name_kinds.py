@@ -103,7 +103,7 @@ CLUB_FIRST_WORDS = frozenset({"FC", "AFC", "AC", "CF", "SC", "SV", "Real", "Atle
 # Financial Services", "Group of Seven"): the head names the kind, the rest what it is for.
 HEAD_FIRST_BODIES = (ORGANIZATION_HEADS - {"Police", "Operations", "Resorts", "Hotels"}) | {
     "House", "Chamber", "Church", "League", "Society", "Fund", "Organization", "Organisation",
-    "Alliance", "Coalition", "Academy", "Friends",
+    "Alliance", "Coalition", "Academy", "Friends", "Campaign", "Movement",
 }  # fmt: skip
 HEAD_FIRST_LINKS = frozenset({"of", "for", "on"})
 

@@ -176,8 +176,12 @@ def _capitalised(token: Any) -> bool:
 
 def _head_first_end(doc: Any, end: int) -> int:
     """Where "<Head> of/for/on [the] <Name>" ends ("Ministry of Health", "Commission for the
-    Protection of Coastal Waters"), chaining further "of"/"and" links; ``end`` if none."""
+    Protection of Coastal Waters"), chaining further "of"/"and" links; ``end`` if none. An
+    infinitive "to" joins a name too, and its object ("Committee to Protect Journalists",
+    "Committee to Reelect the President"): "to" the parse marks as a verb's, not a place's."""
     best, i, links = end, end, name_kinds.HEAD_FIRST_LINKS
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end].dep_ == "aux":
+        links = links | {"to"}
     while i + 1 < len(doc) and doc[i].lower_ in links and not doc[i].is_sent_start:
         j = i + 1 + (doc[i + 1].lower_ == "the")
         if j >= len(doc) or not _capitalised(doc[j]) or doc[j].is_sent_start:
@@ -194,6 +198,10 @@ def _head_first_end(doc: Any, end: int) -> int:
             or any(t.lower_ in rules.PERSON_TITLES for t in doc[j:k])
         ):
             break  # "the Ministry of Health and Ministry of Education", "... and Mayor Lee"
+        if doc[i].lower_ == "to" and k < len(doc) and doc[k].lower_ == "the":
+            links = frozenset({"the"})  # the infinitive's object: "... to Reelect the President"
+            best, i = k, k
+            continue
         best, i, links = k, k, name_kinds.HEAD_FIRST_LINKS | {"and"}
     return best
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import name_kinds
+from reader.core.analysis import name_kinds, rules
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
@@ -183,3 +183,35 @@ def test_more_words_of_an_organizations_kind_name_the_class_beside_them(
 ) -> None:
     found = _by_text(nlp(sentence))
     assert found.get(name) == ORGANIZATION, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Committee to Protect Journalists said three reporters were held in the capital "
+            "last week.",
+            "Committee to Protect Journalists",
+        ),
+        (
+            "A spokesman for the Committee to Reelect the President declined to comment on the "
+            "report.",
+            "Committee to Reelect the President",
+        ),
+    ],
+)
+def test_an_infinitive_and_its_object_belong_to_the_bodys_name(
+    nlp, sentence: str, name: str
+) -> None:
+    found = _by_text(nlp(sentence))
+    assert found.get(name) == ORGANIZATION, found
+
+
+def test_a_quote_mark_after_a_dropped_article_is_no_part_of_the_name(nlp) -> None:
+    doc = nlp.make_doc("They wrote to the “Harbour Friends Society” last year.")
+    start = [t.text for t in doc].index("the")
+    end = [t.text for t in doc].index("”") + 1
+    cleaned = rules.clean_span(doc, start, end, "ORG")
+    assert cleaned is not None
+    assert doc[cleaned[0] : cleaned[1]].text == "Harbour Friends Society"
