@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# Head nouns of buildings, grounds and streets: "Heathrow Airport", "Oakland Coliseum",
+# Head nouns of buildings, grounds, streets and stretches of land ("Essequibo Coast", "the
+# Caribbean Territory"): "Heathrow Airport", "Oakland Coliseum",
 # "Baker Road", "Las Croabas Public Boat Ramp" are facilities (places), not organizations,
 # though the model tags them ORG. Singular only: "Margaritaville Resorts" is a company; no
 # "Church" ("the Catholic Church" is a body) and no "Hospital" (a hospital acts and speaks:
@@ -20,7 +21,8 @@ _FACILITIES = """
     Airport Stadium Cosmodrome Spaceport Center Centre Station Bridge Coliseum Arena
     Ramp Square Street Road Avenue Boulevard Lane Close Plaza Mall Resort Hotel Marina Harbour
     Harbor Pier Wharf Prison Jail Tower Building Cathedral Mosque Synagogue
-    Tunnel Highway Motorway Freeway Terminal Dam Canal Park
+    Tunnel Highway Motorway Freeway Terminal Dam Canal Park Lodge
+    Coast Valley Beach Bay Peninsula Territory Province Region
     """
 FACILITY_WORDS: frozenset[str] = frozenset(_FACILITIES.split())
 # German and Dutch street and square names end in a suffix, not a separate word

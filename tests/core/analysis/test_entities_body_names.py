@@ -215,3 +215,30 @@ def test_a_quote_mark_after_a_dropped_article_is_no_part_of_the_name(nlp) -> Non
     cleaned = rules.clean_span(doc, start, end, "ORG")
     assert cleaned is not None
     assert doc[cleaned[0] : cleaned[1]].text == "Harbour Friends Society"
+
+
+def test_a_stretch_of_land_is_named_by_its_last_word() -> None:
+    assert name_kinds.facility_name("Berbice Coast")
+    assert name_kinds.facility_name("Northern Territory")
+    assert name_kinds.facility_name("Kestrel Valley")
+    assert not name_kinds.facility_name("Kestrel Valley Bank")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "He had left his home at Tamar Lodge, Berbice Coast around 20:00hrs on Thursday to "
+            "go fishing.",
+            "Berbice Coast",
+        ),
+        (
+            "Officials arrested the Northern Territory’s chief minister on Monday, police said.",
+            "Northern Territory",
+        ),
+    ],
+)
+def test_a_coast_or_a_territory_tagged_org_is_a_place(nlp, sentence: str, name: str) -> None:
+    found = _by_text(nlp(sentence))
+    assert found.get(name) == PLACE, found
