@@ -20,9 +20,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
+
 from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
+from reader.core.analysis.runner import doc_text
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 _CLASS_NOUNS = """
@@ -208,25 +211,44 @@ def _head_first_end(doc: Any, end: int) -> int:
 
 def _own_word_spans(doc: Any, skip: bytearray, places_at: set[int]) -> list[tuple[int, int]]:
     """Token spans of names that say themselves they are bodies (see ``bodies_by_own_words``);
-    no "of" name grows from a place the model found ("the West Bank on ...")."""
+    no "of" name grows from a place the model found ("the West Bank on ...").
+
+    The flags come from one array (making a Token per word costs more than the rest), the text
+    of capitalised words only; a run is looked at further only when its first or last word
+    could make it a body's name."""
+    text = doc_text(doc)
+    rows = doc.to_array([IDX, LENGTH, IS_ALPHA, SENT_START]).astype("int64")
+    idx, length = rows[:, 0].tolist(), rows[:, 1].tolist()
+    starts = (rows[:, 3] == 1).tolist()
+    caps = [False] * len(idx)
+    words: dict[int, str] = {}
+    for i in (rows[:, 2] == 1).nonzero()[0].tolist():
+        at = idx[i]
+        if text[at].isupper() and not skip[at]:
+            word = words[i] = text[at : at + length[i]]
+            caps[i] = word not in ("The", "THE")
+    last_words = name_kinds.HEAD_FIRST_BODIES | name_kinds.ORGANIZATION_HEADS
+    last_words |= name_kinds.LEGAL_FORMS | name_kinds.CLUB_LAST_WORDS
     found = []
-    i = 0
-    while i < len(doc):
-        if not _capitalised(doc[i]) or skip[doc[i].idx]:
+    i, n = 0, len(caps)
+    while i < n:
+        if not caps[i]:
             i += 1
             continue
         start, end = i, i + 1
-        while end < len(doc) and _capitalised(doc[end]) and not doc[end].is_sent_start:
+        while end < n and caps[end] and not starts[end]:
             end += 1
         i = end
-        if doc[end - 1].text in name_kinds.HEAD_FIRST_BODIES and start not in places_at:
+        if words[end - 1] not in last_words and words[start] not in name_kinds.CLUB_FIRST_WORDS:
+            continue
+        if words[end - 1] in name_kinds.HEAD_FIRST_BODIES and start not in places_at:
             full = _head_first_end(doc, end)
             if full > end:
                 found.append((start, full))
                 i = full
                 continue
-        text = doc[start:end].text
-        if name_kinds.named_as_body(text) and all(t.pos_ == "PROPN" for t in doc[start:end]):
+        span = doc[start:end]
+        if name_kinds.named_as_body(span.text) and all(t.pos_ == "PROPN" for t in span):
             found.append((start, end))
     return found
 
