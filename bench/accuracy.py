@@ -35,7 +35,7 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.analysis import SpacyAnalyser, one_sense, parties  # noqa: E402
+from reader.core.analysis import SpacyAnalyser, one_sense, org_context, parties  # noqa: E402
 from reader.core.analysis import entities as entities_module  # noqa: E402
 from reader.core.analysis import places as places_module  # noqa: E402
 from reader.core.analysis import rules as rules_module  # noqa: E402
@@ -153,6 +153,12 @@ ABLATIONS = {
     "no company short names": (one_sense, "company_short_names", lambda doc, c: c),
     "no party words": (parties, "PARTY_WORDS", {}),
     "no 'and' country names": (entities_module, "and_names", lambda text: []),
+    "no bodies by own words": (org_context, "bodies_by_own_words", lambda doc, text, c: c),
+    "no coordination with orgs": (
+        org_context,
+        "coordinated_with_organizations",
+        lambda doc, c: c,
+    ),
 }
 
 

@@ -26,7 +26,7 @@ ICON_SIZES: tuple[int, ...] = (16, 24, 32, 48, 64, 128, 256, 512)
 """PNG sizes shipped beside the SVG (hicolor theme folders NxN/apps)."""
 LAUNCHER = "entity-reader"
 """The command the menu entry runs (``[project.scripts]``)."""
-_EXEC_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 def icon_svg() -> Path:
@@ -101,10 +101,7 @@ def launcher_command() -> str:
 def entry_text(command: str) -> str:
     """The shipped .desktop entry with ``Exec`` running ``command``."""
     lines = desktop_entry().read_text(encoding="utf-8").splitlines()
-    out = [
-        f"Exec={command} %F" if line.startswith("Exec=") else line
-        for line in lines
-    ]
+    out = [f"Exec={command} %F" if line.startswith("Exec=") else line for line in lines]
     return "\n".join(out) + "\n"
 
 

@@ -270,8 +270,9 @@ def menu_path(spec: ActionSpec) -> str:
         path = f"{path}/{part}" if path else part
         parts.append(titles.get(path) or SUBMENUS.get(path) or part.title())
     parts.append(spec.text)
-    return " ▸ ".join(p.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
-                      for p in parts)
+    return " ▸ ".join(
+        p.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…") for p in parts
+    )
 
 
 def shortcut_rows(action_ids: list[str]) -> list[tuple[str, list[str]]]:

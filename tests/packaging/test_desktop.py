@@ -121,14 +121,22 @@ def test_cli_install_desktop_into_xdg_data_home(tmp_path: Path) -> None:
     env = {"XDG_DATA_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     done = subprocess.run(
         [sys.executable, "-m", "reader", "--install-desktop"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "applications" / desktop.DESKTOP_FILE).is_file()
     assert f"installed {tmp_path / 'applications' / desktop.DESKTOP_FILE}" in done.stdout
     done = subprocess.run(
         [sys.executable, "-m", "reader", "--uninstall-desktop"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert not (tmp_path / "applications" / desktop.DESKTOP_FILE).exists()

@@ -88,7 +88,7 @@ EXPECTED = {
     "annotated copy": "refused:",
     "annotated page test": "False",
     "article": "refused:",
-    "library index": '["Could not read \'zero.txt\'',
+    "library index": "[\"Could not read 'zero.txt'",
 }
 
 

@@ -11,6 +11,7 @@ The stages, each small and separately tested:
    ("Cayman", "BVI") a place; facilities (``name_kinds``) are places; events, awards and
    diseases are none of ours; NORP words are nationalities linked to their country
    (languages, "in French", are dropped) unless they name a party ("Democrats", ``parties``);
+   a sports club's name ("Kestrel United") is an organization whatever the model said;
    a PERSON span ending in an organization's head noun ("Hispanic Caucus") is one;
 3. one sense per article: a mention that ends a person's full name is that person whatever
    the model said ("Scholz" tagged as a place), a company's short name is that company
@@ -19,8 +20,10 @@ The stages, each small and separately tested:
    the publication's own name is an organization (these in ``one_sense``), a body's or
    place's span in a title-case line stands only as far as the sentence-case text confirms it
    (``title_case``), a name that words of an organization's kind stand beside ("the retailer
-   X", "an X spokesperson") is an organization (``org_context``), and an untagged repeat of
-   a name already found is added with the same type;
+   X", "an X spokesperson") is an organization, and so is a name whose own words say so
+   ("Atlantis Semiconductors", "Commission for the Protection of Coastal Waters", both in
+   ``org_context``), and an untagged repeat of a name already found is added with the same
+   type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -66,6 +69,8 @@ def entity_type(label: str, text: str) -> str | None:
         return None  # "AI", "RV": a kind of thing, whatever the label
     if label != "NORP" and name_kinds.company_name(text):
         return ORGANIZATION  # "WhiTim Napa LLC" tagged PRODUCT
+    if label != "NORP" and name_kinds.club_name(text) and not country_key(text):
+        return ORGANIZATION  # "Kestrel United" tagged GPE after its town
     if label in PLACE_LABELS:
         return COUNTRY if country_key(text) else PLACE
     if label != "NORP" and name_kinds.is_disease(text):
@@ -297,6 +302,8 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = one_sense.known_long_names(doc, text, cands)
     cands = title_case.confirmed_by_body(doc, text, cands)
     cands = org_context.organizations_by_context(doc, cands)
+    cands = org_context.bodies_by_own_words(doc, text, cands)
+    cands = org_context.coordinated_with_organizations(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     return _without_overlaps(_fill_repeats(doc, text, cands))
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-# Head nouns of buildings, grounds and streets: "Heathrow Airport", "Oakland Coliseum",
+# Head nouns of buildings, grounds, streets and stretches of land ("Essequibo Coast", "the
+# Caribbean Territory"): "Heathrow Airport", "Oakland Coliseum",
 # "Baker Road", "Las Croabas Public Boat Ramp" are facilities (places), not organizations,
 # though the model tags them ORG. Singular only: "Margaritaville Resorts" is a company; no
 # "Church" ("the Catholic Church" is a body) and no "Hospital" (a hospital acts and speaks:
@@ -20,7 +21,8 @@ _FACILITIES = """
     Airport Stadium Cosmodrome Spaceport Center Centre Station Bridge Coliseum Arena
     Ramp Square Street Road Avenue Boulevard Lane Close Plaza Mall Resort Hotel Marina Harbour
     Harbor Pier Wharf Prison Jail Tower Building Cathedral Mosque Synagogue
-    Tunnel Highway Motorway Freeway Terminal Dam Canal Park
+    Tunnel Highway Motorway Freeway Terminal Dam Canal Park Lodge
+    Coast Valley Beach Bay Peninsula Territory Province Region
     """
 FACILITY_WORDS: frozenset[str] = frozenset(_FACILITIES.split())
 # German and Dutch street and square names end in a suffix, not a separate word
@@ -54,14 +56,70 @@ _BODIES = """
     Branch Division Unit Service Office Directorate Operations Command
     Resorts Hotels Holdings Industries Enterprises Airlines Airways Motors Partners Associates
     Studios Technologies Systems Pharmaceuticals Laboratories Labs Networks Communications
+    Semiconductors Electronics Solutions Foods Brands Insurance Bancorp Energy
     """
 ORGANIZATION_HEADS: frozenset[str] = frozenset(_BODIES.split())
+
+
+# Words that a company or a paper joins with "and" inside one name ("Tidewater Hotels and
+# Resorts", "the Post and Courier", "Mail and Guardian"): plural trade words and newspaper
+# nouns. Two bodies joined by "and" are written with their own names ("Google and Meta").
+_TRADE_PLURALS = """
+    Hotels Resorts Casinos Suites Holdings Industries Enterprises Investments Partners
+    Associates Studios Technologies Systems Services Solutions Foods Brands Electronics
+    """
+TRADE_PLURALS: frozenset[str] = frozenset(_TRADE_PLURALS.split())
+_MEDIA_WORDS = """
+    Post Courier Times Herald Tribune Gazette Journal Chronicle Telegraph Guardian Observer
+    Mail Express Star Sun Mirror Examiner Inquirer Advertiser Record Review Standard Press
+    News Sentinel Mercury Dispatch Leader Argus Echo Globe Daily Weekly
+    """
+MEDIA_WORDS: frozenset[str] = frozenset(_MEDIA_WORDS.split())
+
+
+def coordinated_in_one_name(first: str, second: str) -> bool:
+    """ "Post" + "and" + "Courier", "Tidewater Hotels" + "and" + "Resorts": one name when
+    the word after "and" stands alone and both pieces end in a word of the same class."""
+    last, words = first.split()[-1:], second.split()
+    if len(words) != 1 or not last:
+        return False
+    return any(last[0] in kind and words[0] in kind for kind in (TRADE_PLURALS, MEDIA_WORDS))
 
 
 # Legal forms a company's name ends with: the model tags "WhiTim Napa LLC" PRODUCT.
 LEGAL_FORMS = frozenset(
     {"LLC", "L.L.C.", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "PLC", "plc", "GmbH", "LLP"}
 )
+
+
+# Sports clubs are named by a suffix or a first word of their own ("Marlow Town FC", "Kestrel
+# United", "AC Milan"); the model tags them GPE after the town they carry. No "City": "Mexico
+# City" and "Kansas City" are places.
+CLUB_LAST_WORDS = frozenset(
+    {"FC", "AFC", "CF", "SC", "United", "Rovers", "Wanderers", "Albion", "Hotspur", "Athletic"}
+)
+CLUB_FIRST_WORDS = frozenset({"FC", "AFC", "AC", "CF", "SC", "SV", "Real", "Atletico", "Atlético"})
+
+# Bodies whose head noun comes first, before "of", "for" or "on" and the name's other words
+# ("Ministry of Health", "Commission for the Protection of Coastal Waters", "House Committee on
+# Financial Services", "Group of Seven"): the head names the kind, the rest what it is for.
+HEAD_FIRST_BODIES = (ORGANIZATION_HEADS - {"Police", "Operations", "Resorts", "Hotels"}) | {
+    "House", "Chamber", "Church", "League", "Society", "Fund", "Organization", "Organisation",
+    "Alliance", "Coalition", "Academy", "Friends", "Campaign", "Movement",
+}  # fmt: skip
+HEAD_FIRST_LINKS = frozenset({"of", "for", "on"})
+
+
+def club_name(text: str) -> bool:
+    """ "Marlow Town FC", "Kestrel United", "AC Milan": a sports club by its own words."""
+    words = text.split()
+    return len(words) > 1 and (words[-1] in CLUB_LAST_WORDS or words[0] in CLUB_FIRST_WORDS)
+
+
+def named_as_body(text: str) -> bool:
+    """A name that says itself it is an organization: a body's head noun last, a legal form,
+    a club's word ("Atlantis Semiconductors", "Kestrel Holdings Ltd", "Marlow Town FC")."""
+    return organization_head(text) or company_name(text) or club_name(text)
 
 
 def company_name(text: str) -> bool:

@@ -103,10 +103,16 @@ def company_short_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
 
 def join_coordinated_bodies(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """ "Caribbean Air" + "and" + "Marine Branch": coordinated words inside one body's name,
-    when the second piece ends in a body's head noun and the first does not."""
+    when the second piece ends in a body's head noun and the first does not; and "Post" +
+    "and" + "Courier", "Tidewater Hotels" + "and" + "Resorts": a lone word after "and" of the
+    same class as the word before it (``name_kinds.coordinated_in_one_name``), tagged or not."""
     ordered = sorted(cands, key=lambda c: c.start)
+    starts = {c.start: c for c in ordered}
     out: list[Candidate] = []
+    joined_to = -1
     for c in ordered:
+        if c.start < joined_to:
+            continue  # the lone word a name below took in
         prev = out[-1] if out else None
         if (
             prev is not None
@@ -119,6 +125,16 @@ def join_coordinated_bodies(doc: Any, cands: list[Candidate]) -> list[Candidate]
         ):
             out[-1] = replace(prev, end=c.end, fixed=False)
             continue
+        if c.type == ORGANIZATION and c.end + 1 < len(doc) and doc[c.end].lower_ == "and":
+            word = doc[c.end + 1]
+            after = starts.get(word.i)
+            if (
+                (after is None or (after.end == word.i + 1 and after.type != COUNTRY))
+                and name_kinds.coordinated_in_one_name(doc[c.start : c.end].text, word.text)
+                and not (word.i + 1 < len(doc) and doc[word.i + 1].is_title)
+            ):
+                c = replace(c, end=word.i + 1, fixed=False)
+                joined_to = word.i + 1
         out.append(c)
     return out
 

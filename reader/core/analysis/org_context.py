@@ -20,10 +20,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from reader.core.analysis import places, rules
+from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
+
+from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
-from reader.core.model import ORGANIZATION, PERSON, PLACE
+from reader.core.analysis.runner import doc_text
+from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 _CLASS_NOUNS = """
     company companies firm firms startup start-up startups retailer retailers airline airlines
@@ -31,7 +34,9 @@ _CLASS_NOUNS = """
     platform platforms app apps cartel cartels gang gangs charity charities nonprofit
     non-profit insurer lender automaker carmaker manufacturer conglomerate giant group groups
     organization organizations organisation organisations outlet outlets publisher brand
-    brands developer subsidiary chain supermarket
+    brands developer subsidiary chain supermarket club clubs team teams side bank banks union
+    unions agency agencies insurers lenders operator operators provider providers maker makers
+    distributor supplier suppliers contractor contractors
 """
 CLASS_NOUNS: frozenset[str] = frozenset(_CLASS_NOUNS.split())
 """Lower-case nouns of an organization's kind, written before or beside its name."""
@@ -39,6 +44,7 @@ CLASS_NOUNS: frozenset[str] = frozenset(_CLASS_NOUNS.split())
 _OWNED_NOUNS = """
     spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen shares stock
     shareholders cartel subsidiary subsidiaries account accounts page feed channel website
+    employees staffers executives headquarters fans customers subscribers
 """
 OWNED_NOUNS: frozenset[str] = frozenset(_OWNED_NOUNS.split())
 """Lower-case nouns that a name modifies only when it is an organization's (or a person's)."""
@@ -164,3 +170,176 @@ def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate
             out.append(Candidate(start, end, "ORG", ORGANIZATION))
         i = end
     return out
+
+
+def _capitalised(token: Any) -> bool:
+    """A word of a name: capitalised, letters only ("Seven", "FC", "Health"), not "The"."""
+    return bool(token.is_alpha and token.text[0].isupper() and token.lower_ != "the")
+
+
+def _head_first_end(doc: Any, end: int) -> int:
+    """Where "<Head> of/for/on [the] <Name>" ends ("Ministry of Health", "Commission for the
+    Protection of Coastal Waters"), chaining further "of"/"and" links; ``end`` if none. An
+    infinitive "to" joins a name too, and its object ("Committee to Protect Journalists",
+    "Committee to Reelect the President"): "to" the parse marks as a verb's, not a place's."""
+    best, i, links = end, end, name_kinds.HEAD_FIRST_LINKS
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and doc[end].dep_ == "aux":
+        links = links | {"to"}
+    while i + 1 < len(doc) and doc[i].lower_ in links and not doc[i].is_sent_start:
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        if j >= len(doc) or not _capitalised(doc[j]) or doc[j].is_sent_start:
+            break
+        k = j
+        while k < len(doc) and _capitalised(doc[k]) and not doc[k].is_sent_start:
+            k += 1
+        if any(t.ent_type_ in ("DATE", "TIME") for t in doc[j:k]):
+            break  # "the Senate on Monday"
+        if doc[i].lower_ == "on" and k - j < 2:
+            break  # "Parliament on Brexit": a topic; "Council on Foreign Relations" is a name
+        if doc[i].lower_ == "and" and (
+            doc[k - 1].text in name_kinds.HEAD_FIRST_BODIES
+            or any(t.lower_ in rules.PERSON_TITLES for t in doc[j:k])
+        ):
+            break  # "the Ministry of Health and Ministry of Education", "... and Mayor Lee"
+        if doc[i].lower_ == "to" and k < len(doc) and doc[k].lower_ == "the":
+            links = frozenset({"the"})  # the infinitive's object: "... to Reelect the President"
+            best, i = k, k
+            continue
+        best, i, links = k, k, name_kinds.HEAD_FIRST_LINKS | {"and"}
+    return best
+
+
+def _own_word_spans(doc: Any, skip: bytearray, places_at: set[int]) -> list[tuple[int, int]]:
+    """Token spans of names that say themselves they are bodies (see ``bodies_by_own_words``);
+    no "of" name grows from a place the model found ("the West Bank on ...").
+
+    The flags come from one array (making a Token per word costs more than the rest), the text
+    of capitalised words only; a run is looked at further only when its first or last word
+    could make it a body's name."""
+    text = doc_text(doc)
+    rows = doc.to_array([IDX, LENGTH, IS_ALPHA, SENT_START]).astype("int64")
+    idx, length = rows[:, 0].tolist(), rows[:, 1].tolist()
+    starts = (rows[:, 3] == 1).tolist()
+    caps = [False] * len(idx)
+    words: dict[int, str] = {}
+    for i in (rows[:, 2] == 1).nonzero()[0].tolist():
+        at = idx[i]
+        if text[at].isupper() and not skip[at]:
+            word = words[i] = text[at : at + length[i]]
+            caps[i] = word not in ("The", "THE")
+    last_words = name_kinds.HEAD_FIRST_BODIES | name_kinds.ORGANIZATION_HEADS
+    last_words |= name_kinds.LEGAL_FORMS | name_kinds.CLUB_LAST_WORDS
+    found = []
+    i, n = 0, len(caps)
+    while i < n:
+        if not caps[i]:
+            i += 1
+            continue
+        start, end = i, i + 1
+        while end < n and caps[end] and not starts[end]:
+            end += 1
+        i = end
+        if words[end - 1] not in last_words and words[start] not in name_kinds.CLUB_FIRST_WORDS:
+            continue
+        if words[end - 1] in name_kinds.HEAD_FIRST_BODIES and start not in places_at:
+            full = _head_first_end(doc, end)
+            if full > end:
+                found.append((start, full))
+                i = full
+                continue
+        span = doc[start:end]
+        if name_kinds.named_as_body(span.text) and all(t.pos_ == "PROPN" for t in span):
+            found.append((start, end))
+    return found
+
+
+def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Names whose own words say they are organizations, where the model missed them or cut
+    them into pieces.
+
+    3. the name's last word is a body's head noun, a legal form or a club's word, and every
+       word of it is a proper noun ("Atlantis Semiconductors", "Marlow Town FC");
+    4. a body's head noun comes first and "of", "for" or "on" joins it to the rest of the
+       name ("Commission for the Protection of Coastal Waters", "Group of Seven").
+
+    The name replaces the model's spans inside it, never one that runs past it or that the
+    rules fixed, nor the model's own typed reading of the same extent ("West Bank"), nor an
+    event's name; a title-case line (a headline) is left alone, since there every word is
+    capitalised.
+    """
+    skip = bytearray(len(text))
+    for start, end in title_case.title_case_lines(text):
+        skip[start:end] = b"\x01" * (end - start)
+    places_at = {c.start for c in cands if c.type in (PLACE, COUNTRY)}
+    spans = _own_word_spans(doc, skip, places_at)
+    if not spans:
+        return cands
+    owners: dict[int, list[int]] = {}
+    for n, c in enumerate(cands):
+        for t in range(c.start, c.end):
+            owners.setdefault(t, []).append(n)
+    dropped: set[int] = set()
+    added = []
+    for start, end in spans:
+        inside = {n for t in range(start, end) for n in owners.get(t, ())}
+        covered = [cands[n] for n in inside]
+        if any(c.start < start or c.end > end or c.fixed for c in covered):
+            continue
+        if any((c.start, c.end) == (start, end) and c.type not in (None, PERSON)
+               for c in covered):  # fmt: skip
+            continue  # the model's own reading of exactly this name stands
+        name = doc[start:end]
+        if _known_place(name.text) or name_kinds.facility_name(name.text):
+            continue
+        if name_kinds.event_head(name):
+            continue
+        dropped |= inside
+        added.append(Candidate(start, end, "ORG", ORGANIZATION))
+    return [c for n, c in enumerate(cands) if n not in dropped] + added
+
+
+def _coordinated_words(doc: Any, root: Any) -> list[Any]:
+    """The other members of the coordination ``root`` is in ("X, Y and Z"), by the parse."""
+    members = list(root.conjuncts)
+    return [t for t in members if t.i != root.i]
+
+
+def coordinated_with_organizations(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """5. Names coordinated with an organization are of its kind: a one-word proper noun in
+    "Zoomit, Twitter and Telegram" or "Google and Meta" that the model left untagged, called a
+    person or an unknown place is an organization too. A word of a person's name found
+    elsewhere in the article stays that person ("Musk and Tesla"), a known place stays a place.
+    """
+    person_words = {
+        w
+        for c in cands
+        if c.type == PERSON and c.end - c.start > 1
+        for w in doc[c.start : c.end].text.split()
+    }
+    at = {c.start: n for n, c in enumerate(cands) if c.end - c.start == 1}
+    covered = {t for c in cands for t in range(c.start, c.end)}
+    out = list(cands)
+    added: dict[int, Candidate] = {}
+    for c in cands:
+        if c.type != ORGANIZATION:
+            continue
+        for word in _coordinated_words(doc, doc[c.start : c.end].root):
+            if word.pos_ != "PROPN" or not word.is_alpha or not word.text[0].isupper():
+                continue
+            if any(child.dep_ == "compound" for child in word.children):
+                continue  # a name of several words: its own
+            if word.text in person_words or _known_place(word.text) or word.i in added:
+                continue
+            n = at.get(word.i)
+            if n is None:
+                if (
+                    word.i not in covered
+                    and not word.ent_type_  # "March" (DATE) is no name of a body
+                    and not rules.is_sentence_initial(word)
+                ):
+                    added[word.i] = Candidate(word.i, word.i + 1, "ORG", ORGANIZATION)
+                continue
+            other = out[n]
+            if not other.fixed and other.type in (None, PERSON, PLACE):
+                out[n] = replace(other, label="ORG", type=ORGANIZATION, key=None)
+    return out + list(added.values())

@@ -238,6 +238,8 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         )
         if not keep:
             start += 1
+            while end - start > 1 and doc[start].is_punct:  # 'the “Committee to ...”'
+                start += 1
     elif label != "PERSON" and start > 0:
         prev = doc[start - 1]
         if prev.text == "The" and not is_sentence_initial(prev):

@@ -49,6 +49,8 @@ def test_held_out_articles_stay_above_their_floor(nlp) -> None:
     assert total.labelled
     # Measured on the 8 held-out articles (h05-h08 added blind, 2026-11-27): F1 person 0.846,
     # country 0.983, organization 0.733, place 0.914. The person floor was 0.85 over h01-h04.
-    floors = {"person": 0.8, "country": 0.9, "organization": 0.7, "place": 0.8}
+    # After issue 13's third round of organization rules (2026-12-03): person 0.868, country
+    # 0.983, organization 0.842, place 0.927.
+    floors = {"person": 0.8, "country": 0.9, "organization": 0.8, "place": 0.8}
     for kind, floor in floors.items():
         assert total.prf(kind)[2] >= floor, (kind, total.tp[kind], total.fp[kind], total.fn[kind])

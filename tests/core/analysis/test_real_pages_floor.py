@@ -5,7 +5,9 @@ issue 13: development pages F1 person 0.97, country 0.98, organization 0.84, ali
 58/63 merged; held-out pages (only measured, never tuned on) person 0.85, country 0.93,
 organization 0.58, alias clusters 19/23. After the second round of entity rules (2026-12-02):
 development person 0.97, country 0.98, organization 0.865; held-out person 0.85, country 0.93,
-organization 0.60. The floors sit a little below, so one or two new misses pass and a real
+organization 0.60. After the third round of organization rules (2026-12-03): development
+person 0.975, country 0.98, organization 0.897; held-out person 0.85, country 0.93,
+organization 0.596. The floors sit a little below, so one or two new misses pass and a real
 regression fails. Skipped where ../shared is absent.
 """
 
@@ -22,7 +24,7 @@ from tests.fixtures.scoring import Scores
 pytestmark = pytest.mark.model
 
 FLOORS = {
-    "dev": {"person": 0.94, "country": 0.94, "organization": 0.83, "aliases": 0.85},
+    "dev": {"person": 0.94, "country": 0.94, "organization": 0.87, "aliases": 0.85},
     "heldout": {"person": 0.8, "country": 0.88, "organization": 0.55, "aliases": 0.7},
 }
 
