@@ -10,6 +10,7 @@ a name (a person called May, an organisation named after a month).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TypeVar
 
@@ -76,9 +77,64 @@ def _span(match: re.Match[str]) -> tuple[int, int]:
     return match.span("d") if "d" in match.re.groupindex else match.span()
 
 
+# What every hit of each pattern contains (``NEEDS[i]`` for ``PATTERNS[i]``), so that a stretch
+# of text without it is never scanned by that pattern: eighteen scans of every character were a
+# third of the article-wide pass. Case matters as in the pattern ("today" is case-insensitive).
+_NEED = {
+    "month or abbreviation": re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"),
+    "month": re.compile(_MONTH_FULL),
+    "weekday": re.compile(_WEEKDAY),
+    "deictic": re.compile(r"(?i:to(?:day|night|morrow)|yesterday)"),
+    "day part": re.compile(r"morning|afternoon|evening|night"),
+    "unit": re.compile(r"week|month|year"),
+    "ago": re.compile(r"ago"),
+    "year": re.compile(_YEAR),
+    "digit": re.compile(r"\d"),
+}
+NEEDS: tuple[str, ...] = (
+    "month or abbreviation", "month", "month", "month", "month", "weekday", "weekday", "month",
+    "deictic", "day part", "unit", "ago", "unit", "year", "year", "year", "year", "digit",
+)  # fmt: skip
+assert len(NEEDS) == len(PATTERNS), "one needed word kind per pattern"
+
+_BARRIER = re.compile(r"[^\w\s,.\-/]")
+"""Characters no pattern reads, not even in a lookahead, and not word characters (so ``\\b``
+sees one as it sees the text's end): a hit never spans one, and a pattern run between two
+of them finds exactly the hits a run over the whole text finds there."""
+_GAP = 200
+"""Stretches closer than this are scanned as one (fewer calls; still cut at barriers)."""
+
+
+def _stretches(text: str, kind: str, cuts: list[int]) -> list[tuple[int, int]]:
+    """Ranges, cut at barriers (``cuts``), holding every occurrence of ``kind``'s words."""
+    ranges: list[tuple[int, int]] = []
+    for match in _NEED[kind].finditer(text):
+        if ranges and match.start() < ranges[-1][1]:
+            continue
+        i = bisect.bisect_right(cuts, match.start())
+        start = cuts[i - 1] + 1 if i else 0
+        end = cuts[i] if i < len(cuts) else len(text)
+        if ranges and start - ranges[-1][1] < _GAP:
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
 def find_date_phrases(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every pattern hit, the longest where hits overlap, in text order."""
-    hits = {_span(m) for pattern in PATTERNS for m in pattern.finditer(text)}
+    """(start, end) of every pattern hit, the longest where hits overlap, in text order.
+
+    Each pattern runs only over the stretches between barriers that hold the words it needs:
+    the same hits as running it over the whole text.
+    """
+    cuts = [m.start() for m in _BARRIER.finditer(text)]
+    stretches = {kind: _stretches(text, kind, cuts) for kind in _NEED}
+    hits = {
+        _span(m)
+        for pattern, kind in zip(PATTERNS, NEEDS, strict=True)
+        for start, end in stretches[kind]
+        for m in pattern.finditer(text, start, end)
+    }
     return keep_longest(list(hits), len(text))
 
 
