@@ -14,6 +14,7 @@ which pronoun resolution uses.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Any
 
@@ -68,7 +69,14 @@ class TitleIndex:
         self._paragraph = paragraph
         self.gender: dict[str, str] = {}
         self._spelling_cache: dict[str, frozenset[str]] = {}
-        self._titles = self._collect()
+        # In text order with each title's country marks, so ``resolve`` walks back from the
+        # head and stops at the nearest fit (it compared every title at every phrase); of
+        # titles at one offset the first collected is met first, as before.
+        self._titles = [
+            (start, entity, words, frozenset(w for w in words if w.startswith("@")))
+            for start, entity, words in sorted(reversed(self._collect()), key=lambda t: t[0])
+        ]
+        self._starts = [start for start, *_ in self._titles]
 
     def resolve(self, head: Any) -> Entity | None:
         """The entity a title noun phrase ("the French president") refers back to."""
@@ -80,19 +88,16 @@ class TitleIndex:
         codes = {code for c in lefts if (code := _country_mark(c.text))}
         modifiers = {c.lower_ for c in lefts if c.dep_ != "poss"} - _IGNORED_MODIFIERS
         modifiers -= {c.lower_ for c in lefts if _country_mark(c.text)}
-        best: tuple[int, Entity] | None = None
-        for start, entity, words in self._titles:
-            if start >= head.idx or not modifiers <= words:
+        for index in range(bisect.bisect_left(self._starts, head.idx) - 1, -1, -1):
+            _, entity, words, known = self._titles[index]  # the nearest title first
+            if not modifiers <= words:
                 continue
-            known = {w for w in words if w.startswith("@")}
             if word in words:
                 fits = codes <= known or not known  # an unknown country never rules out
             else:  # "the Italian leader": any leader of that country
                 fits = word in GENERIC_LEADERS and bool(codes) and codes <= known
-            if fits and (best is None or start > best[0]):
-                best = (start, entity)
-        if best is not None:
-            return best[1]
+            if fits:
+                return entity
         if any(c.dep_ == "poss" for c in head.children):
             return None  # "Macron's office" is not the Foreign Office
         word = _spelling(word)
