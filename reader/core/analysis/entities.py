@@ -51,6 +51,7 @@ from reader.core.analysis.countries import (
     normalise,
     territory_code,
 )
+from reader.core.analysis.literal_trie import longest_first
 from reader.core.analysis.runner import doc_text
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
@@ -255,11 +256,7 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     city = Candidate(0, 0, "GPE", PLACE)
     for name in places.searchable_cities():  # "attacked Kyiv overnight", untagged
         surfaces.setdefault(name, city)
-    pattern = re.compile(
-        r"(?<![\w.])(?:"
-        + "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-        + r")(?![\w])"
-    )
+    pattern = re.compile(r"(?<![\w.])(?:" + longest_first(surfaces) + r")(?![\w])")
     added = []
     for match in pattern.finditer(text):
         start, end = match.span()
