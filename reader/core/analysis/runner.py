@@ -38,6 +38,8 @@ TEXT_KEY = "reader.text"
 """``Doc.user_data`` key of the Doc's text (see ``doc_text``)."""
 QUOTES_KEY = "reader.quotes"
 """``Doc.user_data`` key of the Doc's paired quotation marks (see ``doc_quotes``)."""
+COLUMNS_KEY = "reader.columns"
+"""``Doc.user_data`` key of the token attributes read as columns (see ``token_column``)."""
 
 _SENTENCE_END = re.compile(r"[.!?\u2026\u3002][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s+")
@@ -198,6 +200,17 @@ def doc_quotes(doc: Any) -> tuple[QuoteSpan, ...]:
     if spans is None:
         spans = doc.user_data[QUOTES_KEY] = tuple(pair_quotes(doc_text(doc)))
     return spans
+
+
+def token_column(doc: Any, attr: str) -> list[int]:
+    """One attribute of every token (``doc.to_array(attr)``, e.g. "IDX", "IS_PUNCT"), read
+    once per Doc: a rule that walks every token reads it from this list instead of building
+    a Token for each index (``doc[i]``, hundreds of thousands of times a MB)."""
+    columns: dict[str, list[int]] = doc.user_data.setdefault(COLUMNS_KEY, {})
+    column = columns.get(attr)
+    if column is None:
+        column = columns[attr] = doc.to_array(attr).tolist()
+    return column
 
 
 def parse_text(

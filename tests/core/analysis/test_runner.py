@@ -131,3 +131,13 @@ def test_doc_text_is_the_parsed_text_built_once(nlp) -> None:
     first = runner.doc_text(doc)
     assert first == doc.text == text
     assert runner.doc_text(doc) is first  # read from the Doc, not joined again
+
+
+def test_token_column_is_each_tokens_attribute_read_once(nlp) -> None:
+    text = "Kofi Annan spoke , then left.\n\n“Yes,” he said. "
+    doc = parse_text(nlp, text)
+    assert runner.token_column(doc, "IDX") == [t.idx for t in doc]
+    assert runner.token_column(doc, "LENGTH") == [len(t.text) for t in doc]
+    assert runner.token_column(doc, "IS_PUNCT") == [int(t.is_punct) for t in doc]
+    assert runner.token_column(doc, "IS_SPACE") == [int(t.is_space) for t in doc]
+    assert runner.token_column(doc, "IDX") is runner.token_column(doc, "IDX")
