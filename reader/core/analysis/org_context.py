@@ -25,7 +25,7 @@ from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
 from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
-from reader.core.analysis.runner import doc_text
+from reader.core.analysis.runner import doc_text, token_column
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 _CLASS_NOUNS = """
@@ -66,8 +66,14 @@ def _name_token(token: Any) -> bool:
 
 
 def _name_flags(doc: Any) -> list[bool]:
-    """``_name_token`` of every token, in one pass (indexing a Doc token by token is slow)."""
-    return [_name_token(token) for token in doc]
+    """``_name_token`` of every token, read from token columns (a Token for each is slow)."""
+    text = doc_text(doc)
+    titles = {doc.vocab.strings[word] for word in rules.TITLE_WORDS}  # as LOWER holds them
+    columns = (token_column(doc, attr) for attr in ("IDX", "LENGTH", "IS_ALPHA", "LOWER"))
+    return [
+        bool(alpha) and text[start].isupper() and length > 1 and lower not in titles
+        for start, length, alpha, lower in zip(*columns, strict=True)
+    ]
 
 
 def _name_run(doc: Any, i: int, names: list[bool]) -> tuple[int, int]:
