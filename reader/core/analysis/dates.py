@@ -64,7 +64,7 @@ from reader.core.analysis.date_tense import (
     means_nowadays,
 )
 from reader.core.analysis.date_words import normalise
-from reader.core.analysis.runner import doc_quotes, doc_text
+from reader.core.analysis.runner import doc_ents, doc_quotes, doc_text
 from reader.core.model import DateMention
 
 DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -226,7 +226,7 @@ def _candidates(doc: Any, text: str) -> list[tuple[int, int]]:
     """Trimmed spans from DATE/TIME entities and from the patterns, overlaps included."""
     spans: set[tuple[int, int]] = set()
     names = bytearray(len(text) + 1)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in DATE_LABELS:
             spans.update(_split_entity(text, ent.start_char, ent.end_char))
         elif ent.label_ in NAME_LABELS:

@@ -52,7 +52,7 @@ from reader.core.analysis.countries import (
     territory_code,
 )
 from reader.core.analysis.literal_trie import longest_first
-from reader.core.analysis.runner import doc_text
+from reader.core.analysis.runner import doc_ents, doc_text
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
 # spaCy labels we read; others matter only when a rule re-types them (a surname as WORK_OF_ART).
@@ -153,7 +153,7 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             fixed.append(Candidate(span.start, span.end, label, fixed=True))
     fixed_chars = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in fixed]
     found = list(fixed)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in READ_LABELS or ent.end_char <= head:
             continue
         if any(_overlaps((ent.start_char, ent.end_char), f) for f in fixed_chars):
@@ -242,7 +242,7 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     and untagged names of well-known cities as places. A repeat is a proper noun, in capitals,
     or a person's name capitalised inside a sentence."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
-    spans = [(ent.start_char, ent.end_char) for ent in doc.ents]
+    spans = [(ent.start_char, ent.end_char) for ent in doc_ents(doc)]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
     for start, end in spans:
         taken[start:end] = b"\x01" * (end - start)

@@ -25,7 +25,7 @@ from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
 from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
-from reader.core.analysis.runner import doc_text, token_column
+from reader.core.analysis.runner import doc_ents, doc_text, token_column
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 _CLASS_NOUNS = """
@@ -159,7 +159,7 @@ def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate
         ):
             c = replace(c, label="ORG", type=ORGANIZATION, key=None)
         out.append(c)
-    taken = {t for ent in doc.ents for t in range(ent.start, ent.end)} | covered
+    taken = {t for ent in doc_ents(doc) for t in range(ent.start, ent.end)} | covered
     i = 0
     while i < len(doc):
         if not names[i] or i in taken:

@@ -38,6 +38,8 @@ TEXT_KEY = "reader.text"
 """``Doc.user_data`` key of the Doc's text (see ``doc_text``)."""
 QUOTES_KEY = "reader.quotes"
 """``Doc.user_data`` key of the Doc's paired quotation marks (see ``doc_quotes``)."""
+ENTS_KEY = "reader.ents"
+"""``Doc.user_data`` key of the model's entities as plain values (see ``doc_ents``)."""
 COLUMNS_KEY = "reader.columns"
 """``Doc.user_data`` key of the token attributes read as columns (see ``token_column``)."""
 
@@ -200,6 +202,27 @@ def doc_quotes(doc: Any) -> tuple[QuoteSpan, ...]:
     if spans is None:
         spans = doc.user_data[QUOTES_KEY] = tuple(pair_quotes(doc_text(doc)))
     return spans
+
+
+class EntSpan(NamedTuple):
+    """What the rules read of one of the model's entities (a ``doc.ents`` Span)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    label_: str
+
+
+def doc_ents(doc: Any) -> tuple[EntSpan, ...]:
+    """``doc.ents`` as plain values, built once per Doc: spaCy builds a Span for every entity
+    on each read (~0.07 s a MB), and the entity and date stages read them four times."""
+    ents: tuple[EntSpan, ...] | None = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = tuple(
+            EntSpan(e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents
+        )
+    return ents
 
 
 def token_column(doc: Any, attr: str) -> list[int]:

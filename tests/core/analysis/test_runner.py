@@ -141,3 +141,12 @@ def test_token_column_is_each_tokens_attribute_read_once(nlp) -> None:
     assert runner.token_column(doc, "IS_PUNCT") == [int(t.is_punct) for t in doc]
     assert runner.token_column(doc, "IS_SPACE") == [int(t.is_space) for t in doc]
     assert runner.token_column(doc, "IDX") is runner.token_column(doc, "IDX")
+
+
+def test_doc_ents_are_the_models_entities_read_once(nlp) -> None:
+    doc = parse_text(nlp, "Angela Merkel visited Paris on Monday with Siemens.")
+    ents = runner.doc_ents(doc)
+    assert [(e.start, e.end, e.start_char, e.end_char, e.label_) for e in ents] == [
+        (e.start, e.end, e.start_char, e.end_char, e.label_) for e in doc.ents
+    ]
+    assert ents and runner.doc_ents(doc) is ents
