@@ -22,17 +22,28 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def echo_speakers(text: str, readings: list[QuoteReading]) -> None:
-    """Give each uncued quotation the speaker of the quotation it repeats (module docstring)."""
+    """Give each uncued quotation the speaker of the quotation it repeats (module docstring).
+
+    Only the sources holding the quotation's first word are compared (in order, as all were):
+    comparing every quotation with every source grew with the square of the article.
+    """
     keyed = [(_words(text, r), r) for r in readings]
-    sources = [(key, r) for key, r in keyed if r.kind == "speech" and r.speaker is not None]
+    sources = [
+        (key, f" {key} ", r) for key, r in keyed if r.kind == "speech" and r.speaker is not None
+    ]
+    holding: dict[str, list[int]] = {}  # word -> indexes of the sources that hold it
+    for index, (source_key, _, _) in enumerate(sources):
+        for word in set(source_key.split()):
+            holding.setdefault(word, []).append(index)
     for key, reading in keyed:
         if reading.direct or reading.kind != "speech" or len(key.split()) < MIN_ECHO_WORDS:
             continue
         padded = f" {key} "
+        candidates = [sources[index] for index in holding.get(key.split()[0], [])]
         holders = [
             (source, other)
-            for source, other in sources
-            if other is not reading and padded in f" {source} "
+            for source, padded_source, other in candidates
+            if other is not reading and padded in padded_source
             and (other.direct or len(source) > len(key))
         ]  # fmt: skip
         if holders:
