@@ -10,7 +10,8 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
   he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
   brother", "spokeswoman") or from earlier pronouns rules out the other sex;
-- "X's office" / "X's campaign", "a spokesman for X" / "an X official": X;
+- "X's office" / "X's campaign", "a spokesman for X" / "an X official": X (spokespeople.py),
+  and so is a later "he"/"she" whose referent is that spokesman;
 - "it" or a generic noun ("the company", "the agency"): the nearest preceding organization
   (or, for "it", country) that was the subject of its sentence;
 - a title ("the French president"), via titles.py: the nearest preceding person whose
@@ -35,29 +36,18 @@ from reader.core.analysis.speech_verbs import (
     is_light_speech_verb,
     speech_lemma,
 )
+from reader.core.analysis.spokespeople import (
+    OFFICE_WORDS,
+    ORGANIZATION_NOUNS,
+    SPOKES_WORDS,
+    speaks_for_someone,
+    spoken_for,
+)
 from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
 SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-ORGANIZATION_NOUNS = frozenset(
-    {
-        "company", "firm", "group", "agency", "organisation", "organization", "ministry",
-        "department", "bank", "carmaker", "automaker", "airline", "retailer", "insurer",
-        "broadcaster", "newspaper", "bloc", "alliance", "union", "party", "committee",
-        "council", "commission", "institution", "university", "charity", "body", "regulator",
-    }
-)  # fmt: skip
-"""Nouns by which a news story names an organization again ("the company said")."""
-SPOKES_WORDS = frozenset(
-    {
-        "spokesman", "spokeswoman", "spokesperson", "representative", "official",
-        "officials", "source", "sources",
-    }
-)  # fmt: skip
-"""Who speaks for an organization or a person: "a spokesman for Greenpeace UK said"."""
-OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
-"""Who speaks for someone: "Macron's office said" is attributed to Macron."""
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -347,14 +337,7 @@ class SpeakerResolver:
 
     def _spoken_for(self, head: Any) -> Entity | None:
         """Whom "a spokesman for Greenpeace UK" or "a Greenpeace spokesman" speaks for."""
-        for child in head.children:
-            if child.dep_ in ("compound", "poss") and child.i in self._entity_at:
-                return self.entity_for_tokens(_name_tokens(child))
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self._entity_at:
-                        return self.entity_for_tokens(_name_tokens(obj))
-        return None
+        return spoken_for(head, self._entity_at, self.entity_for_tokens)
 
     def resolve_title(self, head: Any) -> Entity | None:
         """The entity a title noun phrase ("the French president") refers back to."""
@@ -417,7 +400,7 @@ class SpeakerResolver:
             if candidates:
                 subjects = [e for subject, e in candidates if subject]
                 found = subjects[0] if subjects else candidates[-1][1]
-                if len({e.id for _, e in candidates}) == 1:
+                if len({e.id for _, e in candidates}) == 1 and found.type == PERSON:
                     # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
                     self.gender.setdefault(found.id, gender)
                 break
@@ -445,6 +428,11 @@ class SpeakerResolver:
             elif token.lower_ in PRONOUN_GENDER and token.dep_ in SUBJECT_DEPS:
                 if (PRONOUN_GENDER[token.lower_] == "n") == (PERSON not in kinds):
                     entity = self.resolve_pronoun(token)
+            elif token.dep_ in SUBJECT_DEPS and PERSON in kinds and speaks_for_someone(token):
+                voiced = self._spoken_for(token)  # "A spokeswoman for X said ... “...,” she said"
+                if voiced is not None:
+                    found.append((True, voiced))
+                continue
             elif token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and _has_definite(token):
                 entity = self.resolve_title(token)
             elif token.dep_ in SUBJECT_DEPS and token.text[:1].isupper() and token.is_alpha:
@@ -453,11 +441,6 @@ class SpeakerResolver:
                 continue
             found.append((_is_subject(anchor), entity))
         return found
-
-
-def _name_tokens(token: Any) -> list[Any]:
-    """A name with its compounds ("Greenpeace UK"), so the whole name picks the entity."""
-    return [t for t in token.lefts if t.dep_ == "compound"] + [token]
 
 
 def _rank(entity: Entity) -> int:

@@ -51,3 +51,27 @@ def test_a_title_word_in_a_sentence_still_needs_its_name(analyser: SpacyAnalyser
         "\u201cEducation is the key to our future,\u201d the Minister said.\n"
     )
     assert speakers(analyser, text)["Education is the key to our future"] is None
+
+
+def test_a_pronoun_after_a_spokesperson_names_whom_they_speak_for(
+    analyser: SpacyAnalyser,
+) -> None:
+    """'A spokeswoman for X said ... “...,” she said': "she" is the spokeswoman, whose words
+    are X's, as in the first sentence; the quotation after it goes on in X's name."""
+    text = (
+        "A spokeswoman for Northwind Airways said the flight was delayed by fog.\n"
+        "\u201cSafety comes first for every crew,\u201d she said.\n"
+        "\u201cPassengers were offered hotel rooms.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["Safety comes first for every crew"] == "Northwind Airways"
+    assert got["Passengers were offered hotel rooms."] == "Northwind Airways"
+
+
+def test_a_named_spokesperson_speaks_in_their_own_name(analyser: SpacyAnalyser) -> None:
+    """'A spokesman for the council, John Hale, said': the pronoun after it is John Hale."""
+    text = (
+        "A spokesman for the city council, John Hale, said the roads were safe.\n"
+        "\u201cWe have checked every bridge,\u201d he said.\n"
+    )
+    assert speakers(analyser, text)["We have checked every bridge"] == "John Hale"
