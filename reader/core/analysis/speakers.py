@@ -5,6 +5,8 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
 
 - a name: the entity whose mention covers the subject's tokens (a person before an organization
   before a country); failing that, the person whose canonical name ends with that surname;
+- a subject the parse took from the paragraph before (a line with no final stop run on into
+  the next): the paragraph's own first noun phrase, hung across the break;
 - "he" / "she": the nearest preceding compatible person, sentence by sentence backwards over at
   most two paragraphs, preferring the subject of a sentence over other mentions, skipping what
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
@@ -231,18 +233,43 @@ class SpeakerResolver:
     def subject_of(self, verb: Any) -> Speaker | None:
         """Speaker of a speech verb: its subject by the parse, else the name beside it."""
         current = verb
+        stranded = False
         for _ in range(3):
             subjects = [
-                c for c in current.children
-                if c.dep_ in SUBJECT_DEPS and self.same_paragraph(c, verb)
-                and not self.is_quoted(c)
-            ]  # fmt: skip
-            if subjects:
-                return self._first_resolved(subjects, verb)
+                c for c in current.children if c.dep_ in SUBJECT_DEPS and not self.is_quoted(c)
+            ]
+            here = [c for c in subjects if self.same_paragraph(c, verb)]
+            if here:
+                return self._first_resolved(here, verb)
+            stranded = stranded or bool(subjects)
             if current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
                 break
             current = current.head
+        if stranded:
+            speaker = self._subject_left_in_paragraph(verb)
+            if speaker is not None:
+                return speaker
         return self.adjacent_speaker(verb)
+
+    def _subject_left_in_paragraph(self, verb: Any) -> Speaker | None:
+        """The subject the parse hung on the paragraph before: after a line with no final
+        stop (a caption, a link), the small model runs it on into the next paragraph and takes
+        that line's noun for the subject of "Prof Jane Roe, director of ..., says:". The
+        paragraph's own first noun phrase, attached across the break, is the subject."""
+        start, _ = self.segments[self.segment_of(verb)]
+        paragraph = self.paragraph(verb.idx)
+        for token in self.doc[start : verb.i]:
+            if token.is_punct or token.is_space:
+                continue
+            if token.pos_ not in ("PROPN", "NOUN", "PRON") or self.is_quoted(token):
+                return None
+            top = token
+            while top.head.i != top.i and self.paragraph(top.head.idx) == paragraph:
+                top = top.head
+            if top.head.i == top.i or top.i > verb.i:
+                return None  # the phrase hangs on this paragraph: not stranded
+            return self.resolve_noun_phrase(top, verb)
+        return None
 
     def _first_resolved(self, subjects: list[Any], verb: Any) -> Speaker | None:
         """The nearest subject that names someone, or a conjunct of it that does: in "he and

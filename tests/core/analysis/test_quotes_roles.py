@@ -75,3 +75,50 @@ def test_a_named_spokesperson_speaks_in_their_own_name(analyser: SpacyAnalyser) 
         "\u201cWe have checked every bridge,\u201d he said.\n"
     )
     assert speakers(analyser, text)["We have checked every bridge"] == "John Hale"
+
+
+def test_a_subject_the_parse_hung_on_the_line_before_still_speaks(nlp) -> None:
+    """A line with no final stop (a link, a caption) runs on into the next paragraph for the
+    parser, which may take its noun for the subject of the next paragraph's verb; the
+    paragraph's own name, hung across the break, is the speaker. The parse is given here as
+    the small model makes it on such pages."""
+    from spacy.tokens import Doc
+
+    from reader.core.analysis.quotes import find_quotes
+    from reader.core.model import ORGANIZATION, PERSON, Entity, Mention
+
+    rows = [  # word, trailing space, pos, dep, head
+        ("Read", True, "VERB", "ccomp", 16), ("more", True, "ADV", "advmod", 0),
+        ("(", False, "PUNCT", "punct", 0), ("The", True, "DET", "det", 4),
+        ("Courier", False, "PROPN", "nsubj", 16), (")", False, "PUNCT", "punct", 4),
+        ("\n", False, "SPACE", "dep", 5), ("Prof", True, "PROPN", "compound", 9),
+        ("Anna", True, "PROPN", "compound", 9), ("Weller", False, "PROPN", "appos", 4),
+        (",", True, "PUNCT", "punct", 9), ("a", True, "DET", "det", 12),
+        ("virologist", True, "NOUN", "appos", 9), ("at", True, "ADP", "prep", 12),
+        ("Norbridge", False, "PROPN", "pobj", 13), (",", True, "PUNCT", "punct", 9),
+        ("says", False, "VERB", "ROOT", 16), (":", True, "PUNCT", "punct", 16),
+        ("\u201c", False, "PUNCT", "punct", 16), ("Schools", True, "NOUN", "nsubj", 20),
+        ("are", True, "AUX", "ccomp", 16), ("not", True, "PART", "neg", 20),
+        ("ready", False, "ADJ", "acomp", 20), (".", False, "PUNCT", "punct", 20),
+        ("\u201d", False, "PUNCT", "punct", 20),
+    ]  # fmt: skip
+    doc = Doc(
+        nlp.vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+    )
+    text = doc.text
+    entities = [
+        Entity("e1", ORGANIZATION, "The Courier", [Mention(11, 22, "The Courier")]),
+        Entity(
+            "e2",
+            PERSON,
+            "Anna Weller",
+            [Mention(text.index("Anna"), text.index(","), "Anna Weller")],
+        ),
+    ]
+    quotes = find_quotes(doc, entities)
+    assert [(q.text, q.speaker) for q in quotes] == [("Schools are not ready.", "Anna Weller")]
