@@ -48,3 +48,42 @@ def test_a_past_ability_keeps_its_day_behind(nlp) -> None:
     assert values(nlp, "The mayor could not attend the harbour meeting on Friday.") == [
         ("Friday", "2025-03-14")
     ]
+
+
+def test_a_past_range_of_weekdays_runs_forwards(nlp) -> None:
+    """'held from Monday to Thursday', written on a Wednesday: the Thursday before, so the
+    Monday of that week, not the Monday after it."""
+    assert values(nlp, "The peace talks were held from Monday to Thursday.") == [
+        ("Monday", "2025-03-10"),
+        ("Thursday", "2025-03-13"),
+    ]
+
+
+def test_a_past_range_of_months_keeps_one_year(nlp) -> None:
+    """'between January and April 3' in the past: April 3 of last year, so January too."""
+    assert values(nlp, "The coast road was closed between January and April 3.") == [
+        ("January", "2024-01"),
+        ("April 3", "2024-04-03"),
+    ]
+
+
+def test_a_future_range_moves_its_end_forwards() -> None:
+    """Ends inverted with the end still ahead ("from Saturday to Monday" read as the Saturday
+    after next and the coming Monday): the end moves a week on; a written year never moves."""
+    from reader.core.analysis.date_ranges import ordered_ends
+    from reader.core.model import DateMention
+
+    text = "The fair runs from Saturday to Monday, and from May 2026 to June 2025."
+    written = [
+        ("Saturday", "2025-03-29", "day"),
+        ("Monday", "2025-03-24", "day"),
+        ("May 2026", "2026-05", "month"),
+        ("June 2025", "2025-06", "month"),
+    ]
+    mentions = [
+        DateMention(text.index(words), text.index(words) + len(words), words, value, precision)
+        for words, value, precision in written
+    ]
+    assert [text[m.start : m.end] for m in mentions] == [m.text for m in mentions]
+    got = ordered_ends(text, mentions, WEDNESDAY)
+    assert [m.value for m in got] == ["2025-03-29", "2025-03-31", "2026-05", "2025-06"]
