@@ -13,6 +13,10 @@ its ends resolved one by one; a range runs forwards, so when they come out inver
 by a week (a weekday) or a year (a day or month written without one): the start back when the
 end is already past ("talks were held from Monday to Thursday", written on a Wednesday, ran from
 the Monday of the week before), else the end forward.
+
+A range written day first ("3-10 March", "between 3 and 10 March", "from 3 to 10 April") is
+found by its end only (the bare number before it names no month): the number is the start, a
+day of the end's month.
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ _MONTH = re.compile(rf"(?i)\b{MONTH_NAME}")
 _WEEKDAY = re.compile(rf"(?i)\b{WEEKDAY_NAME}\b")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _RANGE_LEAD = re.compile(r"(?i)\b(from|between)\s+$")
+_DAY_BEFORE = re.compile(
+    r"(?i)(?<![\w.,£$€%])(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|until|till|through|and))\s*$"
+)
+_DAY_FIRST = re.compile(rf"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME}")
 _RANGE_GAP = re.compile(r"(?i)\s*(?:[-–—]|to|until|till|through|and)\s*")
 
 
@@ -138,3 +146,21 @@ def _valid(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def day_first_starts(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The bare day opening a day-first range before each mention that ends one ("3" of
+    "3-10 March": the 3rd of March), as new mentions (module docstring)."""
+    found = []
+    for mention in mentions:
+        day = _DAY_FIRST.match(mention.text)
+        if day is None or mention.precision != "day" or not mention.value:
+            continue
+        before = _DAY_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+        if before is None or not 0 < int(before.group(1)) < int(day.group(1)):
+            continue
+        if any(m.start < before.end(1) and before.start(1) < m.end for m in mentions):
+            continue  # the number is already read as a date of its own
+        value = f"{mention.value[:8]}{int(before.group(1)):02d}"
+        found.append(DateMention(before.start(1), before.end(1), before.group(1), value, "day"))
+    return sorted(mentions + found, key=lambda m: m.start)

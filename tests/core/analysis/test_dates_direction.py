@@ -87,3 +87,21 @@ def test_a_future_range_moves_its_end_forwards() -> None:
     assert [text[m.start : m.end] for m in mentions] == [m.text for m in mentions]
     got = ordered_ends(text, mentions, WEDNESDAY)
     assert [m.value for m in got] == ["2025-03-29", "2025-03-31", "2026-05", "2025-06"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The census was carried out between 4 and 11 March.",
+        "The census ran from 4 to 11 March.",
+        "The census ran 4-11 March.",
+    ],
+)
+def test_a_day_first_range_starts_at_its_bare_number(nlp, text: str) -> None:
+    """'4-11 March': the bare 4 is the range's start, a day of March."""
+    assert values(nlp, text) == [("4", "2025-03-04"), ("11 March", "2025-03-11")]
+
+
+def test_a_number_before_a_date_that_is_not_a_day_stays_out(nlp) -> None:
+    """'rose by 15 to 11 March' is no range: a number larger than the end day is no start."""
+    assert values(nlp, "Cases rose by 15 to 11 March.") == [("11 March", "2025-03-11")]
