@@ -106,6 +106,7 @@ class SpeakerResolver:
         self._segment_starts = [start for start, _ in self.segments]
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
+        self._told_gender = dict(self.gender)  # what titles said, before any pronoun guessed
         self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
         self._according = AccordingTo(
             doc, self.text, self.is_quoted, self.entity_for_tokens, self.resolve_title
@@ -403,6 +404,27 @@ class SpeakerResolver:
         if verb is not None:
             reported = {t.i for t in verb.subtree} if verb.dep_ != "ROOT" else set()
             reported |= {t.i for t in verb.subtree if t.i > pronoun.i}
+        found = self._nearest_referent(pronoun, verb, gender, kinds, reported, self.gender)
+        if found is None and gender != "n":
+            # A sex learnt from an earlier pronoun was a guess ("His lawyer, Jane Roe, said he
+            # would appeal" makes her a man); when it leaves "she" with nobody, only the sex
+            # that titles told rules a person out.
+            found = self._nearest_referent(
+                pronoun, verb, gender, kinds, reported, self._told_gender
+            )
+        self._pronoun_memo[key] = found
+        return found
+
+    def _nearest_referent(
+        self,
+        pronoun: Any,
+        verb: Any | None,
+        gender: str,
+        kinds: tuple[str, ...],
+        reported: set[int],
+        genders: dict[str, str],
+    ) -> Entity | None:
+        """The walk of ``_refer_back``, ruling out people by the sexes in ``genders``."""
         seg = self.segment_of(pronoun)
         paragraph = self.paragraph(pronoun.idx)
         found: Entity | None = None
@@ -417,11 +439,11 @@ class SpeakerResolver:
             skip = reported if index == seg else set()
             candidates = self._referents(start, end, skip, kinds)
             candidates = [
-                (subject, e) for subject, e in candidates if self.gender.get(e.id, gender) == gender
+                (subject, e) for subject, e in candidates if genders.get(e.id, gender) == gender
             ]
             if gender == "n":  # "it" and "the company" refer to a subject, not an object
                 candidates = [(subject, e) for subject, e in candidates if subject]
-            known = [(subject, e) for subject, e in candidates if e.id in self.gender]
+            known = [(subject, e) for subject, e in candidates if e.id in genders]
             if known:
                 candidates = known  # "Starmer met Ms Meloni. ..., she said"
             if candidates:
@@ -431,7 +453,6 @@ class SpeakerResolver:
                     # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
                     self.gender.setdefault(found.id, gender)
                 break
-        self._pronoun_memo[key] = found
         return found
 
     def _referents(

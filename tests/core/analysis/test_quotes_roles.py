@@ -122,3 +122,20 @@ def test_a_subject_the_parse_hung_on_the_line_before_still_speaks(nlp) -> None:
     ]
     quotes = find_quotes(doc, entities)
     assert [(q.text, q.speaker) for q in quotes] == [("Schools are not ready.", "Anna Weller")]
+
+
+def test_a_sex_guessed_from_a_pronoun_does_not_leave_she_with_nobody(
+    analyser: SpacyAnalyser,
+) -> None:
+    """'His lawyer, Jane Roe, said he would appeal' lets the first pass guess her a man (the
+    "he" of her clause); a later "she" with no woman in reach is still her, while the man
+    the story named first keeps his own quotes."""
+    text = (
+        "Tom Baker was defiant on Monday.\n"
+        "\u201cI have done nothing wrong,\u201d he told reporters. \u201cI will not resign.\u201d\n"
+        "His lawyer, Jane Roe, said he would appeal.\n"
+        "\u201cThe verdict is unsafe,\u201d she said.\n"
+    )
+    got = speakers(analyser, text)
+    assert got["I have done nothing wrong"] == "Tom Baker"
+    assert got["The verdict is unsafe"] == "Jane Roe"
