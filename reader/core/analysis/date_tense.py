@@ -1,6 +1,8 @@
 """Which way a date expression points in time, read from the verb of its clause (spaCy parse).
 
-"will meet on Monday" looks forward, "met on Monday" back; a plan looks forward ("is due to
+"will meet on Monday" looks forward, "met on Monday" back, and so does a modal's perfect ("may
+have left on Friday"); a modal of obligation looks forward ("must register by Friday"); a plan
+looks forward ("is due to
 present on March 4", "the summit is set for March") unless the plan itself is past ("was
 slated to speak on Saturday", which points either way: unknown); "since", "ago" look back; a
 bare verb takes the tense of the verb it depends on. ``date_resolution`` turns the tense into
@@ -22,6 +24,10 @@ class Containing(Protocol):
 
 
 FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "should", "may", "might"})
+OBLIGATION_AUX = frozenset({"must", "can", "ca"})
+"""Modals of obligation and permission: "voters must register by Friday", "residents can apply
+until Friday" set what is to be done, so the day lies ahead ("could" is also a past ability,
+"could not attend on Friday", and stays out)."""
 PAST_AUX = frozenset({"have", "has", "had", "'ve", "was", "were", "been"})
 PROGRESSIVE_PRESENT = frozenset({"is", "are", "am", "'s", "'re"})
 # Words that make what follows a plan: "due to present", "planned for", "invited to join".
@@ -182,7 +188,10 @@ def _attachment_fix(verb: Any, date: Any) -> Any:
 def verb_tense(verb: Any, depth: int = 0) -> Tense:
     """Tense of one verb from its auxiliaries and tag; bare verbs inherit from their head."""
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & FUTURE_AUX:
+    modal = auxes & (FUTURE_AUX | OBLIGATION_AUX | {"could"})
+    if modal and "have" in auxes and verb.tag_ == "VBN":
+        return "past"  # a modal's perfect looks back: "may have left on Friday"
+    if auxes & (FUTURE_AUX | OBLIGATION_AUX):
         return "future"
     if "to" in auxes:
         head = verb.head

@@ -20,7 +20,8 @@ Kept and dropped (the schema's ``dates`` list):
   the story set ("hours later", "the following day"), and clock times.
 - Ranges give both ends as two mentions ("June 6-10": "June 6" and "10", June 10;
   "from May 2021 to June 2022"), see ``date_ranges``; one whose ends do not both resolve
-  keeps the value of its start.
+  keeps the value of its start. Ends found apart are put in order ("from Monday to Thursday"); a
+  range written day first ("3-10 March") starts at its bare number.
 - "election day" (and polling, voting, referendum, inauguration day) takes the one day the
   article names in a sentence about that event ("will elect a new parliament on October 26").
 - "today", "tonight", "tomorrow", "yesterday" inside a direct quote count from the day the
@@ -48,6 +49,7 @@ from reader.core.analysis.date_context import (
     with_clause_year,
 )
 from reader.core.analysis.date_patterns import find_date_phrases
+from reader.core.analysis.date_ranges import day_first_starts, ordered_ends
 from reader.core.analysis.date_resolution import (
     DEICTIC,
     DEICTIC_TAIL,
@@ -144,11 +146,12 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
         for start, end, result in sorted(items, key=lambda item: item[0])
     ]
     sentences = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
-    return sentence_timeline(
+    timeline = sentence_timeline(
         text,
         weekdays_in_apposition(text, mentions),
         lambda offset: bisect.bisect_right(sentences, offset),
     )
+    return ordered_ends(text, day_first_starts(text, timeline), published)
 
 
 class Spans:

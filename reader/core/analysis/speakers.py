@@ -5,12 +5,15 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
 
 - a name: the entity whose mention covers the subject's tokens (a person before an organization
   before a country); failing that, the person whose canonical name ends with that surname;
+- a subject the parse took from the paragraph before (a line with no final stop run on into
+  the next): the paragraph's own first noun phrase, hung across the break;
 - "he" / "she": the nearest preceding compatible person, sentence by sentence backwards over at
   most two paragraphs, preferring the subject of a sentence over other mentions, skipping what
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
   he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
   brother", "spokeswoman") or from earlier pronouns rules out the other sex;
-- "X's office" / "X's campaign", "a spokesman for X" / "an X official": X;
+- "X's office" / "X's campaign", "a spokesman for X" / "an X official": X (spokespeople.py),
+  and so is a later "he"/"she" whose referent is that spokesman;
 - "it" or a generic noun ("the company", "the agency"): the nearest preceding organization
   (or, for "it", country) that was the subject of its sentence;
 - a title ("the French president"), via titles.py: the nearest preceding person whose
@@ -35,29 +38,18 @@ from reader.core.analysis.speech_verbs import (
     is_light_speech_verb,
     speech_lemma,
 )
+from reader.core.analysis.spokespeople import (
+    OFFICE_WORDS,
+    ORGANIZATION_NOUNS,
+    SPOKES_WORDS,
+    speaks_for_someone,
+    spoken_for,
+)
 from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
 SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-ORGANIZATION_NOUNS = frozenset(
-    {
-        "company", "firm", "group", "agency", "organisation", "organization", "ministry",
-        "department", "bank", "carmaker", "automaker", "airline", "retailer", "insurer",
-        "broadcaster", "newspaper", "bloc", "alliance", "union", "party", "committee",
-        "council", "commission", "institution", "university", "charity", "body", "regulator",
-    }
-)  # fmt: skip
-"""Nouns by which a news story names an organization again ("the company said")."""
-SPOKES_WORDS = frozenset(
-    {
-        "spokesman", "spokeswoman", "spokesperson", "representative", "official",
-        "officials", "source", "sources",
-    }
-)  # fmt: skip
-"""Who speaks for an organization or a person: "a spokesman for Greenpeace UK said"."""
-OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
-"""Who speaks for someone: "Macron's office said" is attributed to Macron."""
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -115,6 +107,7 @@ class SpeakerResolver:
         self._segment_starts = [start for start, _ in self.segments]
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
+        self._told_gender = dict(self.gender)  # what titles said, before any pronoun guessed
         self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
         self._according = AccordingTo(
             doc, self.text, self.is_quoted, self.entity_for_tokens, self.resolve_title
@@ -259,18 +252,43 @@ class SpeakerResolver:
     def subject_of(self, verb: Any) -> Speaker | None:
         """Speaker of a speech verb: its subject by the parse, else the name beside it."""
         current = verb
+        stranded = False
         for _ in range(3):
             subjects = [
-                c for c in current.children
-                if c.dep_ in SUBJECT_DEPS and self.same_paragraph(c, verb)
-                and not self.is_quoted(c)
-            ]  # fmt: skip
-            if subjects:
-                return self._first_resolved(subjects, verb)
+                c for c in current.children if c.dep_ in SUBJECT_DEPS and not self.is_quoted(c)
+            ]
+            here = [c for c in subjects if self.same_paragraph(c, verb)]
+            if here:
+                return self._first_resolved(here, verb)
+            stranded = stranded or bool(subjects)
             if current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
                 break
             current = current.head
+        if stranded:
+            speaker = self._subject_left_in_paragraph(verb)
+            if speaker is not None:
+                return speaker
         return self.adjacent_speaker(verb)
+
+    def _subject_left_in_paragraph(self, verb: Any) -> Speaker | None:
+        """The subject the parse hung on the paragraph before: after a line with no final
+        stop (a caption, a link), the small model runs it on into the next paragraph and takes
+        that line's noun for the subject of "Prof Jane Roe, director of ..., says:". The
+        paragraph's own first noun phrase, attached across the break, is the subject."""
+        start, _ = self.segments[self.segment_of(verb)]
+        paragraph = self.paragraph(verb.idx)
+        for token in self.doc[start : verb.i]:
+            if token.is_punct or token.is_space:
+                continue
+            if token.pos_ not in ("PROPN", "NOUN", "PRON") or self.is_quoted(token):
+                return None
+            top = token
+            while top.head.i != top.i and self.paragraph(top.head.idx) == paragraph:
+                top = top.head
+            if top.head.i == top.i or top.i > verb.i:
+                return None  # the phrase hangs on this paragraph: not stranded
+            return self.resolve_noun_phrase(top, verb)
+        return None
 
     def _first_resolved(self, subjects: list[Any], verb: Any) -> Speaker | None:
         """The nearest subject that names someone, or a conjunct of it that does: in "he and
@@ -365,14 +383,7 @@ class SpeakerResolver:
 
     def _spoken_for(self, head: Any) -> Entity | None:
         """Whom "a spokesman for Greenpeace UK" or "a Greenpeace spokesman" speaks for."""
-        for child in head.children:
-            if child.dep_ in ("compound", "poss") and child.i in self._entity_at:
-                return self.entity_for_tokens(_name_tokens(child))
-            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i in self._entity_at:
-                        return self.entity_for_tokens(_name_tokens(obj))
-        return None
+        return spoken_for(head, self._entity_at, self.entity_for_tokens)
 
     def resolve_title(self, head: Any) -> Entity | None:
         """The entity a title noun phrase ("the French president") refers back to."""
@@ -411,6 +422,27 @@ class SpeakerResolver:
         if verb is not None:
             reported = {t.i for t in verb.subtree} if verb.dep_ != "ROOT" else set()
             reported |= {t.i for t in verb.subtree if t.i > pronoun.i}
+        found = self._nearest_referent(pronoun, verb, gender, kinds, reported, self.gender)
+        if found is None and gender != "n":
+            # A sex learnt from an earlier pronoun was a guess ("His lawyer, Jane Roe, said he
+            # would appeal" makes her a man); when it leaves "she" with nobody, only the sex
+            # that titles told rules a person out.
+            found = self._nearest_referent(
+                pronoun, verb, gender, kinds, reported, self._told_gender
+            )
+        self._pronoun_memo[key] = found
+        return found
+
+    def _nearest_referent(
+        self,
+        pronoun: Any,
+        verb: Any | None,
+        gender: str,
+        kinds: tuple[str, ...],
+        reported: set[int],
+        genders: dict[str, str],
+    ) -> Entity | None:
+        """The walk of ``_refer_back``, ruling out people by the sexes in ``genders``."""
         seg = self.segment_of(pronoun)
         paragraph = self.paragraph(pronoun.idx)
         found: Entity | None = None
@@ -425,21 +457,20 @@ class SpeakerResolver:
             skip = reported if index == seg else set()
             candidates = self._referents(start, end, skip, kinds)
             candidates = [
-                (subject, e) for subject, e in candidates if self.gender.get(e.id, gender) == gender
+                (subject, e) for subject, e in candidates if genders.get(e.id, gender) == gender
             ]
             if gender == "n":  # "it" and "the company" refer to a subject, not an object
                 candidates = [(subject, e) for subject, e in candidates if subject]
-            known = [(subject, e) for subject, e in candidates if e.id in self.gender]
+            known = [(subject, e) for subject, e in candidates if e.id in genders]
             if known:
                 candidates = known  # "Starmer met Ms Meloni. ..., she said"
             if candidates:
                 subjects = [e for subject, e in candidates if subject]
                 found = subjects[0] if subjects else candidates[-1][1]
-                if len({e.id for _, e in candidates}) == 1:
+                if len({e.id for _, e in candidates}) == 1 and found.type == PERSON:
                     # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
                     self.gender.setdefault(found.id, gender)
                 break
-        self._pronoun_memo[key] = found
         return found
 
     def _referents(
@@ -463,6 +494,11 @@ class SpeakerResolver:
             elif token.lower_ in PRONOUN_GENDER and token.dep_ in SUBJECT_DEPS:
                 if (PRONOUN_GENDER[token.lower_] == "n") == (PERSON not in kinds):
                     entity = self.resolve_pronoun(token)
+            elif token.dep_ in SUBJECT_DEPS and PERSON in kinds and speaks_for_someone(token):
+                voiced = self._spoken_for(token)  # "A spokeswoman for X said ... “...,” she said"
+                if voiced is not None:
+                    found.append((True, voiced))
+                continue
             elif token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and _has_definite(token):
                 entity = self.resolve_title(token)
             elif token.dep_ in SUBJECT_DEPS and token.text[:1].isupper() and token.is_alpha:
@@ -471,11 +507,6 @@ class SpeakerResolver:
                 continue
             found.append((_is_subject(anchor), entity))
         return found
-
-
-def _name_tokens(token: Any) -> list[Any]:
-    """A name with its compounds ("Greenpeace UK"), so the whole name picks the entity."""
-    return [t for t in token.lefts if t.dep_ == "compound"] + [token]
 
 
 def _rank(entity: Entity) -> int:

@@ -2,7 +2,8 @@
 
 A person's mention often carries a title, before the name ("French President Emmanuel Macron")
 or as an apposition ("Cindy McCain, the agency's executive director", "Fiji's Prime Minister,
-Dr Jone Tabua"); an organization's, a
+Dr Jone Tabua", "Peter Adams, Minister of Education"), across the honorifics and styles written
+between role and name ("Prime Minister, Dr the Rt. Hon. Jane Roe"); an organization's, a
 description ("ispace, the Tokyo-based company"). A later definite noun phrase whose head noun
 and modifiers all appear among those words refers back to the nearest such mention (a country
 or nationality among them must agree: "the Italian leader" is whoever "Italy's" or "Italian"
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.core.analysis.countries import country_code, demonym_code
+from reader.core.analysis.rules import HONORIFICS
 from reader.core.model import ORGANIZATION, PERSON, Entity
 
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -27,6 +29,9 @@ GENERIC_LEADERS = frozenset({"leader", "premier", "head"})
 """Nouns that name a country's leader whatever their title: "the Italian leader"."""
 _POSSESSIVE = frozenset({"'s", "’s"})
 _IGNORED_MODIFIERS = frozenset({"former", "then", "new", "current", "outgoing", "-", "de", "la"})
+_STYLE_WORDS = HONORIFICS | {"rt", "right", "honourable", "honorable", "excellency"}
+"""Honorifics and styles written between a role and the name ("Prime Minister, Dr the Rt.
+Hon. Keith Mitchell"): they say how a person is addressed, not which office they hold."""
 MALE_WORDS = frozenset(
     {
         "mr", "sir", "lord", "king", "prince", "brother", "father", "son", "husband", "uncle",
@@ -146,10 +151,17 @@ class TitleIndex:
         # An honorific the model kept inside the name ("Ms Giorgia Meloni") still tells the sex.
         words = {t.lower_ for t in span if t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS}
         i = span.start - 1
-        while i >= 0 and span.start - i <= 6:
+        styles = 0
+        while i >= 0 and span.start - i - styles <= 6:
             token = self.doc[i]
             if token.text in _POSSESSIVE and i > 0:
                 i -= 1  # "Italy's Giorgia Meloni"
+                continue
+            if _is_style(self.doc, i) and "\n" not in token.text_with_ws:
+                if token.is_alpha:
+                    words.add(token.lower_)  # "Ms" still tells the sex
+                i -= 1  # "..., Dr the Rt. Hon. Keith Mitchell": the role lies before the styles
+                styles += 1
                 continue
             if token.text == "," and i > 0:
                 words |= self._fronted_title(i, span.root)
@@ -167,7 +179,9 @@ class TitleIndex:
         if root.dep_ == "appos" and root.head.i < span.start:
             appositions.append(root.head)
         for head in appositions:
-            if head.pos_ != "NOUN" or self._paragraph(head.idx) != self._paragraph(root.idx):
+            if head.pos_ not in ("NOUN", "PROPN") or head.i in self._entity_at:
+                continue  # "Peter Adams, Minister of Education": a role in capitals is a title
+            if self._paragraph(head.idx) != self._paragraph(root.idx):
                 continue
             words.add(head.lower_)
             for child in head.lefts:
@@ -189,6 +203,7 @@ class TitleIndex:
             (role.dep_ in SUBJECTS and name.dep_ in SUBJECTS and role.head.i == name.head.i)
             or (role.dep_ == "appos" and role.head.i == name.i)
             or (name.dep_ == "appos" and name.head.i == role.i)
+            or self._verbless_fragment(role, comma)
         )
         if not related or role.pos_ not in ("NOUN", "PROPN") or role.i in self._entity_at:
             return set()
@@ -204,12 +219,36 @@ class TitleIndex:
                         words.add(mark)
         return words
 
+    def _verbless_fragment(self, role: Any, comma: int) -> bool:
+        """A role phrase the parser made a sentence of its own, cut off from the name after it
+        by the dot of an honorific ("Prime Minister and Chairman of the Forum, Dr the Rt. Hon.
+        Jane Roe said"): with no verb in it and nothing before it in its sentence, it can only
+        be the name's title set before it."""
+        if role.dep_ != "ROOT" or role.pos_ not in ("NOUN", "PROPN"):
+            return False
+        phrase = [t for t in role.subtree if t.i < comma]
+        if not phrase or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+            return False
+        return phrase[0].is_sent_start or "\n" in self.doc[phrase[0].i - 1].text
+
     def _learn_gender_from_words(self, entity: Entity, words: set[str]) -> None:
         words = {w.rstrip(".") for w in words}
         if words & MALE_WORDS and entity.id not in self.gender:
             self.gender[entity.id] = "m"
         elif words & FEMALE_WORDS and entity.id not in self.gender:
             self.gender[entity.id] = "f"
+
+
+def _is_style(doc: Any, i: int) -> bool:
+    """Whether token ``i`` is an honorific or style before a name, its abbreviation dot, or
+    the "the" of "Dr the Rt. Hon."."""
+    token = doc[i]
+    if token.lower_.rstrip(".") in _STYLE_WORDS and token.text[:1].isupper():
+        return True
+    if token.text == "." and i > 0:
+        return doc[i - 1].lower_ in _STYLE_WORDS
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return token.lower_ == "the" and nxt is not None and nxt.lower_.rstrip(".") in _STYLE_WORDS
 
 
 def _country_mark(word: str) -> str | None:
