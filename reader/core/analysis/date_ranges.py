@@ -16,7 +16,9 @@ the Monday of the week before), else the end forward.
 
 A range written day first ("3-10 March", "between 3 and 10 March", "from 3 to 10 April") is
 found by its end only (the bare number before it names no month): the number is the start, a
-day of the end's month.
+day of the end's month. Only a dash joins the two numbers alone; "to" or "and" make a range
+only after "from" or "between", since a quantity moves "to" a date too ("rose by 5 to 11
+March", "fell 3 to 10 April").
 """
 
 from __future__ import annotations
@@ -159,6 +161,10 @@ def day_first_starts(text: str, mentions: list[DateMention]) -> list[DateMention
         before = _DAY_BEFORE.search(text, max(0, mention.start - 16), mention.start)
         if before is None or not 0 < int(before.group(1)) < int(day.group(1)):
             continue
+        joined_by_word = not before.group(0).rstrip().endswith(("-", "–"))
+        lead = text[max(0, before.start(1) - 12) : before.start(1)]
+        if joined_by_word and _RANGE_LEAD.search(lead) is None:
+            continue  # "rose by 5 to 11 March": a quantity, not a range's start
         if any(m.start < before.end(1) and before.start(1) < m.end for m in mentions):
             continue  # the number is already read as a date of its own
         value = f"{mention.value[:8]}{int(before.group(1)):02d}"

@@ -102,6 +102,18 @@ def test_a_day_first_range_starts_at_its_bare_number(nlp, text: str) -> None:
     assert values(nlp, text) == [("4", "2025-03-04"), ("11 March", "2025-03-11")]
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Shares rose by 5 to 11 March.", ("11 March", "2025-03-11")),
+        ("The index fell 3 to 10 March levels.", ("10 March", "2025-03-10")),
+    ],
+)
+def test_a_quantity_moving_to_a_date_is_no_range(nlp, text: str, date: tuple[str, str]) -> None:
+    """Without 'from' or 'between', 'N to D Month' is a quantity moving to a date, not a range."""
+    assert values(nlp, text) == [date]
+
+
 def test_a_number_before_a_date_that_is_not_a_day_stays_out(nlp) -> None:
     """'rose by 15 to 11 March' is no range: a number larger than the end day is no start."""
     assert values(nlp, "Cases rose by 15 to 11 March.") == [("11 March", "2025-03-11")]
