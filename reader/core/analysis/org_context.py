@@ -20,8 +20,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from spacy.attrs import IDX, IS_ALPHA, LENGTH, SENT_START
-
 from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
@@ -219,16 +217,15 @@ def _own_word_spans(doc: Any, skip: bytearray, places_at: set[int]) -> list[tupl
     """Token spans of names that say themselves they are bodies (see ``bodies_by_own_words``);
     no "of" name grows from a place the model found ("the West Bank on ...").
 
-    The flags come from one array (making a Token per word costs more than the rest), the text
-    of capitalised words only; a run is looked at further only when its first or last word
-    could make it a body's name."""
+    The flags come from the Doc's token columns (making a Token per word costs more than the
+    rest), the text of capitalised words only; a run is looked at further only when its first
+    or last word could make it a body's name."""
     text = doc_text(doc)
-    rows = doc.to_array([IDX, LENGTH, IS_ALPHA, SENT_START]).astype("int64")
-    idx, length = rows[:, 0].tolist(), rows[:, 1].tolist()
-    starts = (rows[:, 3] == 1).tolist()
+    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
+    starts = [flag == 1 for flag in token_column(doc, "SENT_START")]
     caps = [False] * len(idx)
     words: dict[int, str] = {}
-    for i in (rows[:, 2] == 1).nonzero()[0].tolist():
+    for i in (i for i, alpha in enumerate(token_column(doc, "IS_ALPHA")) if alpha):
         at = idx[i]
         if text[at].isupper() and not skip[at]:
             word = words[i] = text[at : at + length[i]]
