@@ -7,7 +7,7 @@ the view converts to Qt positions in exactly one place.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 EntityType = str
@@ -163,6 +163,22 @@ class Annotations:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+
+    def snapshot(self) -> Annotations:
+        """A copy that later corrections of these annotations leave unchanged.
+
+        Only the mutable parts are copied (the entities and every list); mentions, quotes and
+        dates are frozen, so they are shared. ``copy.deepcopy`` of 155,000 mentions held the UI
+        thread 3.4 s; this copies pointers.
+        """
+        article = replace(
+            self.article, blocks=list(self.article.blocks), notices=list(self.article.notices)
+        )
+        entities = [
+            replace(e, mentions=list(e.mentions), title_mentions=list(e.title_mentions))
+            for e in self.entities
+        ]
+        return Annotations(article, self.pipeline, entities, list(self.quotes), list(self.dates))
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id, or None."""

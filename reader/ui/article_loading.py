@@ -18,6 +18,7 @@ from reader.core.analysis import PARSE_SHARE
 from reader.core.colors import type_colors
 from reader.core.errors import ModelUnavailableError
 from reader.core.model import Annotations, Article
+from reader.ui import collector
 from reader.ui.article_tab import ArticleTab
 from reader.ui.document import BuiltDocument, build_for_ui
 from reader.ui.errors import describe, show_message
@@ -205,15 +206,16 @@ class ArticleLoader:
                 prepared = tab.view.prepare(annotations)  # the pure-Python part, on the worker
                 context.post(lambda: self._partial(tab, annotations, prepared))
 
-            annotations = analyse_cached(
-                analyser,
-                article,
-                context.progress,
-                first_range=first_range,
-                on_partial=partial,
-                should_stop=context.should_stop,
-            )
-            return annotations, tab.view.prepare(annotations)
+            with collector.paused_for(len(article.text)):
+                annotations = analyse_cached(
+                    analyser,
+                    article,
+                    context.progress,
+                    first_range=first_range,
+                    on_partial=partial,
+                    should_stop=context.should_stop,
+                )
+                return annotations, tab.view.prepare(annotations)
 
         self._window.tasks.run_for(
             tab,

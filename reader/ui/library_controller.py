@@ -10,7 +10,6 @@ every annotated copy it saves, is added too.
 
 from __future__ import annotations
 
-import copy
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -306,7 +305,7 @@ class LibraryController(QObject):
 
     def add_article(self, path: Path, annotations: Annotations, *, is_copy: bool) -> None:
         """Record an article the window has the annotations of (on the writer's worker)."""
-        snapshot = copy.deepcopy(annotations)
+        snapshot = annotations.snapshot()  # corrections change the tab's own
 
         def add(_progress: object) -> str:
             add_annotations(self._writer_library(), path, snapshot, is_copy=is_copy)

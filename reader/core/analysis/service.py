@@ -16,9 +16,10 @@ script in the child). Requests and replies are tuples pickled by
   one of the final Annotations, ``("cancelled",)`` or ``("error", exception)``. A
   ``("cancel",)`` sent meanwhile is read between chunks.
 - Annotations travel as ``("piece", field, items)`` messages of at most ``PIECE_ITEMS``
-  mentions, quotes or dates, then ``("partial" | "done", PipelineInfo)``: unpickling 5 MB of
-  results in one message held the app's GIL ~0.2 s (a stall of the window), and the
-  article, which the app has, is not sent back.
+  mentions, quotes or dates (an entity with more mentions goes alone, its mentions after it
+  in ``("piece", "mentions", mentions)`` messages), then ``("partial" | "done",
+  PipelineInfo)``: unpickling 5 MB of results in one message held the app's GIL ~0.2 s (a
+  stall of the window), and the article, which the app has, is not sent back.
 - With a ``cache_folder`` the process writes the result to the analysis cache after sending
   it: writing the entry of a 1 MB article is ~100 ms of Python, which on an app thread
   stalled the window at the end of the analysis. (Reading stays in the app: a hit is read
@@ -35,6 +36,7 @@ import pickle
 import socket
 import sys
 import traceback
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,9 @@ DEFAULT_FACTORY = "reader.core.analysis:app_analyser"
 PIECE_ITEMS = 2_000
 """Mentions, quotes or dates per message: each unpickles in a few milliseconds."""
 FIELDS = ("entities", "quotes", "dates")
+MENTIONS = "mentions"
+"""The piece that carries more mentions of the entity sent last: one entity of a book has
+170,000 mentions, and unpickling them in one message held the app's GIL 0.4-0.7 s."""
 PROGRESS_STEP = 0.005
 """Progress closer than this to the last one sent is not sent (no flood of tiny messages)."""
 
@@ -80,8 +85,17 @@ def send_annotations(conn: Connection, kind: str, annotations: Annotations) -> N
     batch: list[Any] = []
     size = 0
     for entity in annotations.entities:
+        mentions = entity.mentions
+        if len(mentions) > PIECE_ITEMS:  # a book's main character: its mentions follow it
+            if batch:
+                conn.send(("piece", "entities", batch))
+                batch, size = [], 0
+            conn.send(("piece", "entities", [replace(entity, mentions=[])]))
+            for start in range(0, len(mentions), PIECE_ITEMS):
+                conn.send(("piece", MENTIONS, mentions[start : start + PIECE_ITEMS]))
+            continue
         batch.append(entity)
-        size += len(entity.mentions) + 1
+        size += len(mentions) + 1
         if size >= PIECE_ITEMS:
             conn.send(("piece", "entities", batch))
             batch, size = [], 0
@@ -101,6 +115,9 @@ class Pieces:
         self._items: dict[str, list[Any]] = {field: [] for field in FIELDS}
 
     def add(self, field: str, items: list[Any]) -> None:
+        if field == MENTIONS and self._items["entities"]:
+            self._items["entities"][-1].mentions.extend(items)
+            return
         if field not in self._items:
             raise ReaderError(f"Unexpected piece {field!r} from the analysis process.")
         self._items[field].extend(items)

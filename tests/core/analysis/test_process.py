@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import threading
 import time
 
@@ -75,6 +76,27 @@ def test_annotations_travel_in_small_pieces_and_are_put_back_together() -> None:
     assert collected.assemble(article, last[1]) == original
     with pytest.raises(ReaderError):
         collected.add("article", [])
+
+
+def test_an_entity_with_more_mentions_than_a_piece_holds_is_sent_in_several() -> None:
+    article = Article("x" * 10)
+    main = Entity("e1", "person", "X", [Mention(i, i + 1, "x") for i in range(5_000)])
+    others = [Entity(f"e{i}", "place", "Y", [Mention(0, 1, "x")]) for i in range(2, 6)]
+    original = Annotations(article, PipelineInfo("m", "1", "r"), [others[0], main, *others[1:]])
+    conn = _Recorder()
+    service.send_annotations(conn, "done", original)
+    *pieces, last = conn.sent
+    counts = [
+        sum(len(i.mentions) + 1 for i in items) if field == "entities" else len(items)
+        for _, field, items in pieces
+    ]
+    assert max(counts) <= service.PIECE_ITEMS
+    assert [field for _, field, _ in pieces].count(service.MENTIONS) == 3
+    collected = service.Pieces()
+    for _, field, items in pickle.loads(pickle.dumps(pieces)):  # as the pipe carries them
+        collected.add(field, items)
+    assert collected.assemble(article, last[1]) == original
+    assert len(main.mentions) == 5_000  # the sender's entity is left as it was
 
 
 def test_a_big_result_arrives_whole_around_the_callers_article(echo) -> None:
