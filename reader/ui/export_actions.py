@@ -10,7 +10,6 @@ reading document with the highlights turned into character formats.
 from __future__ import annotations
 
 import contextlib
-import copy
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -284,7 +283,7 @@ class ExportController(QObject):
         target = self.ask_target(tab, title, info.suffix, info.description)
         if target is None:
             return
-        snapshot = copy.deepcopy(tab.annotations)
+        snapshot = tab.annotations.snapshot()
         self._window.status.show_busy(f"Saving {target.name}…")
         self._window.tasks.run(
             lambda _progress: save(snapshot, target, fmt),
