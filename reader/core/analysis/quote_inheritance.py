@@ -42,14 +42,14 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
     """
     by_paragraph: dict[int, list[QuoteReading]] = {}
     for reading in readings:
-        by_paragraph.setdefault(resolver.paragraph(reading.span.start), []).append(reading)
+        by_paragraph.setdefault(resolver.layout.paragraph(reading.span.start), []).append(reading)
     alone: dict[int, bool] = {}
     first = {paragraph: found[0] for paragraph, found in by_paragraph.items()}
     latest: dict[int, QuoteReading] = {}  # paragraph -> its latest quotation with a speaker so far
     earlier_paragraphs: list[int] = []  # paragraphs with quotations, before the current one
     speech_before = _SpeechBefore(resolver)
     for reading in readings:
-        paragraph = resolver.paragraph(reading.span.start)
+        paragraph = resolver.layout.paragraph(reading.span.start)
         if not earlier_paragraphs or earlier_paragraphs[-1] != paragraph:
             earlier_paragraphs.append(paragraph)
         needs = not (
@@ -78,19 +78,21 @@ def _handed_over(resolver: SpeakerResolver, reading: QuoteReading, across: bool)
     wrong.”' (the story introduces a person, then gives their words), also across a paragraph
     break when the quotation opens a paragraph of nothing but quotation."""
     first = reading.tokens[0]
-    index = resolver.segment_of(first)
+    index = resolver.layout.segment_of(first)
     if index == 0:
         return None
-    start, _ = resolver.segments[index]
+    start, _ = resolver.layout.segments[index]
     if resolver.text[resolver.doc[start].idx : reading.span.open_at].strip():
         return None  # words before the quotation in its own sentence
-    prev_start, prev_end = resolver.segments[index - 1]
-    gap = resolver.paragraph(first.idx) - resolver.paragraph(resolver.doc[prev_start].idx)
+    prev_start, prev_end = resolver.layout.segments[index - 1]
+    gap = resolver.layout.paragraph(first.idx) - resolver.layout.paragraph(
+        resolver.doc[prev_start].idx
+    )
     if gap > (1 if across else 0):
         return None
     roots = [
         t for t in resolver.doc[prev_start:prev_end]
-        if t.head.i == t.i and t.pos_ in ("VERB", "AUX") and not resolver.is_quoted(t)
+        if t.head.i == t.i and t.pos_ in ("VERB", "AUX") and not resolver.layout.is_quoted(t)
     ]  # fmt: skip
     if not roots:
         return None
@@ -110,7 +112,7 @@ def _lead_quotations(
         following = by_paragraph.get(paragraph + 1)
         if not following or not following[0].direct or following[0].speaker is None:
             continue
-        start, _ = resolver.paragraph_bounds(paragraph + 1)
+        start, _ = resolver.layout.paragraph_bounds(paragraph + 1)
         if resolver.text[start : following[0].span.open_at].strip():
             continue  # the next paragraph must open with its quotation
         for reading in readings:
@@ -152,7 +154,7 @@ def _context_speaker(
 
 def _stands_alone(resolver: SpeakerResolver, readings: list[QuoteReading], paragraph: int) -> bool:
     """Whether a paragraph is nothing but its quotations ``readings`` (an answer going on)."""
-    start, end = resolver.paragraph_bounds(paragraph)
+    start, end = resolver.layout.paragraph_bounds(paragraph)
     outside = list(resolver.text[start:end])
     for reading in readings:
         close = min(reading.span.close_at + 1, end)
@@ -173,13 +175,16 @@ class _SpeechBefore:
 
     def speaker(self, reading: QuoteReading) -> Speaker | None:
         first = reading.tokens[0]
-        return self._from(self.resolver.segment_of(first) - 1, self.resolver.paragraph(first.idx))
+        return self._from(
+            self.resolver.layout.segment_of(first) - 1, self.resolver.layout.paragraph(first.idx)
+        )
 
     def in_paragraph_before(self, reading: QuoteReading) -> Speaker | None:
         """The last speech verb's speaker in the paragraph right before the quotation's."""
         first = reading.tokens[0]
         return self._from(
-            self.resolver.segment_of(first) - 1, self.resolver.paragraph(first.idx) - 1
+            self.resolver.layout.segment_of(first) - 1,
+            self.resolver.layout.paragraph(first.idx) - 1,
         )
 
     def _from(self, index: int, paragraph: int) -> Speaker | None:
@@ -189,8 +194,8 @@ class _SpeechBefore:
         walked: list[int] = []
         found: Speaker | None = None
         while index >= 0:
-            start, end = resolver.segments[index]
-            if resolver.paragraph(resolver.doc[start].idx) != paragraph:
+            start, end = resolver.layout.segments[index]
+            if resolver.layout.paragraph(resolver.doc[start].idx) != paragraph:
                 break
             if index in self._memo:
                 found = self._memo[index]
@@ -208,7 +213,7 @@ class _SpeechBefore:
     def _in_segment(self, start: int, end: int) -> Speaker | None:
         resolver = self.resolver
         for token in reversed(resolver.doc[start:end]):
-            if resolver.is_speech_verb(token) and not resolver.is_quoted(token):
+            if resolver.is_speech_verb(token) and not resolver.layout.is_quoted(token):
                 speaker = resolver.subject_of(token)
                 if speaker is not None:
                     return speaker

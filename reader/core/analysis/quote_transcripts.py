@@ -25,7 +25,7 @@ def transcript_speakers(resolver: SpeakerResolver, readings: list[QuoteReading])
     for reading in readings:
         if reading.speaker is not None or reading.kind != "speech" or not reading.tokens:
             continue
-        paragraph = resolver.paragraph(reading.span.start)
+        paragraph = resolver.layout.paragraph(reading.span.start)
         if paragraph not in labels:
             labels[paragraph] = _label(resolver, paragraph)
         reading.speaker = labels[paragraph]
@@ -33,7 +33,7 @@ def transcript_speakers(resolver: SpeakerResolver, readings: list[QuoteReading])
 
 def _label(resolver: SpeakerResolver, paragraph: int) -> Speaker | None:
     """The person named by the paragraph's 'Name:' label, if it opens with one."""
-    start, end = resolver.paragraph_bounds(paragraph)
+    start, end = resolver.layout.paragraph_bounds(paragraph)
     match = _LABEL.match(resolver.text, start, end)
     if match is None or any(mark in match.group() for mark in '"“”‘’«»'):
         return None

@@ -138,7 +138,7 @@ def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> QuoteReading:
     reading.speaker = claimed or _first_speaker(resolver, verbs)
     reading.reported = governed and reading.speaker is not None
     if reading.speaker is None:
-        seg_start, seg_end = resolver.segments[resolver.segment_of(tokens[0])]
+        seg_start, seg_end = resolver.layout.segments[resolver.layout.segment_of(tokens[0])]
         reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
     if reading.speaker is None and not verbs:
         reading.speaker = _signed_by(resolver, span) or _introduced_by_colon(resolver, span)
@@ -176,7 +176,7 @@ def _governing_speech_verbs(resolver: SpeakerResolver, tokens: list[Any]) -> lis
         for _ in range(MAX_CLIMB):
             if token.i not in inside and resolver.is_speech_verb(token) and token not in found:
                 found.append(token)
-            if token.head.i == token.i or not resolver.same_paragraph(token.head, root):
+            if token.head.i == token.i or not resolver.layout.same_paragraph(token.head, root):
                 break
             token = token.head
         if found:
@@ -186,8 +186,8 @@ def _governing_speech_verbs(resolver: SpeakerResolver, tokens: list[Any]) -> lis
             if (
                 child.i not in inside
                 and resolver.is_speech_verb(child)
-                and not resolver.is_quoted(child)
-                and resolver.same_paragraph(child, root)
+                and not resolver.layout.is_quoted(child)
+                and resolver.layout.same_paragraph(child, root)
             ):
                 return [child]
     return []
@@ -196,7 +196,7 @@ def _governing_speech_verbs(resolver: SpeakerResolver, tokens: list[Any]) -> lis
 def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | None:
     """A speech verb within a few words after the closing mark or before the opening one."""
     doc = resolver.doc
-    paragraph = resolver.paragraph(span.start)
+    paragraph = resolver.layout.paragraph(span.start)
     after = doc.char_span(span.close_at, min(span.close_at + 1, len(resolver.text)), "expand")
     before = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
     for anchor, step in ((after, 1), (before, -1)):
@@ -206,7 +206,9 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
         seen = 0
         while 0 <= i < len(doc) and seen < PATTERN_WINDOW + 2:
             token = doc[i]
-            if resolver.paragraph(token.idx) != paragraph or resolver.is_quoted(token):
+            if resolver.layout.paragraph(token.idx) != paragraph or resolver.layout.is_quoted(
+                token
+            ):
                 break
             if resolver.is_speech_verb(token):
                 return token
@@ -227,7 +229,9 @@ def _claimed_by(resolver: SpeakerResolver, tokens: list[Any]) -> Speaker | None:
             return None
         token = token.head
         if token.pos_ == "NOUN" and token.lower_ in CLAIM_NOUNS:
-            owners = [c for c in token.children if c.dep_ == "poss" and not resolver.is_quoted(c)]
+            owners = [
+                c for c in token.children if c.dep_ == "poss" and not resolver.layout.is_quoted(c)
+            ]
             return resolver.resolve_noun_phrase(owners[0]) if owners else None
     return None
 
@@ -245,7 +249,9 @@ def _signed_by(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker | None:
     i = after.end
     while i < len(doc) and doc[i].is_punct and doc[i].text != "\n":
         i += 1
-    if i >= len(doc) or resolver.paragraph(doc[i].idx) != resolver.paragraph(span.start):
+    if i >= len(doc) or resolver.layout.paragraph(doc[i].idx) != resolver.layout.paragraph(
+        span.start
+    ):
         return None
     entity = resolver.entity_at(doc[i])
     if entity is None or entity.type != PERSON:
@@ -264,12 +270,12 @@ def _introduced_by_colon(resolver: SpeakerResolver, span: QuoteSpan) -> Speaker 
     """The person whose clause a colon hands over to a quotation ('Al-Kahlout does not hide
     it: “We consider this one of the hardest decisions.”'): the subject of that clause."""
     before = _token_before(resolver.doc, span.open_at)
-    if before is None or before.text != ":" or resolver.is_quoted(before):
+    if before is None or before.text != ":" or resolver.layout.is_quoted(before):
         return None
     verb = before.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or resolver.is_quoted(verb):
+    if verb.pos_ not in ("VERB", "AUX") or resolver.layout.is_quoted(verb):
         return None
     speaker = resolver.subject_of(verb)
     return speaker if speaker is not None and speaker.type == PERSON else None
@@ -279,9 +285,9 @@ def _headline_source(resolver: SpeakerResolver, span: QuoteSpan) -> bool:
     """'Prison official: ‘Anyone’ could escape': a source, a colon and its words, no verb at
     all before the colon (a headline's attribution). The words are speech, even unnamed."""
     before = _token_before(resolver.doc, span.open_at)
-    if before is None or before.text != ":" or resolver.is_quoted(before):
+    if before is None or before.text != ":" or resolver.layout.is_quoted(before):
         return False
-    start, _ = resolver.segments[resolver.segment_of(before)]
+    start, _ = resolver.layout.segments[resolver.layout.segment_of(before)]
     lead = [t for t in resolver.doc[start : before.i] if not t.is_punct and not t.is_space]
     return bool(lead) and not any(t.pos_ in ("VERB", "AUX") for t in lead)
 

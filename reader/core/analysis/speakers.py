@@ -24,14 +24,14 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from reader.core.analysis.according_to import AccordingTo
+from reader.core.analysis.article_layout import ArticleLayout
 from reader.core.analysis.rules import TITLE_WORDS
-from reader.core.analysis.runner import doc_text, token_column
+from reader.core.analysis.runner import doc_text
 from reader.core.analysis.speech_verbs import (
     GO_FORMS,
     PRONOUN_GENDER,
@@ -52,8 +52,6 @@ SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 MAX_PARAGRAPHS_BACK = 2
 MAX_SEGMENTS_BACK = 8
-_PARAGRAPH = re.compile(r"[^\n]+")
-_LINE_BREAK = re.compile("\n")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
@@ -90,8 +88,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text: str = doc_text(doc) if text is None else text
         self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
-        self._para_starts = [m.start() for m in _PARAGRAPH.finditer(self.text)] or [0]
-        self._quoted_tokens = self._tokens_in(quoted)
+        self.layout = ArticleLayout(doc, self.text, quoted)
         self._entity_at: dict[int, Entity] = {}
         self._fuller: dict[str, Entity] = {}
         for entity in self.entities:
@@ -103,86 +100,14 @@ class SpeakerResolver:
                     current = self._entity_at.get(token.i)
                     if current is None or _rank(entity) < _rank(current):
                         self._entity_at[token.i] = entity
-        self.segments = self._segments()
-        self._segment_starts = [start for start, _ in self.segments]
-        self.titles = TitleIndex(doc, self.entities, self._entity_at, self.paragraph)
+        self.titles = TitleIndex(doc, self.entities, self._entity_at, self.layout.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
         self._told_gender = dict(self.gender)  # what titles said, before any pronoun guessed
         self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
         self._according = AccordingTo(
-            doc, self.text, self.is_quoted, self.entity_for_tokens, self.resolve_title
+            doc, self.text, self.layout.is_quoted, self.entity_for_tokens, self.resolve_title
         )
         self._learn_gender_from_pronouns()
-
-    # -- structure -------------------------------------------------------------------------
-
-    def paragraph(self, char: int) -> int:
-        """Index of the paragraph holding character offset ``char``."""
-        return bisect.bisect_right(self._para_starts, char) - 1
-
-    def paragraph_bounds(self, index: int) -> tuple[int, int]:
-        """Character range of paragraph ``index`` (without its line break)."""
-        start = self._para_starts[index]
-        end = self.text.find("\n", start)
-        return start, (len(self.text) if end < 0 else end)
-
-    def same_paragraph(self, a: Any, b: Any) -> bool:
-        return self.paragraph(a.idx) == self.paragraph(b.idx)
-
-    def is_quoted(self, token: Any) -> bool:
-        return token.i in self._quoted_tokens
-
-    def segment_of(self, token: Any) -> int:
-        return bisect.bisect_right(self._segment_starts, token.i) - 1
-
-    def _tokens_in(self, ranges: list[tuple[int, int]]) -> set[int]:
-        found: set[int] = set()
-        for start, end in ranges:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                found.update(range(span.start, span.end))
-        return found
-
-    def _segments(self) -> list[tuple[int, int]]:
-        """Sentences cut at paragraph breaks; a piece of bare punctuation joins its neighbour.
-
-        Read from token columns (``token_column``): a Token for every index cost ~0.1 s a MB.
-        """
-        doc = self.doc
-        idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
-        bare = [
-            p or s
-            for p, s in zip(
-                token_column(doc, "IS_PUNCT"), token_column(doc, "IS_SPACE"), strict=True
-            )
-        ]
-        breaks: list[int] = []  # tokens whose text holds a line break, in order
-        for match in _LINE_BREAK.finditer(self.text):
-            i = bisect.bisect_right(idx, match.start()) - 1
-            if i >= 0 and match.start() < idx[i] + length[i] and (not breaks or breaks[-1] != i):
-                breaks.append(i)
-        parsed = doc.has_annotation("SENT_START")
-        sentences = [(s.start, s.end) for s in doc.sents] if parsed else [(0, len(doc))]
-        pieces: list[tuple[int, int]] = []
-        for sent_start, sent_end in sentences:
-            start = sent_start
-            first = bisect.bisect_left(breaks, sent_start)
-            for i in breaks[first : bisect.bisect_left(breaks, sent_end)]:
-                pieces.append((start, i + 1))
-                start = i + 1
-            if start < sent_end:
-                pieces.append((start, sent_end))
-        merged: list[tuple[int, int]] = []
-        for start, end in pieces:
-            if (
-                merged
-                and all(bare[start:end])
-                and self.paragraph(idx[start]) == self.paragraph(idx[merged[-1][0]])
-            ):
-                merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        return merged
 
     # -- names -----------------------------------------------------------------------------
 
@@ -255,9 +180,11 @@ class SpeakerResolver:
         stranded = False
         for _ in range(3):
             subjects = [
-                c for c in current.children if c.dep_ in SUBJECT_DEPS and not self.is_quoted(c)
+                c
+                for c in current.children
+                if c.dep_ in SUBJECT_DEPS and not self.layout.is_quoted(c)
             ]
-            here = [c for c in subjects if self.same_paragraph(c, verb)]
+            here = [c for c in subjects if self.layout.same_paragraph(c, verb)]
             if here:
                 return self._first_resolved(here, verb)
             stranded = stranded or bool(subjects)
@@ -275,15 +202,15 @@ class SpeakerResolver:
         stop (a caption, a link), the small model runs it on into the next paragraph and takes
         that line's noun for the subject of "Prof Jane Roe, director of ..., says:". The
         paragraph's own first noun phrase, attached across the break, is the subject."""
-        start, _ = self.segments[self.segment_of(verb)]
-        paragraph = self.paragraph(verb.idx)
+        start, _ = self.layout.segments[self.layout.segment_of(verb)]
+        paragraph = self.layout.paragraph(verb.idx)
         for token in self.doc[start : verb.i]:
             if token.is_punct or token.is_space:
                 continue
-            if token.pos_ not in ("PROPN", "NOUN", "PRON") or self.is_quoted(token):
+            if token.pos_ not in ("PROPN", "NOUN", "PRON") or self.layout.is_quoted(token):
                 return None
             top = token
-            while top.head.i != top.i and self.paragraph(top.head.idx) == paragraph:
+            while top.head.i != top.i and self.layout.paragraph(top.head.idx) == paragraph:
                 top = top.head
             if top.head.i == top.i or top.i > verb.i:
                 return None  # the phrase hangs on this paragraph: not stranded
@@ -304,12 +231,12 @@ class SpeakerResolver:
 
     def adjacent_speaker(self, verb: Any) -> Speaker | None:
         """The name or pronoun right before ("Stiell, said") or after ("said Kikilias") a verb."""
-        paragraph = self.paragraph(verb.idx)
+        paragraph = self.layout.paragraph(verb.idx)
         for step in (-1, 1):
             i = verb.i + step
             while 0 <= i < len(self.doc):
                 token = self.doc[i]
-                if self.paragraph(token.idx) != paragraph or self.is_quoted(token):
+                if self.layout.paragraph(token.idx) != paragraph or self.layout.is_quoted(token):
                     break
                 if token.is_punct or token.pos_ in ("ADV", "AUX", "PART"):
                     i += step
@@ -374,7 +301,7 @@ class SpeakerResolver:
         """The person named at the end of a subject phrase led by a title or an organization
         ("Leader of the House Dr Jane Roe", "Ministry of Finance John Smith")."""
         tokens = [t for t in head.subtree if t.i >= head.i and not t.is_punct]
-        if len(tokens) < 3 or not self.same_paragraph(tokens[-1], head):
+        if len(tokens) < 3 or not self.layout.same_paragraph(tokens[-1], head):
             return None
         entity = self._entity_at.get(tokens[-1].i)
         if entity is None or entity.type != PERSON or self._entity_at.get(head.i) is entity:
@@ -400,7 +327,7 @@ class SpeakerResolver:
             if span is None or len(span) != 1:
                 continue
             token = span[0]
-            if token.dep_ in SUBJECT_DEPS and not self.is_quoted(token):
+            if token.dep_ in SUBJECT_DEPS and not self.layout.is_quoted(token):
                 verb = token.head if self.is_speech_verb(token.head) else None
                 self.resolve_pronoun(token, verb)
 
@@ -443,12 +370,12 @@ class SpeakerResolver:
         genders: dict[str, str],
     ) -> Entity | None:
         """The walk of ``_refer_back``, ruling out people by the sexes in ``genders``."""
-        seg = self.segment_of(pronoun)
-        paragraph = self.paragraph(pronoun.idx)
+        seg = self.layout.segment_of(pronoun)
+        paragraph = self.layout.paragraph(pronoun.idx)
         found: Entity | None = None
         for index in range(seg, max(seg - MAX_SEGMENTS_BACK, 0) - 1, -1):
-            start, end = self.segments[index]
-            if paragraph - self.paragraph(self.doc[start].idx) > MAX_PARAGRAPHS_BACK:
+            start, end = self.layout.segments[index]
+            if paragraph - self.layout.paragraph(self.doc[start].idx) > MAX_PARAGRAPHS_BACK:
                 break
             if index == seg:
                 end = pronoun.i
@@ -480,7 +407,7 @@ class SpeakerResolver:
         found: list[tuple[bool, Entity]] = []
         seen: set[int] = set()
         for token in self.doc[start:end]:
-            if token.i in skip or self.is_quoted(token) or token.i in seen:
+            if token.i in skip or self.layout.is_quoted(token) or token.i in seen:
                 continue
             entity: Entity | None = None
             anchor = token
