@@ -56,6 +56,14 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture(scope="session")
+def analyser(nlp):
+    """A ``SpacyAnalyser`` over the session's pipeline (no cache: the analysis itself)."""
+    from reader.core.analysis import SpacyAnalyser
+
+    return SpacyAnalyser(nlp)
+
+
 def require_tool(name: str) -> str:
     """Path of an executable an end-to-end test needs; skip (or fail under CI) without it."""
     found = shutil.which(name)

@@ -11,11 +11,6 @@ from reader.core.model import Annotations, Quote
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def analyser(nlp) -> SpacyAnalyser:
-    return SpacyAnalyser(nlp)
-
-
 def analyse(analyser: SpacyAnalyser, text: str) -> Annotations:
     ann = analyser.analyse(parse_text(text))
     for quote in ann.quotes:

@@ -6,19 +6,9 @@ import pytest
 
 from reader.core.analysis import SpacyAnalyser
 from reader.core.loaders.text import parse_text
-from reader.core.model import Annotations
+from tests.fixtures.speech import speakers
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def analyser(nlp) -> SpacyAnalyser:
-    return SpacyAnalyser(nlp)
-
-
-def speakers(analyser: SpacyAnalyser, text: str) -> dict[str, str | None]:
-    ann: Annotations = analyser.analyse(parse_text(text))
-    return {q.text: q.speaker for q in ann.quotes if q.kind == "speech"}
 
 
 def test_a_light_verb_with_a_speech_noun_reports_speech(analyser: SpacyAnalyser) -> None:

@@ -5,20 +5,9 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis import SpacyAnalyser
-from reader.core.loaders.text import parse_text
-from reader.core.model import Annotations
+from tests.fixtures.speech import speakers
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def analyser(nlp) -> SpacyAnalyser:
-    return SpacyAnalyser(nlp)
-
-
-def speakers(analyser: SpacyAnalyser, text: str) -> dict[str, str | None]:
-    ann: Annotations = analyser.analyse(parse_text(text))
-    return {q.text: q.speaker for q in ann.quotes if q.kind == "speech"}
 
 
 def test_a_role_before_honorifics_names_the_person_after_them(analyser: SpacyAnalyser) -> None:

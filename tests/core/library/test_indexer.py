@@ -26,11 +26,6 @@ from tests.core.library.articles import TALKS, VISIT
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def analyser(nlp) -> SpacyAnalyser:
-    return SpacyAnalyser(nlp)
-
-
 @pytest.fixture
 def library(tmp_path: Path):
     with Library(tmp_path / "lib.sqlite3") as opened:
