@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from reader.core.analysis.date_patterns import keep_longest
-from reader.core.analysis.date_ranges import split_range
+from reader.core.analysis.date_ranges import split_range, valid_day
 from reader.core.analysis.date_resolution import Resolution
 from reader.core.analysis.date_words import MONTH_NAME, WEEKDAY_NAME, WEEKDAYS
 from reader.core.model import DateMention
@@ -73,7 +73,7 @@ def with_clause_year(
                 seen.update(explicit)
             elif len(seen) == 1:
                 dated = Resolution(next(iter(seen)) + (result.value or "")[4:], result.precision)
-                if dated.precision == "month" or _valid_day(dated.value or ""):
+                if dated.precision == "month" or valid_day(dated.value or ""):
                     result = dated
         out.append((start, end, result))
     return out
@@ -109,14 +109,6 @@ def weekdays_in_apposition(text: str, mentions: list[DateMention]) -> list[DateM
                 weekday.start, weekday.end, weekday.text, day.value, "day"
             )
     return mentions
-
-
-def _valid_day(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 HALF_YEAR_DAYS = 183

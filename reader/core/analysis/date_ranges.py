@@ -114,8 +114,13 @@ def _joined_as_range(text: str, first: DateMention, last: DateMention) -> bool:
     word = gap.strip().lower()
     if word in ("-", "–", "—"):
         return True
-    lead = _RANGE_LEAD.search(text[max(0, first.start - 12) : first.start])
+    lead = _range_lead(text, first.start)
     return lead is not None and (word != "and" or lead.group(1).lower() == "between")
+
+
+def _range_lead(text: str, at: int) -> re.Match[str] | None:
+    """The "from" or "between" right before offset ``at`` that opens a range, if any."""
+    return _RANGE_LEAD.search(text[max(0, at - 12) : at])
 
 
 def _inverted(first: DateMention, last: DateMention) -> bool:
@@ -136,13 +141,14 @@ def _shifted(mention: DateMention, step: int) -> DateMention | None:
     if precision in ("day", "month"):
         year = int(value[:4]) + step
         shifted = f"{year:04d}{value[4:]}"
-        if precision == "day" and not _valid(shifted):
+        if precision == "day" and not valid_day(shifted):
             return None
         return DateMention(mention.start, mention.end, mention.text, shifted, precision)
     return None
 
 
-def _valid(value: str) -> bool:
+def valid_day(value: str) -> bool:
+    """True when ``value`` is a calendar day in ISO form ("2025-02-29" is not)."""
     try:
         dt.date.fromisoformat(value)
     except ValueError:
@@ -162,8 +168,7 @@ def day_first_starts(text: str, mentions: list[DateMention]) -> list[DateMention
         if before is None or not 0 < int(before.group(1)) < int(day.group(1)):
             continue
         joined_by_word = not before.group(0).rstrip().endswith(("-", "–"))
-        lead = text[max(0, before.start(1) - 12) : before.start(1)]
-        if joined_by_word and _RANGE_LEAD.search(lead) is None:
+        if joined_by_word and _range_lead(text, before.start(1)) is None:
             continue  # "rose by 5 to 11 March": a quantity, not a range's start
         if any(m.start < before.end(1) and before.start(1) < m.end for m in mentions):
             continue  # the number is already read as a date of its own
