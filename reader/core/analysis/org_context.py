@@ -301,12 +301,6 @@ def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Can
     return [c for n, c in enumerate(cands) if n not in dropped] + added
 
 
-def _coordinated_words(doc: Any, root: Any) -> list[Any]:
-    """The other members of the coordination ``root`` is in ("X, Y and Z"), by the parse."""
-    members = list(root.conjuncts)
-    return [t for t in members if t.i != root.i]
-
-
 def coordinated_with_organizations(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """5. Names coordinated with an organization are of its kind: a one-word proper noun in
     "Zoomit, Twitter and Telegram" or "Google and Meta" that the model left untagged, called a
@@ -326,7 +320,8 @@ def coordinated_with_organizations(doc: Any, cands: list[Candidate]) -> list[Can
     for c in cands:
         if c.type != ORGANIZATION:
             continue
-        for word in _coordinated_words(doc, doc[c.start : c.end].root):
+        # the other members of its coordination ("X, Y and Z"; spaCy leaves the token out)
+        for word in doc[c.start : c.end].root.conjuncts:
             if word.pos_ != "PROPN" or not word.is_alpha or not word.text[0].isupper():
                 continue
             if any(child.dep_ == "compound" for child in word.children):
