@@ -116,6 +116,10 @@ class Entity:
         """How often the article names it, headline included (what lists and counts show)."""
         return len(self.mentions) + len(self.title_mentions)
 
+    def copy(self) -> Entity:
+        """A copy whose mention lists can change without touching this one (mentions are frozen)."""
+        return replace(self, mentions=list(self.mentions), title_mentions=list(self.title_mentions))
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -174,10 +178,7 @@ class Annotations:
         article = replace(
             self.article, blocks=list(self.article.blocks), notices=list(self.article.notices)
         )
-        entities = [
-            replace(e, mentions=list(e.mentions), title_mentions=list(e.title_mentions))
-            for e in self.entities
-        ]
+        entities = [e.copy() for e in self.entities]
         return Annotations(article, self.pipeline, entities, list(self.quotes), list(self.dates))
 
     def entity(self, entity_id: str) -> Entity | None:

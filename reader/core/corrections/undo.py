@@ -7,7 +7,7 @@ exact by construction, whatever the correction did.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
 from reader.core.corrections.operations import Correction, CorrectionError, correction_to_dict
@@ -17,12 +17,12 @@ Snapshot = tuple[list[Entity], list[Quote]]
 
 
 def _snapshot(ann: Annotations) -> Snapshot:
-    return [replace(e, mentions=list(e.mentions)) for e in ann.entities], list(ann.quotes)
+    return [e.copy() for e in ann.entities], list(ann.quotes)
 
 
 def _restore(ann: Annotations, snap: Snapshot) -> None:
     entities, quotes = snap
-    ann.entities = [replace(e, mentions=list(e.mentions)) for e in entities]
+    ann.entities = [e.copy() for e in entities]
     ann.quotes = list(quotes)
 
 
