@@ -42,7 +42,6 @@ _DAY_BEFORE = re.compile(
     r"(?i)(?<![\w.,£$€%])(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:to|until|till|through|and))\s*$"
 )
 _DAY_FIRST = re.compile(rf"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_NAME}")
-_RANGE_GAP = re.compile(r"(?i)\s*(?:[-–—]|to|until|till|through|and)\s*")
 
 
 class RangeEnd(NamedTuple):
@@ -109,7 +108,7 @@ def ordered_ends(
 def _joined_as_range(text: str, first: DateMention, last: DateMention) -> bool:
     """'from X to Y', 'between X and Y', 'X-Y': two expressions naming one range."""
     gap = text[first.end : last.start]
-    if not _RANGE_GAP.fullmatch(gap):
+    if not _SEPARATOR.fullmatch(gap):
         return False
     word = gap.strip().lower()
     if word in ("-", "–", "—"):
