@@ -13,7 +13,8 @@ import pytest
 
 from reader.core.errors import LoadError
 from reader.core.loaders import load_article
-from reader.core.loaders.pdf import clean_line, drop_running_lines, is_print_line, paragraphs
+from reader.core.loaders.pdf import clean_line, paragraphs
+from reader.core.loaders.pdf_margins import drop_running_lines, is_print_line
 from tests.core.export.cdp import HEADLESS
 
 from .checks import assert_consistent, block_texts
