@@ -11,9 +11,10 @@ from reader.core.loaders import load_article
 from tests.fixtures.real_pages import (
     LABEL_KEYS,
     SPLITS,
+    corpus_dir,
     label_paths,
     load_real_page,
-    news_dir,
+    page_path,
     read_labels,
     split,
     text_digest,
@@ -27,10 +28,19 @@ ITEM_KEYS = {
 }
 
 
-def test_every_page_is_split_once_into_dev_or_heldout() -> None:
+def test_every_page_is_split_once_into_dev_heldout_or_validation() -> None:
     pages = split()
     assert pages and set(pages.values()) <= set(SPLITS)
     assert all(page.endswith(".html") for page in pages)
+
+
+def test_every_split_page_is_read_from_its_splits_corpus_folder(shared_dir: Path) -> None:
+    """Development and held-out pages are in corpus/news, validation pages in corpus/html."""
+    for page, which in split().items():
+        path = page_path(shared_dir, page)
+        assert path.parent == corpus_dir(shared_dir, which) and path.is_file(), page
+    news, html = corpus_dir(shared_dir, "dev"), corpus_dir(shared_dir, "validation")
+    assert news != html and corpus_dir(shared_dir, "heldout") == news
 
 
 def test_there_are_real_labels_on_both_sides_of_the_split() -> None:
@@ -53,7 +63,7 @@ def test_label_file_names_its_page_and_holds_no_text(path: Path) -> None:
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
 def test_labels_match_the_loaders_text(path: Path, shared_dir: Path) -> None:
     labels = read_labels(path)
-    article = load_article(news_dir(shared_dir) / labels["page"])
+    article = load_article(page_path(shared_dir, labels["page"]))
     assert text_digest(article.text) == labels["sha256"], "re-run bench/real_labels.py"
     published = article.published.isoformat() if article.published else None
     assert published == labels["published"]
