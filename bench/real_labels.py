@@ -12,9 +12,11 @@ the text, never the text (format in tests/fixtures/real_pages.py).
     .venv/bin/python bench/real_labels.py LABEL_DIR [STEM ...] [--shared ../shared]
 
 Every page of split.json with surface labels in LABEL_DIR is converted, or only the STEMs given.
-A page is converted only when all four files are there and every label resolves; otherwise it
-is reported and left as it was. Surfaces that occur more often in the text than they were
-labelled are listed as a hint to the labeller (a warning, not an error).
+Quotes may nest (a quote inside a quote is found from the outer one's start); dates do not (each
+is found after the previous one's end). A page is converted only when all four files are there
+and every label resolves; otherwise it is reported and left as it was. Surfaces that occur more
+often in the text than they were labelled are listed as a hint to the labeller (a warning, not
+an error).
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ def convert(stem: str, label_dir: Path, shared: Path) -> tuple[dict[str, Any], l
                 "value": s.get("value"),
                 "precision": s.get("precision"),
             }
-            for s in resolve_in_order(text, raw["dates"])
+            for s in resolve_in_order(text, raw["dates"], nested=False)
         ],
     }
     return labels, warnings

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.loaders import load_article
+from tests.fixtures.gold import resolve_in_order
 from tests.fixtures.real_pages import (
     LABEL_KEYS,
     SPLITS,
@@ -89,3 +90,15 @@ def test_every_label_resolves_to_a_clean_span(path: Path, shared_dir: Path) -> N
     names = {s.get("name") for s in page.entities}
     speakers = {q.get("speaker") for q in page.quotes} - {None}
     assert speakers <= names, speakers - names
+
+
+def test_dates_resolve_after_the_previous_date_and_quotes_may_nest() -> None:
+    """A year after a full date is the later year, not the one inside the date; a quote inside
+    a quote is found from the outer one's start."""
+    text = "Filed on May 4, 2021 and copied in 2021. She said 'he told me \"go\" twice'."
+    gold = [{"text": "May 4, 2021"}, {"text": "2021"}]
+    dates = resolve_in_order(text, gold, nested=False)
+    assert [d.start for d in dates] == [text.index("May"), text.rindex("2021")]
+    assert resolve_in_order(text, gold)[1].start == text.index("2021")  # inside the full date
+    quotes = resolve_in_order(text, [{"text": 'he told me "go" twice'}, {"text": "go"}])
+    assert [q.start for q in quotes] == [text.index("he told"), text.index('"go"') + 1]
