@@ -3,15 +3,16 @@
 Prints precision, recall and F1 per entity type (exact span + type), quote recall and speaker
 accuracy, and date accuracy (value and precision right among the dates found), over all
 labelled articles and over the sample alone; an aspect with no gold files prints "n/a". Then the
-same for the real news pages of ../shared/corpus/news labelled in tests/fixtures/real_news
-(development and held-out apart; "absent" where ../shared is not there), a summary table with
-one column per set (held-out real pages first), and the time to analyse a 5,000-character
-article with the model loaded, on one core.
+same for the real pages labelled in tests/fixtures/real_news, per split: development and
+held-out pages of ../shared/corpus/news, validation pages of ../shared/corpus/html ("absent"
+where their folder is not there), a summary table with one column per set (held-out real pages
+first), and the time to analyse a 5,000-character article with the model loaded, on one core.
 
     .venv/bin/python bench/accuracy.py [--details] [--ablation] [--shared ../shared]
 
 ``--details`` lists entity errors of the fixture articles and of the real *development* pages
-only: the held-out pages are measured, never looked at.
+only: the held-out and validation pages are measured, never looked at (a rule made on the
+development pages is kept only if validation does not drop).
 
 ``--ablation`` re-scores entities (fixture articles and real development pages) with each rule
 of reader/core/analysis switched off in turn, and with the model's raw labels, to show what each
@@ -49,7 +50,9 @@ from tests.fixtures.gold import (  # noqa: E402
     resolve_entities,
 )
 from tests.fixtures.real_pages import (  # noqa: E402
+    SPLITS,
     DigestMismatch,
+    corpus_dir,
     label_paths,
     load_real_page,
     news_dir,
@@ -261,19 +264,20 @@ def _score(analyser: SpacyAnalyser, path: Path, show_details: bool) -> Scores:
 
 
 def real_scores(analyser: SpacyAnalyser, shared: Path, show_details: bool) -> dict[str, Scores]:
-    """Scores of the labelled real pages per split ("dev", "heldout").
+    """Scores of the labelled real pages per split (SPLITS), of the splits whose folder is there.
 
     Pages whose loader text no longer matches their labels' digest are reported and skipped.
     Entity errors are listed for development pages only.
     """
-    totals = {"dev": Scores(), "heldout": Scores()}
+    totals = {which: Scores() for which in SPLITS if corpus_dir(shared, which).is_dir()}
+    pages = split()
     for path in label_paths():
+        if pages.get(f"{path.stem}.html") not in totals:
+            continue
         try:
             page = load_real_page(path, shared)
         except DigestMismatch as error:
             print(f"skipped: {error}")
-            continue
-        if page.split not in totals:
             continue
         ann = analyser.analyse(page.article)
         totals[page.split] += score_page(page, ann)
@@ -310,6 +314,8 @@ def summary_cells(scores: Scores) -> list[str]:
     ]
 
 
+# The real pages' columns in the summary: the measured-only splits first, held-out leading.
+REAL_COLUMNS = (("heldout", "held-out"), ("validation", "validation"), ("dev", "development"))
 SUMMARY_F1 = ("person", "country", "organization")
 SUMMARY_ROWS = (
     "person F1",
@@ -357,13 +363,12 @@ def main() -> int:
     report_scores(f"{len(heldout_paths)} held-out articles (labelled before tuning)", heldout)
     columns: dict[str, Scores | str] = {}
     pages = split()
-    real = None
-    if news_dir(args.shared).is_dir():
-        real = real_scores(analyser, args.shared, args.details)
-    for which, name in (("heldout", "held-out"), ("dev", "development")):
+    real = real_scores(analyser, args.shared, args.details)
+    for which, name in REAL_COLUMNS:
         count = sum(1 for value in pages.values() if value == which)
-        if real is None:
-            print(f"\n== real {name} pages: absent ({news_dir(args.shared)} is not there)")
+        if which not in real:
+            folder = corpus_dir(args.shared, which)
+            print(f"\n== real {name} pages: absent ({folder} is not there)")
             columns[f"real {name} pages"] = "absent (no ../shared)"
             continue
         scores = real[which]

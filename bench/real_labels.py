@@ -1,18 +1,22 @@
-"""Convert surface hand labels of the real news pages into the committed offset labels.
+"""Convert surface hand labels of the real pages into the committed offset labels.
 
 Labellers write, outside the repository (their quote labels are page text), per page
 ``<stem>.entities.json``, ``.quotes.json``, ``.dates.json`` in the tests/fixtures/gold surface
 format and ``<stem>.meta.json`` ({"page", "published", "notes"}). This script resolves them
-against the text the HTML loader extracts from ../shared/corpus/news/<stem>.html, with the same
-resolution as the fixture gold (tests/fixtures/gold.py), and writes
+against the text the HTML loader extracts from the page in ../shared (corpus/news for the
+development and held-out splits, corpus/html for validation: the page's split in split.json
+decides), with the same resolution as the fixture gold (tests/fixtures/gold.py), and writes
 tests/fixtures/real_news/<stem>.json: offsets, types, names, speakers, values and the digest of
 the text, never the text (format in tests/fixtures/real_pages.py).
 
-    .venv/bin/python bench/real_labels.py LABEL_DIR [--shared ../shared]
+    .venv/bin/python bench/real_labels.py LABEL_DIR [STEM ...] [--shared ../shared]
 
-A page is converted only when all four files are there and every label resolves; otherwise it
-is reported and left as it was. Surfaces that occur more often in the text than they were
-labelled are listed as a hint to the labeller (a warning, not an error).
+Every page of split.json with surface labels in LABEL_DIR is converted, or only the STEMs given.
+Quotes may nest (a quote inside a quote is found from the outer one's start); dates do not (each
+is found after the previous one's end). A page is converted only when all four files are there
+and every label resolves; otherwise it is reported and left as it was. Surfaces that occur more
+often in the text than they were labelled are listed as a hint to the labeller (a warning, not
+an error).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.core.loaders import load_article
 from tests.fixtures.gold import GoldSpan, resolve_entities, resolve_in_order
-from tests.fixtures.real_pages import REAL_NEWS, news_dir, split, text_digest
+from tests.fixtures.real_pages import REAL_NEWS, corpus_dir, page_path, split, text_digest
 
 ASPECTS = ("entities", "quotes", "dates", "meta")
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -38,7 +42,7 @@ def convert(stem: str, label_dir: Path, shared: Path) -> tuple[dict[str, Any], l
     """Offset labels of one page and warnings; raises ValueError when a label does not resolve."""
     raw = {a: json.loads((label_dir / f"{stem}.{a}.json").read_text("utf-8")) for a in ASPECTS}
     page = f"{stem}.html"
-    article = load_article(news_dir(shared) / page)
+    article = load_article(page_path(shared, page))
     text = article.text
     published = article.published.isoformat() if article.published else None
     warnings = []
@@ -67,7 +71,7 @@ def convert(stem: str, label_dir: Path, shared: Path) -> tuple[dict[str, Any], l
                 "value": s.get("value"),
                 "precision": s.get("precision"),
             }
-            for s in resolve_in_order(text, raw["dates"])
+            for s in resolve_in_order(text, raw["dates"], nested=False)
         ],
     }
     return labels, warnings
@@ -113,14 +117,25 @@ def dump(labels: dict[str, Any]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("label_dir", type=Path, help="folder of the surface label files")
+    parser.add_argument("stems", nargs="*", help="convert only these pages (default: all)")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="../shared")
     args = parser.parse_args()
-    if not news_dir(args.shared).is_dir():
-        print(f"{news_dir(args.shared)} is absent: nothing to convert")
+    if not (args.shared / "corpus").is_dir():
+        print(f"{args.shared / 'corpus'} is absent: nothing to convert")
+        return 1
+    pages = split()
+    unknown = [s for s in args.stems if f"{s}.html" not in pages]
+    if unknown:
+        print(f"not in split.json: {', '.join(unknown)}")
         return 1
     written = 0
-    for page in sorted(split()):
+    for page, which in sorted(pages.items()):
         stem = page.removesuffix(".html")
+        if args.stems and stem not in args.stems:
+            continue
+        if not corpus_dir(args.shared, which).is_dir():
+            print(f"{stem}: not converted, {corpus_dir(args.shared, which)} is absent")
+            continue
         missing = [a for a in ASPECTS if not (args.label_dir / f"{stem}.{a}.json").exists()]
         if missing:
             print(f"{stem}: not converted, missing {', '.join(missing)}")

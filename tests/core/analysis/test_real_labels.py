@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from reader.core.loaders import load_article
+from tests.fixtures.gold import resolve_in_order
 from tests.fixtures.real_pages import (
     LABEL_KEYS,
     SPLITS,
+    corpus_dir,
     label_paths,
     load_real_page,
-    news_dir,
+    page_path,
     read_labels,
     split,
     text_digest,
@@ -27,14 +29,23 @@ ITEM_KEYS = {
 }
 
 
-def test_every_page_is_split_once_into_dev_or_heldout() -> None:
+def test_every_page_is_split_once_into_dev_heldout_or_validation() -> None:
     pages = split()
     assert pages and set(pages.values()) <= set(SPLITS)
     assert all(page.endswith(".html") for page in pages)
 
 
-def test_there_are_real_labels_on_both_sides_of_the_split() -> None:
-    assert label_paths("dev") and label_paths("heldout")
+def test_every_split_page_is_read_from_its_splits_corpus_folder(shared_dir: Path) -> None:
+    """Development and held-out pages are in corpus/news, validation pages in corpus/html."""
+    for page, which in split().items():
+        path = page_path(shared_dir, page)
+        assert path.parent == corpus_dir(shared_dir, which) and path.is_file(), page
+    news, html = corpus_dir(shared_dir, "dev"), corpus_dir(shared_dir, "validation")
+    assert news != html and corpus_dir(shared_dir, "heldout") == news
+
+
+def test_there_are_real_labels_in_every_split() -> None:
+    assert all(label_paths(which) for which in SPLITS)
 
 
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
@@ -53,7 +64,7 @@ def test_label_file_names_its_page_and_holds_no_text(path: Path) -> None:
 @pytest.mark.parametrize("path", LABEL_FILES, ids=lambda p: p.stem)
 def test_labels_match_the_loaders_text(path: Path, shared_dir: Path) -> None:
     labels = read_labels(path)
-    article = load_article(news_dir(shared_dir) / labels["page"])
+    article = load_article(page_path(shared_dir, labels["page"]))
     assert text_digest(article.text) == labels["sha256"], "re-run bench/real_labels.py"
     published = article.published.isoformat() if article.published else None
     assert published == labels["published"]
@@ -79,3 +90,15 @@ def test_every_label_resolves_to_a_clean_span(path: Path, shared_dir: Path) -> N
     names = {s.get("name") for s in page.entities}
     speakers = {q.get("speaker") for q in page.quotes} - {None}
     assert speakers <= names, speakers - names
+
+
+def test_dates_resolve_after_the_previous_date_and_quotes_may_nest() -> None:
+    """A year after a full date is the later year, not the one inside the date; a quote inside
+    a quote is found from the outer one's start."""
+    text = "Filed on May 4, 2021 and copied in 2021. She said 'he told me \"go\" twice'."
+    gold = [{"text": "May 4, 2021"}, {"text": "2021"}]
+    dates = resolve_in_order(text, gold, nested=False)
+    assert [d.start for d in dates] == [text.index("May"), text.rindex("2021")]
+    assert resolve_in_order(text, gold)[1].start == text.index("2021")  # inside the full date
+    quotes = resolve_in_order(text, [{"text": 'he told me "go" twice'}, {"text": "go"}])
+    assert [q.start for q in quotes] == [text.index("he told"), text.index('"go"') + 1]

@@ -10,7 +10,8 @@ person 0.975, country 0.98, organization 0.897; held-out person 0.85, country 0.
 organization 0.596. Quotes and dates (2026-12-03, after the third round of quote and date
 rules): development right speakers 90/105 of quotes found, dates resolved right 97/102;
 held-out 54/64 and 40/46. The floors sit a little below, so one or two new misses pass and a real
-regression fails. Skipped where ../shared is absent.
+regression fails. Skipped where ../shared is absent. The validation pages have no floor here:
+bench/accuracy.py prints their scores, and a rule is kept only if they do not drop.
 """
 
 from __future__ import annotations
@@ -40,10 +41,11 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def real_scores(nlp, shared_dir: Path) -> dict[str, Scores]:
     analyser = SpacyAnalyser(nlp)
-    totals = {"dev": Scores(), "heldout": Scores()}
-    for path in label_paths():
-        page = load_real_page(path, shared_dir)
-        totals[page.split] += score_page(page, analyser.analyse(page.article))
+    totals = {which: Scores() for which in FLOORS}
+    for which in FLOORS:
+        for path in label_paths(which):
+            page = load_real_page(path, shared_dir)
+            totals[which] += score_page(page, analyser.analyse(page.article))
     return totals
 
 
