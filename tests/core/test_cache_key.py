@@ -43,7 +43,7 @@ def test_key_in_slices_is_the_digest_of_the_whole_json(
 
 
 def test_a_long_text_is_escaped_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Jean \"Le Roi\" said: ‘C'est fini.’\n" * (cache_module.KEY_SLICE // 10)
+    text = 'Jean "Le Roi" said: ‘C\'est fini.’\n' * (cache_module.KEY_SLICE // 10)
     article = Article(text=text, title="Talks", blocks=[Block(0, len(text))])
     lengths: list[int] = []
     escape = cache_module.encode_basestring
