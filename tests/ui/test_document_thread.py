@@ -121,6 +121,26 @@ def test_a_new_layout_replaces_the_old_document(view) -> None:
     assert view.findChildren(QTextDocument) == [view.document()]
 
 
+def test_showing_an_article_asks_no_document_for_its_parent(view, monkeypatch) -> None:
+    """Qt's first document belongs to a private Qt class; asking for it made PySide set up
+    its lazily made types on the UI thread (90-140 ms of the first opening, issue 18). The
+    view knows its own documents instead, and still replaces them."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QTextDocument
+
+    asked: list[QTextDocument] = []
+    parent = QTextDocument.parent
+    monkeypatch.setattr(QTextDocument, "parent", lambda doc: asked.append(doc) or parent(doc))
+    article = _article()
+    view.show_article(article, page_colors(False), type_colors(False), 100)
+    first = view.document()
+    view.show_article(article, page_colors(True), type_colors(True), 100)
+    assert asked == []
+    monkeypatch.undo()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert view.findChildren(QTextDocument) == [view.document()] != [first]
+
+
 def _expected_formats(document, article: Article, offsets, size: float) -> list[tuple]:
     """Per body block, the formats of the Article block covering it (walking Qt's blocks)."""
     from reader.ui.document import _body_format
