@@ -70,6 +70,8 @@ class ReadingView(QTextBrowser):
         self._zoom = 100
         self._press: QPoint | None = None
         self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self._own_document: QTextDocument | None = None
+        """The document of ours shown (Qt's own first document is not)."""
         self._first_hint = 0
         """Number of the first block on screen when last asked (``_screen_blocks`` starts there)."""
         self.scroll_bar.valueChanged.connect(self._paint_visible)
@@ -101,11 +103,14 @@ class ReadingView(QTextBrowser):
             document, self.offsets = built.document, built.offsets
         else:
             document, self.offsets = build_document(article, page, zoom)
-        previous = self.document()
         # setDocument deletes only a document of its own making; one of ours (with its
-        # highlighter and layout pacer) would live on beside the new one.
-        stale = previous if previous is not document and previous.parent() is self else None
+        # highlighter and layout pacer) would live on beside the new one. Ours are known by
+        # ``_own_document``: asking Qt's first document for its parent (a private Qt class)
+        # had PySide set up its lazily made types, 90-140 ms of the first opening.
+        previous = self._own_document
+        stale = previous if previous is not None and previous is not document else None
         document.setParent(self)  # the view owns it (Python does not)
+        self._own_document = document
         wrap = document.defaultTextOption().wrapMode()
         if self.wordWrapMode() != wrap:  # setDocument imposes the view's own mode
             self.setWordWrapMode(wrap)

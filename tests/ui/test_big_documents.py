@@ -6,16 +6,18 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont, QTextCursor, QTextOption
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextOption
 
 from reader.core.analysis import Progress
-from reader.core.model import Annotations, Article, Entity, Mention
+from reader.core.model import Annotations, Article, Block, Entity, Mention
+from reader.ui import document as document_module
 from reader.ui.document import (
     DISPLAY_PIECE,
     LONG_LINE,
     UNSHAPED_FROM_CHARS,
     build_document,
     display_text,
+    insert_in_pieces,
 )
 from reader.ui.theme import page_colors
 
@@ -46,6 +48,47 @@ def test_display_text_swaps_only_spaces_for_block_breaks() -> None:
     assert lines[-1] == "x" * 30_000  # no space to swap: left whole
     assert display_text("short\ntext") == "short\ntext"
     assert len(text.split("\n")[0]) > LONG_LINE
+
+
+class _PieceRecorder:
+    """Stands for a QTextCursor: keeps what each ``insertText`` was given."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def insertText(self, text: str, _fmt: QTextCharFormat) -> None:
+        self.pieces.append(text)
+
+
+def test_the_text_goes_to_qt_in_pieces_of_whole_characters() -> None:
+    text = ("Ein Satz \U0001f600 über Zürich.\n" + SENTENCE * 40) * 2_000
+    cursor = _PieceRecorder()
+    insert_in_pieces(cursor, text, QTextCharFormat())  # type: ignore[arg-type]
+    assert len(cursor.pieces) == -(-len(text) // document_module.INSERT_PIECE) > 1
+    assert max(len(piece) for piece in cursor.pieces) == document_module.INSERT_PIECE
+    assert "".join(cursor.pieces) == text
+
+
+def test_a_document_inserted_in_pieces_is_the_one_inserted_whole(qapp, monkeypatch) -> None:
+    body = "A heading\n" + ("Ein Satz \U0001f600 über Zürich. " * 600).strip() + "\nLast."
+    article = Article(
+        text=body,
+        title="Title",
+        byline="Jane Roe",
+        blocks=[
+            Block(0, 9, "heading", 2),
+            Block(10, len(body) - 6),
+            Block(len(body) - 5, len(body)),
+        ],
+    )
+    monkeypatch.setattr(document_module, "INSERT_PIECE", 10**9)
+    whole, whole_offsets = build_document(article, page_colors(False))
+    monkeypatch.setattr(document_module, "INSERT_PIECE", 777)
+    pieces, offsets = build_document(article, page_colors(False))
+    assert pieces.toPlainText() == whole.toPlainText()
+    assert pieces.blockCount() == whole.blockCount() > 4  # the long paragraph is several blocks
+    assert pieces.toHtml() == whole.toHtml()  # every block's and character's format too
+    assert offsets.base == whole_offsets.base
 
 
 def test_long_articles_are_laid_out_without_optional_shaping(qapp) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -38,13 +39,21 @@ def _built_on_worker(article: Article, zoom: int = 100) -> BuiltDocument:
     return built[0]
 
 
-def _view(qtbot) -> ReadingView:
-    view = ReadingView()
-    qtbot.addWidget(view)
-    view.resize(700, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
+@pytest.fixture
+def view(qtbot) -> Iterator[ReadingView]:
+    """A shown view, alive until the test's teardown.
+
+    qtbot keeps only a weak reference, and a view is in a reference cycle with its
+    highlighter: once the test returned, a garbage collection inside one of its paint events
+    deleted the window being painted (a segfault in ``MarkedScrollBar.paintEvent``).
+    """
+    shown = ReadingView()
+    qtbot.addWidget(shown)
+    shown.resize(700, 400)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    shown.close()
 
 
 def test_document_built_on_a_worker_belongs_to_the_ui_thread_and_matches(qtbot) -> None:
@@ -59,10 +68,9 @@ def test_document_built_on_a_worker_belongs_to_the_ui_thread_and_matches(qtbot) 
         assert built.offsets.to_qt(offset) == offsets.to_qt(offset)
 
 
-def test_view_shows_the_worker_document_with_selection_and_find(qtbot) -> None:
+def test_view_shows_the_worker_document_with_selection_and_find(view) -> None:
     article = _article()
     built = _built_on_worker(article)
-    view = _view(qtbot)
     view.show_article(article, page_colors(False), type_colors(False), 100, built)
     assert view.document() is built.document
     start = article.text.rindex("NATO")
@@ -75,10 +83,9 @@ def test_view_shows_the_worker_document_with_selection_and_find(qtbot) -> None:
     assert article.text[first : first + 6] == "Scholz"
 
 
-def test_a_document_built_for_another_zoom_is_not_used(qtbot) -> None:
+def test_a_document_built_for_another_zoom_is_not_used(view) -> None:
     article = _article()
     built = _built_on_worker(article, zoom=150)
-    view = _view(qtbot)
     view.show_article(article, page_colors(False), type_colors(False), 100, built)
     assert view.document() is not built.document
     assert view.document().toPlainText() == built.document.toPlainText()
@@ -101,18 +108,37 @@ def test_window_opens_a_file_into_a_ui_thread_document(qtbot, main_window, tmp_p
     assert tab.view.textCursor().selectedText() == mention.text
 
 
-def test_a_new_layout_replaces_the_old_document(qtbot) -> None:
+def test_a_new_layout_replaces_the_old_document(view) -> None:
     """A theme or zoom change lays the article out again: the old document must go."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtGui import QTextDocument
 
-    view = _view(qtbot)
     article = _article()
     view.show_article(article, page_colors(False), type_colors(False), 100)
     for zoom in (120, 140):
         view.set_zoom(zoom)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert view.findChildren(QTextDocument) == [view.document()]
+
+
+def test_showing_an_article_asks_no_document_for_its_parent(view, monkeypatch) -> None:
+    """Qt's first document belongs to a private Qt class; asking for it made PySide set up
+    its lazily made types on the UI thread (90-140 ms of the first opening, issue 18). The
+    view knows its own documents instead, and still replaces them."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QTextDocument
+
+    asked: list[QTextDocument] = []
+    parent = QTextDocument.parent
+    monkeypatch.setattr(QTextDocument, "parent", lambda doc: asked.append(doc) or parent(doc))
+    article = _article()
+    view.show_article(article, page_colors(False), type_colors(False), 100)
+    first = view.document()
+    view.show_article(article, page_colors(True), type_colors(True), 100)
+    assert asked == []
+    monkeypatch.undo()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert view.findChildren(QTextDocument) == [view.document()] != [first]
 
 
 def _expected_formats(document, article: Article, offsets, size: float) -> list[tuple]:
