@@ -8,8 +8,9 @@ used here at all.
 
 A rule's *gain* on a set is the score with every rule minus the score with that rule off. The
 entity score is the mention-weighted F1 over person, country, organization and place (each
-type's F1 weighted by its labelled mentions in that set); the speaker and date scores are the
-right speakers and the dates resolved right, both among those labelled. A rule that gains on
+type's F1 weighted by its labelled mentions in that set); the quote score (``quo``) counts
+the speech quotes found with the right speaker and the scare quotes found as such, the date
+score the dates resolved right, both among those labelled. A rule that gains on
 development and loses on validation is overfitted (flagged ``OVERFIT``): narrow it to the part
 that holds, or drop it.
 
@@ -22,6 +23,7 @@ longer there (renamed on another branch) is reported and its row skipped.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +33,7 @@ from reader.core.analysis import (
     SpacyAnalyser,
     date_tense,
     dates,
+    name_kinds,
     org_context,
     quote_inheritance,
     quotes,
@@ -83,6 +86,23 @@ class Switch:
 
 
 E, OC = entities_module, org_context
+_NEVER = re.compile(r"(?!)")  # a pattern that matches nothing
+
+
+def _repeats_without(kind: str) -> Callable[..., Any]:
+    """``_fill_repeats`` adding no repeat of type ``kind`` (it returns its input, then what
+    it added)."""
+    fill = entities_module._fill_repeats
+
+    def without(doc: Any, text: str, cands: list[Any]) -> list[Any]:
+        added = fill(doc, text, cands)[len(cands) :]
+        return cands + [c for c in added if c.type != kind]
+
+    return without
+
+
+def _links_without(word: str) -> frozenset[str]:
+    return name_kinds.HEAD_FIRST_LINKS - {word}
 
 
 def _entity(label: str, *patches: tuple[object, str, object]) -> Switch:
@@ -136,9 +156,15 @@ ENTITY_SWITCHES = (
     _entity("org ctx 2: owned noun", (OC, "_owned_after", _false)),
     _entity("own words 3: head last", (OC, "name_kinds.named_as_body", _false)),
     _entity("own words 4: head first", (OC, "_head_first_end", _arg(1))),
+    _entity("own words 4: 'of' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("of"))),
+    _entity("own words 4: 'for' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("for"))),
+    _entity("own words 4: 'on' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("on"))),
     _entity("org ctx 5: coordination", (E, "org_context.coordinated_with_organizations", _arg(1))),
     _entity("repeat filling", (E, "_fill_repeats", _arg(2))),
-    _entity("repeats: untagged cities", (E, "places.searchable_cities", _empty)),
+    *(
+        _entity(f"repeats: {kind}", (E, "_fill_repeats", _repeats_without(kind)))
+        for kind in ("person", "country", "organization", "place", "nationality")
+    ),
     _entity("repeats: capitalised person", (E, "_capitalised_mid_sentence", _false)),
     _entity("city table", (places_module, "CITIES", frozenset())),
 )
@@ -155,6 +181,8 @@ SPEAKER_SWITCHES = (
     Switch("signed quotation", "speakers", ((quotes, "_signed_by", _none),)),
     Switch("colon introduces", "speakers", ((quotes, "_introduced_by_colon", _none),)),
     Switch("terms are scare quotes", "speakers", ((quotes, "_is_term", _false),)),
+    Switch("terms: names in capitals", "speakers", ((quotes, "_is_name", _false),)),
+    Switch("terms: 'so-called' cues", "speakers", ((quotes, "_SO_CALLED", _NEVER),)),
     Switch("headline source", "speakers", ((quotes, "_headline_source", _false),)),
 )
 
@@ -257,6 +285,16 @@ def _scores(analyser: SpacyAnalyser, items: list[_Parsed]) -> Scores:
     return total
 
 
+def _quotes_right(scores: Scores) -> int:
+    """Speech quotes found with the right speaker, and scare quotes found as scare quotes."""
+    return scores.quotes.tp["speaker"] + scores.quotes.tp["scare"]
+
+
+def _quotes_labelled(scores: Scores) -> int:
+    q = scores.quotes
+    return q.tp["speech"] + q.fn["speech"] + q.tp["scare"] + q.fn["scare"]
+
+
 def weighted_f1(scores: Scores) -> float:
     """F1 of person, country, organization and place, weighted by their labelled mentions."""
     ents = scores.entities
@@ -270,8 +308,7 @@ def aspect_score(scores: Scores, aspect: str) -> float:
     if aspect == "entities":
         return weighted_f1(scores)
     if aspect == "speakers":
-        labelled = scores.quotes.tp["speech"] + scores.quotes.fn["speech"]
-        return scores.quotes.tp["speaker"] / labelled if labelled else 0.0
+        return _quotes_right(scores) / _quotes_labelled(scores) if _quotes_labelled(scores) else 0.0
     labelled = scores.dates.tp["found"] + scores.dates.fn["found"]
     return scores.dates.tp["resolved"] / labelled if labelled else 0.0
 
@@ -282,11 +319,11 @@ def _cells(scores: Scores, base: Scores) -> str:
     f1 = " ".join(f"{scores.entities.prf(kind)[2]:.3f}" for kind in WEIGHTED_TYPES)
     if scores is base:
         rest = (
-            f"{weighted_f1(scores):6.3f} {scores.quotes.tp['speaker']:4d} "
+            f"{weighted_f1(scores):6.3f} {_quotes_right(scores):4d} "
             f"{scores.dates.tp['resolved']:4d}"
         )
     else:
-        speakers_delta = scores.quotes.tp["speaker"] - base.quotes.tp["speaker"]
+        speakers_delta = _quotes_right(scores) - _quotes_right(base)
         dates_delta = scores.dates.tp["resolved"] - base.dates.tp["resolved"]
         rest = (
             f"{weighted_f1(scores) - weighted_f1(base):+6.3f} {speakers_delta:+4d} "
@@ -315,8 +352,8 @@ def run_ablation(analyser: SpacyAnalyser, shared: Path) -> None:
     names = [name for name, items in sets.items() if items]
     sizes = ", ".join(f"{len(sets[name])} {name} texts" for name in names)
     group = " ".join(f"{SHORT[k]:>5}" for k in WEIGHTED_TYPES)
-    group += f" {'wF1':>6} {'spk':>4} {'dat':>4}"
-    print(f"\n== ablation ({sizes}): a rule off in turn; wF1, speakers, dates as changes")
+    group += f" {'wF1':>6} {'quo':>4} {'dat':>4}"
+    print(f"\n== ablation ({sizes}): a rule off in turn; wF1, quotes right, dates right as changes")
     print(f"{'':30} " + " | ".join(f"{name:^{len(group)}}" for name in names))
     print(f"{'rule off':30} " + " | ".join(group for _ in names) + " | verdict")
     base = {name: _scores(analyser, sets[name]) for name in names}

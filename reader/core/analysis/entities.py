@@ -238,9 +238,11 @@ def _capitalised_mid_sentence(span: Any) -> bool:
 
 
 def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Untagged repeats of names (and people's surnames) already found, with the same type,
-    and untagged names of well-known cities as places. A repeat is a proper noun, in capitals,
-    or a person's name capitalised inside a sentence."""
+    """Untagged repeats of names (and people's surnames) already found, with the same type.
+    A repeat is a proper noun, in capitals, or a person's name capitalised inside a sentence.
+
+    Names the model did not tag at all are not searched for, not even well-known cities: on
+    the validation pages that search only added wrong places (rule selection, issue 13)."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc_ents(doc)]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
@@ -253,9 +255,8 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     for c in cands:  # a person's bare surname ("Dino wrote" after "Justice Flavio Dino")
         if c.type == PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title:
             surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
-    city = Candidate(0, 0, "GPE", PLACE)
-    for name in places.searchable_cities():  # "attacked Kyiv overnight", untagged
-        surfaces.setdefault(name, city)
+    if not surfaces:
+        return cands
     pattern = re.compile(r"(?<![\w.])(?:" + longest_first(surfaces) + r")(?![\w])")
     added = []
     for match in pattern.finditer(text):
