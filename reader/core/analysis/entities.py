@@ -242,7 +242,10 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     A repeat is a proper noun, in capitals, or a person's name capitalised inside a sentence.
 
     Names the model did not tag at all are not searched for, not even well-known cities: on
-    the validation pages that search only added wrong places (rule selection, issue 13)."""
+    the validation pages that search only added wrong places (rule selection, issue 13). Nor
+    are a country's repeats: the model tags a country's name wherever it names the country, so
+    an untagged repeat is mostly another sense of the word (a US state "Georgia", a person
+    "Jordan"); filling them found nothing on the development pages and cost validation."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc_ents(doc)]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
@@ -250,7 +253,7 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
         taken[start:end] = b"\x01" * (end - start)
     surfaces: dict[str, Candidate] = {}
     for c in cands:
-        if c.type is not None:
+        if c.type is not None and c.type != COUNTRY:
             surfaces.setdefault(doc[c.start : c.end].text, c)
     for c in cands:  # a person's bare surname ("Dino wrote" after "Justice Flavio Dino")
         if c.type == PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title:
