@@ -157,7 +157,6 @@ ENTITY_SWITCHES = (
     _entity("own words 3: head last", (OC, "name_kinds.named_as_body", _false)),
     _entity("own words 4: head first", (OC, "_head_first_end", _arg(1))),
     _entity("own words 4: 'of' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("of"))),
-    _entity("own words 4: 'for' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("for"))),
     _entity("own words 4: 'on' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("on"))),
     _entity("org ctx 5: coordination", (E, "org_context.coordinated_with_organizations", _arg(1))),
     _entity("repeat filling", (E, "_fill_repeats", _arg(2))),

@@ -21,7 +21,7 @@ The stages, each small and separately tested:
    place's span in a title-case line stands only as far as the sentence-case text confirms it
    (``title_case``), a name that words of an organization's kind stand beside ("the retailer
    X", "an X spokesperson") is an organization, and so is a name whose own words say so
-   ("Atlantis Semiconductors", "Commission for the Protection of Coastal Waters", both in
+   ("Atlantis Semiconductors", "Ministry of Health", both in
    ``org_context``), and an untagged repeat of a name already found is added with the same
    type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
