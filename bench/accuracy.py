@@ -14,9 +14,10 @@ first), and the time to analyse a 5,000-character article with the model loaded,
 only: the held-out and validation pages are measured, never looked at (a rule made on the
 development pages is kept only if validation does not drop).
 
-``--ablation`` re-scores entities (fixture articles and real development pages) with each rule
-of reader/core/analysis switched off in turn, and with the model's raw labels, to show what each
-rule adds.
+``--ablation`` re-scores the analysis with each rule of reader/core/analysis switched off in
+turn, and with the model's raw labels, on the development set (fixture articles and real
+development pages) and on the validation pages side by side (bench/ablation.py): a rule that
+gains on development and loses on validation is overfitted.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
-import contextlib  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -36,12 +36,11 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.analysis import SpacyAnalyser, one_sense, org_context, parties  # noqa: E402
-from reader.core.analysis import entities as entities_module  # noqa: E402
-from reader.core.analysis import places as places_module  # noqa: E402
-from reader.core.analysis import rules as rules_module  # noqa: E402
+from ablation import run_ablation  # noqa: E402
+
+from reader.core.analysis import SpacyAnalyser  # noqa: E402
 from reader.core.loaders import load_article  # noqa: E402
-from reader.core.model import ENTITY_TYPES, Annotations, Article, Entity, Mention  # noqa: E402
+from reader.core.model import ENTITY_TYPES, Annotations, Article  # noqa: E402
 from tests.fixtures.gold import (  # noqa: E402
     FIXTURES,
     GoldSpan,
@@ -55,14 +54,12 @@ from tests.fixtures.real_pages import (  # noqa: E402
     corpus_dir,
     label_paths,
     load_real_page,
-    news_dir,
     score_page,
     split,
 )
 from tests.fixtures.scoring import (  # noqa: E402
     Counts,
     Scores,
-    count_entities,
     score_article,
     share,
 )
@@ -138,91 +135,6 @@ def entity_errors(stem: str, gold: list[GoldSpan], ann: Annotations) -> None:
     for label, items in (("missed", want - got), ("extra", got - want)):
         for start, end, kind in sorted(items):
             print(f"  {stem}: {label:6} {kind:12} {text[start:end]!r} @{start}")
-
-
-ABLATIONS = {
-    "no span cleaning": (rules_module, "clean_span", lambda doc, s, e, label: (s, e)),
-    "no dateline rule": (rules_module, "dateline", lambda text: None),
-    "no surname relabel": (entities_module, "_relabel_surnames", lambda doc, c: c),
-    "no repeat filling": (entities_module, "_fill_repeats", lambda doc, text, c: c),
-    "no person-after-title": (rules_module, "after_person_title", lambda *a: False),
-    "no 'in Europe' extension": (rules_module, "extend_over_region", lambda d, s, e: e),
-    "no facility rule": (rules_module, "facility_name", lambda text: False),
-    "no title-word ORG rule": (rules_module, "only_title_words", lambda *a: False),
-    "no always-organization names": (rules_module, "ALWAYS_ORGANIZATIONS", frozenset()),
-    "no city table": (places_module, "CITIES", frozenset()),
-    "no acronym definitions": (one_sense, "apply_definitions", lambda doc, t, c, typed: c),
-    "no full names over pieces": (one_sense, "known_long_names", lambda doc, text, c: c),
-    "no company short names": (one_sense, "company_short_names", lambda doc, c: c),
-    "no party words": (parties, "PARTY_WORDS", {}),
-    "no 'and' country names": (entities_module, "and_names", lambda text: []),
-    "no bodies by own words": (org_context, "bodies_by_own_words", lambda doc, text, c: c),
-    "no coordination with orgs": (
-        org_context,
-        "coordinated_with_organizations",
-        lambda doc, c: c,
-    ),
-}
-
-
-def raw_entities(doc: object) -> list[Entity]:
-    """The model's labels mapped to our types with no rule at all, one entity per mention."""
-    out = []
-    for i, ent in enumerate(doc.ents, start=1):  # type: ignore[attr-defined]
-        kind = entities_module.entity_type(ent.label_, ent.text)
-        if kind:
-            mention = Mention(ent.start_char, ent.end_char, ent.text)
-            out.append(Entity(f"e{i}", kind, ent.text, [mention]))
-    return out
-
-
-def ablation(analyser: SpacyAnalyser, shared: Path) -> None:
-    """Entity F1 with each rule switched off in turn, over the fixture articles and the real
-    development pages (never the held-out real pages: they are only measured)."""
-    parsed = []
-    for path in article_paths() + sorted(HELDOUT.glob("*.txt")):
-        article = load_article(path)
-        gold = load_gold(path.stem, "entities")
-        if gold is not None:
-            spans = resolve_entities(article.text, gold)
-            parsed.append((spans, article, analyser.nlp(article.text)))
-    fixtures = len(parsed)
-    if news_dir(shared).is_dir():
-        for label_path in label_paths("dev"):
-            page = load_real_page(label_path, shared)
-            parsed.append((page.entities, page.article, analyser.nlp(page.article.text)))
-
-    def run(label: str, extract: object = None) -> None:
-        total = Counts()
-        for gold, article, doc in parsed:
-            if extract is None:
-                ents = entities_module.extract_entities(doc, article.site)
-            else:
-                ents = extract(doc)  # type: ignore[operator]
-            total += count_entities(gold, Annotations(article, entities=ents))
-        cells = "  ".join(f"{k[:5]} {total.prf(k)[2]:.3f}" for k in ENTITY_TYPES)
-        print(f"{label:28} {cells}")
-
-    real = len(parsed) - fixtures
-    print(
-        f"\n== ablation: entity F1 over {fixtures} fixture articles and {real} real "
-        "development pages"
-    )
-    run("all rules")
-    for label, (module, name, replacement) in ABLATIONS.items():
-        with _patched(module, name, replacement):
-            run(label)
-    run("model labels only", raw_entities)
-
-
-@contextlib.contextmanager
-def _patched(module: object, name: str, value: object):  # type: ignore[no-untyped-def]
-    old = getattr(module, name)
-    setattr(module, name, value)
-    try:
-        yield
-    finally:
-        setattr(module, name, old)
 
 
 def five_k_article() -> Article:
@@ -379,7 +291,7 @@ def main() -> int:
     columns[f"{len(heldout_paths)} held-out articles"] = heldout
     summary(columns)
     if args.ablation:
-        ablation(analyser, args.shared)
+        run_ablation(analyser, args.shared)
     chars, cpu, wall = time_analysis(analyser)
     verdict = "OK" if cpu < 0.5 else "SLOW (target < 0.5 s)"
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

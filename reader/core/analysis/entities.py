@@ -21,7 +21,7 @@ The stages, each small and separately tested:
    place's span in a title-case line stands only as far as the sentence-case text confirms it
    (``title_case``), a name that words of an organization's kind stand beside ("the retailer
    X", "an X spokesperson") is an organization, and so is a name whose own words say so
-   ("Atlantis Semiconductors", "Commission for the Protection of Coastal Waters", both in
+   ("Atlantis Semiconductors", "Ministry of Health", both in
    ``org_context``), and an untagged repeat of a name already found is added with the same
    type;
 4. aliases merged into entities by ``aliases.merge_mentions``.
@@ -238,9 +238,14 @@ def _capitalised_mid_sentence(span: Any) -> bool:
 
 
 def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Untagged repeats of names (and people's surnames) already found, with the same type,
-    and untagged names of well-known cities as places. A repeat is a proper noun, in capitals,
-    or a person's name capitalised inside a sentence."""
+    """Untagged repeats of names (and people's surnames) already found, with the same type.
+    A repeat is a proper noun, in capitals, or a person's name capitalised inside a sentence.
+
+    Names the model did not tag at all are not searched for, not even well-known cities: on
+    the validation pages that search only added wrong places (rule selection, issue 13). Nor
+    are a country's repeats: the model tags a country's name wherever it names the country, so
+    an untagged repeat is mostly another sense of the word (a US state "Georgia", a person
+    "Jordan"); filling them found nothing on the development pages and cost validation."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc_ents(doc)]
     spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
@@ -248,14 +253,13 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
         taken[start:end] = b"\x01" * (end - start)
     surfaces: dict[str, Candidate] = {}
     for c in cands:
-        if c.type is not None:
+        if c.type is not None and c.type != COUNTRY:
             surfaces.setdefault(doc[c.start : c.end].text, c)
     for c in cands:  # a person's bare surname ("Dino wrote" after "Justice Flavio Dino")
         if c.type == PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title:
             surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
-    city = Candidate(0, 0, "GPE", PLACE)
-    for name in places.searchable_cities():  # "attacked Kyiv overnight", untagged
-        surfaces.setdefault(name, city)
+    if not surfaces:
+        return cands
     pattern = re.compile(r"(?<![\w.])(?:" + longest_first(surfaces) + r")(?![\w])")
     added = []
     for match in pattern.finditer(text):

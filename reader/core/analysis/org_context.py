@@ -182,8 +182,8 @@ def _capitalised(token: Any) -> bool:
 
 
 def _head_first_end(doc: Any, end: int) -> int:
-    """Where "<Head> of/for/on [the] <Name>" ends ("Ministry of Health", "Commission for the
-    Protection of Coastal Waters"), chaining further "of"/"and" links; ``end`` if none. An
+    """Where "<Head> of/on [the] <Name>" ends ("Ministry of Health", "House Committee on
+    Financial Services"), chaining further "of"/"and" links; ``end`` if none. An
     infinitive "to" joins a name too, and its object ("Committee to Protect Journalists",
     "Committee to Reelect the President"): "to" the parse marks as a verb's, not a place's."""
     best, i, links = end, end, name_kinds.HEAD_FIRST_LINKS
@@ -262,8 +262,8 @@ def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Can
 
     3. the name's last word is a body's head noun, a legal form or a club's word, and every
        word of it is a proper noun ("Atlantis Semiconductors", "Marlow Town FC");
-    4. a body's head noun comes first and "of", "for" or "on" joins it to the rest of the
-       name ("Commission for the Protection of Coastal Waters", "Group of Seven").
+    4. a body's head noun comes first and "of" or "on" joins it to the rest of the name
+       ("Ministry of Health", "Group of Seven").
 
     The name replaces the model's spans inside it, never one that runs past it or that the
     rules fixed, nor the model's own typed reading of the same extent ("West Bank"), nor an

@@ -1,10 +1,10 @@
-"""Cities news names most: capitals and a few news hubs, to catch the small model's misses.
+"""Cities news names most: capitals and a few news hubs, to catch the small model's mistypes.
 
-The small model sometimes tags a capital as a person ("visited Kyiv") or skips it ("attacked
-Kyiv overnight"). A capital is a place, never a country (those are the ``countries`` module's).
-No maintained PyPI library lists capitals without pulling in a large data set, so this is a
-table. Names that are also common given names or words ("Victoria", "Paris", "Male", "Sofia")
-are in ``AMBIGUOUS``: they are only re-typed when the model tagged them, never searched for.
+The small model sometimes tags a capital as a person ("visited Kyiv"); a capital is a place,
+never a country (those are the ``countries`` module's). A name is only re-typed where the
+model tagged it: searching the text for untagged city names was tried and dropped (on the
+validation pages it only added wrong places). No maintained PyPI library lists capitals without
+pulling in a large data set, so this is a table.
 """
 
 from __future__ import annotations
@@ -39,19 +39,10 @@ CITIES: frozenset[str] = frozenset(
     name.strip() for line in _CITIES.split("\n") for name in line.split("|") if name.strip()
 )
 
-# Capitals that are also given names, surnames or words: re-typed, never searched for.
-_AMBIGUOUS = "Victoria|Paris|Male|Sofia|Santiago|Lima|Kingston|Georgetown|Washington|San Jose"
-AMBIGUOUS: frozenset[str] = frozenset(_AMBIGUOUS.split("|"))
-
 
 def is_city(name: str) -> bool:
     """True for a capital or news hub in the table ("Kyiv", "The Hague")."""
     return name in CITIES
-
-
-def searchable_cities() -> list[str]:
-    """City names safe to look for in untagged text (no given names or words)."""
-    return sorted(CITIES - AMBIGUOUS, key=len, reverse=True)
 
 
 # The AP abbreviations of US states, as datelines and party tags write them ("NAPA, Calif.",

@@ -1,4 +1,4 @@
-"""Well-known cities are places: re-typed when the model mislabels them, found when it misses."""
+"""Well-known cities are places: re-typed when the model mislabels them."""
 
 from __future__ import annotations
 
@@ -6,20 +6,18 @@ import pytest
 
 from reader.core.analysis.countries import country_code
 from reader.core.analysis.entities import extract_entities
-from reader.core.analysis.places import AMBIGUOUS, CITIES, is_city, searchable_cities
+from reader.core.analysis.places import CITIES, is_city
 from reader.core.model import COUNTRY, PERSON, PLACE
 
 
-def test_city_table_holds_no_country_and_ambiguous_names_are_never_searched() -> None:
+def test_city_table_holds_no_country() -> None:
     assert is_city("Kyiv") and is_city("The Hague") and not is_city("Ukraine")
     assert not [c for c in CITIES if country_code(c)]
-    assert not AMBIGUOUS & set(searchable_cities())
 
 
 @pytest.mark.model
-def test_missed_and_mislabelled_capitals_are_places(nlp) -> None:
+def test_mislabelled_capitals_are_places(nlp) -> None:
     for text in (
-        "Russia attacked Kyiv overnight, and Moscow denied it.",
         "Foreign Minister Annalena Baerbock visited Kyiv. Baerbock said Germany would help.",
     ):
         types = {e.name: e.type for e in extract_entities(nlp(text))}

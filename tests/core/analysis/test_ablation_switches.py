@@ -1,0 +1,48 @@
+"""bench/ablation.py's switches still name the rules they switch off, and put them back.
+
+The table is only worth reading while every switch reaches its rule: a rule renamed or moved
+would otherwise leave its row silently equal to "all rules".
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from reader.core.analysis import entities, rules
+
+BENCH = Path(__file__).resolve().parents[3] / "bench"
+
+
+def _ablation() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("ablation", BENCH / "ablation.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("ablation", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_switch_names_an_attribute_that_exists() -> None:
+    ablation = _ablation()
+    missing = [
+        (switch.label, name)
+        for switch in ablation.SWITCHES
+        for owner, name, _ in switch.patches
+        if not ablation._has(owner, name)
+    ]
+    assert missing == []
+    assert {switch.aspect for switch in ablation.SWITCHES} == {"entities", "speakers", "dates"}
+
+
+def test_a_dotted_switch_replaces_the_rule_only_where_it_is_applied_and_restores_it() -> None:
+    ablation = _ablation()
+    switch = next(s for s in ablation.SWITCHES if s.label == "dateline rule")
+    original = rules.dateline
+    assert rules.dateline("NAPA, Calif. (AP) — text") is not None
+    with ablation.switched_off(switch):
+        assert entities.rules.dateline("NAPA, Calif. (AP) — text") is None
+        assert rules.dateline is original  # other users of rules still see the rule
+    assert entities.rules is rules and rules.dateline is original
