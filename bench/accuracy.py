@@ -141,6 +141,7 @@ ABLATIONS = {
     "no span cleaning": (rules_module, "clean_span", lambda doc, s, e, label: (s, e)),
     "no dateline rule": (rules_module, "dateline", lambda text: None),
     "no surname relabel": (entities_module, "_relabel_surnames", lambda doc, c: c),
+    "no first names before surnames": (entities_module, "with_first_names", lambda doc, c: c),
     "no repeat filling": (entities_module, "_fill_repeats", lambda doc, text, c: c),
     "no person-after-title": (rules_module, "after_person_title", lambda *a: False),
     "no 'in Europe' extension": (rules_module, "extend_over_region", lambda d, s, e: e),

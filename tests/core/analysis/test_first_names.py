@@ -1,13 +1,16 @@
 """First names tell a person's sex where the text has not: "she" after "Tom Hale interviewed
-Maria Lopez" is Maria Lopez (reader/core/analysis/first_names.py)."""
+Maria Lopez" is Maria Lopez (reader/core/analysis/first_names.py); and a first name before a
+person's surname is part of the name."""
 
 from __future__ import annotations
 
 import pytest
 
 from reader.core.analysis import SpacyAnalyser, first_names
+from reader.core.analysis.candidates import Candidate
+from reader.core.analysis.entities import with_first_names
 from reader.core.analysis.rules import HONORIFICS, TITLE_WORDS
-from reader.core.model import ORGANIZATION, PERSON, Entity, EntityType, Mention
+from reader.core.model import ORGANIZATION, PERSON, PLACE, Entity, EntityType, Mention
 from tests.fixtures.speech import speakers
 
 
@@ -76,3 +79,30 @@ def test_a_guessed_sex_does_not_outrank_a_subject_of_unknown_sex(
     assert speakers(analyser, text)["We need more generators before the frost"] == (
         "Oleksandr Hrytsenko"
     )
+
+
+# A first name the model left out of a person's name (entities.with_first_names).
+
+
+def test_a_first_name_before_a_tagged_surname_joins_the_name(nlp) -> None:
+    doc = nlp("Collectors bid for Rudolf Brenner’s letters on Monday.")
+    assert (doc[3].text, doc[4].text) == ("Rudolf", "Brenner")
+    surname = Candidate(4, 5, "PERSON", PERSON)  # as the model tags it in some sentences
+    assert with_first_names(doc, [surname]) == [Candidate(3, 5, "PERSON", PERSON)]
+
+
+def test_a_title_or_a_word_of_another_span_before_the_name_stays_out(nlp) -> None:
+    doc = nlp("The talks with Chancellor Olaf Scholz ended early.")
+    assert doc[3].text == "Chancellor"  # a first name too: 2,097 boys
+    scholz = Candidate(4, 6, "PERSON", PERSON)
+    assert with_first_names(doc, [scholz]) == [scholz]
+    doc = nlp("Collectors bid for Rudolf Brenner’s letters on Monday.")
+    place = Candidate(3, 4, "GPE", PLACE)
+    surname = Candidate(4, 5, "PERSON", PERSON)
+    assert with_first_names(doc, [place, surname]) == [place, surname]
+
+
+def test_a_first_name_before_an_organization_is_not_read_as_one(nlp) -> None:
+    doc = nlp("Collectors bid for Rudolf Brenner’s letters on Monday.")
+    body = Candidate(4, 5, "ORG", ORGANIZATION)
+    assert with_first_names(doc, [body]) == [body]
