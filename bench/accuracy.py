@@ -35,7 +35,13 @@ from pathlib import Path  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.core.analysis import SpacyAnalyser, one_sense, org_context, parties  # noqa: E402
+from reader.core.analysis import (  # noqa: E402
+    SpacyAnalyser,
+    one_sense,
+    org_context,
+    parties,
+    person_names,
+)
 from reader.core.analysis import entities as entities_module  # noqa: E402
 from reader.core.analysis import places as places_module  # noqa: E402
 from reader.core.analysis import rules as rules_module  # noqa: E402
@@ -141,7 +147,8 @@ ABLATIONS = {
     "no span cleaning": (rules_module, "clean_span", lambda doc, s, e, label: (s, e)),
     "no dateline rule": (rules_module, "dateline", lambda text: None),
     "no surname relabel": (entities_module, "_relabel_surnames", lambda doc, c: c),
-    "no first names before surnames": (entities_module, "with_first_names", lambda doc, c: c),
+    "no first names before surnames": (person_names, "with_first_names", lambda doc, c: c),
+    "no first-name pairs": (person_names, "pairs_with_first_names", lambda doc, c: c),
     "no repeat filling": (entities_module, "_fill_repeats", lambda doc, text, c: c),
     "no person-after-title": (rules_module, "after_person_title", lambda *a: False),
     "no 'in Europe' extension": (rules_module, "extend_over_region", lambda d, s, e: e),

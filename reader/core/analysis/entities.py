@@ -24,7 +24,8 @@ The stages, each small and separately tested:
    ("Atlantis Semiconductors", "Commission for the Protection of Coastal Waters", both in
    ``org_context``), and an untagged repeat of a name already found is added with the same
    type; a first name left out before a person's surname (by the model or by the repeat)
-   joins the name ("Rudolf" of "Rudolf Brenner", ``first_names``);
+   joins the name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the
+   model did not tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -35,11 +36,11 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis import (
-    first_names,
     name_kinds,
     one_sense,
     org_context,
     parties,
+    person_names,
     places,
     rules,
     title_case,
@@ -62,9 +63,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 READ_LABELS = PLACE_LABELS | {
     "PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE"
 }  # fmt: skip
-FIRST_NAME_BIRTHS = 1000
-"""How often a word must have been given as a first name (``first_names``) to be taken for
-one before a surname: rarer "first names" are as often words or surnames."""
 
 
 def entity_type(label: str, text: str) -> str | None:
@@ -235,38 +233,6 @@ def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def with_first_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """A first name right before a person's name is part of that name: the model sometimes
-    tags the surname alone ("Brenner" of "Rudolf Brenner’s letters").
-
-    The word must be a capitalised proper noun that the parser joins to the name (a compound
-    of it) on the same line, inside no other span, a first name given FIRST_NAME_BIRTHS times
-    or more (``first_names``), and no title or honorific ("Chancellor Olaf Scholz").
-    """
-    taken = {i for c in cands for i in range(c.start, c.end)}
-    out = []
-    for c in cands:
-        word = doc[c.start - 1] if c.start else None
-        if (
-            word is not None
-            and c.type == PERSON
-            and not c.fixed
-            and word.i not in taken
-            and word.pos_ == "PROPN"
-            and word.is_title
-            and word.is_alpha
-            and word.dep_ == "compound"
-            and c.start <= word.head.i < c.end
-            and "\n" not in word.whitespace_
-            and word.lower_ not in rules.TITLE_WORDS | rules.HONORIFICS
-            and sum(first_names.births(word.text)) >= FIRST_NAME_BIRTHS
-        ):
-            c = replace(c, start=word.i)
-            taken.add(word.i)
-        out.append(c)
-    return out
-
-
 def _capitalised_mid_sentence(span: Any) -> bool:
     """A known person's name written with capitals inside a sentence is that name, whatever
     part of speech the tagger gave it ("Meadows’ announcement" NOUN, "anti-Trump groups" ADJ):
@@ -339,7 +305,8 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
-    return with_first_names(doc, _without_overlaps(_fill_repeats(doc, text, cands)))
+    cands = _without_overlaps(_fill_repeats(doc, text, cands))
+    return person_names.with_first_names(doc, person_names.pairs_with_first_names(doc, cands))
 
 
 def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:

@@ -45,7 +45,7 @@ def births(word: str) -> tuple[int, int]:
 
 
 def sex_of_first_name(word: str) -> str | None:
-    """"m" or "f" when ``word`` is a first name given almost only to that sex, else None."""
+    """ "m" or "f" when ``word`` is a first name given almost only to that sex, else None."""
     boys, girls = births(word)
     total = boys + girls
     if not total:
