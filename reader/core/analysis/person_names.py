@@ -16,6 +16,7 @@ from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, territory_code
 from reader.core.analysis.date_words import MONTHS, WEEKDAYS
 from reader.core.analysis.places import STATE_ABBREVIATIONS, is_city
+from reader.core.analysis.runner import token_column
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
 FIRST_NAME_BIRTHS = 1000
@@ -79,6 +80,19 @@ def _place_name(text: str) -> bool:
     )
 
 
+def _proper_noun_pairs(doc: Any) -> list[int]:
+    """Indices of tokens that start two capitalised proper nouns of letters in a row, read from
+    token columns: a Token for every index costs more than the rest of the rule."""
+    propn = doc.vocab.strings["PROPN"]
+    flags = [
+        pos == propn and bool(title) and bool(alpha)
+        for pos, title, alpha in zip(
+            *(token_column(doc, attr) for attr in ("POS", "IS_TITLE", "IS_ALPHA")), strict=True
+        )
+    ]
+    return [i for i in range(len(flags) - 1) if flags[i] and flags[i + 1]]
+
+
 def pairs_with_first_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """A common first name and a capitalised surname after it are one person's name when the
     model made no name of the two: it tagged neither, or each word apart ("Billie" a place,
@@ -92,8 +106,8 @@ def pairs_with_first_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     owner = {i: c for c in cands for i in range(c.start, c.end)}
     dropped: set[Candidate] = set()
     added: list[Candidate] = []
-    for first in doc[:-1]:
-        last = doc[first.i + 1]
+    for i in _proper_noun_pairs(doc):
+        first, last = doc[i], doc[i + 1]
         mine = owner.get(first.i)
         one_word_guess = mine is None or (
             mine.end - mine.start == 1 and mine.type in (PLACE, ORGANIZATION)
