@@ -143,6 +143,8 @@ ENTITY_SWITCHES = (
     # stage 3: one sense per article (entities.typed_candidates)
     _entity("acronym definitions", (E, "one_sense.apply_definitions", _arg(2))),
     _entity("surname relabel", (E, "_relabel_surnames", _arg(1))),
+    _entity("first names before surnames", (E, "person_names.with_first_names", _arg(1))),
+    _entity("first-name pairs -> person", (E, "person_names.pairs_with_first_names", _arg(1))),
     _entity("company short names", (E, "one_sense.company_short_names", _arg(1))),
     _entity("'and' inside a body name", (E, "one_sense.join_coordinated_bodies", _arg(1))),
     _entity("site name", (E, "one_sense.add_site_name", _arg(2))),
@@ -168,6 +170,11 @@ ENTITY_SWITCHES = (
     _entity("city table", (places_module, "CITIES", frozenset())),
 )
 
+
+def _no_sexes(*_args: object) -> dict[str, str]:
+    return {}
+
+
 SPEAKER_SWITCHES = (
     Switch("inheritance (step 3)", "speakers", ((quotes, "inherit_speakers", _none),)),
     Switch("handed over", "speakers", ((quote_inheritance, "_handed_over", _none),)),
@@ -175,6 +182,7 @@ SPEAKER_SWITCHES = (
     Switch("pull quotes (echoes)", "speakers", ((quotes, "echo_speakers", _none),)),
     Switch("interview turns", "speakers", ((quotes, "transcript_speakers", _none),)),
     Switch("spokespeople", "speakers", ((speakers, "spoken_for", _none),)),
+    Switch("sex by first name", "speakers", ((speakers, "sexes_by_first_name", _no_sexes),)),
     Switch("light speech verbs", "speakers", ((speakers, "is_light_speech_verb", _false),)),
     Switch("noun of saying's owner", "speakers", ((quotes, "_claimed_by", _none),)),
     Switch("signed quotation", "speakers", ((quotes, "_signed_by", _none),)),

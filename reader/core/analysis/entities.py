@@ -23,7 +23,9 @@ The stages, each small and separately tested:
    X", "an X spokesperson") is an organization, and so is a name whose own words say so
    ("Atlantis Semiconductors", "Ministry of Health", both in
    ``org_context``), and an untagged repeat of a name already found is added with the same
-   type;
+   type; a first name left out before a person's surname (by the model or by the repeat)
+   joins the name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the
+   model did not tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -38,6 +40,7 @@ from reader.core.analysis import (
     one_sense,
     org_context,
     parties,
+    person_names,
     places,
     rules,
     title_case,
@@ -306,7 +309,8 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
-    return _without_overlaps(_fill_repeats(doc, text, cands))
+    cands = _without_overlaps(_fill_repeats(doc, text, cands))
+    return person_names.with_first_names(doc, person_names.pairs_with_first_names(doc, cands))
 
 
 def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:

@@ -11,7 +11,8 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   most two paragraphs, preferring the subject of a sentence over other mentions, skipping what
   lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
   he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
-  brother", "spokeswoman") or from earlier pronouns rules out the other sex;
+  brother", "spokeswoman") or from earlier pronouns rules out the other sex, and so, where
+  neither said anything, does a first name given to one sex only ("Maria", first_names.py);
 - "X's office" / "X's campaign", "a spokesman for X" / "an X official": X (spokespeople.py),
   and so is a later "he"/"she" whose referent is that spokesman;
 - "it" or a generic noun ("the company", "the agency"): the nearest preceding organization
@@ -30,7 +31,8 @@ from typing import Any
 
 from reader.core.analysis.according_to import AccordingTo
 from reader.core.analysis.article_layout import ArticleLayout
-from reader.core.analysis.rules import TITLE_WORDS
+from reader.core.analysis.first_names import sexes_by_first_name
+from reader.core.analysis.rules import HONORIFICS, TITLE_WORDS
 from reader.core.analysis.runner import doc_text
 from reader.core.analysis.speech_verbs import (
     GO_FORMS,
@@ -103,6 +105,9 @@ class SpeakerResolver:
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.layout.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
         self._told_gender = dict(self.gender)  # what titles said, before any pronoun guessed
+        # What first names suggest ("Maria Lopez"): rules a person out only where neither a
+        # title nor a pronoun has said otherwise.
+        self._name_gender = sexes_by_first_name(self.entities, TITLE_WORDS | HONORIFICS)
         self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
         self._according = AccordingTo(
             doc, self.text, self.layout.is_quoted, self.entity_for_tokens, self.resolve_title
@@ -349,7 +354,9 @@ class SpeakerResolver:
         if verb is not None:
             reported = {t.i for t in verb.subtree} if verb.dep_ != "ROOT" else set()
             reported |= {t.i for t in verb.subtree if t.i > pronoun.i}
-        found = self._nearest_referent(pronoun, verb, gender, kinds, reported, self.gender)
+        found = self._nearest_referent(
+            pronoun, verb, gender, kinds, reported, self.gender, self._name_gender
+        )
         if found is None and gender != "n":
             # A sex learnt from an earlier pronoun was a guess ("His lawyer, Jane Roe, said he
             # would appeal" makes her a man); when it leaves "she" with nobody, only the sex
@@ -368,8 +375,12 @@ class SpeakerResolver:
         kinds: tuple[str, ...],
         reported: set[int],
         genders: dict[str, str],
+        guessed: dict[str, str] | None = None,
     ) -> Entity | None:
-        """The walk of ``_refer_back``, ruling out people by the sexes in ``genders``."""
+        """The walk of ``_refer_back``, ruling out people by the sexes in ``genders`` and,
+        for those it lacks, in ``guessed`` (first names: they rule out, but unlike a sex the
+        text told, they do not make a person preferred over one of unknown sex)."""
+        guessed = guessed or {}
         seg = self.layout.segment_of(pronoun)
         paragraph = self.layout.paragraph(pronoun.idx)
         found: Entity | None = None
@@ -384,7 +395,9 @@ class SpeakerResolver:
             skip = reported if index == seg else set()
             candidates = self._referents(start, end, skip, kinds)
             candidates = [
-                (subject, e) for subject, e in candidates if genders.get(e.id, gender) == gender
+                (subject, e)
+                for subject, e in candidates
+                if genders.get(e.id, guessed.get(e.id, gender)) == gender
             ]
             if gender == "n":  # "it" and "the company" refer to a subject, not an object
                 candidates = [(subject, e) for subject, e in candidates if subject]
