@@ -4,8 +4,9 @@ Labellers write, outside the repository (their quote labels are page text), per 
 ``<stem>.entities.json``, ``.quotes.json``, ``.dates.json`` in the tests/fixtures/gold surface
 format and ``<stem>.meta.json`` ({"page", "published", "notes"}). This script resolves them
 against the text the HTML loader extracts from the page in ../shared (corpus/news for the
-development and held-out splits, corpus/html for validation: the page's split in split.json
-decides), with the same resolution as the fixture gold (tests/fixtures/gold.py), and writes
+held-out split, corpus/html for validation, either for development: the page's split in
+split.json says which folders, tests.fixtures.real_pages.page_path finds it), with the same
+resolution as the fixture gold (tests/fixtures/gold.py), and writes
 tests/fixtures/real_news/<stem>.json: offsets, types, names, speakers, values and the digest of
 the text, never the text (format in tests/fixtures/real_pages.py).
 
