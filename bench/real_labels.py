@@ -14,10 +14,11 @@ the text, never the text (format in tests/fixtures/real_pages.py).
 
 Every page of split.json with surface labels in LABEL_DIR is converted, or only the STEMs given.
 Quotes may nest (a quote inside a quote is found from the outer one's start); dates do not (each
-is found after the previous one's end). A page is converted only when all four files are there
-and every label resolves; otherwise it is reported and left as it was. Surfaces that occur more
-often in the text than they were labelled are listed as a hint to the labeller (a warning, not
-an error).
+is found after the previous one's end); a label whose own text occurs earlier unlabelled names
+the text just before it in "after" (tests/fixtures/gold.py). A page is converted only when all
+four files are there and every label resolves; otherwise it is reported and left as it was.
+Surfaces that occur more often in the text than they were labelled are listed as a hint to the
+labeller (a warning, not an error).
 """
 
 from __future__ import annotations

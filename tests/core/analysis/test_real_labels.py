@@ -119,3 +119,16 @@ def test_dates_resolve_after_the_previous_date_and_quotes_may_nest() -> None:
     assert resolve_in_order(text, gold)[1].start == text.index("2021")  # inside the full date
     quotes = resolve_in_order(text, [{"text": 'he told me "go" twice'}, {"text": "go"}])
     assert [q.start for q in quotes] == [text.index("he told"), text.index('"go"') + 1]
+
+
+def test_a_label_after_a_given_text_skips_earlier_plain_occurrences_of_its_own_text() -> None:
+    """A scare-quoted word used plainly before is found after the text that leads it, and its
+    span is the word alone."""
+    text = 'The plot shows clusters, but such "clusters" can be noise. Noise again.'
+    gold = [{"text": "clusters", "kind": "scare", "after": 'such "'}, {"text": "noise"}]
+    quotes = resolve_in_order(text, gold)
+    assert [(q.start, q.text) for q in quotes] == [
+        (text.index('"clusters"') + 1, "clusters"),
+        (text.index("noise"), "noise"),
+    ]
+    assert quotes[0].extra == (("kind", "scare"),)
