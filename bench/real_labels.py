@@ -4,8 +4,9 @@ Labellers write, outside the repository (their quote labels are page text), per 
 ``<stem>.entities.json``, ``.quotes.json``, ``.dates.json`` in the tests/fixtures/gold surface
 format and ``<stem>.meta.json`` ({"page", "published", "notes"}). This script resolves them
 against the text the HTML loader extracts from the page in ../shared (corpus/news for the
-development and held-out splits, corpus/html for validation: the page's split in split.json
-decides), with the same resolution as the fixture gold (tests/fixtures/gold.py), and writes
+held-out split, corpus/html for validation, either for development: the page's split in
+split.json says which folders, tests.fixtures.real_pages.page_path finds it), with the same
+resolution as the fixture gold (tests/fixtures/gold.py), and writes
 tests/fixtures/real_news/<stem>.json: offsets, types, names, speakers, values and the digest of
 the text, never the text (format in tests/fixtures/real_pages.py).
 
@@ -13,10 +14,11 @@ the text, never the text (format in tests/fixtures/real_pages.py).
 
 Every page of split.json with surface labels in LABEL_DIR is converted, or only the STEMs given.
 Quotes may nest (a quote inside a quote is found from the outer one's start); dates do not (each
-is found after the previous one's end). A page is converted only when all four files are there
-and every label resolves; otherwise it is reported and left as it was. Surfaces that occur more
-often in the text than they were labelled are listed as a hint to the labeller (a warning, not
-an error).
+is found after the previous one's end); a label whose own text occurs earlier unlabelled names
+the text just before it in "after" (tests/fixtures/gold.py). A page is converted only when all
+four files are there and every label resolves; otherwise it is reported and left as it was.
+Surfaces that occur more often in the text than they were labelled are listed as a hint to the
+labeller (a warning, not an error).
 """
 
 from __future__ import annotations

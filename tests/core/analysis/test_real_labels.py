@@ -13,6 +13,7 @@ from tests.fixtures.real_pages import (
     LABEL_KEYS,
     SPLITS,
     corpus_dir,
+    corpus_dirs,
     label_paths,
     load_real_page,
     page_path,
@@ -35,13 +36,29 @@ def test_every_page_is_split_once_into_dev_heldout_or_validation() -> None:
     assert all(page.endswith(".html") for page in pages)
 
 
-def test_every_split_page_is_read_from_its_splits_corpus_folder(shared_dir: Path) -> None:
-    """Development and held-out pages are in corpus/news, validation pages in corpus/html."""
+def test_every_split_page_is_read_from_a_folder_its_split_allows(shared_dir: Path) -> None:
+    """Held-out pages are in corpus/news, validation pages in corpus/html, development pages in
+    either; no page name is in both folders, so where a page is read from is never a choice."""
+    news, html = corpus_dir(shared_dir, "heldout"), corpus_dir(shared_dir, "validation")
+    assert news != html and corpus_dirs(shared_dir, "dev") == [news, html]
+    homes = {"dev": set(), "heldout": set(), "validation": set()}
     for page, which in split().items():
         path = page_path(shared_dir, page)
-        assert path.parent == corpus_dir(shared_dir, which) and path.is_file(), page
-    news, html = corpus_dir(shared_dir, "dev"), corpus_dir(shared_dir, "validation")
-    assert news != html and corpus_dir(shared_dir, "heldout") == news
+        assert path.parent in corpus_dirs(shared_dir, which) and path.is_file(), page
+        assert not ((news / page).is_file() and (html / page).is_file()), page
+        homes[which].add(path.parent)
+    assert homes == {"dev": {news, html}, "heldout": {news}, "validation": {html}}
+
+
+def test_a_page_missing_from_every_allowed_folder_is_looked_for_in_the_home_folder(
+    tmp_path: Path,
+) -> None:
+    """A missing page's path names its split's home folder, so the loader's error says where it
+    was expected; a folder the split does not allow is never used."""
+    page = next(p for p, which in split().items() if which == "heldout")
+    (tmp_path / "corpus" / "html").mkdir(parents=True)
+    (tmp_path / "corpus" / "html" / page).write_text("<html></html>", encoding="utf-8")
+    assert page_path(tmp_path, page) == tmp_path / "corpus" / "news" / page
 
 
 def test_there_are_real_labels_in_every_split() -> None:
@@ -102,3 +119,16 @@ def test_dates_resolve_after_the_previous_date_and_quotes_may_nest() -> None:
     assert resolve_in_order(text, gold)[1].start == text.index("2021")  # inside the full date
     quotes = resolve_in_order(text, [{"text": 'he told me "go" twice'}, {"text": "go"}])
     assert [q.start for q in quotes] == [text.index("he told"), text.index('"go"') + 1]
+
+
+def test_a_label_after_a_given_text_skips_earlier_plain_occurrences_of_its_own_text() -> None:
+    """A scare-quoted word used plainly before is found after the text that leads it, and its
+    span is the word alone."""
+    text = 'The plot shows clusters, but such "clusters" can be noise. Noise again.'
+    gold = [{"text": "clusters", "kind": "scare", "after": 'such "'}, {"text": "noise"}]
+    quotes = resolve_in_order(text, gold)
+    assert [(q.start, q.text) for q in quotes] == [
+        (text.index('"clusters"') + 1, "clusters"),
+        (text.index("noise"), "noise"),
+    ]
+    assert quotes[0].extra == (("kind", "scare"),)
