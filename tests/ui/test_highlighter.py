@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtGui import QColor
 
 from reader.core.colors import type_colors
@@ -13,6 +15,21 @@ from reader.ui.reading_view import ReadingView
 from reader.ui.theme import page_colors
 
 PARAGRAPH = "😀 Macron met Scholz; Ukraine 🇺🇦 and Russia talked with NATO. " * 3
+
+_SHOWN: list[ReadingView] = []
+
+
+@pytest.fixture(autouse=True)
+def _views_live_until_teardown() -> Iterator[None]:
+    """Keep every view a test showed until its teardown, then close it.
+
+    qtbot holds widgets weakly and a view is in a reference cycle with its highlighter: a view
+    dropped when its test returned could be collected inside a later paint event (the segfault
+    tests/ui/test_document_thread.py's fixture avoids the same way).
+    """
+    yield
+    while _SHOWN:
+        _SHOWN.pop().close()
 
 
 def _view(qtbot, paragraphs: int) -> tuple[ReadingView, Annotations]:
@@ -31,6 +48,7 @@ def _view(qtbot, paragraphs: int) -> tuple[ReadingView, Annotations]:
         entities.append(Entity(f"e{i}", kind, name, mentions))
     view = ReadingView()
     qtbot.addWidget(view)
+    _SHOWN.append(view)
     view.resize(700, 400)
     view.show()
     qtbot.waitExposed(view)
