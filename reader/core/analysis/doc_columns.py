@@ -1,0 +1,60 @@
+"""What the article-wide rules read of every token, from the cached per-Doc columns.
+
+A rule that walks the Doc token by token (``doc[i].lower_``, ``doc[i].is_sent_start``) builds
+a Token for each read, hundreds of thousands a MB; these read ``runner.token_column`` lists
+and the Doc's text instead, once per Doc, and say the same as the Token attributes they
+stand for (``tests/core/analysis/test_token_columns.py`` checks them token by token).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from reader.core.analysis.runner import doc_text, token_column
+
+DERIVED_KEY = "reader.derived"
+"""``Doc.user_data`` key of the columns derived here (a dict by name)."""
+
+
+def span_text(doc: Any, start: int, end: int) -> str:
+    """``doc[start:end].text``, sliced from the Doc's text."""
+    if end <= start:
+        return ""
+    idx = token_column(doc, "IDX")
+    return doc_text(doc)[idx[start] : idx[end - 1] + token_column(doc, "LENGTH")[end - 1]]
+
+
+def word_hashes(doc: Any, words: Iterable[str]) -> frozenset[int]:
+    """The hashes of ``words`` as the "LOWER" / "ORTH" columns hold them."""
+    strings = doc.vocab.strings
+    return frozenset(strings[word] for word in words)
+
+
+def sent_starts(doc: Any) -> list[bool]:
+    """``token.is_sent_start`` of every token, as a truth value (the column holds -1/0/1)."""
+    derived: dict[str, list[bool]] = doc.user_data.setdefault(DERIVED_KEY, {})
+    flags = derived.get("sent_starts")
+    if flags is None:
+        flags = derived["sent_starts"] = [v == 1 for v in token_column(doc, "SENT_START")]
+    return flags
+
+
+def sentence_initial(doc: Any) -> list[bool]:
+    """``rules.is_sentence_initial`` of every token: the Doc's first token, a sentence start,
+    or a token right after a line break (the model may miss line breaks)."""
+    derived: dict[str, list[bool]] = doc.user_data.setdefault(DERIVED_KEY, {})
+    flags = derived.get("sentence_initial")
+    if flags is None:
+        text = doc_text(doc)
+        idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
+        # the previous token's text with its whitespace ends where this token starts
+        starts = sent_starts(doc)
+        flags = [start or text[at - 1] == "\n" for start, at in zip(starts, idx, strict=True)]
+        if flags:
+            flags[0] = True
+        for i in (i for i, space in enumerate(token_column(doc, "IS_SPACE")) if space):
+            if i + 1 < len(flags) and "\n" in text[idx[i] : idx[i] + length[i]]:
+                flags[i + 1] = True  # a space token holding a line break
+        derived["sentence_initial"] = flags
+    return flags
