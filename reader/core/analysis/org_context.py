@@ -286,7 +286,7 @@ def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Can
     capitalised.
     """
     skip = bytearray(len(text))
-    for start, end in title_case.title_case_lines(text):
+    for start, end in title_case.doc_title_case_lines(doc):
         skip[start:end] = b"\x01" * (end - start)
     places_at = {c.start for c in cands if c.type in (PLACE, COUNTRY)}
     spans = _own_word_spans(doc, skip, places_at)
