@@ -8,7 +8,7 @@ stand for (``tests/core/analysis/test_token_columns.py`` checks them token by to
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from reader.core.analysis.runner import doc_text, token_column
@@ -19,10 +19,17 @@ DERIVED_KEY = "reader.derived"
 
 def span_text(doc: Any, start: int, end: int) -> str:
     """``doc[start:end].text``, sliced from the Doc's text."""
-    if end <= start:
-        return ""
-    idx = token_column(doc, "IDX")
-    return doc_text(doc)[idx[start] : idx[end - 1] + token_column(doc, "LENGTH")[end - 1]]
+    return span_texts(doc)(start, end)
+
+
+def span_texts(doc: Any) -> Callable[[int, int], str]:
+    """``span_text`` bound to one Doc's text and columns, for a loop over many spans."""
+    text, idx, length = doc_text(doc), token_column(doc, "IDX"), token_column(doc, "LENGTH")
+
+    def of(start: int, end: int) -> str:
+        return text[idx[start] : idx[end - 1] + length[end - 1]] if end > start else ""
+
+    return of
 
 
 def word_hashes(doc: Any, words: Iterable[str]) -> frozenset[int]:

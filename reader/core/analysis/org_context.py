@@ -18,12 +18,13 @@ name the place data knows (country, territory, city, US state) stays a place.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 from typing import Any
 
 from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
-from reader.core.analysis.doc_columns import sent_starts, sentence_initial, span_text, word_hashes
+from reader.core.analysis.doc_columns import sent_starts, sentence_initial, span_texts, word_hashes
 from reader.core.analysis.runner import doc_ents, doc_text, token_column
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
@@ -67,12 +68,13 @@ def _name_token(token: Any) -> bool:
 def _name_flags(doc: Any) -> list[bool]:
     """``_name_token`` of every token, read from token columns (a Token for each is slow)."""
     text = doc_text(doc)
-    titles = {doc.vocab.strings[word] for word in rules.TITLE_WORDS}  # as LOWER holds them
-    columns = (token_column(doc, attr) for attr in ("IDX", "LENGTH", "IS_ALPHA", "LOWER"))
-    return [
-        bool(alpha) and text[start].isupper() and length > 1 and lower not in titles
-        for start, length, alpha, lower in zip(*columns, strict=True)
-    ]
+    titles = word_hashes(doc, rules.TITLE_WORDS)  # as LOWER holds them
+    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
+    lower = token_column(doc, "LOWER")
+    flags = [False] * len(idx)
+    for i in compress(range(len(idx)), token_column(doc, "IS_ALPHA")):
+        flags[i] = text[idx[i]].isupper() and length[i] > 1 and lower[i] not in titles
+    return flags
 
 
 class _Context:
@@ -80,15 +82,17 @@ class _Context:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
+        self.text_of = span_texts(doc)
         self.names = _name_flags(doc)
         self.starts = sent_starts(doc)
         self.initial = sentence_initial(doc)
+        self.orth = token_column(doc, "ORTH")
         self.lower = token_column(doc, "LOWER")
         self.is_lower = token_column(doc, "IS_LOWER")
         self.pos = token_column(doc, "POS")
         strings = doc.vocab.strings  # as the columns hold words and parts of speech
-        self.like, self.as_, self.such, self.noun = (
-            strings[word] for word in ("like", "as", "such", "NOUN")
+        self.like, self.as_, self.such, self.noun, self.comma = (
+            strings[word] for word in ("like", "as", "such", "NOUN", ",")
         )
         self.class_nouns = word_hashes(doc, CLASS_NOUNS)
         self.owned_nouns = word_hashes(doc, OWNED_NOUNS)
@@ -115,8 +119,8 @@ class _Context:
 
     def appositive_to_class(self, start: int, end: int) -> bool:
         """ "another company, Pelco, announced": the name stands in apposition to a class
-        noun (the comma, read from the text, first: a span's root costs more)."""
-        if span_text(self.doc, start - 1, start) != ",":
+        noun (the comma first: a span's root costs more)."""
+        if self.orth[start - 1] != self.comma:
             return False
         root = self.doc[start:end].root
         return bool(root.dep_ == "appos" and root.head.is_lower and root.head.lower_ in CLASS_NOUNS)
@@ -145,7 +149,7 @@ def _organizations_by_context(context: _Context) -> dict[str, bool]:
         after = end
         if start < i or initial[start]:
             continue
-        key = normalise(span_text(context.doc, start, end))
+        key = normalise(context.text_of(start, end))
         if start > 0 and (context.class_before(start) or context.appositive_to_class(start, end)):
             found[key] = True
         elif context.owned_after(end):
@@ -163,7 +167,7 @@ def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate
     covered: set[int] = set()
     for c in cands:
         covered.update(range(c.start, c.end))
-        text = span_text(doc, c.start, c.end)
+        text = context.text_of(c.start, c.end)
         key = normalise(text)
         if (
             key in found
@@ -180,7 +184,7 @@ def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate
             continue
         start, end = context.name_run(i)
         after = end
-        text = span_text(doc, start, end)
+        text = context.text_of(start, end)
         if (
             normalise(text) in found
             and not taken.intersection(range(start, end))
