@@ -30,8 +30,9 @@ from typing import Any
 
 from reader.core.analysis.according_to import AccordingTo
 from reader.core.analysis.article_layout import ArticleLayout
+from reader.core.analysis.doc_columns import word_hashes
 from reader.core.analysis.rules import TITLE_WORDS
-from reader.core.analysis.runner import doc_text
+from reader.core.analysis.runner import doc_text, token_column
 from reader.core.analysis.speech_verbs import (
     GO_FORMS,
     PRONOUN_GENDER,
@@ -87,6 +88,7 @@ class SpeakerResolver:
     ) -> None:
         self.doc = doc
         self.text: str = doc_text(doc) if text is None else text
+        self._subject_deps = word_hashes(doc, SUBJECT_DEPS)  # as the DEP column holds them
         self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
         self.layout = ArticleLayout(doc, self.text, quoted)
         self._entity_at: dict[int, Entity] = {}
@@ -406,7 +408,12 @@ class SpeakerResolver:
         """(is subject, entity) for each entity of ``kinds`` referred to in ``start:end``."""
         found: list[tuple[bool, Entity]] = []
         seen: set[int] = set()
-        for token in self.doc[start:end]:
+        deps, subject_deps = token_column(self.doc, "DEP"), self._subject_deps
+        for i in range(start, end):
+            # every reading below needs a mention or a subject: the rest is skipped unbuilt
+            if i not in self._entity_at and deps[i] not in subject_deps:
+                continue
+            token = self.doc[i]
             if token.i in skip or self.layout.is_quoted(token) or token.i in seen:
                 continue
             entity: Entity | None = None

@@ -42,3 +42,13 @@ def test_word_hashes_match_the_lower_and_pos_columns(nlp) -> None:
     nouns = doc_columns.word_hashes(doc, ("firm", "groups", "sales"))
     assert [h in nouns for h in lower] == [t.lower_ in ("firm", "groups", "sales") for t in doc]
     assert [p == doc.vocab.strings["NOUN"] for p in pos] == [t.pos_ == "NOUN" for t in doc]
+
+
+def test_subject_deps_match_the_dep_column(nlp) -> None:
+    from reader.core.analysis.speakers import SUBJECT_DEPS
+
+    doc = parse_text(nlp, "Mara Quill said the plan was approved. It was delayed, she added.")
+    subjects = doc_columns.word_hashes(doc, SUBJECT_DEPS)
+    flags = [dep in subjects for dep in runner.token_column(doc, "DEP")]
+    assert flags == [t.dep_ in SUBJECT_DEPS for t in doc]
+    assert any(flags) and not all(flags)
