@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import Any
 
+from reader.core.analysis.doc_columns import char_tokens
 from reader.core.analysis.runner import token_column
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -57,9 +58,9 @@ class ArticleLayout:
     def _tokens_in(self, ranges: list[tuple[int, int]]) -> set[int]:
         found: set[int] = set()
         for start, end in ranges:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                found.update(range(span.start, span.end))
+            tokens = char_tokens(self.doc, start, end, "expand")
+            if tokens is not None:
+                found.update(range(*tokens))
         return found
 
     def _segments(self) -> list[tuple[int, int]]:

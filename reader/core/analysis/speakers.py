@@ -30,7 +30,7 @@ from typing import Any
 
 from reader.core.analysis.according_to import AccordingTo
 from reader.core.analysis.article_layout import ArticleLayout
-from reader.core.analysis.doc_columns import word_hashes
+from reader.core.analysis.doc_columns import char_tokens, word_hashes
 from reader.core.analysis.rules import TITLE_WORDS
 from reader.core.analysis.runner import doc_text, token_column
 from reader.core.analysis.speech_verbs import (
@@ -95,13 +95,13 @@ class SpeakerResolver:
         self._fuller: dict[str, Entity] = {}
         for entity in self.entities:
             for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None or len(span) == 0:
+                tokens = char_tokens(doc, mention.start, mention.end, "expand")
+                if tokens is None:
                     continue
-                for token in span:
-                    current = self._entity_at.get(token.i)
+                for i in range(*tokens):
+                    current = self._entity_at.get(i)
                     if current is None or _rank(entity) < _rank(current):
-                        self._entity_at[token.i] = entity
+                        self._entity_at[i] = entity
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.layout.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
         self._told_gender = dict(self.gender)  # what titles said, before any pronoun guessed
@@ -325,10 +325,10 @@ class SpeakerResolver:
         and "he" of the article.
         """
         for match in _SUBJECT_PRONOUN.finditer(self.text):
-            span = self.doc.char_span(match.start(), match.end())
-            if span is None or len(span) != 1:
+            tokens = char_tokens(self.doc, match.start(), match.end())
+            if tokens is None or tokens[1] - tokens[0] != 1:
                 continue
-            token = span[0]
+            token = self.doc[tokens[0]]
             if token.dep_ in SUBJECT_DEPS and not self.layout.is_quoted(token):
                 verb = token.head if self.is_speech_verb(token.head) else None
                 self.resolve_pronoun(token, verb)

@@ -52,3 +52,14 @@ def test_subject_deps_match_the_dep_column(nlp) -> None:
     flags = [dep in subjects for dep in runner.token_column(doc, "DEP")]
     assert flags == [t.dep_ in SUBJECT_DEPS for t in doc]
     assert any(flags) and not all(flags)
+
+
+def test_char_tokens_are_char_spans_bounds_at_every_offset(nlp) -> None:
+    doc = parse_text(nlp, "Dr. Ines Varga-Holt said:  “It's done.”\n\n Then  she left.")
+    size = len(doc.text)
+    for mode in ("strict", "contract", "expand"):
+        for start in range(-1, size + 2):
+            for end in range(start, size + 2):
+                span = doc.char_span(start, end, alignment_mode=mode)
+                expected = None if span is None else (span.start, span.end)
+                assert doc_columns.char_tokens(doc, start, end, mode) == expected, (mode, start)
