@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import Any
 
+from reader.core.analysis import doc_columns
 from reader.core.analysis.doc_columns import char_tokens
 from reader.core.analysis.runner import token_column
 
@@ -82,7 +83,7 @@ class ArticleLayout:
             if i >= 0 and match.start() < idx[i] + length[i] and (not breaks or breaks[-1] != i):
                 breaks.append(i)
         parsed = doc.has_annotation("SENT_START")
-        sentences = [(s.start, s.end) for s in doc.sents] if parsed else [(0, len(doc))]
+        sentences = doc_columns.sentences(doc) if parsed else [(0, len(doc))]
         pieces: list[tuple[int, int]] = []
         for sent_start, sent_end in sentences:
             start = sent_start

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 from typing import Any
 
 from reader.core.analysis.runner import doc_text, token_column
@@ -79,6 +80,29 @@ def sent_starts(doc: Any) -> list[bool]:
     if flags is None:
         flags = derived["sent_starts"] = [v == 1 for v in token_column(doc, "SENT_START")]
     return flags
+
+
+def sentences(doc: Any) -> list[tuple[int, int]]:
+    """Token bounds of ``doc.sents``, read once per Doc from the SENT_START column (each read
+    of ``doc.sents`` builds a Span a sentence); a Doc without sentence starts raises as
+    ``doc.sents`` does."""
+    derived: dict[str, list[tuple[int, int]]] = doc.user_data.setdefault(DERIVED_KEY, {})
+    bounds = derived.get("sentences")
+    if bounds is None:
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            bounds = [(sent.start, sent.end) for sent in doc.sents]
+        else:
+            starts = [i for i, start in enumerate(sent_starts(doc)) if start and i > 0]
+            cuts = [0, *starts, len(doc)]
+            bounds = [(a, b) for a, b in pairwise(cuts) if a < b]
+        derived["sentences"] = bounds
+    return bounds
+
+
+def sentence_chars(doc: Any) -> list[tuple[int, int]]:
+    """Character bounds of ``doc.sents`` (``start_char``, ``end_char``), see ``sentences``."""
+    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
+    return [(idx[start], idx[end - 1] + length[end - 1]) for start, end in sentences(doc)]
 
 
 def sentence_initial(doc: Any) -> list[bool]:

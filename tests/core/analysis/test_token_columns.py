@@ -63,3 +63,11 @@ def test_char_tokens_are_char_spans_bounds_at_every_offset(nlp) -> None:
                 span = doc.char_span(start, end, alignment_mode=mode)
                 expected = None if span is None else (span.start, span.end)
                 assert doc_columns.char_tokens(doc, start, end, mode) == expected, (mode, start)
+
+
+def test_sentences_are_doc_sents_read_once(nlp) -> None:
+    doc = parse_text(nlp, LINES)
+    bounds = doc_columns.sentences(doc)
+    assert bounds == [(s.start, s.end) for s in doc.sents] and len(bounds) > 2
+    assert doc_columns.sentences(doc) is bounds
+    assert doc_columns.sentence_chars(doc) == [(s.start_char, s.end_char) for s in doc.sents]
