@@ -152,10 +152,10 @@ ENTITY_SWITCHES = (
     _entity("title-case lines", (E, "title_case.confirmed_by_body", _arg(2))),
     _entity(
         "org ctx 1: class noun",
-        (OC, "_class_before", _false),
-        (OC, "_appositive_to_class", _false),
+        (OC, "_Context.class_before", _false),
+        (OC, "_Context.appositive_to_class", _false),
     ),
-    _entity("org ctx 2: owned noun", (OC, "_owned_after", _false)),
+    _entity("org ctx 2: owned noun", (OC, "_Context.owned_after", _false)),
     _entity("own words 3: head last", (OC, "name_kinds.named_as_body", _false)),
     _entity("own words 4: head first", (OC, "_head_first_end", _arg(1))),
     _entity("own words 4: 'of' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("of"))),

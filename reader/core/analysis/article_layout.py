@@ -12,6 +12,8 @@ import bisect
 import re
 from typing import Any
 
+from reader.core.analysis import doc_columns
+from reader.core.analysis.doc_columns import char_tokens
 from reader.core.analysis.runner import token_column
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -57,9 +59,9 @@ class ArticleLayout:
     def _tokens_in(self, ranges: list[tuple[int, int]]) -> set[int]:
         found: set[int] = set()
         for start, end in ranges:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                found.update(range(span.start, span.end))
+            tokens = char_tokens(self.doc, start, end, "expand")
+            if tokens is not None:
+                found.update(range(*tokens))
         return found
 
     def _segments(self) -> list[tuple[int, int]]:
@@ -81,7 +83,7 @@ class ArticleLayout:
             if i >= 0 and match.start() < idx[i] + length[i] and (not breaks or breaks[-1] != i):
                 breaks.append(i)
         parsed = doc.has_annotation("SENT_START")
-        sentences = [(s.start, s.end) for s in doc.sents] if parsed else [(0, len(doc))]
+        sentences = doc_columns.sentences(doc) if parsed else [(0, len(doc))]
         pieces: list[tuple[int, int]] = []
         for sent_start, sent_end in sentences:
             start = sent_start

@@ -66,6 +66,7 @@ from reader.core.analysis.date_tense import (
     means_nowadays,
 )
 from reader.core.analysis.date_words import normalise
+from reader.core.analysis.doc_columns import sentence_chars
 from reader.core.analysis.runner import doc_ents, doc_quotes, doc_text
 from reader.core.model import DateMention
 
@@ -145,7 +146,7 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
         DateMention(start, end, text[start:end], result.value, result.precision)
         for start, end, result in sorted(items, key=lambda item: item[0])
     ]
-    sentences = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+    sentences = [a for a, _ in sentence_chars(doc)] if doc.has_annotation("SENT_START") else []
     timeline = sentence_timeline(
         text,
         weekdays_in_apposition(text, mentions),
@@ -214,13 +215,13 @@ class EventDays:
             )
             positions = [s for s, _ in days]
             found = []
-            for sent in self.doc.sents:
-                lo = bisect.bisect_left(positions, sent.start_char)
-                hi = bisect.bisect_left(positions, sent.end_char)
+            for start_char, end_char in sentence_chars(self.doc):
+                lo = bisect.bisect_left(positions, start_char)
+                hi = bisect.bisect_left(positions, end_char)
                 values = {value for _, value in days[lo:hi]}
-                sentence = self.text[sent.start_char : sent.end_char]
+                sentence = self.text[start_char:end_char]
                 if len(values) == 1 and re.search(rf"\b{stem}", sentence, re.IGNORECASE):
-                    found.append((sent.start_char, sent.end_char, values.pop()))
+                    found.append((start_char, end_char, values.pop()))
             self._by_stem[stem] = found
         return self._by_stem[stem]
 
@@ -307,7 +308,7 @@ class SpeechDays:
         )
         self.days = [(s, day) for s, day in days if published is None or day <= published]
         self.positions = [s for s, _ in self.days]
-        self.sentences = Spans([(sent.start_char, sent.end_char) for sent in doc.sents])
+        self.sentences = Spans(sentence_chars(doc))
 
     def weekday_anchor(self, start: int, end: int, tense: str) -> dt.date | None:
         """The day a weekday counts from when the story sets one.

@@ -169,10 +169,10 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
         # The model's span ran on over a spaced dash ("James Whittaker - May 4"): its name is
         # the part before it. Over a colon, each side is a span of its own.
         pieces = [
-            rules.split_at_dashes(doc, *colon_piece)[0]
+            dashed[0]
             for line_piece in rules.split_lines(doc, start, end)
             for colon_piece in rules.split_at_colons(doc, *line_piece)
-            if rules.split_at_dashes(doc, *colon_piece)
+            if (dashed := rules.split_at_dashes(doc, *colon_piece))
         ]
         pieces = [
             part

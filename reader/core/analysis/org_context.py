@@ -18,11 +18,13 @@ name the place data knows (country, territory, city, US state) stays a place.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 from typing import Any
 
 from reader.core.analysis import name_kinds, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
+from reader.core.analysis.doc_columns import sent_starts, sentence_initial, span_texts, word_hashes
 from reader.core.analysis.runner import doc_ents, doc_text, token_column
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
 
@@ -66,113 +68,130 @@ def _name_token(token: Any) -> bool:
 def _name_flags(doc: Any) -> list[bool]:
     """``_name_token`` of every token, read from token columns (a Token for each is slow)."""
     text = doc_text(doc)
-    titles = {doc.vocab.strings[word] for word in rules.TITLE_WORDS}  # as LOWER holds them
-    columns = (token_column(doc, attr) for attr in ("IDX", "LENGTH", "IS_ALPHA", "LOWER"))
-    return [
-        bool(alpha) and text[start].isupper() and length > 1 and lower not in titles
-        for start, length, alpha, lower in zip(*columns, strict=True)
-    ]
+    titles = word_hashes(doc, rules.TITLE_WORDS)  # as LOWER holds them
+    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
+    lower = token_column(doc, "LOWER")
+    flags = [False] * len(idx)
+    for i in compress(range(len(idx)), token_column(doc, "IS_ALPHA")):
+        flags[i] = text[idx[i]].isupper() and length[i] > 1 and lower[i] not in titles
+    return flags
 
 
-def _name_run(doc: Any, i: int, names: list[bool]) -> tuple[int, int]:
-    """The run of capitalised words around token ``i`` (``names``: ``_name_flags(doc)``)."""
-    start, end = i, i + 1
-    while start > 0 and names[start - 1] and not doc[start - 1].is_sent_start:
-        start -= 1
-    while end < len(doc) and names[end] and not doc[end].is_sent_start:
-        end += 1
-    return start, end
+class _Context:
+    """What patterns 1 and 2 read of one Doc's tokens, as columns (see ``doc_columns``)."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.text_of = span_texts(doc)
+        self.names = _name_flags(doc)
+        self.starts = sent_starts(doc)
+        self.initial = sentence_initial(doc)
+        self.orth = token_column(doc, "ORTH")
+        self.lower = token_column(doc, "LOWER")
+        self.is_lower = token_column(doc, "IS_LOWER")
+        self.pos = token_column(doc, "POS")
+        strings = doc.vocab.strings  # as the columns hold words and parts of speech
+        self.like, self.as_, self.such, self.noun, self.comma = (
+            strings[word] for word in ("like", "as", "such", "NOUN", ",")
+        )
+        self.class_nouns = word_hashes(doc, CLASS_NOUNS)
+        self.owned_nouns = word_hashes(doc, OWNED_NOUNS)
+
+    def name_run(self, i: int) -> tuple[int, int]:
+        """The run of capitalised words around token ``i``, within its sentence."""
+        names, starts = self.names, self.starts
+        start, end = i, i + 1
+        while start > 0 and names[start - 1] and not starts[start - 1]:
+            start -= 1
+        while end < len(names) and names[end] and not starts[end]:
+            end += 1
+        return start, end
+
+    def class_before(self, start: int) -> bool:
+        """ "the retailer Brantwell", "groups like Indivisible", "groups such as Indivisible"."""
+        lower = self.lower
+        i = start - 1
+        if i >= 1 and lower[i] == self.like:
+            i -= 1
+        elif i >= 2 and lower[i] == self.as_ and lower[i - 1] == self.such:
+            i -= 2
+        return i >= 0 and bool(self.is_lower[i]) and lower[i] in self.class_nouns
+
+    def appositive_to_class(self, start: int, end: int) -> bool:
+        """ "another company, Pelco, announced": the name stands in apposition to a class
+        noun (the comma first: a span's root costs more)."""
+        if self.orth[start - 1] != self.comma:
+            return False
+        root = self.doc[start:end].root
+        return bool(root.dep_ == "appos" and root.head.is_lower and root.head.lower_ in CLASS_NOUNS)
+
+    def owned_after(self, end: int) -> bool:
+        """ "a Zoomit spokesperson", "the Sinaloa drug cartel": lower-case nouns after the
+        name, the last of them one that an organization has."""
+        i = end
+        while i < len(self.pos) and self.is_lower[i] and self.pos[i] == self.noun:
+            if self.lower[i] in self.owned_nouns:
+                return True
+            i += 1
+        return False
 
 
-def _class_before(doc: Any, start: int) -> bool:
-    """ "the retailer Brantwell", "groups like Indivisible", "groups such as Indivisible"."""
-    i = start - 1
-    if i >= 1 and doc[i].lower_ == "like":
-        i -= 1
-    elif i >= 2 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
-        i -= 2
-    return i >= 0 and doc[i].is_lower and doc[i].lower_ in CLASS_NOUNS
-
-
-def _appositive_to_class(doc: Any, start: int, end: int) -> bool:
-    """ "another company, Pelco, announced": the name stands in apposition to a class noun."""
-    root = doc[start:end].root
-    return (
-        root.dep_ == "appos"
-        and root.head.is_lower
-        and root.head.lower_ in CLASS_NOUNS
-        and doc[start - 1].text == ","
-    )
-
-
-def _owned_after(doc: Any, end: int) -> bool:
-    """ "a Zoomit spokesperson", "the Sinaloa drug cartel": lower-case nouns after the name,
-    the last of them one that an organization has."""
-    i = end
-    while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN":
-        if doc[i].lower_ in OWNED_NOUNS:
-            return True
-        i += 1
-    return False
-
-
-def _organizations_by_context(doc: Any, names: list[bool]) -> dict[str, bool]:
+def _organizations_by_context(context: _Context) -> dict[str, bool]:
     """Surfaces (normalised) the context calls an organization; True where the class noun
     says so (pattern 1, which may overrule the model's PERSON), False for pattern 2 only."""
     found: dict[str, bool] = {}
-    i = 0
-    while i < len(doc):
-        if not names[i] or rules.is_sentence_initial(doc[i]):
-            i += 1
+    initial = context.initial
+    after = 0  # the end of the last run looked at
+    for i in [i for i, name in enumerate(context.names) if name and not initial[i]]:
+        if i < after:
             continue
-        start, end = _name_run(doc, i, names)
-        if start < i or rules.is_sentence_initial(doc[start]):
-            i = end
+        start, end = context.name_run(i)
+        after = end
+        if start < i or initial[start]:
             continue
-        key = normalise(doc[start:end].text)
-        if start > 0 and (_class_before(doc, start) or _appositive_to_class(doc, start, end)):
+        key = normalise(context.text_of(start, end))
+        if start > 0 and (context.class_before(start) or context.appositive_to_class(start, end)):
             found[key] = True
-        elif _owned_after(doc, end):
+        elif context.owned_after(end):
             found.setdefault(key, False)
-        i = end
     return found
 
 
 def organizations_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """Candidates (and untagged name runs) that the patterns above call organizations."""
-    names = _name_flags(doc)
-    found = _organizations_by_context(doc, names)
+    context = _Context(doc)
+    found = _organizations_by_context(context)
     if not found:
         return cands
     out = []
     covered: set[int] = set()
     for c in cands:
         covered.update(range(c.start, c.end))
-        key = normalise(doc[c.start : c.end].text)
+        text = context.text_of(c.start, c.end)
+        key = normalise(text)
         if (
             key in found
             and not c.fixed
-            and not _known_place(doc[c.start : c.end].text)
+            and not _known_place(text)
             and (c.type in (None, PLACE) or (c.type == PERSON and found[key]))
         ):
             c = replace(c, label="ORG", type=ORGANIZATION, key=None)
         out.append(c)
     taken = {t for ent in doc_ents(doc) for t in range(ent.start, ent.end)} | covered
-    i = 0
-    while i < len(doc):
-        if not names[i] or i in taken:
-            i += 1
+    after = 0
+    for i in [i for i, name in enumerate(context.names) if name]:
+        if i < after or i in taken:
             continue
-        start, end = _name_run(doc, i, names)
-        text = doc[start:end].text
+        start, end = context.name_run(i)
+        after = end
+        text = context.text_of(start, end)
         if (
             normalise(text) in found
             and not taken.intersection(range(start, end))
-            and not rules.is_sentence_initial(doc[start])
+            and not context.initial[start]
             and not _known_place(text)
         ):
             out.append(Candidate(start, end, "ORG", ORGANIZATION))
-        i = end
     return out
 
 
@@ -271,7 +290,7 @@ def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Can
     capitalised.
     """
     skip = bytearray(len(text))
-    for start, end in title_case.title_case_lines(text):
+    for start, end in title_case.doc_title_case_lines(doc):
         skip[start:end] = b"\x01" * (end - start)
     places_at = {c.start for c in cands if c.type in (PLACE, COUNTRY)}
     spans = _own_word_spans(doc, skip, places_at)

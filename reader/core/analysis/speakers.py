@@ -31,9 +31,10 @@ from typing import Any
 
 from reader.core.analysis.according_to import AccordingTo
 from reader.core.analysis.article_layout import ArticleLayout
+from reader.core.analysis.doc_columns import char_tokens, word_hashes
 from reader.core.analysis.first_names import sexes_by_first_name
 from reader.core.analysis.rules import HONORIFICS, TITLE_WORDS
-from reader.core.analysis.runner import doc_text
+from reader.core.analysis.runner import doc_text, token_column
 from reader.core.analysis.speech_verbs import (
     GO_FORMS,
     PRONOUN_GENDER,
@@ -89,19 +90,20 @@ class SpeakerResolver:
     ) -> None:
         self.doc = doc
         self.text: str = doc_text(doc) if text is None else text
+        self._subject_deps = word_hashes(doc, SUBJECT_DEPS)  # as the DEP column holds them
         self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
         self.layout = ArticleLayout(doc, self.text, quoted)
         self._entity_at: dict[int, Entity] = {}
         self._fuller: dict[str, Entity] = {}
         for entity in self.entities:
             for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None or len(span) == 0:
+                tokens = char_tokens(doc, mention.start, mention.end, "expand")
+                if tokens is None:
                     continue
-                for token in span:
-                    current = self._entity_at.get(token.i)
+                for i in range(*tokens):
+                    current = self._entity_at.get(i)
                     if current is None or _rank(entity) < _rank(current):
-                        self._entity_at[token.i] = entity
+                        self._entity_at[i] = entity
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.layout.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
         self._told_gender = dict(self.gender)  # what titles said, before any pronoun guessed
@@ -328,10 +330,10 @@ class SpeakerResolver:
         and "he" of the article.
         """
         for match in _SUBJECT_PRONOUN.finditer(self.text):
-            span = self.doc.char_span(match.start(), match.end())
-            if span is None or len(span) != 1:
+            tokens = char_tokens(self.doc, match.start(), match.end())
+            if tokens is None or tokens[1] - tokens[0] != 1:
                 continue
-            token = span[0]
+            token = self.doc[tokens[0]]
             if token.dep_ in SUBJECT_DEPS and not self.layout.is_quoted(token):
                 verb = token.head if self.is_speech_verb(token.head) else None
                 self.resolve_pronoun(token, verb)
@@ -419,7 +421,12 @@ class SpeakerResolver:
         """(is subject, entity) for each entity of ``kinds`` referred to in ``start:end``."""
         found: list[tuple[bool, Entity]] = []
         seen: set[int] = set()
-        for token in self.doc[start:end]:
+        deps, subject_deps = token_column(self.doc, "DEP"), self._subject_deps
+        for i in range(start, end):
+            # every reading below needs a mention or a subject: the rest is skipped unbuilt
+            if i not in self._entity_at and deps[i] not in subject_deps:
+                continue
+            token = self.doc[i]
             if token.i in skip or self.layout.is_quoted(token) or token.i in seen:
                 continue
             entity: Entity | None = None

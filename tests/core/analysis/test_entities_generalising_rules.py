@@ -34,6 +34,15 @@ def test_title_case_lines_are_told_by_their_long_words() -> None:
 
 
 @pytest.mark.model
+def test_a_docs_title_case_lines_are_found_once(nlp) -> None:
+    text = "Mayor Backs New Harbour Plan\nThe council met on Monday.\nBakers Welcome Harbour Plan"
+    doc = nlp(text)
+    lines = title_case.doc_title_case_lines(doc)
+    assert lines == title_case.title_case_lines(text) == [(0, 28), (56, 83)]
+    assert title_case.doc_title_case_lines(doc) is lines
+
+
+@pytest.mark.model
 def test_a_title_case_line_keeps_only_names_the_body_confirms(nlp) -> None:
     doc = nlp(
         "Brantwell Liable for Faulty Third-Party Heaters Rules NY Appeals Court\n"
