@@ -115,6 +115,7 @@ ENTITY_SWITCHES = (
     _entity("bare dateline", (E, "rules.bare_dateline", _empty)),
     _entity("'and' country names", (E, "and_names", _empty)),
     _entity("photo credits", (E, "rules.photo_credits", _empty)),
+    _entity("party-state tags", (E, "state_tags.party_state_tags", _empty)),
     _entity("'in Europe' extension", (E, "rules.extend_over_region", _arg(2))),
     _entity("cut at line breaks", (E, "rules.split_lines", _whole)),
     _entity("cut at colons", (E, "rules.split_at_colons", _whole)),
@@ -161,6 +162,7 @@ ENTITY_SWITCHES = (
     _entity("own words 4: 'of' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("of"))),
     _entity("own words 4: 'on' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("on"))),
     _entity("org ctx 5: coordination", (E, "org_context.coordinated_with_organizations", _arg(1))),
+    _entity("place nouns -> place", (E, "place_context.places_by_context", _arg(1))),
     _entity("repeat filling", (E, "_fill_repeats", _arg(2))),
     *(
         _entity(f"repeats: {kind}", (E, "_fill_repeats", _repeats_without(kind)))

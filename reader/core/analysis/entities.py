@@ -41,8 +41,10 @@ from reader.core.analysis import (
     org_context,
     parties,
     person_names,
+    place_context,
     places,
     rules,
+    state_tags,
     title_case,
 )
 from reader.core.analysis.aliases import TypedMention, merge_mentions
@@ -138,7 +140,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def model_candidates(doc: Any, text: str) -> list[Candidate]:
     """Stage 1: the model's spans, cleaned, plus spans by rule: the dateline's place and
-    agency, country names with "and", and photo credits' agency and photographer.
+    agency, country names with "and", photo credits' agency and photographer, and the state of
+    a US party-state tag ("N.C." of "(R-N.C.)", ``state_tags``).
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
@@ -148,6 +151,7 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
     by_rule = list(zip(line, ("GPE", "ORG"), strict=True)) if line else []
     by_rule += [(span, "GPE") for span in ([] if line else rules.bare_dateline(text))]
     by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
+    by_rule += [(span, "GPE") for span in state_tags.party_state_tags(text) if span[0] >= head]
     for agency, photographer in rules.photo_credits(text):
         by_rule += [(agency, "ORG"), (photographer, "PERSON")]
     for (start, end), label in by_rule:
@@ -308,6 +312,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = org_context.organizations_by_context(doc, cands)
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
+    cands = place_context.places_by_context(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     cands = _without_overlaps(_fill_repeats(doc, text, cands))
     return person_names.with_first_names(doc, person_names.pairs_with_first_names(doc, cands))
