@@ -43,23 +43,37 @@ def _governing_place_noun(span: Any) -> bool:
 
 
 def places_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
-    """An organization or person the model tagged that a place noun governs is a place."""
+    """An organization or person the model tagged that a place noun governs is a place, and so
+    are the article's other mentions of a name a place noun governs once, that the model
+    tagged as a body or a person (one sense per article: "the enclave of Lodmar" ... "the new
+    map reunites Lodmar")."""
     person_words = {
         w
         for c in cands
         if c.type == PERSON and c.end - c.start > 1
         for w in doc[c.start : c.end].text.split()
     }
-    out = []
-    for c in cands:
-        span = doc[c.start : c.end]
-        if (
-            c.type in (ORGANIZATION, PERSON)
+
+    def retypable(c: Candidate, kinds: tuple[str, ...] = (ORGANIZATION, PERSON)) -> bool:
+        text = doc[c.start : c.end].text
+        return (
+            c.type in kinds
             and not c.fixed
-            and not name_kinds.named_as_body(span.text)
-            and not person_words.intersection(span.text.split())
-            and _governing_place_noun(span)
-        ):
-            c = replace(c, label="GPE", type=PLACE, key=None)
-        out.append(c)
-    return out
+            and not name_kinds.named_as_body(text)
+            and not person_words.intersection(text.split())
+        )
+
+    named = {
+        doc[c.start : c.end].text
+        for c in cands
+        if retypable(c, (ORGANIZATION, PERSON, PLACE))
+        and _governing_place_noun(doc[c.start : c.end])
+    }
+    if not named:
+        return cands
+    return [
+        replace(c, label="GPE", type=PLACE, key=None)
+        if retypable(c) and doc[c.start : c.end].text in named
+        else c
+        for c in cands
+    ]

@@ -44,3 +44,13 @@ def test_a_body_named_beside_a_place_noun_stays_a_body(nlp) -> None:
     types = _by_text(nlp("The Kallmer Water Authority said the town of Brevik was dry."))
     assert types["Kallmer Water Authority"] == ORGANIZATION
     assert types["Brevik"] == PLACE
+
+
+@pytest.mark.model
+def test_a_place_found_by_its_place_noun_is_that_place_elsewhere_in_the_article(nlp) -> None:
+    doc = nlp(
+        "Redistricting cracked the liberal enclave of Lodmar and transformed the seat. "
+        "The newly redrawn map reunites Lodmar, but the seat still favors Republicans."
+    )
+    lodmar = [e for e in extract_entities(doc) if e.name == "Lodmar"]
+    assert [(e.type, len(e.mentions)) for e in lodmar] == [(PLACE, 2)]
