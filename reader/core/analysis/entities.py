@@ -44,6 +44,7 @@ from reader.core.analysis import (
     place_context,
     places,
     rules,
+    spanish_bodies,
     state_tags,
     title_case,
 )
@@ -311,6 +312,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = title_case.confirmed_by_body(doc, text, cands)
     cands = org_context.organizations_by_context(doc, cands)
     cands = org_context.bodies_by_own_words(doc, text, cands)
+    cands = spanish_bodies.spanish_bodies(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
     cands = place_context.places_by_context(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
