@@ -5,7 +5,8 @@ The stages, each small and separately tested:
 1. model spans, cut at line breaks and spaced dashes and cleaned by ``rules.clean_span``
    (titles, "the", possessives); a span that starts with an honorific is a person ("Dr
    Mitchell" tagged ORG); the ``date`` header is ignored; the wire dateline and country names
-   with "and" in them ("Antigua and Barbuda") are spans by rule;
+   with "and" in them ("Antigua and Barbuda") and the state of a US party-state tag ("N.C." of
+   "(R-N.C.)", ``state_tags``) are spans by rule;
 2. our types: GPE/LOC/FAC are a country when ``countries`` knows the name, else a place;
    ORG/PERSON spans that are exactly a country name are that country, a territory's name
    ("Cayman", "BVI") a place; facilities (``name_kinds``) are places; events, awards and
@@ -22,7 +23,11 @@ The stages, each small and separately tested:
    (``title_case``), a name that words of an organization's kind stand beside ("the retailer
    X", "an X spokesperson") is an organization, and so is a name whose own words say so
    ("Atlantis Semiconductors", "Ministry of Health", both in
-   ``org_context``), and an untagged repeat of a name already found is added with the same
+   ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red por la
+   Defensa de ...") is one organization, and the words after its last link its short name
+   (``spanish_bodies``), a name a place noun governs ("the town of X", "the X area") is a place
+   at each of its mentions the model called a body or a person (``place_context``), and an
+   untagged repeat of a name already found is added with the same
    type; a first name left out before a person's surname (by the model or by the repeat)
    joins the name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the
    model did not tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
