@@ -225,6 +225,15 @@ class _Proxy:
         return getattr(self._base, name)
 
 
+def _replaced(base: object, name: str, value: object) -> object:
+    """``base`` with ``name`` replaced as one module sees it: a module through a ``_Proxy``;
+    a class through a subclass, so the module can still call it to make instances (a proxy
+    of a class is no class: "org_context._Context.class_before")."""
+    if isinstance(base, type):
+        return type(base.__name__, (base,), {name: value})
+    return _Proxy(base, {name: value})
+
+
 def _has(owner: object, name: str) -> bool:
     head, _, rest = name.partition(".")
     return hasattr(owner, head) and (not rest or hasattr(getattr(owner, head), rest))
@@ -239,7 +248,7 @@ def switched_off(switch: Switch) -> Iterator[None]:
             head, _, rest = name.partition(".")
             old = getattr(owner, head)
             saved.append((owner, head, old))
-            setattr(owner, head, _Proxy(old, {rest: value}) if rest else value)
+            setattr(owner, head, _replaced(old, rest, value) if rest else value)
         yield
     finally:
         for owner, head, old in reversed(saved):

@@ -46,3 +46,16 @@ def test_a_dotted_switch_replaces_the_rule_only_where_it_is_applied_and_restores
         assert entities.rules.dateline("NAPA, Calif. (AP) — text") is None
         assert rules.dateline is original  # other users of rules still see the rule
     assert entities.rules is rules and rules.dateline is original
+
+
+def test_a_switch_of_a_class_method_leaves_the_class_callable_and_puts_it_back() -> None:
+    from reader.core.analysis import org_context
+
+    ablation = _ablation()
+    switch = next(s for s in ablation.SWITCHES if s.label == "org ctx 2: owned noun")
+    original = org_context._Context
+    with ablation.switched_off(switch):
+        replaced = org_context._Context
+        assert isinstance(replaced, type) and issubclass(replaced, original)
+        assert replaced.owned_after(object(), 0) is False
+    assert org_context._Context is original
