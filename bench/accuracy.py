@@ -10,9 +10,11 @@ first), and the time to analyse a 5,000-character article with the model loaded,
 
     .venv/bin/python bench/accuracy.py [--details] [--ablation] [--shared ../shared]
 
-``--details`` lists entity errors of the fixture articles and of the real *development* pages
-only: the held-out and validation pages are measured, never looked at (a rule made on the
-development pages is kept only if validation does not drop).
+``--details`` lists entity errors of the fixture articles and of the real *development* pages,
+and the quotes missed or given the wrong speaker and the dates missed or resolved wrong
+(bench/error_lists.py) of the development fixtures and real development pages only: the
+held-out and validation pages are measured, never looked at (a rule made on the development
+pages is kept only if validation does not drop).
 
 ``--ablation`` re-scores the analysis with each rule of reader/core/analysis switched off in
 turn, and with the model's raw labels, on the development set (fixture articles and real
@@ -37,6 +39,7 @@ from pathlib import Path  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ablation import run_ablation  # noqa: E402
+from error_lists import date_errors, quote_errors  # noqa: E402
 
 from reader.core.analysis import SpacyAnalyser  # noqa: E402
 from reader.core.loaders import load_article  # noqa: E402
@@ -47,6 +50,7 @@ from tests.fixtures.gold import (  # noqa: E402
     article_paths,
     load_gold,
     resolve_entities,
+    resolve_in_order,
 )
 from tests.fixtures.real_pages import (  # noqa: E402
     SPLITS,
@@ -120,11 +124,19 @@ def report(title: str, ents: Counts, quotes: Counts, dates: Counts) -> None:
         )
 
 
-def details(stem: str, ann: Annotations) -> None:
-    """Entity mentions missed and extra of a fixture article, for tuning rules."""
+def details(stem: str, ann: Annotations, development: bool) -> None:
+    """Entity errors of a fixture article, and its quote and date errors if a development one."""
     gold = load_gold(stem, "entities")
     if gold is not None:
         entity_errors(stem, resolve_entities(ann.article.text, gold), ann)
+    if not development:
+        return
+    text = ann.article.text
+    quotes, dates = load_gold(stem, "quotes"), load_gold(stem, "dates")
+    if quotes is not None:
+        quote_errors(stem, resolve_in_order(text, quotes), ann)
+    if dates is not None:
+        date_errors(stem, resolve_in_order(text, dates), ann)
 
 
 def entity_errors(stem: str, gold: list[GoldSpan], ann: Annotations) -> None:
@@ -167,11 +179,13 @@ def time_analysis(analyser: SpacyAnalyser, runs: int = 7) -> tuple[int, float, f
     return len(article.text), statistics.median(cpu), statistics.median(wall)
 
 
-def _score(analyser: SpacyAnalyser, path: Path, show_details: bool) -> Scores:
-    """Analyse one labelled article and score it; list its entity errors if asked."""
+def _score(
+    analyser: SpacyAnalyser, path: Path, show_details: bool, development: bool = True
+) -> Scores:
+    """Analyse one labelled article and score it; list its errors if asked (see details)."""
     ann = analyser.analyse(load_article(path))
     if show_details:
-        details(path.stem, ann)
+        details(path.stem, ann, development)
     return score_article(path.stem, ann)
 
 
@@ -179,7 +193,7 @@ def real_scores(analyser: SpacyAnalyser, shared: Path, show_details: bool) -> di
     """Scores of the labelled real pages per split (SPLITS), of the splits whose folder is there.
 
     Pages whose loader text no longer matches their labels' digest are reported and skipped.
-    Entity errors are listed for development pages only.
+    Entity, quote and date errors are listed for development pages only.
     """
     totals = {which: Scores() for which in SPLITS if corpus_dir(shared, which).is_dir()}
     pages = split()
@@ -195,6 +209,8 @@ def real_scores(analyser: SpacyAnalyser, shared: Path, show_details: bool) -> di
         totals[page.split] += score_page(page, ann)
         if show_details and page.split == "dev":
             entity_errors(page.stem, page.entities, ann)
+            quote_errors(page.stem, page.quotes, ann)
+            date_errors(page.stem, page.dates, ann)
     return totals
 
 
@@ -267,7 +283,7 @@ def main() -> int:
             sample += scores
     heldout_paths = sorted(HELDOUT.glob("*.txt"))
     for path in heldout_paths:
-        heldout += _score(analyser, path, args.details)
+        heldout += _score(analyser, path, args.details, development=False)
     info = analyser.pipeline_info()
     print(f"model {info.model} {info.model_version}, reader {info.reader_version}")
     report_scores(f"all {len(article_paths())} articles", total)

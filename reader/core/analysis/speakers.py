@@ -7,10 +7,11 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   before a country); failing that, the person whose canonical name ends with that surname;
 - a subject the parse took from the paragraph before (a line with no final stop run on into
   the next): the paragraph's own first noun phrase, hung across the break;
-- "he" / "she": the nearest preceding compatible person, sentence by sentence backwards over at
-  most two paragraphs, preferring the subject of a sentence over other mentions, skipping what
-  lies inside quotation marks or inside the reported clause itself ("the Russian president ...,
-  he said" is not about the Russian president); a gender learnt from titles ("Mr", "his
+- "he" / "she" (the walk lives in referents.py): the nearest preceding compatible person,
+  sentence by sentence backwards over at most two paragraphs, preferring the subject of a
+  sentence over other mentions, skipping what lies inside quotation marks or inside the
+  reported clause itself ("the Russian president ..., he said" is not about the Russian
+  president); a gender learnt from titles ("Mr", "his
   brother", "spokeswoman") or from earlier pronouns rules out the other sex, and so, where
   neither said anything, does a first name given to one sex only ("Maria", first_names.py);
 - "X's office" / "X's campaign", "a spokesman for X" / "an X official": X (spokespeople.py),
@@ -31,10 +32,11 @@ from typing import Any
 
 from reader.core.analysis.according_to import AccordingTo
 from reader.core.analysis.article_layout import ArticleLayout
-from reader.core.analysis.doc_columns import char_tokens, word_hashes
+from reader.core.analysis.doc_columns import char_tokens
 from reader.core.analysis.first_names import sexes_by_first_name
+from reader.core.analysis.referents import SUBJECT_DEPS, Referents, has_definite
 from reader.core.analysis.rules import HONORIFICS, TITLE_WORDS
-from reader.core.analysis.runner import doc_text, token_column
+from reader.core.analysis.runner import doc_text
 from reader.core.analysis.speech_verbs import (
     GO_FORMS,
     PRONOUN_GENDER,
@@ -45,16 +47,12 @@ from reader.core.analysis.spokespeople import (
     OFFICE_WORDS,
     ORGANIZATION_NOUNS,
     SPOKES_WORDS,
-    speaks_for_someone,
     spoken_for,
 )
 from reader.core.analysis.titles import TitleIndex
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, Entity
 
 SPEAKER_TYPES = (PERSON, ORGANIZATION, COUNTRY)
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-MAX_PARAGRAPHS_BACK = 2
-MAX_SEGMENTS_BACK = 8
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|HE|SHE)\b")
 
 
@@ -90,7 +88,6 @@ class SpeakerResolver:
     ) -> None:
         self.doc = doc
         self.text: str = doc_text(doc) if text is None else text
-        self._subject_deps = word_hashes(doc, SUBJECT_DEPS)  # as the DEP column holds them
         self.entities = [e for e in entities if e.type in SPEAKER_TYPES]
         self.layout = ArticleLayout(doc, self.text, quoted)
         self._entity_at: dict[int, Entity] = {}
@@ -106,11 +103,20 @@ class SpeakerResolver:
                         self._entity_at[i] = entity
         self.titles = TitleIndex(doc, self.entities, self._entity_at, self.layout.paragraph)
         self.gender = self.titles.gender  # grows as pronouns are resolved
-        self._told_gender = dict(self.gender)  # what titles said, before any pronoun guessed
         # What first names suggest ("Maria Lopez"): rules a person out only where neither a
         # title nor a pronoun has said otherwise.
-        self._name_gender = sexes_by_first_name(self.entities, TITLE_WORDS | HONORIFICS)
-        self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
+        name_gender = sexes_by_first_name(self.entities, TITLE_WORDS | HONORIFICS)
+        self.referents = Referents(
+            doc,
+            self.layout,
+            self._entity_at,
+            self._fuller_name,
+            self._by_surname,
+            self._spoken_for,
+            self.resolve_title,
+            self.gender,
+            name_gender,
+        )
         self._according = AccordingTo(
             doc, self.text, self.layout.is_quoted, self.entity_for_tokens, self.resolve_title
         )
@@ -298,8 +304,8 @@ class SpeakerResolver:
             if head.lower_ in OFFICE_WORDS and owner:
                 return speaker_of(self._fuller_name(self._entity_at[owner[0].i]))
             entity = self.resolve_title(head)
-            if entity is None and head.lower_ in ORGANIZATION_NOUNS and _has_definite(head):
-                entity = self._refer_back(head, verb, "n", (ORGANIZATION,))
+            if entity is None and head.lower_ in ORGANIZATION_NOUNS and has_definite(head):
+                entity = self.referents.refer_back(head, verb, "n", (ORGANIZATION,))
             if entity is not None:
                 return speaker_of(entity)
         return None
@@ -340,120 +346,7 @@ class SpeakerResolver:
 
     def resolve_pronoun(self, pronoun: Any, verb: Any | None = None) -> Entity | None:
         """The person a "he"/"she" refers back to, or the organization an "it" does."""
-        gender = PRONOUN_GENDER[pronoun.lower_]
-        kinds = (ORGANIZATION, COUNTRY) if gender == "n" else (PERSON,)
-        return self._refer_back(pronoun, verb, gender, kinds)
-
-    def _refer_back(
-        self, pronoun: Any, verb: Any | None, gender: str, kinds: tuple[str, ...]
-    ) -> Entity | None:
-        """The nearest fitting entity before ``pronoun``, sentence by sentence backwards."""
-        key = (pronoun.i, verb.i if verb is not None else -1)
-        if key in self._pronoun_memo:
-            return self._pronoun_memo[key]
-        self._pronoun_memo[key] = None  # guards against cycles
-        reported = set()
-        if verb is not None:
-            reported = {t.i for t in verb.subtree} if verb.dep_ != "ROOT" else set()
-            reported |= {t.i for t in verb.subtree if t.i > pronoun.i}
-        found = self._nearest_referent(
-            pronoun, verb, gender, kinds, reported, self.gender, self._name_gender
-        )
-        if found is None and gender != "n":
-            # A sex learnt from an earlier pronoun was a guess ("His lawyer, Jane Roe, said he
-            # would appeal" makes her a man); when it leaves "she" with nobody, only the sex
-            # that titles told rules a person out.
-            found = self._nearest_referent(
-                pronoun, verb, gender, kinds, reported, self._told_gender
-            )
-        self._pronoun_memo[key] = found
-        return found
-
-    def _nearest_referent(
-        self,
-        pronoun: Any,
-        verb: Any | None,
-        gender: str,
-        kinds: tuple[str, ...],
-        reported: set[int],
-        genders: dict[str, str],
-        guessed: dict[str, str] | None = None,
-    ) -> Entity | None:
-        """The walk of ``_refer_back``, ruling out people by the sexes in ``genders`` and,
-        for those it lacks, in ``guessed`` (first names: they rule out, but unlike a sex the
-        text told, they do not make a person preferred over one of unknown sex)."""
-        guessed = guessed or {}
-        seg = self.layout.segment_of(pronoun)
-        paragraph = self.layout.paragraph(pronoun.idx)
-        found: Entity | None = None
-        for index in range(seg, max(seg - MAX_SEGMENTS_BACK, 0) - 1, -1):
-            start, end = self.layout.segments[index]
-            if paragraph - self.layout.paragraph(self.doc[start].idx) > MAX_PARAGRAPHS_BACK:
-                break
-            if index == seg:
-                end = pronoun.i
-                if verb is not None and verb.dep_ == "ROOT":
-                    continue  # "..., he said": the rest of the sentence is what he said
-            skip = reported if index == seg else set()
-            candidates = self._referents(start, end, skip, kinds)
-            candidates = [
-                (subject, e)
-                for subject, e in candidates
-                if genders.get(e.id, guessed.get(e.id, gender)) == gender
-            ]
-            if gender == "n":  # "it" and "the company" refer to a subject, not an object
-                candidates = [(subject, e) for subject, e in candidates if subject]
-            known = [(subject, e) for subject, e in candidates if e.id in genders]
-            if known:
-                candidates = known  # "Starmer met Ms Meloni. ..., she said"
-            if candidates:
-                subjects = [e for subject, e in candidates if subject]
-                found = subjects[0] if subjects else candidates[-1][1]
-                if len({e.id for _, e in candidates}) == 1 and found.type == PERSON:
-                    # Only an unambiguous choice teaches a sex: a wrong guess must not spread.
-                    self.gender.setdefault(found.id, gender)
-                break
-        return found
-
-    def _referents(
-        self, start: int, end: int, skip: set[int], kinds: tuple[str, ...] = (PERSON,)
-    ) -> list[tuple[bool, Entity]]:
-        """(is subject, entity) for each entity of ``kinds`` referred to in ``start:end``."""
-        found: list[tuple[bool, Entity]] = []
-        seen: set[int] = set()
-        deps, subject_deps = token_column(self.doc, "DEP"), self._subject_deps
-        for i in range(start, end):
-            # every reading below needs a mention or a subject: the rest is skipped unbuilt
-            if i not in self._entity_at and deps[i] not in subject_deps:
-                continue
-            token = self.doc[i]
-            if token.i in skip or self.layout.is_quoted(token) or token.i in seen:
-                continue
-            entity: Entity | None = None
-            anchor = token
-            if token.i in self._entity_at:
-                entity = self._fuller_name(self._entity_at[token.i])
-                while anchor.head.i in self._entity_at and anchor.head.i != anchor.i:
-                    if self._entity_at[anchor.head.i] is not self._entity_at[token.i]:
-                        break
-                    anchor = anchor.head
-                seen.update(t.i for t in self.doc[token.i : anchor.i + 1])
-            elif token.lower_ in PRONOUN_GENDER and token.dep_ in SUBJECT_DEPS:
-                if (PRONOUN_GENDER[token.lower_] == "n") == (PERSON not in kinds):
-                    entity = self.resolve_pronoun(token)
-            elif token.dep_ in SUBJECT_DEPS and PERSON in kinds and speaks_for_someone(token):
-                voiced = self._spoken_for(token)  # "A spokeswoman for X said ... “...,” she said"
-                if voiced is not None:
-                    found.append((True, voiced))
-                continue
-            elif token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS and _has_definite(token):
-                entity = self.resolve_title(token)
-            elif token.dep_ in SUBJECT_DEPS and token.text[:1].isupper() and token.is_alpha:
-                entity = self._by_surname(token)  # a surname the model did not tag
-            if entity is None or entity.type not in kinds:
-                continue
-            found.append((_is_subject(anchor), entity))
-        return found
+        return self.referents.resolve_pronoun(pronoun, verb)
 
 
 def _rank(entity: Entity) -> int:
@@ -470,13 +363,3 @@ def _untagged_name(token: Any) -> bool:
         and token.text[1:2].islower()
         and not token.is_sent_start
     )
-
-
-def _has_definite(token: Any) -> bool:
-    return any(c.dep_ in ("det", "poss") for c in token.children)
-
-
-def _is_subject(token: Any) -> bool:
-    if token.dep_ in SUBJECT_DEPS:
-        return True
-    return token.dep_ in ("appos", "compound", "conj") and token.head.dep_ in SUBJECT_DEPS
