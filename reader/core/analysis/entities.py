@@ -20,7 +20,8 @@ The stages, each small and separately tested:
    name's span and type (``acronyms``), a body's full name wins over the model's pieces of it,
    the publication's own name is an organization (these in ``one_sense``), a body's or
    place's span in a title-case line stands only as far as the sentence-case text confirms it
-   (``title_case``), a name that words of an organization's kind stand beside ("the retailer
+   (``title_case``), a name one mention's parse shows to be software ("the Rust compiler",
+   "Python 3.6") is none of ours (``products``), a name that words of an organization's kind stand beside ("the retailer
    X", "an X spokesperson") is an organization, and so is a name whose own words say so
    ("Atlantis Semiconductors", "Ministry of Health", both in
    ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red por la
@@ -48,6 +49,7 @@ from reader.core.analysis import (
     person_names,
     place_context,
     places,
+    products,
     rules,
     spanish_bodies,
     state_tags,
@@ -315,6 +317,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = one_sense.add_site_name(doc, text, cands, site)
     cands = one_sense.known_long_names(doc, text, cands)
     cands = title_case.confirmed_by_body(doc, text, cands)
+    cands = products.software_names(doc, cands)
     cands = org_context.organizations_by_context(doc, cands)
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = spanish_bodies.spanish_bodies(doc, text, cands)
