@@ -19,6 +19,7 @@ from reader.core.analysis import acronyms, name_kinds, site_names
 from reader.core.analysis.aliases import org_key
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise
+from reader.core.analysis.literal_trie import longest_first
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE
 
 
@@ -156,11 +157,9 @@ def known_long_names(doc: Any, text: str, cands: list[Candidate]) -> list[Candid
     if not names:
         return cands
     by_lower = {name.lower(): name for name in names}
+    # a trie, not the alternation of every name tried at every character (~0.3 s a MB)
     pattern = re.compile(
-        r"(?<![\w.])(?:"
-        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?!\w)",
-        re.IGNORECASE,
+        r"(?<![\w.])(?:" + longest_first(names, ignore_case=True) + r")(?!\w)", re.IGNORECASE
     )
     placed = _Placed(cands)
     for match in pattern.finditer(text):
