@@ -14,10 +14,13 @@ from tests.property.budget import budget
 # A small alphabet, so names share prefixes and occur in the text often.
 names = st.lists(st.text(alphabet="Nnew Y.-ok", min_size=0, max_size=8), max_size=12)
 texts = st.text(alphabet="Nnew Y.-ok,\n", max_size=120)
+# Both cases of each letter, and one that lowers to two characters.
+mixed_names = st.lists(st.text(alphabet="NnEeWwYy .-İi", min_size=1, max_size=8), max_size=12)
+mixed_texts = st.text(alphabet="NnEeWwYy .-İi,\n", max_size=120)
 
 
-def spans(source: str, text: str) -> list[tuple[int, int]]:
-    pattern = re.compile(r"(?<![\w.])(?:" + source + r")(?![\w])")
+def spans(source: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
+    pattern = re.compile(r"(?<![\w.])(?:" + source + r")(?![\w])", flags)
     return [m.span() for m in pattern.finditer(text)]
 
 
@@ -31,6 +34,17 @@ def alternation(words: list[str]) -> str:
 @example(["ab", "abc", "abd", ""], "abcd abd ab. ab")
 def test_same_matches_as_the_alternation(words: list[str], text: str) -> None:
     assert spans(longest_first(words), text) == spans(alternation(words), text)
+
+
+@given(mixed_names, mixed_texts)
+@budget(400)
+@example(["New York", "NEW", "new york city", "nEW yORK"], "NEW YORK CITYx new york, New Yorker")
+@example(["İst", "i", "İ"], "İst ist i̇st İ")
+def test_ignoring_case_same_matches_as_the_alternation(words: list[str], text: str) -> None:
+    """Names that differ only in case still match longest first (``one_sense`` finds an
+    organization's name again in capitals)."""
+    found = spans(longest_first(words, ignore_case=True), text, re.IGNORECASE)
+    assert found == spans(alternation(words), text, re.IGNORECASE)
 
 
 def test_a_name_is_written_once_per_branch() -> None:

@@ -130,17 +130,22 @@ def name_owners(words: tuple[str, ...], full: set[tuple[str, ...]]) -> list[tupl
 
 def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """Group person mentions by the full-name rule in the module docstring."""
-    names = {name_words(m.text) for m in mentions}
-    full = full_names(names)
+    # one reading per distinct text and one search for owners per distinct name: an article
+    # repeats its names (the search compared every full name at every mention)
+    words_of = {text: name_words(text) for text in {m.text for m in mentions}}
+    full = full_names(set(words_of.values()))
+    owners_of: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     groups: dict[tuple[str, ...], list[TypedMention]] = {}
     last_seen: dict[tuple[str, ...], int] = {}
     for m in sorted(mentions, key=lambda m: m.start):
-        words = name_words(m.text)
+        words = words_of[m.text]
         if words in full:
             target = words
             last_seen[words] = m.start
         else:
-            owners = name_owners(words, full)
+            owners = owners_of.get(words)
+            if owners is None:
+                owners = owners_of[words] = name_owners(words, full)
             if len(owners) == 1:
                 target = owners[0]
             else:

@@ -38,6 +38,7 @@ The stages, each small and separately tested:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -64,8 +65,9 @@ from reader.core.analysis.countries import (
     normalise,
     territory_code,
 )
+from reader.core.analysis.doc_columns import span_text, span_texts
 from reader.core.analysis.literal_trie import longest_first
-from reader.core.analysis.runner import doc_ents, doc_text
+from reader.core.analysis.runner import doc_ents, doc_text, token_column
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
 # spaCy labels we read; others matter only when a rule re-types them (a surname as WORK_OF_ART).
@@ -112,7 +114,7 @@ def entity_type(label: str, text: str) -> str | None:
 
 def _typed(doc: Any, cand: Candidate) -> Candidate:
     span = doc[cand.start : cand.end]
-    text = span.text
+    text = span_text(doc, cand.start, cand.end)
     kind = entity_type(cand.label, text)
     if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):
         kind = None
@@ -134,7 +136,7 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
         and rules.after_person_noun(doc, cand.start, cand.end)
     ):
         kind = PERSON  # "his sister, Inderdai Deyal said"
-    if cand.label == "NORP" and rules.is_language_use(doc[cand.start : cand.end]):
+    if cand.label == "NORP" and rules.is_language_use(span):
         kind = None
     key = country_key(text) if kind == COUNTRY else None
     if kind == NATIONALITY:
@@ -197,7 +199,7 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
         ]
         for piece_start, piece_end in pieces:
             label = ent.label_
-            if country_key(doc[piece_start:piece_end].text) and piece_end < end:
+            if country_key(span_text(doc, piece_start, piece_end)) and piece_end < end:
                 label = "GPE"  # the place of "France’s Valmont Group"
             if label != "NORP" and rules.starts_with_honorific(doc, piece_start, piece_end):
                 label = "PERSON"  # "Dr Mitchell" tagged ORG
@@ -219,8 +221,9 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
     return found
 
 
-def _words(doc: Any, cand: Candidate) -> tuple[str, ...]:
-    return tuple(normalise(doc[cand.start : cand.end].text).split())
+def _words(of: Callable[[int, int], str], cand: Candidate) -> tuple[str, ...]:
+    """The normalised words of a candidate, ``of`` being ``doc_columns.span_texts(doc)``."""
+    return tuple(normalise(of(cand.start, cand.end)).split())
 
 
 def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
@@ -230,13 +233,14 @@ def _relabel_surnames(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     WORK_OF_ART); a short capitalised name that ends with a person's bare surname is that
     person too ("Giorgia Meloni" tagged ORG where "Meloni" alone was tagged PERSON).
     """
-    names = {_words(doc, c) for c in cands if c.type == PERSON}
+    of = span_texts(doc)
+    names = {_words(of, c) for c in cands if c.type == PERSON}
     endings = {n[-k:] for n in names if len(n) >= 2 for k in range(1, len(n) + 1)}
     surnames = {n for n in names if len(n) == 1}
     out = []
     for c in cands:
         if c.type not in (PERSON, COUNTRY, NATIONALITY):
-            words = _words(doc, c)
+            words = _words(of, c)
             if words in endings or (
                 words[-1:] in surnames and rules.looks_like_full_name(doc, c.start, c.end)
             ):
@@ -263,13 +267,15 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
     "Jordan"); filling them found nothing on the development pages and cost validation."""
     taken = bytearray(len(text))  # 1 for characters inside any model or candidate span
     spans = [(ent.start_char, ent.end_char) for ent in doc_ents(doc)]
-    spans += [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands]
+    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
+    spans += [(idx[c.start], idx[c.end - 1] + length[c.end - 1]) for c in cands]
     for start, end in spans:
         taken[start:end] = b"\x01" * (end - start)
     surfaces: dict[str, Candidate] = {}
+    of = span_texts(doc)
     for c in cands:
         if c.type is not None and c.type != COUNTRY:
-            surfaces.setdefault(doc[c.start : c.end].text, c)
+            surfaces.setdefault(of(c.start, c.end), c)
     for c in cands:  # a person's bare surname ("Dino wrote" after "Justice Flavio Dino")
         if c.type == PERSON and c.end - c.start >= 2 and doc[c.end - 1].is_title:
             surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
@@ -334,11 +340,14 @@ def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:
     ``site`` is the publishing site (``Article.site``), whose name is an organization.
     """
     mentions = []
+    text, idx, length = doc_text(doc), token_column(doc, "IDX"), token_column(doc, "LENGTH")
     for c in typed_candidates(doc, site):
         assert c.type is not None, "typed_candidates keeps typed mentions only"
-        span = doc[c.start : c.end]
-        start, end = rules.trim_chars(span.text, span.start_char, span.end_char)
+        if c.end <= c.start:
+            continue  # an empty span trims to nothing
+        # the span's characters from the columns, not a Span per mention
+        start_char, end_char = idx[c.start], idx[c.end - 1] + length[c.end - 1]
+        start, end = rules.trim_chars(text[start_char:end_char], start_char, end_char)
         if start < end:
-            text = span.text[start - span.start_char : end - span.start_char]
-            mentions.append(TypedMention(start, end, text, c.type, c.key))
+            mentions.append(TypedMention(start, end, text[start:end], c.type, c.key))
     return merge_mentions(mentions)

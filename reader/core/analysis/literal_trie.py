@@ -18,16 +18,26 @@ _END = ""
 """Trie key marking that a name ends at this node (no character is empty)."""
 
 
-def longest_first(names: Iterable[str]) -> str:
+def longest_first(names: Iterable[str], *, ignore_case: bool = False) -> str:
     """Regex source matching like ``"|".join(map(re.escape, sorted(names, key=len,
-    reverse=True)))`` (case-sensitive; wrap it in a group before adding context)."""
+    reverse=True)))`` (wrap it in a group before adding context).
+
+    With ``ignore_case`` the pattern is for ``re.IGNORECASE``: the names go into the trie in
+    lower case, so names that differ only in case share one path (as branches "N" and "n"
+    they would both match one text and break the longest-first order)."""
     trie: _Node = {}
     for name in names:
         node = trie
-        for char in name:
+        for char in _folded(name) if ignore_case else name:
             node = node.setdefault(char, {})
         node[_END] = {}
     return _source(trie)
+
+
+def _folded(name: str) -> list[str]:
+    """``name`` a character at a time in lower case, where lower case is one character (as
+    ``re.IGNORECASE`` compares them; "İ" lowers to two and stays as it is)."""
+    return [low if len(low := char.lower()) == 1 else char for char in name]
 
 
 def _source(node: _Node) -> str:

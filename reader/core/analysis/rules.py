@@ -25,6 +25,8 @@ import re
 from typing import Any
 
 from reader.core.analysis import name_kinds
+from reader.core.analysis.doc_columns import span_texts
+from reader.core.analysis.runner import doc_text, token_column
 
 # Words that introduce a name without being part of it (lower case). Multi-word titles
 # ("Prime Minister", "Foreign Secretary") are covered word by word.
@@ -206,77 +208,96 @@ def _is_title(token: Any) -> bool:
 
 
 def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | None:
-    """Token bounds of a name after the span rules above; None when nothing is left."""
+    """Token bounds of a name after the span rules above; None when nothing is left.
+
+    Reads the per-Doc token columns (``runner.token_column``) and the Doc's text, not a Token
+    per look: the model's every span passes here."""
+    punct, space = token_column(doc, "IS_PUNCT"), token_column(doc, "IS_SPACE")
+    lower, word = token_column(doc, "IS_LOWER"), span_texts(doc)  # word(i, i + 1): a token's text
     # Punctuation and spaces at either edge.
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (punct[start] or space[start]):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (punct[end - 1] or space[end - 1]):
         end -= 1
-    if start >= end or not any(c.isupper() for c in doc[start:end].text):
+    if start >= end or not any(c.isupper() for c in word(start, end)):
         return None  # a name has a capital letter: never "n’t" or "said"
     # Possessive (and what follows it, e.g. a stray "'s" mid-span never belongs to the name),
     # except inside a body's name before its head noun ("Workers’ Party", "People's Bank").
     for i in range(start + 1, end):
-        if doc[i].text in POSSESSIVE:
-            if label == "ORG" and i + 1 < end and doc[i + 1].text in name_kinds.ORGANIZATION_HEADS:
+        if word(i, i + 1) in POSSESSIVE:
+            if (
+                label == "ORG"
+                and i + 1 < end
+                and word(i + 1, i + 2) in name_kinds.ORGANIZATION_HEADS
+            ):
                 continue
             end = i
             break
     # A possessive the tokenizer left glued on because it is written with an opening quote
     # mark for the apostrophe ("The Economist‘s Open Future"): the name ends with that word.
     for i in range(start, end - 1):
-        if GLUED_POSSESSIVE.search(doc[i].text):
+        if GLUED_POSSESSIVE.search(word(i, i + 1)):
             end = i + 1
             break
     # Leading article; after a dash ("Kaieteur News – The Petroleum Commission is ...") a new
     # clause starts, as at a sentence start.
-    if ARTICLE.match(doc[start].text) and end - start > 1:
+    first = word(start, start + 1)
+    if ARTICLE.match(first) and end - start > 1:
         keep = (
-            doc[start].text == "The"
+            first == "The"
             and not is_sentence_initial(doc[start])
-            and not (start > 0 and doc[start - 1].text in _DASHES)
+            and not (start > 0 and word(start - 1, start) in _DASHES)
         )
         if not keep:
             start += 1
-            while end - start > 1 and doc[start].is_punct:  # 'the “Committee to ...”'
+            while end - start > 1 and punct[start]:  # 'the “Committee to ...”'
                 start += 1
-    elif label != "PERSON" and start > 0:
-        prev = doc[start - 1]
-        if prev.text == "The" and not is_sentence_initial(prev):
-            start -= 1
+    elif (
+        label != "PERSON"
+        and start > 0
+        and word(start - 1, start) == "The"
+        and not is_sentence_initial(doc[start - 1])
+    ):
+        start -= 1
     # A person's titles, roles and nationality adjectives before the name, and whatever comes
     # before an honorific inside the span ("Leader of the House Dr Jane Roe").
     if label == "PERSON":
         start = max(start, after_last_honorific(doc, start, end))
         while end - start > 1 and (
-            _is_title(doc[start])
-            or (doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES)
+            _is_title(doc[start]) or (lower[start] and doc[start].lower_ not in NAME_PARTICLES)
         ):
             start += 1
     # "pro-Russian", "anti-American": the nationality word is the last part.
     if label == "NORP":
-        while end - start > 1 and (doc[start].is_lower or doc[start].text in "-–"):
+        while end - start > 1 and (lower[start] or word(start, start + 1) in "-–"):
             start += 1
     # Leading lower-case words of a body's name ("the state Democratic Party"), and an ordinal
     # the model left out ("4th District Court of Appeal").
     if label == "ORG":
-        while end - start > 1 and doc[start].is_lower and doc[start].lower_ not in NAME_PARTICLES:
+        while end - start > 1 and lower[start] and doc[start].lower_ not in NAME_PARTICLES:
             start += 1
-        if start > 0 and ORDINAL.fullmatch(doc[start - 1].text) and doc[start].is_title:
+        if (
+            start > 0
+            and ORDINAL.fullmatch(word(start - 1, start))
+            and token_column(doc, "IS_TITLE")[start]
+        ):
             start -= 1
     # Trailing lower-case words, then the numbers they qualified ("Apple 500 million").
+    alpha, spacy = token_column(doc, "IS_ALPHA"), token_column(doc, "SPACY")
     stripped = False
     while (
         end - start > 1
-        and doc[end - 1].is_lower
-        and doc[end - 1].is_alpha
-        and doc[end - 2].whitespace_  # not the tail of a hyphenated word ("Co-operation")
+        and lower[end - 1]
+        and alpha[end - 1]
+        and spacy[end - 2]  # not the tail of a hyphenated word ("Co-operation")
     ):
         end -= 1
         stripped = True
-    while stripped and end - start > 1 and doc[end - 1].like_num:
-        end -= 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    if stripped:
+        like_num = token_column(doc, "LIKE_NUM")
+        while end - start > 1 and like_num[end - 1]:
+            end -= 1
+    while end > start and (punct[end - 1] or space[end - 1]):
         end -= 1
     return (start, end) if start < end else None
 
@@ -334,13 +355,10 @@ def after_last_honorific(doc: Any, start: int, end: int) -> int:
 
 def starts_with_honorific(doc: Any, start: int, end: int) -> bool:
     """ "Dr Mitchell", "Supt. Mary Kane": an honorific, then only capitalised name words."""
+    if end - start < 2 or not is_honorific(doc[start]):
+        return False  # the name's words are read only after an honorific (most spans: none)
     words = [t for t in doc[start + 1 : end] if t.text != "."]
-    return (
-        end - start >= 2
-        and is_honorific(doc[start])
-        and bool(words)
-        and all(t.is_alpha and t.is_title for t in words)
-    )
+    return bool(words) and all(t.is_alpha and t.is_title for t in words)
 
 
 def split_at_dashes(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
@@ -348,10 +366,10 @@ def split_at_dashes(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     on each side of every such dash, in order."""
     pieces = []
     piece_start = start
+    spacy, word = token_column(doc, "SPACY"), span_texts(doc)
     for i in range(start, end):
-        token = doc[i]
-        spaced = token.whitespace_ and i > 0 and doc[i - 1].whitespace_
-        if token.text in _DASHES and spaced:
+        spaced = spacy[i] and i > 0 and spacy[i - 1]
+        if spaced and word(i, i + 1) in _DASHES:
             if piece_start < i:
                 pieces.append((piece_start, i))
             piece_start = i + 1
@@ -366,8 +384,9 @@ def split_at_colons(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     each side, in order."""
     pieces = []
     piece_start = start
+    word = span_texts(doc)
     for i in range(start, end):
-        if doc[i].text == ":":
+        if word(i, i + 1) == ":":
             if piece_start < i:
                 pieces.append((piece_start, i))
             piece_start = i + 1
@@ -444,8 +463,9 @@ def split_after_place_possessive(doc: Any, start: int, end: int) -> list[tuple[i
     the name after it. Spans without that shape come back whole."""
     from reader.core.analysis.countries import country_key
 
+    word, title = span_texts(doc), token_column(doc, "IS_TITLE")
     for i in range(start + 1, end - 1):
-        if doc[i].text in POSSESSIVE and doc[i + 1].is_title and country_key(doc[start:i].text):
+        if word(i, i + 1) in POSSESSIVE and title[i + 1] and country_key(word(start, i)):
             return [(start, i), (i + 1, end)]
     return [(start, end)]
 
@@ -454,8 +474,10 @@ def split_lines(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """A span never crosses a line break: the pieces on each side of one."""
     pieces = []
     piece_start = start
-    for i in range(start, end):
-        if "\n" in doc[i].text_with_ws and i + 1 < end:
+    # a token's text with its whitespace runs to where the next token starts
+    text, idx = doc_text(doc), token_column(doc, "IDX")
+    for i in range(start, end - 1):
+        if "\n" in text[idx[i] : idx[i + 1]]:
             pieces.append((piece_start, i + 1))
             piece_start = i + 1
     pieces.append((piece_start, end))

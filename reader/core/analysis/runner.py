@@ -229,7 +229,9 @@ def token_column(doc: Any, attr: str) -> list[int]:
     """One attribute of every token (``doc.to_array(attr)``, e.g. "IDX", "IS_PUNCT"), read
     once per Doc: a rule that walks every token reads it from this list instead of building
     a Token for each index (``doc[i]``, hundreds of thousands of times a MB)."""
-    columns: dict[str, list[int]] = doc.user_data.setdefault(COLUMNS_KEY, {})
+    columns: dict[str, list[int]] | None = doc.user_data.get(COLUMNS_KEY)
+    if columns is None:
+        columns = doc.user_data[COLUMNS_KEY] = {}
     column = columns.get(attr)
     if column is None:
         column = columns[attr] = doc.to_array(attr).tolist()

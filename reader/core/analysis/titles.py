@@ -74,6 +74,7 @@ class TitleIndex:
         self._paragraph = paragraph
         self.gender: dict[str, str] = {}
         self._spelling_cache: dict[str, frozenset[str]] = {}
+        self._organizations: dict[str, list[tuple[Entity, list[int]]]] | None = None
         # In text order with each title's country marks, so ``resolve`` walks back from the
         # head and stops at the nearest fit (it compared every title at every phrase); of
         # titles at one offset the first collected is met first, as before.
@@ -82,6 +83,13 @@ class TitleIndex:
             for start, entity, words in sorted(reversed(self._collect()), key=lambda t: t[0])
         ]
         self._starts = [start for start, *_ in self._titles]
+        # Which titles hold each word, and which tie someone to a country: the only ones
+        # ``resolve`` can fit, so it walks back over those, not over every title.
+        self._holding: dict[str, list[int]] = {}
+        for index, (_, _, words, _) in enumerate(self._titles):
+            for w in words:
+                self._holding.setdefault(w, []).append(index)
+        self._with_country = [index for index, title in enumerate(self._titles) if title[3]]
 
     def resolve(self, head: Any) -> Entity | None:
         """The entity a title noun phrase ("the French president") refers back to."""
@@ -93,7 +101,7 @@ class TitleIndex:
         codes = {code for c in lefts if (code := _country_mark(c.text))}
         modifiers = {c.lower_ for c in lefts if c.dep_ != "poss"} - _IGNORED_MODIFIERS
         modifiers -= {c.lower_ for c in lefts if _country_mark(c.text)}
-        for index in range(bisect.bisect_left(self._starts, head.idx) - 1, -1, -1):
+        for index in self._fitting(word, bool(codes), bisect.bisect_left(self._starts, head.idx)):
             _, entity, words, known = self._titles[index]  # the nearest title first
             if not modifiers <= words:
                 continue
@@ -105,17 +113,39 @@ class TitleIndex:
                 return entity
         if any(c.dep_ == "poss" for c in head.children):
             return None  # "Macron's office" is not the Foreign Office
-        word = _spelling(word)
-        organizations = [
-            e for e in self.entities
-            if e.type == ORGANIZATION and word in self._spellings(e.name)
-            and any(m.start < head.idx for m in e.mentions)
-        ]  # fmt: skip
-        if organizations:
-            return max(
-                organizations, key=lambda e: max(m.start for m in e.mentions if m.start < head.idx)
-            )
-        return None
+        # the organization with that noun in its name mentioned last before the phrase
+        best: Entity | None = None
+        best_start = -1
+        for entity, starts in self._named_with(_spelling(word)):
+            before = bisect.bisect_left(starts, head.idx)
+            if before and starts[before - 1] > best_start:
+                best, best_start = entity, starts[before - 1]
+        return best
+
+    def _named_with(self, word: str) -> list[tuple[Entity, list[int]]]:
+        """The organizations with ``word`` in their name (as ``_spelling`` writes it), in the
+        order of ``entities``, each with its mentions' starts sorted: indexed on first use
+        (``resolve`` compared every organization's name at every phrase)."""
+        if self._organizations is None:
+            self._organizations = {}
+            for entity in self.entities:
+                if entity.type == ORGANIZATION:
+                    starts = sorted(m.start for m in entity.mentions)
+                    for w in self._spellings(entity.name):
+                        self._organizations.setdefault(w, []).append((entity, starts))
+        return self._organizations.get(word, [])
+
+    def _fitting(self, word: str, has_codes: bool, before: int) -> list[int]:
+        """Indexes below ``before`` of the titles that may fit a phrase with head ``word``,
+        nearest first: those holding the word, and for a generic leader with a country
+        ("the Italian leader") those tied to a country."""
+        holding = self._holding.get(word, [])
+        found = holding[: bisect.bisect_left(holding, before)]
+        if word in GENERIC_LEADERS and has_codes:
+            tied = self._with_country[: bisect.bisect_left(self._with_country, before)]
+            found = sorted(set(found).union(tied))
+        found.reverse()
+        return found
 
     def _spellings(self, name: str) -> frozenset[str]:
         """The words of an organization's name as ``_spelling`` writes them (computed once per

@@ -71,3 +71,23 @@ def test_sentences_are_doc_sents_read_once(nlp) -> None:
     assert bounds == [(s.start, s.end) for s in doc.sents] and len(bounds) > 2
     assert doc_columns.sentences(doc) is bounds
     assert doc_columns.sentence_chars(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+
+
+SPAN_EDGES = (
+    "The 4th District Court of Appeal heard pro-Russian claims, Harlow’s Co-operation said; "
+    "Apple 500 million  \n twelve (12) ‘quoted’ words!"
+)
+
+
+def test_the_columns_clean_span_reads_are_each_tokens_flags(nlp) -> None:
+    """``rules.clean_span`` reads these columns for the Token attributes of the same names."""
+    doc = parse_text(nlp, SPAN_EDGES)
+    for attr, flag in (
+        ("IS_PUNCT", "is_punct"), ("IS_SPACE", "is_space"), ("IS_LOWER", "is_lower"),
+        ("IS_TITLE", "is_title"), ("IS_ALPHA", "is_alpha"), ("LIKE_NUM", "like_num"),
+    ):  # fmt: skip
+        column = runner.token_column(doc, attr)
+        assert [bool(v) for v in column] == [getattr(t, flag) for t in doc], attr
+        assert any(column) and not all(column), attr
+    spacy = runner.token_column(doc, "SPACY")
+    assert [bool(v) for v in spacy] == [bool(t.whitespace_) for t in doc]
