@@ -21,9 +21,9 @@ The stages, each small and separately tested:
    the publication's own name is an organization (these in ``one_sense``), a body's or
    place's span in a title-case line stands only as far as the sentence-case text confirms it
    (``title_case``), a name one mention's parse shows to be software ("the Rust compiler",
-   "Python 3.6") is none of ours (``products``), a name that words of an organization's kind stand beside ("the retailer
-   X", "an X spokesperson") is an organization, and so is a name whose own words say so
-   ("Atlantis Semiconductors", "Ministry of Health", both in
+   "Python 3.6") is none of ours (``products``), a name that words of an organization's
+   kind stand beside ("the retailer X", "an X spokesperson") is an organization, and so is a
+   name whose own words say so ("Atlantis Semiconductors", "Ministry of Health", both in
    ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red por la
    Defensa de ...") is one organization, and the words after its last link its short name
    (``spanish_bodies``), a name a place noun governs ("the town of X", "the X area") is a place
