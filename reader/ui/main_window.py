@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
             return
         self.corrections.finish_journals()
         self.save_state()
+        self.library.close()  # before the shutdown: its writes queued so far still land
         if self._owns_tasks:
             self.tasks.shutdown()
-            self.library.close()
         super().closeEvent(event)
