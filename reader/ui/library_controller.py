@@ -34,6 +34,7 @@ from reader.ui import actions as registry
 from reader.ui.article_tab import ArticleTab
 from reader.ui.errors import describe
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.side_panels import make_dock
 from reader.ui.window_api import ReaderWindow
 
 log = logging.getLogger(__name__)
@@ -118,13 +119,7 @@ class LibraryController(QObject):
         self.panel = LibraryPanel()
         self.panel.open_requested.connect(self.open_at)
         self.panel.split_requested.connect(self.split)
-        dock = QDockWidget("Library", beside.parentWidget())
-        dock.setObjectName("libraryDock")
-        dock.setWidget(self.panel)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
+        dock = make_dock("libraryDock", "Library", self.panel, beside.parentWidget())
         self.dock = dock
         dock.visibilityChanged.connect(self._panel_visible)
         return dock
