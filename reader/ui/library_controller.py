@@ -5,14 +5,17 @@ task through ``reader.core.library.indexer.IndexRun``, so an article opened duri
 index run is analysed between two files, and the library has one writer (its own
 connection, used on that worker only). The panel reads through a second connection on the
 UI thread; WAL lets it read while the worker writes. Every article the window analyses, and
-every annotated copy it saves, is added too.
+every annotated copy it saves, is added too. On close the writer's connection is closed on its
+worker after the writes queued before it, which the task manager lets finish.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, wait
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
@@ -31,9 +34,11 @@ from reader.ui import actions as registry
 from reader.ui.article_tab import ArticleTab
 from reader.ui.errors import describe
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.side_panels import make_dock
 from reader.ui.window_api import ReaderWindow
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 REFRESH_MS = 500
 """The panel reads the library again at most this often while it is being written."""
@@ -94,6 +99,10 @@ class LibraryController(QObject):
         self._run: IndexRun | None = None
         self._busy = False
         """A run is starting or under way (its folders are no longer in the queue)."""
+        self._closed = False
+        """``close`` was called: nothing more is written or read."""
+        self._writes: list[Future[object]] = []
+        """Writes submitted that may not have finished (pruned as more are submitted)."""
         self.panel: LibraryPanel | None = None
         self.dock: QDockWidget | None = None
         self._widen_once = not window.settings.window_state
@@ -110,13 +119,7 @@ class LibraryController(QObject):
         self.panel = LibraryPanel()
         self.panel.open_requested.connect(self.open_at)
         self.panel.split_requested.connect(self.split)
-        dock = QDockWidget("Library", beside.parentWidget())
-        dock.setObjectName("libraryDock")
-        dock.setWidget(self.panel)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
+        dock = make_dock("libraryDock", "Library", self.panel, beside.parentWidget())
         self.dock = dock
         dock.visibilityChanged.connect(self._panel_visible)
         return dock
@@ -127,7 +130,7 @@ class LibraryController(QObject):
             action.setChecked(self.dock.isVisible())
         if visible and self._widen_once:
             QTimer.singleShot(0, self._widen)
-        if visible and self.panel is not None and not self.panel.connected:
+        if visible and self.panel is not None and not self.panel.connected and not self._closed:
             self.panel.set_connection(self.reader().conn)
             self._show_unreadable()
 
@@ -163,6 +166,23 @@ class LibraryController(QObject):
             self._writer = Library(self.path)
         return self._writer
 
+    def _write(
+        self,
+        fn: Callable[[object], T],
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None],
+        *,
+        finish: bool = True,
+    ) -> None:
+        """Run a write on the writer's worker; ``finish``: it lands even if the window
+        closes first (an index run's next file does not: the next run takes it)."""
+        if self._closed:
+            return
+        future = self._window.tasks.run(fn, on_success, on_failure, pool="analysis", finish=finish)
+        self._writes = [w for w in self._writes if not w.done()]
+        if future is not None:
+            self._writes.append(future)
+
     def open_at(self, path: str, start: int, end: int) -> None:
         """Open an article from the library, at [start, end) when given."""
         tab = self._window.open_file(path)
@@ -191,7 +211,7 @@ class LibraryController(QObject):
                 self._window.status.show_message(f"“{name}” is now an entity of its own")
             self._refresh_panel()
 
-        self._window.tasks.run(split, done, self._add_failed(Path(name)), pool="analysis")
+        self._write(split, done, self._add_failed(Path(name)))
 
     # -- indexing --------------------------------------------------------------------------------
     def add_folder_dialog(self) -> None:
@@ -212,7 +232,7 @@ class LibraryController(QObject):
         return self._busy or bool(self._queue)
 
     def _start_next(self) -> None:
-        if not self._queue:
+        if not self._queue or self._closed:
             return
         self._busy = True
         folders = self._queue.pop(0)
@@ -225,7 +245,7 @@ class LibraryController(QObject):
             run.drop_removed()
             return run
 
-        self._window.tasks.run(start, self._started, self._failed, pool="analysis")
+        self._write(start, self._started, self._failed, finish=False)
 
     def _started(self, run: IndexRun) -> None:
         self._run = run
@@ -233,18 +253,18 @@ class LibraryController(QObject):
 
     def _step(self, done: int) -> None:
         run = self._run
-        if run is None or self._window.tasks.closed:
+        if run is None or self._window.tasks.closed or self._closed:
             return
         if done >= len(run.files):
             self._finish(run)
             return
         self._window.status.show_progress(max(done, 1) / (len(run.files) + 1))
         path = run.files[done]
-        self._window.tasks.run(
+        self._write(
             lambda _progress: run.index(path),
             lambda _result: self._stepped(done + 1),
             self._failed,
-            pool="analysis",
+            finish=False,
         )
 
     def _stepped(self, done: int) -> None:
@@ -271,11 +291,11 @@ class LibraryController(QObject):
         self._start_next()
 
     def _refresh_panel(self) -> None:
-        if self.panel is not None and self.panel.connected:
+        if self.panel is not None and self.panel.connected and not self._closed:
             self.panel.refresh()
 
     def _show_unreadable(self) -> None:
-        if self.panel is None:
+        if self.panel is None or self._closed:
             return
         unreadable = self.reader().unreadable()
         if not unreadable:
@@ -301,7 +321,7 @@ class LibraryController(QObject):
             index_folders(self._writer_library(), [path], analyser)
             return str(path)
 
-        self._window.tasks.run(add, self._added, self._add_failed(path), pool="analysis")
+        self._write(add, self._added, self._add_failed(path))
 
     def add_article(self, path: Path, annotations: Annotations, *, is_copy: bool) -> None:
         """Record an article the window has the annotations of (on the writer's worker)."""
@@ -311,7 +331,7 @@ class LibraryController(QObject):
             add_annotations(self._writer_library(), path, snapshot, is_copy=is_copy)
             return str(path)
 
-        self._window.tasks.run(add, self._added, self._add_failed(path), pool="analysis")
+        self._write(add, self._added, self._add_failed(path))
 
     @staticmethod
     def _add_failed(path: Path) -> Callable[[BaseException], None]:
@@ -330,8 +350,24 @@ class LibraryController(QObject):
             self._refresh.start()
 
     def close(self) -> None:
-        """Close both connections (the workers have stopped)."""
-        for library in (self._reader, self._writer):
-            if library is not None:
-                library.close()
-        self._reader = self._writer = None
+        """Close both connections: the reader's now, the writer's on its worker after the
+        writes queued before this (closing it here could cut a write in half)."""
+        if self._closed:
+            return
+        self._closed = True
+        self._refresh.stop()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+        def close_writer(_progress: object) -> None:
+            writer, self._writer = self._writer, None
+            if writer is not None:
+                writer.close()
+
+        queued = self._window.tasks.run(
+            close_writer, lambda _none: None, self._add_failed(self.path), finish=True
+        )
+        if queued is None:  # the workers were shut down first: wait for what still runs
+            wait(self._writes)
+            close_writer(None)

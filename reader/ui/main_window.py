@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QSessionManager,
 )
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QMainWindow,
     QStackedWidget,
@@ -41,13 +40,12 @@ from reader.ui.article_loading import ArticleLoader, progress_text
 from reader.ui.article_tab import ArticleTab
 from reader.ui.commands import APP_TITLE, WindowCommands
 from reader.ui.corrections_ui import CorrectionController
-from reader.ui.entity_panel import EntityPanel
 from reader.ui.export_actions import ExportController
 from reader.ui.file_choosers import dropped_paths
 from reader.ui.find_bar import FindBar
 from reader.ui.legend import Legend
 from reader.ui.library_controller import LibraryController
-from reader.ui.quotes_panel import QuotesDatesPanel
+from reader.ui.side_panels import SidePanels
 from reader.ui.spans import Prepared
 from reader.ui.status import StatusArea
 from reader.ui.tasks import TaskManager
@@ -56,15 +54,13 @@ from reader.ui.theme import ThemeManager, page_colors
 log = logging.getLogger(__name__)
 
 
-ENTITY_DOCK_LIMIT = 340
-"""Widest the entity panel starts (pixels): longer names are cut, the article keeps room."""
-
-
 class MainWindow(QMainWindow):
     """The reader's window: layout and data flow; the commands live in controllers it owns.
 
     ``loader`` opens and analyses articles, ``commands`` handles the menus' plain verbs,
-    ``corrections`` the corrections, undo and journals, ``exports`` saving, export and print.
+    ``corrections`` the corrections, undo and journals, ``exports`` saving, export and print,
+    ``library`` the library, ``panels`` the docks beside the article (whose panels and docks
+    are also ``entity_panel``, ``quotes_panel``, ``entity_dock``, ``quotes_dock``).
     They see the window through ``reader.ui.window_api.ReaderWindow``.
 
     Args:
@@ -158,42 +154,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_panels(self) -> None:
-        colors = type_colors(self.theme.dark)
-        self.entity_panel = EntityPanel(colors, self)
-        self.entity_panel.set_sort(self.settings.entity_sort)
-        self.entity_panel.entity_activated.connect(self.select_entity)
-        self.entity_panel.sort_changed.connect(
-            lambda key: setattr(self.settings, "entity_sort", key)
-        )
-        self.entity_dock = self._dock("entitiesDock", "Entities", self.entity_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.entity_dock)
-        self.quotes_panel = QuotesDatesPanel(self)
-        self.quotes_panel.set_date_order(self.settings.date_order)
-        self.quotes_panel.range_activated.connect(self.jump_to_range)
-        self.quotes_panel.speaker_activated.connect(self.select_entity)
-        self.quotes_panel.date_order_changed.connect(
-            lambda key: setattr(self.settings, "date_order", key)
-        )
-        self.quotes_dock = self._dock("quotesDock", "Quotes and Dates", self.quotes_panel)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes_dock)
+        self.panels = SidePanels(self, self.settings, type_colors(self.theme.dark))
+        self.panels.entity_activated.connect(self.select_entity)
+        self.panels.range_activated.connect(self.jump_to_range)
+        self.entity_panel, self.quotes_panel = self.panels.entity_panel, self.panels.quotes_panel
+        self.entity_dock, self.quotes_dock = self.panels.entity_dock, self.panels.quotes_dock
         self.library_dock = self.library.build_panel(self.entity_dock)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
-        self.tabifyDockWidget(self.library_dock, self.entity_dock)  # Entities in front
-        self.resizeDocks(
-            [self.entity_dock, self.quotes_dock], [270, 360], Qt.Orientation.Horizontal
-        )
-        self._fit_entity_dock = not self.settings.window_state
-        """Widen the entity panel to its names once, unless the user's own layout was restored."""
-
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-        )
-        return dock
+        self.panels.place_behind_entities(self.library_dock)
 
     def _sync_actions(self) -> None:
         """Check marks follow the settings and the docks."""
@@ -204,13 +171,8 @@ class MainWindow(QMainWindow):
         theme_action = self.action_by_id.get(f"view.theme_{self.settings.theme}")
         if theme_action is not None:
             theme_action.setChecked(True)
-        for dock, action_id in (
-            (self.entity_dock, "view.entities_panel"),
-            (self.quotes_dock, "view.quotes_panel"),
-        ):
-            action = self.action_by_id[action_id]
-            action.setChecked(True)
-            dock.visibilityChanged.connect(lambda _v, d=dock, a=action: a.setChecked(d.isVisible()))
+        actions = self.action_by_id
+        self.panels.sync_actions(actions["view.entities_panel"], actions["view.quotes_panel"])
 
     def add_action(self, spec: registry.ActionSpec) -> QAction:
         """Add one more registered command to this window (menu and shortcut)."""
@@ -271,14 +233,9 @@ class MainWindow(QMainWindow):
         """Show ``annotations`` in ``tab``, and in the panels when it is in front."""
         tab.set_annotations(annotations, self.visible_types(), prepared)
         if tab is self.current_tab():
-            self.entity_panel.set_annotations(annotations, self.visible_types())
-            self.entity_panel.select_entity(tab.selected)  # the new rows lost the selection
-            if self._fit_entity_dock and not tab.analysing:
-                self._fit_entity_dock = False
-                width = min(ENTITY_DOCK_LIMIT, self.entity_panel.content_width())
-                if width > self.entity_dock.width():
-                    self.resizeDocks([self.entity_dock], [width], Qt.Orientation.Horizontal)
-            self.quotes_panel.set_annotations(annotations, analysing=tab.analysing)
+            self.panels.show(annotations, self.visible_types(), tab.selected, tab.analysing)
+            if not tab.analysing:
+                self.panels.fit_entity_dock_once()
 
     def visible_types(self) -> set[str]:
         """Entity types highlighted now."""
@@ -288,10 +245,10 @@ class MainWindow(QMainWindow):
         """The tab in front changed, or its text arrived: the panels, bar and title follow it."""
         tab = self.current_tab()
         self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.welcome)
-        annotations = tab.annotations if tab else None
-        self.entity_panel.set_annotations(annotations, self.visible_types())
-        self.quotes_panel.set_annotations(annotations, analysing=bool(tab and tab.analysing))
-        self.entity_panel.select_entity(tab.selected if tab else None)
+        if tab is None:
+            self.panels.show(None, self.visible_types(), None, analysing=False)
+        else:
+            self.panels.show(tab.annotations, self.visible_types(), tab.selected, tab.analysing)
         self.find_bar.set_view(tab.view if tab else None)
         self.show_tab_status(tab)
         title = tab.article.title if tab and tab.article and tab.article.title else None
@@ -385,7 +342,7 @@ class MainWindow(QMainWindow):
             tab.set_colors(page, types)
         if self.find_bar.isVisible():  # the new layout dropped the match marks
             self.find_bar.search(self.find_bar.field.text())
-        self.entity_panel.model.set_colors(types)
+        self.panels.set_colors(types)
         self.legend.set_colors(types)
 
     def save_state(self) -> None:
@@ -424,7 +381,7 @@ class MainWindow(QMainWindow):
             return
         self.corrections.finish_journals()
         self.save_state()
+        self.library.close()  # before the shutdown: its writes queued so far still land
         if self._owns_tasks:
             self.tasks.shutdown()
-            self.library.close()
         super().closeEvent(event)

@@ -2,7 +2,8 @@
 
 It shows what the core computed and reports what the reader pointed at; it never decides
 which entity is selected (``ArticleTab`` does). Offsets arrive as Python ``str`` indices and go
-through the tab's ``OffsetMap`` only.
+through the tab's ``OffsetMap`` only. Find matches and the scroll bar's ticks are drawn by the
+``ViewMarks`` it owns (``marks``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
     QResizeEvent,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -30,6 +30,7 @@ from reader.ui.positions import OffsetMap
 from reader.ui.screen_blocks import blocks_in_range
 from reader.ui.spans import Prepared, Span, mention_spans
 from reader.ui.theme import PageColors
+from reader.ui.view_marks import ViewMarks
 
 MEASURE_EMS = 40
 """Maximum text width in ems (about 70 characters per line)."""
@@ -60,6 +61,7 @@ class ReadingView(QTextBrowser):
         )
         self.scroll_bar = MarkedScrollBar(self)
         self.setVerticalScrollBar(self.scroll_bar)
+        self.marks = ViewMarks(self, self.scroll_bar)
         self.article: Article | None = None
         self.offsets = OffsetMap("")
         self.highlighter: EntityHighlighter | None = None
@@ -69,7 +71,6 @@ class ReadingView(QTextBrowser):
         self._page: PageColors | None = None
         self._zoom = 100
         self._press: QPoint | None = None
-        self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._own_document: QTextDocument | None = None
         """The document of ours shown (Qt's own first document is not)."""
         self._first_hint = 0
@@ -305,29 +306,12 @@ class ReadingView(QTextBrowser):
     def update_marks(self, entity_id: str | None, current_start: int | None) -> None:
         """Ticks along the scroll bar for ``entity_id``'s mentions (current one stronger)."""
         if entity_id is None or self.highlighter is None:
-            self.scroll_bar.clear_marks()
+            self.marks.clear_mention_ticks()
             return
         spans = [s for s in self.highlighter.spans if s.entity_id == entity_id]
         kind = spans[0].kind if spans else ""
         color = QColor(self._type_colors[kind].color if kind in self._type_colors else "#888")
-        current = self._fraction(current_start) if current_start is not None else None
-        # One tick per paragraph is all a scroll bar can show; it keeps long articles quick.
-        blocks = {self.document().findBlock(s.start).position(): s.start for s in spans}
-        marks = [self._fraction(start, lines=False) for start in blocks.values()]
-        self.scroll_bar.set_marks(marks, color, current)
-
-    def _fraction(self, position: int, lines: bool = True) -> float:
-        """Vertical place of document position ``position`` as a fraction of the height."""
-        document = self.document()
-        layout = document.documentLayout()
-        height = layout.documentSize().height() or 1.0
-        block = document.findBlock(position)
-        top = layout.blockBoundingRect(block).top()
-        if lines:
-            line = block.layout().lineForTextPosition(position - block.position())
-            if line.isValid():
-                top += line.y()
-        return min(1.0, max(0.0, top / height))
+        self.marks.mention_ticks([s.start for s in spans], color, current_start)
 
     # -- pointing: click and hover -----------------------------------------------------------
     def span_at_point(self, point: QPoint) -> Span | None:
@@ -389,30 +373,6 @@ class ReadingView(QTextBrowser):
     def find_all(
         self, text: str, case_sensitive: bool = False, limit: int = 5000
     ) -> list[tuple[int, int]]:
-        """Document ranges of every match of ``text`` (marked in the find colour)."""
-        matches: list[tuple[int, int]] = []
-        self._find_selections = []
-        if text:
-            flags = QTextDocument.FindFlag(0)
-            if case_sensitive:
-                flags |= QTextDocument.FindFlag.FindCaseSensitively
-            fmt = QTextCharFormat()
-            if self._page is not None:
-                fmt.setBackground(self._page.find)
-            cursor = QTextCursor(self.document())
-            while len(matches) < limit:
-                cursor = self.document().find(text, cursor, flags)
-                if cursor.isNull():
-                    break
-                matches.append((cursor.selectionStart(), cursor.selectionEnd()))
-                selection = QTextEdit.ExtraSelection()
-                selection.cursor = QTextCursor(cursor)
-                selection.format = fmt
-                self._find_selections.append(selection)
-        self.setExtraSelections(self._find_selections)
-        blocks = {self.document().findBlock(start).position(): start for start, _end in matches}
-        color = self._page.find if self._page is not None else QColor("#E0C000")
-        self.scroll_bar.set_find_marks(
-            [self._fraction(start, lines=False) for start in blocks.values()], color.darker(130)
-        )
-        return matches
+        """Document ranges of every match of ``text``, marked in the page's find colour."""
+        find = self._page.find if self._page is not None else None
+        return self.marks.find_all(text, case_sensitive, limit, find)

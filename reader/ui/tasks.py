@@ -7,6 +7,8 @@ create threads: they call ``TaskManager.run`` and receive ``on_success`` / ``on_
 ``on_progress`` on the UI thread, delivered through a queued Qt signal. Work for a tab goes
 through ``run_for``, which stops it and drops its results once the tab is closed; ``call_on_ui``
 is the one way back to the UI thread for code that is not a task (an uncaught error's dialog).
+``shutdown`` drops queued work, except work submitted with ``finish=True`` (a library write, the
+close of the writer's connection after it), which still runs, unseen, in order on its worker.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ class TaskManager(QObject):
         }
         self._pending = 0
         self._closed = False
+        self._droppable: set[Future[Any]] = set()
+        """Queued or running work that ``shutdown`` cancels (all but ``finish=True`` work)."""
         self._lock = threading.Lock()
         self._deliver.connect(self._invoke, Qt.ConnectionType.QueuedConnection)
 
@@ -102,17 +106,31 @@ class TaskManager(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[float], None] | None = None,
         pool: Pool = "analysis",
+        finish: bool = False,
     ) -> Future[Any] | None:
         """Call ``fn(progress)`` on a worker; exactly one of the callbacks follows on the UI thread.
 
-        Returns the Future, or None when the manager is already shut down.
+        ``finish``: the work runs even when ``shutdown`` comes first (its callbacks then do
+        not), so a write queued before the window closes lands. Returns the Future, or None
+        when the manager is already shut down.
         """
         if self._closed:
             return None
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        return self._pools[pool].submit(self._work, fn, on_success, on_failure, on_progress)
+        future = self._pools[pool].submit(
+            self._work, fn, on_success, on_failure, on_progress, finish
+        )
+        if not finish:
+            with self._lock:
+                self._droppable.add(future)
+            future.add_done_callback(self._forget)
+        return future
+
+    def _forget(self, future: Future[Any]) -> None:
+        with self._lock:
+            self._droppable.discard(future)
 
     def _work(
         self,
@@ -120,6 +138,7 @@ class TaskManager(QObject):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None] | None,
         on_progress: Callable[[float], None] | None,
+        finish: bool = False,
     ) -> None:
         last = [-1.0]
 
@@ -135,7 +154,7 @@ class TaskManager(QObject):
             result = fn(progress)
         except BaseException as exc:  # every failure goes back to the UI, none is lost
             error = exc
-            if on_failure is None:
+            if on_failure is None or (finish and self._closed):  # no one else hears of it
                 log.error("Background task failed", exc_info=error)
                 self._post(lambda: None)
             else:
@@ -209,8 +228,12 @@ class TaskManager(QObject):
             self.run_on_ui(callback)
 
     def shutdown(self, wait: bool = False) -> None:
-        """Drop queued work and stop delivering results; a running task finishes unseen."""
+        """Drop queued work and stop delivering results; a running task, and queued work
+        submitted with ``finish=True``, finish unseen (``wait``: before this returns)."""
         with self._lock:
             self._closed = True
+            dropped, self._droppable = self._droppable, set()
+        for future in dropped:
+            future.cancel()  # False for the one running: it finishes
         for executor in self._pools.values():
-            executor.shutdown(wait=wait, cancel_futures=True)
+            executor.shutdown(wait=wait)

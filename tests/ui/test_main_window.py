@@ -264,7 +264,7 @@ def test_article_view_has_keyboard_focus_on_open_and_tab_switch(
 
 
 def test_entity_panel_starts_wide_enough_for_its_names(qtbot, main_window, tmp_path) -> None:
-    from reader.ui.main_window import ENTITY_DOCK_LIMIT
+    from reader.ui.side_panels import ENTITY_DOCK_LIMIT
 
     article = tmp_path / "agency.txt"
     article.write_text("Agence France-Presse and the International Atomic Energy Agency met.\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.tasks import TaskManager
 
@@ -69,6 +70,31 @@ def test_analysis_runs_in_order_on_one_worker(qtbot, tasks: TaskManager) -> None
 def test_after_shutdown_nothing_runs(qtbot, tasks: TaskManager) -> None:
     tasks.shutdown(wait=True)
     assert tasks.run(lambda _p: 1, lambda _v: None) is None
+
+
+def test_shutdown_drops_queued_work_but_finish_work_runs_in_order_unseen(
+    qtbot, tasks: TaskManager
+) -> None:
+    ran: list[str] = []
+    delivered: list[str] = []
+    busy, release = threading.Event(), threading.Event()
+
+    def blocker(_p) -> None:
+        busy.set()
+        release.wait(5)
+        ran.append("running")
+
+    tasks.run(blocker, delivered.append)
+    assert busy.wait(5)
+    tasks.run(lambda _p: ran.append("dropped"), delivered.append)
+    tasks.run(lambda _p: ran.append("write"), delivered.append, finish=True)
+    tasks.run(lambda _p: ran.append("close"), delivered.append, finish=True)
+    tasks.shutdown()
+    release.set()
+    tasks.shutdown(wait=True)
+    QApplication.processEvents()
+    assert ran == ["running", "write", "close"]
+    assert delivered == []
 
 
 class _Owner:
