@@ -1,7 +1,8 @@
 """Resolve one date expression to a calendar value: pure Python, no spaCy, fully deterministic.
 
 The caller (``dates.py``) finds the expressions and says which way the sentence points in time;
-``date_words`` knows the vocabulary and what is not a date at all; this module turns
+``date_words`` knows the vocabulary and what is not a date at all; ``date_years`` reads the
+month-day forms and picks the year of one written without it; this module turns
 "Saturday", "last month", "March 26" or "the end of 2025" into a value with its precision,
 relative to the publication date.
 
@@ -33,8 +34,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Literal
 
 from reader.core.analysis.date_words import (
     CALENDAR_WORD,
@@ -49,12 +48,8 @@ from reader.core.analysis.date_words import (
     is_excluded,
     normalise,
 )
+from reader.core.analysis.date_years import Tense, choose_year, read_month_day
 from reader.core.model import Precision
-
-Tense = Literal["past", "present", "future", "unknown"]
-"""Which way the governing verb points. "present" (simple present) reads as a schedule for a
-weekday ("the summit opens on Thursday") but as the nearest date otherwise (a caption:
-"speaks during a debate on December 29")."""
 
 
 @dataclass(frozen=True)
@@ -104,18 +99,6 @@ DECADE = re.compile(
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEAR = re.compile(r"(?<![\d,.$€£])\b(1[5-9]\d\d|20\d\d|2100)\b(?![\d,.%])")
 YEAR_ONLY = re.compile(r"^(?:the\s+(?:year\s+)?)?(1[5-9]\d\d|20\d\d|2100)$")
-_ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_OPT_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
-MONTH_FIRST = re.compile(
-    rf"^(?:{WEEKDAY_NAME},?\s+)?(?P<month>{MONTH_NAME})(?:\s+(?:the\s+)?{_ORDINAL_DAY})?{_OPT_YEAR}$"
-)
-DAY_FIRST = re.compile(
-    rf"^(?:{WEEKDAY_NAME},?\s+)?(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?(?P<month>{MONTH_NAME})"
-    rf"{_OPT_YEAR}$"
-)
-AMBIGUOUS_NUMERIC = re.compile(r"^0?([1-9]|1[0-2])[/.]0?([1-9]|1[0-2])[/.]\d{4}$")
-# Other shapes with an explicit year ("26/03/2025", "2025/03/26"): dateparser reads them.
-OTHER_WITH_YEAR = re.compile(r"^[\w\s,./-]*\b(?:1[5-9]\d\d|20\d\d)\b[\w\s,./-]*$")
 # Holidays on a fixed calendar day (movable feasts such as Easter stay unresolved).
 HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
@@ -287,7 +270,7 @@ def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
         if published is None:
             return UNRESOLVED
         return _safe_day(choose_year(*holiday, published, tense), *holiday)
-    parsed = _read_month_day(key)
+    parsed = read_month_day(key)
     if parsed is None:
         return UNRESOLVED
     year, month, day = parsed
@@ -297,98 +280,6 @@ def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
         return UNRESOLVED
     year = choose_year(month, day, published, tense)
     return _month(year, month) if day is None else _safe_day(year, month, day)
-
-
-def _read_month_day(key: str) -> tuple[int | None, int, int | None] | None:
-    """(year or None, month, day or None) of "March 26, 2025", "26th of March", "Nov 6"..."""
-    match = MONTH_FIRST.match(key) or DAY_FIRST.match(key)
-    if match:
-        day = int(match.group("day")) if match.group("day") else None
-        year = int(match.group("year")) if match.group("year") else None
-        return year, MONTHS[match.group("month").rstrip(".")], day
-    if (numeric := AMBIGUOUS_NUMERIC.match(key)) and numeric.group(1) != numeric.group(2):
-        return None  # 3/4/2025: March 4 in Washington, 3 April in London
-    year_match = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", key)
-    if (
-        year_match
-        and OTHER_WITH_YEAR.match(key)
-        and re.search(r"\d", key[: year_match.start()] + key[year_match.end() :])
-    ):
-        return _parse_with_year(key)
-    return None
-
-
-SCHEDULE_HORIZON_DAYS = 270
-"""How far ahead a present-tense date may lie and still read as a schedule, not a caption."""
-
-
-def choose_year(month: int, day: int | None, published: dt.date, tense: Tense) -> int:
-    """The year for a month (and day) written without one, seen from ``published``.
-
-    Past tense: the latest occurrence not after the publication date (same month counts);
-    future: the earliest not before it; present: that too when it is within about nine
-    months, else the nearest; otherwise the nearest (ties go to the past).
-    """
-    here = (published.month, published.day if day is not None else 0)
-    there = (month, day if day is not None else 0)
-    before = published.year if there <= here else published.year - 1
-    after = published.year if there >= here else published.year + 1
-    if tense == "past":
-        return before
-    if tense == "future":
-        return after
-    if tense == "present":  # a schedule ("expires in October") unless that is most of a year off
-        ahead = (
-            _gap(published, after, month, day or 1)
-            if day
-            else 31 * ((month - published.month) % 12)
-        )
-        if ahead <= SCHEDULE_HORIZON_DAYS:
-            return after
-    if day is None:
-        back = (published.month - month) % 12
-        return before if back <= 6 else after
-    return (
-        before
-        if _gap(published, before, month, day) <= _gap(published, after, month, day)
-        else after
-    )
-
-
-def _gap(published: dt.date, year: int, month: int, day: int) -> int:
-    day = min(day, 28) if month == 2 else day
-    try:
-        return abs((dt.date(year, month, day) - published).days)
-    except ValueError:
-        return 10**6
-
-
-@lru_cache(maxsize=1)
-def _date_parser() -> Any:
-    """dateparser, English only, pinned to a fixed RELATIVE_BASE so it never reads the clock.
-
-    Only expressions that carry their own year reach it, so the base never shows through.
-    """
-    from dateparser.date import DateDataParser
-
-    settings = {
-        "RELATIVE_BASE": dt.datetime(2000, 1, 1),
-        "PREFER_DATES_FROM": "current_period",
-        "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "DMY",
-        "REQUIRE_PARTS": ["year", "month"],
-    }
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-@lru_cache(maxsize=1024)
-def _parse_with_year(key: str) -> tuple[int | None, int, int | None] | None:
-    """(year, month, day or None) of a numeric or unusual date that names its year."""
-    data = _date_parser().get_date_data(key)
-    if data is None or data.date_obj is None or data.period not in ("day", "month"):
-        return None
-    found = data.date_obj
-    return found.year, found.month, (found.day if data.period == "day" else None)
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from reader.core.analysis.date_resolution import Tense
+from reader.core.analysis.date_years import Tense
 
 
 class Containing(Protocol):

@@ -55,7 +55,6 @@ from reader.core.analysis.date_resolution import (
     DEICTIC_TAIL,
     UNRESOLVED,
     Resolution,
-    Tense,
     is_weekday,
     resolve,
 )
@@ -66,6 +65,7 @@ from reader.core.analysis.date_tense import (
     means_nowadays,
 )
 from reader.core.analysis.date_words import normalise
+from reader.core.analysis.date_years import Tense
 from reader.core.analysis.doc_columns import sentence_chars
 from reader.core.analysis.runner import doc_ents, doc_quotes, doc_text
 from reader.core.model import DateMention

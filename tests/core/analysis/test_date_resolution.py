@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from reader.core.analysis.date_patterns import find_date_phrases
 from reader.core.analysis.date_ranges import split_range
-from reader.core.analysis.date_resolution import UNRESOLVED, Resolution, choose_year, resolve
+from reader.core.analysis.date_resolution import UNRESOLVED, Resolution, resolve
 from reader.core.analysis.date_words import is_excluded
+from reader.core.analysis.date_years import choose_year
 
 MONDAY = dt.date(2025, 3, 17)  # the sample article's publication date, a Monday
 
