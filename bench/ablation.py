@@ -209,6 +209,10 @@ DATE_SWITCHES = (
     Switch("scheduled onset ahead", "dates", ((date_tense, "_names_scheduled_onset", _false),)),
     Switch("plan in the past", "dates", ((date_tense, "_plan_in_the_past", _false),)),
     Switch("attachment fix", "dates", ((date_tense, "_attachment_fix", _arg(0)),)),
+    Switch(
+        "progressive: near arrangement", "dates", ((date_tense, "PROGRESSIVE_AHEAD", "future"),)
+    ),
+    Switch("progressive after an event", "dates", ((date_tense, "_ongoing_after_event", _false),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES

@@ -1,12 +1,13 @@
 """Which way a date expression points in time, read from the verb of its clause (spaCy parse).
 
 "will meet on Monday" looks forward, "met on Monday" back, and so does a modal's perfect ("may
-have left on Friday"); a modal of obligation looks forward ("must register by Friday"); a plan
-looks forward ("is due to
-present on March 4", "the summit is set for March") unless the plan itself is past ("was
-slated to speak on Saturday", which points either way: unknown); "since", "ago" look back; a
-bare verb takes the tense of the verb it depends on. ``date_resolution`` turns the tense into
-a direction for weekdays and year-less months. Also the clause a date belongs to
+have left on Friday"); the present progressive looks ahead as far as an arrangement does, and
+back to an event it goes on after ("are cleaning up after Sunday's storm"); a modal of
+obligation looks forward ("must register by Friday"); a plan looks forward ("is due to present
+on March 4", "the summit is set for March") unless the plan itself is past ("was slated to
+speak on Saturday", which points either way: unknown); "since", "ago" look back; a bare verb
+takes the tense of the verb it depends on. ``date_resolution`` turns the tense into a
+direction for weekdays and year-less months. Also the clause a date belongs to
 (``clause_verb``), which ``date_context`` uses to give a year-less month its clause's year.
 """
 
@@ -30,6 +31,15 @@ until Friday" set what is to be done, so the day lies ahead ("could" is also a p
 "could not attend on Friday", and stays out)."""
 PAST_AUX = frozenset({"have", "has", "had", "'ve", "was", "were", "been"})
 PROGRESSIVE_PRESENT = frozenset({"is", "are", "am", "'s", "'re"})
+PROGRESSIVE_AHEAD: Tense = "present"
+"""The present progressive looks ahead as an arrangement does ("the union is meeting
+management on Thursday"), and an arrangement lies near: read as a schedule's present, a day
+more than about nine months ahead (``SCHEDULE_HORIZON_DAYS``) is no plan but the date of the
+event an ongoing activity is about ("police are investigating a shooting on March 10", written
+on March 19: the March 10 just gone), so it takes the nearest year."""
+AFTER_EVENT = frozenset({"after", "following"})
+"""Prepositions that set an ongoing activity after an event ("residents are cleaning up after
+Sunday's storm"): see ``_ongoing_after_event``."""
 # Words that make what follows a plan: "due to present", "planned for", "invited to join".
 FUTURE_CUES = frozenset(
     {
@@ -69,12 +79,15 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = 
     quoted = quotes.containing(start, end) if quotes else False
     if any(child.lower_ == "ago" for child in node.children):
         return "past"
+    after_event = False
     for _ in range(12):
         head = node.head
         if head is node:
             return "unknown"
         if head.lower_ == "since" and node.dep_ == "pobj":
             return "past"
+        if head.lower_ in AFTER_EVENT and head.pos_ == "ADP" and node.dep_ == "pobj":
+            after_event = True
         cues = [head] if head.lower_ in FUTURE_CUES else []
         cues += [
             c for c in head.children
@@ -85,7 +98,10 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = 
         if head.pos_ in ("VERB", "AUX"):
             if quotes and quotes.containing(head.idx, head.idx) != quoted:
                 return "unknown"
-            return verb_tense(_attachment_fix(head, span.root))
+            verb = _attachment_fix(head, span.root)
+            if after_event and _ongoing_after_event(verb):
+                return "past"
+            return verb_tense(verb)
         node = head
     return "unknown"
 
@@ -205,7 +221,7 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
         return "past"
     if tag == "VBG":
         if auxes & PROGRESSIVE_PRESENT:
-            return "future"
+            return PROGRESSIVE_AHEAD
         if auxes & {"was", "were"}:
             return "past"
         return _inherit(verb, depth)
@@ -216,6 +232,18 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
     if tag in ("VB", "VBN"):
         return _inherit(verb, depth)
     return "unknown"
+
+
+def _ongoing_after_event(verb: Any) -> bool:
+    """Whether a verb is in the present progressive, so that an event it follows is past.
+
+    "Residents are cleaning up after Sunday's storm", "the minister is facing criticism after
+    Monday's vote": what is going on now comes after the event, so the event has happened.
+    A simple present ("shops reopen after Monday's holiday") is a timetable and a future
+    ("will resume after Sunday's vote") looks ahead: both keep their own direction.
+    """
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and bool(auxes & PROGRESSIVE_PRESENT)
 
 
 def _names_scheduled_onset(verb: Any) -> bool:
