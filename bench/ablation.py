@@ -31,6 +31,7 @@ from typing import Any
 
 from reader.core.analysis import (
     SpacyAnalyser,
+    date_resolution,
     date_tense,
     dates,
     name_kinds,
@@ -213,6 +214,7 @@ DATE_SWITCHES = (
         "progressive: near arrangement", "dates", ((date_tense, "PROGRESSIVE_AHEAD", "future"),)
     ),
     Switch("progressive after an event", "dates", ((date_tense, "_ongoing_after_event", _false),)),
+    Switch("this/last/next season", "dates", ((date_resolution, "SEASON_RELATIVE", _NEVER),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES

@@ -14,7 +14,8 @@ Conventions (news style):
   the next one on or after the publication day).
   "last Monday" (and "Monday last") is strictly before, "next Monday" strictly after.
 - "last February" is the latest February before the publication month, "next February" the
-  first after it, "this February" the one of the publication year.
+  first after it, "this February" the one of the publication year; "this summer", "last
+  autumn" and "next spring" are years chosen the same way (winter, across New Year, is not).
 - A month or month-day without a year takes the year that puts it nearest the publication
   date, or the latest one not after it (past tense), or the earliest one not before it
   (future tense).
@@ -87,6 +88,13 @@ MONTH_RELATIVE = re.compile(
     rf"^(last|next|this|this past|this coming|past|coming)\s+({MONTH_NAME})$"
 )
 """A month named with "last", "this" or "next" ("last February", "This March")."""
+SEASON_RELATIVE = re.compile(
+    r"^(last|next|this|this past|this coming|past|coming)\s+(spring|summer|autumn|fall)$"
+)
+"""A season named with "last", "this" or "next" ("this summer", "last autumn"): a year."""
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+"""First and last month of each season (northern hemisphere, as the labels read them); winter
+runs across New Year, so "this winter" names no one year and stays without a value."""
 RELATIVE_UNIT = re.compile(
     r"^(?:(last|next|this|this past|this coming|the coming|the past|the previous|the following"
     r"|the current|the same|a|one)\s+)(week|weekend|month|year|fortnight)$"
@@ -147,6 +155,8 @@ def resolve(
         return _weekday("last", match.group(1), published, tense)
     if match := MONTH_RELATIVE.match(key):
         return _relative_month(match.group(1), MONTHS[match.group(2).rstrip(".")], published)
+    if match := SEASON_RELATIVE.match(key):
+        return _relative_season(match.group(1), match.group(2), published)
     if match := RELATIVE_UNIT.match(key):
         return _relative_unit(f"{match.group(1)} {match.group(2)}", match.group(2), published)
     if match := AGO.match(key):
@@ -213,6 +223,21 @@ def _relative_month(modifier: str, month: int, published: dt.date | None) -> Res
     elif modifier in ("next", "coming", "this coming"):
         year = year if month > published.month else year + 1
     return _month(year, month)
+
+
+def _relative_season(modifier: str, season: str, published: dt.date | None) -> Resolution:
+    """The year of "this summer" (the publication year), "last summer" (the latest summer over
+    before the publication month: 2024 in August 2025, 2025 in October) and "next summer"
+    (the first not yet begun)."""
+    if published is None:
+        return UNRESOLVED
+    first, last = SEASON_MONTHS[season]
+    year = published.year
+    if modifier in ("last", "past", "this past"):
+        year = year if published.month > last else year - 1
+    elif modifier in ("next", "coming", "this coming"):
+        year = year if published.month < first else year + 1
+    return Resolution(f"{year:04d}", "year")
 
 
 def _relative_unit(phrase: str, unit: str, published: dt.date | None) -> Resolution:
