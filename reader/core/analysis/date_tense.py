@@ -151,6 +151,34 @@ def in_past_perfect(doc: Any, start: int, end: int) -> bool:
     return False
 
 
+BACKSHIFTED_FUTURE = frozenset({"would", "'d"})
+
+
+def reported_future(doc: Any, start: int, end: int) -> bool:
+    """Whether the verb governing an expression is a future reported in the past: "would" in
+    a clause that a past verb reports ("officials said on Friday that talks would resume on
+    Monday"). The future is seen from the moment of speech, not from publication ("will"
+    keeps the writer's own now: "said on Monday that it will cut jobs on Friday")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    for _ in range(12):
+        if node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            head = node.head
+            return (
+                bool(auxes & BACKSHIFTED_FUTURE)
+                and node.dep_ == "ccomp"
+                and head.pos_ in ("VERB", "AUX")
+                and head.tag_ == "VBD"
+            )
+    return False
+
+
 def clause_verb(doc: Any, start: int, end: int) -> int | None:
     """Token index of the main verb of the clause an expression is in, or None.
 
