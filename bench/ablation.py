@@ -216,6 +216,13 @@ DATE_SWITCHES = (
     Switch("progressive after an event", "dates", ((date_tense, "_ongoing_after_event", _false),)),
     Switch("this/last/next season", "dates", ((date_resolution, "SEASON_RELATIVE", _NEVER),)),
     Switch("future reported in the past", "dates", ((dates, "reported_future", _false),)),
+    Switch(
+        "prediction passives ahead",
+        "dates",
+        ((date_tense, "FUTURE_CUES", date_tense.FUTURE_CUES - date_tense.PREDICTION_CUES),),
+    ),
+    Switch("news peg: follows, comes after", "dates", ((date_tense, "_news_peg", _false),)),
+    Switch("postponed to a new time", "dates", ((date_tense, "_moved_to", _false),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES

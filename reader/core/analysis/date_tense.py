@@ -49,6 +49,21 @@ FUTURE_CUES = frozenset(
         "prepared", "preparing", "next",
     }
 )  # fmt: skip
+PREDICTION_CUES = frozenset({"forecast", "forecasted", "predicted", "projected", "tipped", "bound"})
+"""Passives of prediction before "to": what "the storm is forecast to hit on Friday", "the bill
+is projected to pass on Thursday" predict lies ahead, as a plan does."""
+FUTURE_CUES |= PREDICTION_CUES
+NEWS_PEG = frozenset({"comes", "come"})
+FOLLOWS = frozenset({"follows", "follow"})
+"""Present verbs that set the news against an event (the "peg"): "the move follows Tuesday's
+vote", "the decision comes days after Sunday's election". The event is behind the news, so it
+is past, not a timetable's present: see ``_news_peg``."""
+POSTPONED = frozenset(
+    {"postponed", "delayed", "deferred", "adjourned", "rescheduled", "moved", "pushed", "put",
+     "suspended", "extended", "brought"}
+)  # fmt: skip
+"""Verbs that move an event or a deadline to a new time ("the trial was adjourned until Monday",
+"the vote has been pushed back to April 12"): see ``_moved_to``."""
 REPORTING = frozenset(
     {"say", "says", "tell", "tells", "add", "adds", "argue", "argues", "note", "notes", "write",
      "writes", "warn", "warns", "claim", "claims", "report", "reports", "insist", "insists"}
@@ -88,6 +103,8 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = 
             return "past"
         if head.lower_ in AFTER_EVENT and head.pos_ == "ADP" and node.dep_ == "pobj":
             after_event = True
+        if node.dep_ == "pobj" and _moved_to(head):
+            return "future"
         cues = [head] if head.lower_ in FUTURE_CUES else []
         cues += [
             c for c in head.children
@@ -99,7 +116,7 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = 
             if quotes and quotes.containing(head.idx, head.idx) != quoted:
                 return "unknown"
             verb = _attachment_fix(head, span.root)
-            if after_event and _ongoing_after_event(verb):
+            if (after_event and _ongoing_after_event(verb)) or _news_peg(verb, after_event):
                 return "past"
             return verb_tense(verb)
         node = head
@@ -272,6 +289,29 @@ def _ongoing_after_event(verb: Any) -> bool:
     """
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return verb.tag_ == "VBG" and bool(auxes & PROGRESSIVE_PRESENT)
+
+
+def _news_peg(verb: Any, after_event: bool) -> bool:
+    """Whether a present verb sets the news after the event a date belongs to: "the move
+    follows Tuesday's vote" (any date it governs), "the arrest comes a week after the attack
+    on Saturday" (a date reached through "after"). "The decision comes ahead of Sunday's
+    vote" keeps looking ahead."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return verb.lower_ in FOLLOWS or (after_event and verb.lower_ in NEWS_PEG)
+
+
+def _moved_to(preposition: Any) -> bool:
+    """Whether a preposition gives the new time of a postponement ("adjourned until Monday",
+    "pushed back to April 12", "put off till Friday"): that time lies ahead of the move, and a
+    move a story reports is recent, so the date lies ahead of publication, whatever the tense
+    of the verb that moved it."""
+    if preposition.lower_ not in ("until", "till", "to") or preposition.pos_ != "ADP":
+        return False
+    verb = preposition.head
+    if verb.dep_ in ("prt", "advmod") and verb.lower_ in ("back", "off", "forward"):
+        verb = verb.head
+    return verb.lower_ in POSTPONED and verb.pos_ in ("VERB", "AUX")
 
 
 def _names_scheduled_onset(verb: Any) -> bool:
