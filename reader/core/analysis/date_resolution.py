@@ -24,7 +24,8 @@ Conventions (news style):
   from now ("two years", "a third day", "24 hours", "the coming months") are not references:
   ``resolve`` returns None for them and the caller drops them.
 - "the end of 2025", "early March": the qualifier is dropped and the inner expression's value
-  and precision are kept ("2025", year). A range keeps the value of its start.
+  and precision are kept ("2025", year); so is a season or quarter before a year ("spring
+  2021", "Q2 2024"). A range keeps the value of its start.
 - Without a publication date only expressions that carry their own year resolve
   ("March 26, 2025", "2023"); relative ones keep value None. The clock is never read:
   dateparser always gets an explicit RELATIVE_BASE.
@@ -72,6 +73,9 @@ QUALIFIER = re.compile(
     r"|spring|summer|autumn|fall|winter)\s+of\s+|early\s+|mid-?\s*|late\s+|earlier\s+|later\s+"
     r"|until\s+|through\s+|by\s+)"
 )
+SEASON_YEAR = re.compile(r"^(?:spring|summer|autumn|fall|winter|q[1-4])\s+(?=(?:1[5-9]|20)\d\d$)")
+"""A season or quarter written before its year ("spring 2021", "Q2 2024"): the year, as "the
+spring of 2021" and "the second quarter of 2024" are."""
 DEICTIC = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -171,6 +175,8 @@ def resolve(
     if (qualified := QUALIFIER.sub("", key, count=1)) != key:
         inner = resolve(qualified, published, tense, anchor)
         return inner if inner is not None else UNRESOLVED
+    if (bare_year := SEASON_YEAR.sub("", key, count=1)) != key:
+        return resolve(bare_year, published, tense, anchor) or UNRESOLVED
     if " - " in key or re.search(r"\bto\b|\band\b|-", key):
         start = re.split(r"\s+-\s+|\s+to\s+|\s+and\s+|(?<=\w)-(?=\w)", key, maxsplit=1)[0]
         if start != key:

@@ -136,6 +136,8 @@ SEASONS: list[Case | object] = [
     (AUGUST, "The new line opens this autumn.", [("this autumn", "2025")]),
     (dt.date(2025, 10, 8), "The pool was busy last summer.", [("last summer", "2025")]),
     (MID_JAN, "Heavy snow fell this winter.", [("this winter", None)]),
+    (WED, "The plant opened in spring 2021.", [("spring 2021", "2021")]),
+    (WED, "Profits rose in Q2 2024.", [("Q2 2024", "2024")]),
 ]
 
 RANGES: list[Case | object] = [
