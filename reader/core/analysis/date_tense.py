@@ -25,6 +25,9 @@ class Containing(Protocol):
 
 
 FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "should", "may", "might"})
+FUTURE_PERFECT_MODALS = frozenset({"will", "'ll", "shall"})
+"""The future perfect ("by Thursday the river will have risen two metres") is done by a moment
+ahead; other modals' perfects ("may have left", "would have reached") look back."""
 OBLIGATION_AUX = frozenset({"must", "can", "ca"})
 """Modals of obligation and permission: "voters must register by Friday", "residents can apply
 until Friday" set what is to be done, so the day lies ahead ("could" is also a past ability,
@@ -251,7 +254,9 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     modal = auxes & (FUTURE_AUX | OBLIGATION_AUX | {"could"})
     if modal and "have" in auxes and verb.tag_ == "VBN":
-        return "past"  # a modal's perfect looks back: "may have left on Friday"
+        # a modal's perfect looks back ("may have left on Friday"), but the future perfect
+        # looks ahead to the moment by which it is done
+        return "future" if modal & FUTURE_PERFECT_MODALS else "past"
     if auxes & (FUTURE_AUX | OBLIGATION_AUX):
         return "future"
     if "to" in auxes:

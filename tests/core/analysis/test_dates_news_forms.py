@@ -255,7 +255,7 @@ REPORTED_FUTURE: list[Case | object] = [
     ),
 ]
 
-PEGS_AND_MOVES: list[Case | object] = [
+PEGS_MOVES_PERFECTS: list[Case | object] = [
     (WED, "The storm is forecast to hit the coast on Friday.", [("Friday", "2025-03-21")]),
     (WED, "The bill is projected to pass on Thursday.", [("Thursday", "2025-03-20")]),
     (WED, "The move follows Tuesday's vote in parliament.", [("Tuesday", "2025-03-18")]),
@@ -272,6 +272,12 @@ PEGS_AND_MOVES: list[Case | object] = [
     (WED, "The trial was adjourned until Saturday.", [("Saturday", "2025-03-22")]),
     (MID_JAN, "The vote has been pushed back to February 3.", [("February 3", "2026-02-03")]),
     (WED, "The museum moved to the old harbour in 2019.", [("2019", "2019")]),
+    (
+        WED,
+        "By Thursday, the river will have risen by two metres.",
+        [("Thursday", "2025-03-20")],
+    ),
+    (WED, "By Thursday, the river had risen by two metres.", [("Thursday", "2025-03-13")]),
     _xfail(
         (WED, "Monday's announcement comes after weeks of talks.", [("Monday", "2025-03-17")]),
         "the peg's own subject may be the news (an announcement made) or an event ahead "
@@ -309,7 +315,7 @@ LEFT_ALONE: list[Case | object] = [
     + HEADLINES_AND_YEARS
     + PROGRESSIVE
     + REPORTED_FUTURE
-    + PEGS_AND_MOVES
+    + PEGS_MOVES_PERFECTS
     + LEFT_ALONE,
 )
 def test_news_forms_resolve_in_the_direction_of_their_clause(
