@@ -225,6 +225,7 @@ DATE_SWITCHES = (
     Switch("news peg: follows, comes after", "dates", ((date_tense, "_news_peg", _false),)),
     Switch("postponed to a new time", "dates", ((date_tense, "_moved_to", _false),)),
     Switch("future perfect ahead", "dates", ((date_tense, "FUTURE_PERFECT_MODALS", frozenset()),)),
+    Switch("onset participle", "dates", ((date_tense, "_opens_from", _false),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES

@@ -346,10 +346,22 @@ def _plan_in_the_past(cue: Any) -> bool:
     return cue.dep_ in ("acomp", "attr") and head.lower_ in ("was", "were")
 
 
+ONSET_PARTICIPLES = frozenset({"starting", "beginning", "commencing"})
+"""Participles used as prepositions of onset ("Starting Monday, visitors must book"): the day
+is when the clause they open takes hold, so it has that clause's tense."""
+
+
+def _opens_from(verb: Any) -> bool:
+    """Whether a verb is an onset participle heading a prepositional phrase ("Starting Monday")."""
+    return verb.dep_ == "prep" and verb.lower_ in ONSET_PARTICIPLES
+
+
 def _inherit(verb: Any, depth: int) -> Tense:
     """A bare verb takes its head verb's tense ("will meet ... and then travel on Tuesday")."""
     head = verb.head
-    if head.i == verb.i or depth > 6 or verb.dep_ not in INHERITING_DEPS:
+    if head.i == verb.i or depth > 6:
+        return "unknown"
+    if verb.dep_ not in INHERITING_DEPS and not _opens_from(verb):
         return "unknown"
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         if head.lower_ in FUTURE_CUES:

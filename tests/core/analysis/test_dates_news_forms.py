@@ -278,6 +278,12 @@ PEGS_MOVES_PERFECTS: list[Case | object] = [
         [("Thursday", "2025-03-20")],
     ),
     (WED, "By Thursday, the river had risen by two metres.", [("Thursday", "2025-03-13")]),
+    (WED, "Starting Monday, visitors must book a slot.", [("Monday", "2025-03-24")]),
+    (
+        WED,
+        "Starting Monday, visitors had to book a slot.",
+        [("Monday", "2025-03-17")],
+    ),
     _xfail(
         (WED, "Monday's announcement comes after weeks of talks.", [("Monday", "2025-03-17")]),
         "the peg's own subject may be the news (an announcement made) or an event ahead "
