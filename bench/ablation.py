@@ -216,7 +216,7 @@ DATE_SWITCHES = (
     Switch("progressive after an event", "dates", ((date_tense, "_ongoing_after_event", _false),)),
     Switch("this/last/next season", "dates", ((date_resolution, "SEASON_RELATIVE", _NEVER),)),
     Switch("season before a year", "dates", ((date_resolution, "SEASON_YEAR", _NEVER),)),
-    Switch("future reported in the past", "dates", ((dates, "reported_future", _false),)),
+    Switch("future reported in the past", "dates", ((dates, "reported_future", _none),)),
     Switch(
         "prediction passives ahead",
         "dates",

@@ -8,9 +8,9 @@ module says which of their words count from the moment of speech and finds that 
 
 Only weekdays and months or days written without a year and without "last", "next" or "this"
 count from it: "tomorrow", "next month" are the writer's words, counted from publication. The
-moment is the last day or month named before the expression in its sentence, outside
-quotations and not after publication; the speech day itself is the speaker's "today", so a
-weekday counts from the day after it, as in a quotation.
+moment is the last day or month named before the expression in its sentence in the clause of
+the reporting verb, outside quotations and not after publication; the speech day itself is
+the speaker's "today", so a weekday counts from the day after it, as in a quotation.
 """
 
 from __future__ import annotations
@@ -49,22 +49,26 @@ class SpeechMoments:
         published: dt.date,
     ) -> None:
         moments = sorted(
-            (start, _first_day(result), result.precision == "day")
+            (start, end, _first_day(result), result.precision == "day")
             for start, end, result in resolved
             if result.precision in ("day", "month") and result.value and not quoted(start, end)
         )
-        self.moments = [moment for moment in moments if moment[1] <= published]
-        self.positions = [start for start, _, _ in self.moments]
+        self.moments = [moment for moment in moments if moment[2] <= published]
+        self.positions = [moment[0] for moment in self.moments]
 
-    def reference(self, sentence_start: int, start: int) -> dt.date | None:
+    def reference(
+        self, sentence_start: int, start: int, of_speech: Callable[[int, int], bool]
+    ) -> dt.date | None:
         """The day a backshifted future at ``start`` counts from, or None when its sentence
-        names no moment before it: the day after a named day, the first of a named month."""
+        names no moment of speech before it (``of_speech(start, end)``: the moment belongs to
+        the reporting verb's own clause, not to a clause of its subject, "the firm, founded in
+        May 1990, said ..."): the day after a named day, the first of a named month."""
         lo = bisect.bisect_left(self.positions, sentence_start)
         hi = bisect.bisect_left(self.positions, start)
-        if lo >= hi:
-            return None
-        _, day, is_day = self.moments[hi - 1]
-        return day + dt.timedelta(days=1) if is_day else day
+        for at, end, day, is_day in reversed(self.moments[lo:hi]):
+            if of_speech(at, end):
+                return day + dt.timedelta(days=1) if is_day else day
+        return None
 
 
 def _first_day(result: Resolution) -> dt.date:

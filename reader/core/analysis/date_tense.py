@@ -174,29 +174,43 @@ def in_past_perfect(doc: Any, start: int, end: int) -> bool:
 BACKSHIFTED_FUTURE = frozenset({"would", "'d"})
 
 
-def reported_future(doc: Any, start: int, end: int) -> bool:
+def reported_future(doc: Any, start: int, end: int) -> int | None:
     """Whether the verb governing an expression is a future reported in the past: "would" in
     a clause that a past verb reports ("officials said on Friday that talks would resume on
     Monday"). The future is seen from the moment of speech, not from publication ("will"
-    keeps the writer's own now: "said on Monday that it will cut jobs on Friday")."""
+    keeps the writer's own now: "said on Monday that it will cut jobs on Friday"). The token
+    index of the reporting verb, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return False
+        return None
     node = span.root
     for _ in range(12):
         if node.head is node:
-            return False
+            return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
             head = node.head
-            return (
+            reported = (
                 bool(auxes & BACKSHIFTED_FUTURE)
                 and node.dep_ == "ccomp"
                 and head.pos_ in ("VERB", "AUX")
                 and head.tag_ == "VBD"
             )
-    return False
+            return int(head.i) if reported else None
+    return None
+
+
+def spoken_in(doc: Any, start: int, end: int) -> int | None:
+    """Token index of the verb whose clause an expression dates (``clause_verb``), with an
+    adjunct between a reporting verb and its clause's subject given to the reporting verb ("said
+    in November it would ...", hung by the parser on "would": see ``_attachment_fix``)."""
+    index = clause_verb(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if index is None or span is None or len(span) == 0:
+        return index
+    fixed: int = _attachment_fix(doc[index], span.root).i
+    return fixed
 
 
 def clause_verb(doc: Any, start: int, end: int) -> int | None:

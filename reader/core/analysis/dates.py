@@ -67,6 +67,7 @@ from reader.core.analysis.date_tense import (
     in_past_perfect,
     means_nowadays,
     reported_future,
+    spoken_in,
 )
 from reader.core.analysis.date_words import normalise
 from reader.core.analysis.date_years import Tense
@@ -103,7 +104,7 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     resolved: list[tuple[int, int, Resolution]] = []
     deictic_in_quote: list[tuple[int, int]] = []
     anchored_weekdays: list[tuple[int, int, Tense]] = []  # (start, end, tense)
-    reported: list[tuple[int, int]] = []  # a future reported in the past ("said ... would")
+    reported: list[tuple[int, int, int]] = []  # (start, end, reporting verb): "said ... would"
     for start, end in _candidates(doc, text):
         expression = text[start:end]
         if means_nowadays(doc, start, end):
@@ -127,9 +128,9 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
             and tense == "future"
             and counts_from_speech(expression)
             and not quotes.containing(start, end)
-            and reported_future(doc, start, end)
+            and (speaking := reported_future(doc, start, end)) is not None
         ):
-            reported.append((start, end))
+            reported.append((start, end, speaking))
             continue
         result = resolve(expression, published, tense)
         if result is not None:
@@ -175,7 +176,7 @@ def _from_speech(
     doc: Any,
     text: str,
     resolved: list[tuple[int, int, Resolution]],
-    reported: list[tuple[int, int]],
+    reported: list[tuple[int, int, int]],
     quotes: Spans,
     published: dt.date,
 ) -> list[tuple[int, int, Resolution]]:
@@ -183,9 +184,13 @@ def _from_speech(
     moments = SpeechMoments(resolved, quotes.containing, published)
     sentence_starts = [a for a, _ in sentence_chars(doc)]
     found = []
-    for start, end in reported:
+    for start, end, speaking in reported:
         index = bisect.bisect_right(sentence_starts, start) - 1
-        reference = moments.reference(sentence_starts[index] if index >= 0 else 0, start)
+
+        def of_speech(at: int, to: int, verb: int = speaking) -> bool:
+            return spoken_in(doc, at, to) == verb
+
+        reference = moments.reference(sentence_starts[index] if index >= 0 else 0, start, of_speech)
         result = resolve(text[start:end], reference or published, "future")
         if result is not None:
             found.append((start, end, result))

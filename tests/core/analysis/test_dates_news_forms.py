@@ -250,6 +250,16 @@ REPORTED_FUTURE: list[Case | object] = [
     ),
     (
         WED,
+        "The firm, founded in May 1990, said on Monday it would open a store in June.",
+        [("May 1990", "1990-05"), ("Monday", "2025-03-17"), ("June", "2025-06")],
+    ),
+    (
+        WED,
+        "The firm, founded in May 1990, said it would open a store in June.",
+        [("May 1990", "1990-05"), ("June", "2025-06")],
+    ),
+    (
+        WED,
         "The union had said members would strike on Monday.",
         [("Monday", "2025-03-24")],
     ),
