@@ -31,6 +31,7 @@ from typing import Any
 
 from reader.core.analysis import (
     SpacyAnalyser,
+    date_resolution,
     date_tense,
     dates,
     name_kinds,
@@ -209,6 +210,22 @@ DATE_SWITCHES = (
     Switch("scheduled onset ahead", "dates", ((date_tense, "_names_scheduled_onset", _false),)),
     Switch("plan in the past", "dates", ((date_tense, "_plan_in_the_past", _false),)),
     Switch("attachment fix", "dates", ((date_tense, "_attachment_fix", _arg(0)),)),
+    Switch(
+        "progressive: near arrangement", "dates", ((date_tense, "PROGRESSIVE_AHEAD", "future"),)
+    ),
+    Switch("progressive after an event", "dates", ((date_tense, "_ongoing_after_event", _false),)),
+    Switch("this/last/next season", "dates", ((date_resolution, "SEASON_RELATIVE", _NEVER),)),
+    Switch("season before a year", "dates", ((date_resolution, "SEASON_YEAR", _NEVER),)),
+    Switch("future reported in the past", "dates", ((dates, "reported_future", _none),)),
+    Switch(
+        "prediction passives ahead",
+        "dates",
+        ((date_tense, "FUTURE_CUES", date_tense.FUTURE_CUES - date_tense.PREDICTION_CUES),),
+    ),
+    Switch("news peg: follows, comes after", "dates", ((date_tense, "_news_peg", _false),)),
+    Switch("postponed to a new time", "dates", ((date_tense, "_moved_to", _false),)),
+    Switch("future perfect ahead", "dates", ((date_tense, "FUTURE_PERFECT_MODALS", frozenset()),)),
+    Switch("onset participle", "dates", ((date_tense, "_opens_from", _false),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES

@@ -1,7 +1,8 @@
 """Resolve one date expression to a calendar value: pure Python, no spaCy, fully deterministic.
 
 The caller (``dates.py``) finds the expressions and says which way the sentence points in time;
-``date_words`` knows the vocabulary and what is not a date at all; this module turns
+``date_words`` knows the vocabulary and what is not a date at all; ``date_years`` reads the
+month-day forms and picks the year of one written without it; this module turns
 "Saturday", "last month", "March 26" or "the end of 2025" into a value with its precision,
 relative to the publication date.
 
@@ -13,7 +14,8 @@ Conventions (news style):
   the next one on or after the publication day).
   "last Monday" (and "Monday last") is strictly before, "next Monday" strictly after.
 - "last February" is the latest February before the publication month, "next February" the
-  first after it, "this February" the one of the publication year.
+  first after it, "this February" the one of the publication year; "this summer", "last
+  autumn" and "next spring" are years chosen the same way (winter, across New Year, is not).
 - A month or month-day without a year takes the year that puts it nearest the publication
   date, or the latest one not after it (past tense), or the earliest one not before it
   (future tense).
@@ -22,7 +24,8 @@ Conventions (news style):
   from now ("two years", "a third day", "24 hours", "the coming months") are not references:
   ``resolve`` returns None for them and the caller drops them.
 - "the end of 2025", "early March": the qualifier is dropped and the inner expression's value
-  and precision are kept ("2025", year). A range keeps the value of its start.
+  and precision are kept ("2025", year); so is a season or quarter before a year ("spring
+  2021", "Q2 2024"). A range keeps the value of its start.
 - Without a publication date only expressions that carry their own year resolve
   ("March 26, 2025", "2023"); relative ones keep value None. The clock is never read:
   dateparser always gets an explicit RELATIVE_BASE.
@@ -33,8 +36,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, Literal
 
 from reader.core.analysis.date_words import (
     CALENDAR_WORD,
@@ -49,12 +50,8 @@ from reader.core.analysis.date_words import (
     is_excluded,
     normalise,
 )
+from reader.core.analysis.date_years import Tense, choose_year, read_month_day
 from reader.core.model import Precision
-
-Tense = Literal["past", "present", "future", "unknown"]
-"""Which way the governing verb points. "present" (simple present) reads as a schedule for a
-weekday ("the summit opens on Thursday") but as the nearest date otherwise (a caption:
-"speaks during a debate on December 29")."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +73,9 @@ QUALIFIER = re.compile(
     r"|spring|summer|autumn|fall|winter)\s+of\s+|early\s+|mid-?\s*|late\s+|earlier\s+|later\s+"
     r"|until\s+|through\s+|by\s+)"
 )
+SEASON_YEAR = re.compile(r"^(?:spring|summer|autumn|fall|winter|q[1-4])\s+(?=(?:1[5-9]|20)\d\d$)")
+"""A season or quarter written before its year ("spring 2021", "Q2 2024"): the year, as "the
+spring of 2021" and "the second quarter of 2024" are."""
 DEICTIC = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -92,6 +92,13 @@ MONTH_RELATIVE = re.compile(
     rf"^(last|next|this|this past|this coming|past|coming)\s+({MONTH_NAME})$"
 )
 """A month named with "last", "this" or "next" ("last February", "This March")."""
+SEASON_RELATIVE = re.compile(
+    r"^(last|next|this|this past|this coming|past|coming)\s+(spring|summer|autumn|fall)$"
+)
+"""A season named with "last", "this" or "next" ("this summer", "last autumn"): a year."""
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+"""First and last month of each season (northern hemisphere, as the labels read them); winter
+runs across New Year, so "this winter" names no one year and stays without a value."""
 RELATIVE_UNIT = re.compile(
     r"^(?:(last|next|this|this past|this coming|the coming|the past|the previous|the following"
     r"|the current|the same|a|one)\s+)(week|weekend|month|year|fortnight)$"
@@ -104,18 +111,6 @@ DECADE = re.compile(
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 YEAR = re.compile(r"(?<![\d,.$€£])\b(1[5-9]\d\d|20\d\d|2100)\b(?![\d,.%])")
 YEAR_ONLY = re.compile(r"^(?:the\s+(?:year\s+)?)?(1[5-9]\d\d|20\d\d|2100)$")
-_ORDINAL_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_OPT_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
-MONTH_FIRST = re.compile(
-    rf"^(?:{WEEKDAY_NAME},?\s+)?(?P<month>{MONTH_NAME})(?:\s+(?:the\s+)?{_ORDINAL_DAY})?{_OPT_YEAR}$"
-)
-DAY_FIRST = re.compile(
-    rf"^(?:{WEEKDAY_NAME},?\s+)?(?:the\s+)?{_ORDINAL_DAY}\s+(?:of\s+)?(?P<month>{MONTH_NAME})"
-    rf"{_OPT_YEAR}$"
-)
-AMBIGUOUS_NUMERIC = re.compile(r"^0?([1-9]|1[0-2])[/.]0?([1-9]|1[0-2])[/.]\d{4}$")
-# Other shapes with an explicit year ("26/03/2025", "2025/03/26"): dateparser reads them.
-OTHER_WITH_YEAR = re.compile(r"^[\w\s,./-]*\b(?:1[5-9]\d\d|20\d\d)\b[\w\s,./-]*$")
 # Holidays on a fixed calendar day (movable feasts such as Easter stay unresolved).
 HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
@@ -164,6 +159,8 @@ def resolve(
         return _weekday("last", match.group(1), published, tense)
     if match := MONTH_RELATIVE.match(key):
         return _relative_month(match.group(1), MONTHS[match.group(2).rstrip(".")], published)
+    if match := SEASON_RELATIVE.match(key):
+        return _relative_season(match.group(1), match.group(2), published)
     if match := RELATIVE_UNIT.match(key):
         return _relative_unit(f"{match.group(1)} {match.group(2)}", match.group(2), published)
     if match := AGO.match(key):
@@ -178,6 +175,8 @@ def resolve(
     if (qualified := QUALIFIER.sub("", key, count=1)) != key:
         inner = resolve(qualified, published, tense, anchor)
         return inner if inner is not None else UNRESOLVED
+    if (bare_year := SEASON_YEAR.sub("", key, count=1)) != key:
+        return resolve(bare_year, published, tense, anchor) or UNRESOLVED
     if " - " in key or re.search(r"\bto\b|\band\b|-", key):
         start = re.split(r"\s+-\s+|\s+to\s+|\s+and\s+|(?<=\w)-(?=\w)", key, maxsplit=1)[0]
         if start != key:
@@ -230,6 +229,21 @@ def _relative_month(modifier: str, month: int, published: dt.date | None) -> Res
     elif modifier in ("next", "coming", "this coming"):
         year = year if month > published.month else year + 1
     return _month(year, month)
+
+
+def _relative_season(modifier: str, season: str, published: dt.date | None) -> Resolution:
+    """The year of "this summer" (the publication year), "last summer" (the latest summer over
+    before the publication month: 2024 in August 2025, 2025 in October) and "next summer"
+    (the first not yet begun)."""
+    if published is None:
+        return UNRESOLVED
+    first, last = SEASON_MONTHS[season]
+    year = published.year
+    if modifier in ("last", "past", "this past"):
+        year = year if published.month > last else year - 1
+    elif modifier in ("next", "coming", "this coming"):
+        year = year if published.month < first else year + 1
+    return Resolution(f"{year:04d}", "year")
 
 
 def _relative_unit(phrase: str, unit: str, published: dt.date | None) -> Resolution:
@@ -287,7 +301,7 @@ def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
         if published is None:
             return UNRESOLVED
         return _safe_day(choose_year(*holiday, published, tense), *holiday)
-    parsed = _read_month_day(key)
+    parsed = read_month_day(key)
     if parsed is None:
         return UNRESOLVED
     year, month, day = parsed
@@ -297,98 +311,6 @@ def _absolute(key: str, published: dt.date | None, tense: Tense) -> Resolution:
         return UNRESOLVED
     year = choose_year(month, day, published, tense)
     return _month(year, month) if day is None else _safe_day(year, month, day)
-
-
-def _read_month_day(key: str) -> tuple[int | None, int, int | None] | None:
-    """(year or None, month, day or None) of "March 26, 2025", "26th of March", "Nov 6"..."""
-    match = MONTH_FIRST.match(key) or DAY_FIRST.match(key)
-    if match:
-        day = int(match.group("day")) if match.group("day") else None
-        year = int(match.group("year")) if match.group("year") else None
-        return year, MONTHS[match.group("month").rstrip(".")], day
-    if (numeric := AMBIGUOUS_NUMERIC.match(key)) and numeric.group(1) != numeric.group(2):
-        return None  # 3/4/2025: March 4 in Washington, 3 April in London
-    year_match = re.search(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)", key)
-    if (
-        year_match
-        and OTHER_WITH_YEAR.match(key)
-        and re.search(r"\d", key[: year_match.start()] + key[year_match.end() :])
-    ):
-        return _parse_with_year(key)
-    return None
-
-
-SCHEDULE_HORIZON_DAYS = 270
-"""How far ahead a present-tense date may lie and still read as a schedule, not a caption."""
-
-
-def choose_year(month: int, day: int | None, published: dt.date, tense: Tense) -> int:
-    """The year for a month (and day) written without one, seen from ``published``.
-
-    Past tense: the latest occurrence not after the publication date (same month counts);
-    future: the earliest not before it; present: that too when it is within about nine
-    months, else the nearest; otherwise the nearest (ties go to the past).
-    """
-    here = (published.month, published.day if day is not None else 0)
-    there = (month, day if day is not None else 0)
-    before = published.year if there <= here else published.year - 1
-    after = published.year if there >= here else published.year + 1
-    if tense == "past":
-        return before
-    if tense == "future":
-        return after
-    if tense == "present":  # a schedule ("expires in October") unless that is most of a year off
-        ahead = (
-            _gap(published, after, month, day or 1)
-            if day
-            else 31 * ((month - published.month) % 12)
-        )
-        if ahead <= SCHEDULE_HORIZON_DAYS:
-            return after
-    if day is None:
-        back = (published.month - month) % 12
-        return before if back <= 6 else after
-    return (
-        before
-        if _gap(published, before, month, day) <= _gap(published, after, month, day)
-        else after
-    )
-
-
-def _gap(published: dt.date, year: int, month: int, day: int) -> int:
-    day = min(day, 28) if month == 2 else day
-    try:
-        return abs((dt.date(year, month, day) - published).days)
-    except ValueError:
-        return 10**6
-
-
-@lru_cache(maxsize=1)
-def _date_parser() -> Any:
-    """dateparser, English only, pinned to a fixed RELATIVE_BASE so it never reads the clock.
-
-    Only expressions that carry their own year reach it, so the base never shows through.
-    """
-    from dateparser.date import DateDataParser
-
-    settings = {
-        "RELATIVE_BASE": dt.datetime(2000, 1, 1),
-        "PREFER_DATES_FROM": "current_period",
-        "PREFER_DAY_OF_MONTH": "first",
-        "DATE_ORDER": "DMY",
-        "REQUIRE_PARTS": ["year", "month"],
-    }
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-@lru_cache(maxsize=1024)
-def _parse_with_year(key: str) -> tuple[int | None, int, int | None] | None:
-    """(year, month, day or None) of a numeric or unusual date that names its year."""
-    data = _date_parser().get_date_data(key)
-    if data is None or data.date_obj is None or data.period not in ("day", "month"):
-        return None
-    found = data.date_obj
-    return found.year, found.month, (found.day if data.period == "day" else None)
 
 
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:

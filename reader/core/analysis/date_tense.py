@@ -1,12 +1,13 @@
 """Which way a date expression points in time, read from the verb of its clause (spaCy parse).
 
 "will meet on Monday" looks forward, "met on Monday" back, and so does a modal's perfect ("may
-have left on Friday"); a modal of obligation looks forward ("must register by Friday"); a plan
-looks forward ("is due to
-present on March 4", "the summit is set for March") unless the plan itself is past ("was
-slated to speak on Saturday", which points either way: unknown); "since", "ago" look back; a
-bare verb takes the tense of the verb it depends on. ``date_resolution`` turns the tense into
-a direction for weekdays and year-less months. Also the clause a date belongs to
+have left on Friday"); the present progressive looks ahead as far as an arrangement does, and
+back to an event it goes on after ("are cleaning up after Sunday's storm"); a modal of
+obligation looks forward ("must register by Friday"); a plan looks forward ("is due to present
+on March 4", "the summit is set for March") unless the plan itself is past ("was slated to
+speak on Saturday", which points either way: unknown); "since", "ago" look back; a bare verb
+takes the tense of the verb it depends on. ``date_resolution`` turns the tense into a
+direction for weekdays and year-less months. Also the clause a date belongs to
 (``clause_verb``), which ``date_context`` uses to give a year-less month its clause's year.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from reader.core.analysis.date_resolution import Tense
+from reader.core.analysis.date_years import Tense
 
 
 class Containing(Protocol):
@@ -24,12 +25,24 @@ class Containing(Protocol):
 
 
 FUTURE_AUX = frozenset({"will", "'ll", "wo", "shall", "would", "'d", "should", "may", "might"})
+FUTURE_PERFECT_MODALS = frozenset({"will", "'ll", "shall"})
+"""The future perfect ("by Thursday the river will have risen two metres") is done by a moment
+ahead; other modals' perfects ("may have left", "would have reached") look back."""
 OBLIGATION_AUX = frozenset({"must", "can", "ca"})
 """Modals of obligation and permission: "voters must register by Friday", "residents can apply
 until Friday" set what is to be done, so the day lies ahead ("could" is also a past ability,
 "could not attend on Friday", and stays out)."""
 PAST_AUX = frozenset({"have", "has", "had", "'ve", "was", "were", "been"})
 PROGRESSIVE_PRESENT = frozenset({"is", "are", "am", "'s", "'re"})
+PROGRESSIVE_AHEAD: Tense = "present"
+"""The present progressive looks ahead as an arrangement does ("the union is meeting
+management on Thursday"), and an arrangement lies near: read as a schedule's present, a day
+more than about nine months ahead (``SCHEDULE_HORIZON_DAYS``) is no plan but the date of the
+event an ongoing activity is about ("police are investigating a shooting on March 10", written
+on March 19: the March 10 just gone), so it takes the nearest year."""
+AFTER_EVENT = frozenset({"after", "following"})
+"""Prepositions that set an ongoing activity after an event ("residents are cleaning up after
+Sunday's storm"): see ``_ongoing_after_event``."""
 # Words that make what follows a plan: "due to present", "planned for", "invited to join".
 FUTURE_CUES = frozenset(
     {
@@ -39,6 +52,21 @@ FUTURE_CUES = frozenset(
         "prepared", "preparing", "next",
     }
 )  # fmt: skip
+PREDICTION_CUES = frozenset({"forecast", "forecasted", "predicted", "projected", "tipped", "bound"})
+"""Passives of prediction before "to": what "the storm is forecast to hit on Friday", "the bill
+is projected to pass on Thursday" predict lies ahead, as a plan does."""
+FUTURE_CUES |= PREDICTION_CUES
+NEWS_PEG = frozenset({"comes", "come"})
+FOLLOWS = frozenset({"follows", "follow"})
+"""Present verbs that set the news against an event (the "peg"): "the move follows Tuesday's
+vote", "the decision comes days after Sunday's election". The event is behind the news, so it
+is past, not a timetable's present: see ``_news_peg``."""
+POSTPONED = frozenset(
+    {"postponed", "delayed", "deferred", "adjourned", "rescheduled", "moved", "pushed", "put",
+     "suspended", "extended", "brought"}
+)  # fmt: skip
+"""Verbs that move an event or a deadline to a new time ("the trial was adjourned until Monday",
+"the vote has been pushed back to April 12"): see ``_moved_to``."""
 REPORTING = frozenset(
     {"say", "says", "tell", "tells", "add", "adds", "argue", "argues", "note", "notes", "write",
      "writes", "warn", "warns", "claim", "claims", "report", "reports", "insist", "insists"}
@@ -69,12 +97,17 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = 
     quoted = quotes.containing(start, end) if quotes else False
     if any(child.lower_ == "ago" for child in node.children):
         return "past"
+    after_event = False
     for _ in range(12):
         head = node.head
         if head is node:
             return "unknown"
         if head.lower_ == "since" and node.dep_ == "pobj":
             return "past"
+        if head.lower_ in AFTER_EVENT and head.pos_ == "ADP" and node.dep_ == "pobj":
+            after_event = True
+        if node.dep_ == "pobj" and _moved_to(head):
+            return "future"
         cues = [head] if head.lower_ in FUTURE_CUES else []
         cues += [
             c for c in head.children
@@ -85,7 +118,10 @@ def governing_tense(doc: Any, start: int, end: int, quotes: Containing | None = 
         if head.pos_ in ("VERB", "AUX"):
             if quotes and quotes.containing(head.idx, head.idx) != quoted:
                 return "unknown"
-            return verb_tense(_attachment_fix(head, span.root))
+            verb = _attachment_fix(head, span.root)
+            if (after_event and _ongoing_after_event(verb)) or _news_peg(verb, after_event):
+                return "past"
+            return verb_tense(verb)
         node = head
     return "unknown"
 
@@ -133,6 +169,48 @@ def in_past_perfect(doc: Any, start: int, end: int) -> bool:
             auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
             return node.tag_ == "VBN" and "had" in auxes
     return False
+
+
+BACKSHIFTED_FUTURE = frozenset({"would", "'d"})
+
+
+def reported_future(doc: Any, start: int, end: int) -> int | None:
+    """Whether the verb governing an expression is a future reported in the past: "would" in
+    a clause that a past verb reports ("officials said on Friday that talks would resume on
+    Monday"). The future is seen from the moment of speech, not from publication ("will"
+    keeps the writer's own now: "said on Monday that it will cut jobs on Friday"). The token
+    index of the reporting verb, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = span.root
+    for _ in range(12):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            head = node.head
+            reported = (
+                bool(auxes & BACKSHIFTED_FUTURE)
+                and node.dep_ == "ccomp"
+                and head.pos_ in ("VERB", "AUX")
+                and head.tag_ == "VBD"
+            )
+            return int(head.i) if reported else None
+    return None
+
+
+def spoken_in(doc: Any, start: int, end: int) -> int | None:
+    """Token index of the verb whose clause an expression dates (``clause_verb``), with an
+    adjunct between a reporting verb and its clause's subject given to the reporting verb ("said
+    in November it would ...", hung by the parser on "would": see ``_attachment_fix``)."""
+    index = clause_verb(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if index is None or span is None or len(span) == 0:
+        return index
+    fixed: int = _attachment_fix(doc[index], span.root).i
+    return fixed
 
 
 def clause_verb(doc: Any, start: int, end: int) -> int | None:
@@ -190,7 +268,9 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     modal = auxes & (FUTURE_AUX | OBLIGATION_AUX | {"could"})
     if modal and "have" in auxes and verb.tag_ == "VBN":
-        return "past"  # a modal's perfect looks back: "may have left on Friday"
+        # a modal's perfect looks back ("may have left on Friday"), but the future perfect
+        # looks ahead to the moment by which it is done
+        return "future" if modal & FUTURE_PERFECT_MODALS else "past"
     if auxes & (FUTURE_AUX | OBLIGATION_AUX):
         return "future"
     if "to" in auxes:
@@ -205,7 +285,7 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
         return "past"
     if tag == "VBG":
         if auxes & PROGRESSIVE_PRESENT:
-            return "future"
+            return PROGRESSIVE_AHEAD
         if auxes & {"was", "were"}:
             return "past"
         return _inherit(verb, depth)
@@ -216,6 +296,41 @@ def verb_tense(verb: Any, depth: int = 0) -> Tense:
     if tag in ("VB", "VBN"):
         return _inherit(verb, depth)
     return "unknown"
+
+
+def _ongoing_after_event(verb: Any) -> bool:
+    """Whether a verb is in the present progressive, so that an event it follows is past.
+
+    "Residents are cleaning up after Sunday's storm", "the minister is facing criticism after
+    Monday's vote": what is going on now comes after the event, so the event has happened.
+    A simple present ("shops reopen after Monday's holiday") is a timetable and a future
+    ("will resume after Sunday's vote") looks ahead: both keep their own direction.
+    """
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and bool(auxes & PROGRESSIVE_PRESENT)
+
+
+def _news_peg(verb: Any, after_event: bool) -> bool:
+    """Whether a present verb sets the news after the event a date belongs to: "the move
+    follows Tuesday's vote" (any date it governs), "the arrest comes a week after the attack
+    on Saturday" (a date reached through "after"). "The decision comes ahead of Sunday's
+    vote" keeps looking ahead."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return verb.lower_ in FOLLOWS or (after_event and verb.lower_ in NEWS_PEG)
+
+
+def _moved_to(preposition: Any) -> bool:
+    """Whether a preposition gives the new time of a postponement ("adjourned until Monday",
+    "pushed back to April 12", "put off till Friday"): that time lies ahead of the move, and a
+    move a story reports is recent, so the date lies ahead of publication, whatever the tense
+    of the verb that moved it."""
+    if preposition.lower_ not in ("until", "till", "to") or preposition.pos_ != "ADP":
+        return False
+    verb = preposition.head
+    if verb.dep_ in ("prt", "advmod") and verb.lower_ in ("back", "off", "forward"):
+        verb = verb.head
+    return verb.lower_ in POSTPONED and verb.pos_ in ("VERB", "AUX")
 
 
 def _names_scheduled_onset(verb: Any) -> bool:
@@ -245,10 +360,22 @@ def _plan_in_the_past(cue: Any) -> bool:
     return cue.dep_ in ("acomp", "attr") and head.lower_ in ("was", "were")
 
 
+ONSET_PARTICIPLES = frozenset({"starting", "beginning", "commencing"})
+"""Participles used as prepositions of onset ("Starting Monday, visitors must book"): the day
+is when the clause they open takes hold, so it has that clause's tense."""
+
+
+def _opens_from(verb: Any) -> bool:
+    """Whether a verb is an onset participle heading a prepositional phrase ("Starting Monday")."""
+    return verb.dep_ == "prep" and verb.lower_ in ONSET_PARTICIPLES
+
+
 def _inherit(verb: Any, depth: int) -> Tense:
     """A bare verb takes its head verb's tense ("will meet ... and then travel on Tuesday")."""
     head = verb.head
-    if head.i == verb.i or depth > 6 or verb.dep_ not in INHERITING_DEPS:
+    if head.i == verb.i or depth > 6:
+        return "unknown"
+    if verb.dep_ not in INHERITING_DEPS and not _opens_from(verb):
         return "unknown"
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         if head.lower_ in FUTURE_CUES:

@@ -27,6 +27,8 @@ Kept and dropped (the schema's ``dates`` list):
 - "today", "tonight", "tomorrow", "yesterday" inside a direct quote count from the day the
   words were spoken: a day named in the same sentence outside the quote, else the last day
   the story has named before the quote, else the publication date.
+- A future reported in the past ("said on Friday that talks would resume on Monday") counts
+  forwards from the day or month of speech named before it in its sentence (``date_reported``).
 - A weekday inside a direct quote counts from the day of speech (found as for "today"); one
   in the past perfect ("had left on Thursday") from the day before the past moment named
   earlier in its sentence.
@@ -50,12 +52,12 @@ from reader.core.analysis.date_context import (
 )
 from reader.core.analysis.date_patterns import find_date_phrases
 from reader.core.analysis.date_ranges import day_first_starts, ordered_ends
+from reader.core.analysis.date_reported import SpeechMoments, counts_from_speech
 from reader.core.analysis.date_resolution import (
     DEICTIC,
     DEICTIC_TAIL,
     UNRESOLVED,
     Resolution,
-    Tense,
     is_weekday,
     resolve,
 )
@@ -64,8 +66,11 @@ from reader.core.analysis.date_tense import (
     governing_tense,
     in_past_perfect,
     means_nowadays,
+    reported_future,
+    spoken_in,
 )
 from reader.core.analysis.date_words import normalise
+from reader.core.analysis.date_years import Tense
 from reader.core.analysis.doc_columns import sentence_chars
 from reader.core.analysis.runner import doc_ents, doc_quotes, doc_text
 from reader.core.model import DateMention
@@ -99,6 +104,7 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     resolved: list[tuple[int, int, Resolution]] = []
     deictic_in_quote: list[tuple[int, int]] = []
     anchored_weekdays: list[tuple[int, int, Tense]] = []  # (start, end, tense)
+    reported: list[tuple[int, int, int]] = []  # (start, end, reporting verb): "said ... would"
     for start, end in _candidates(doc, text):
         expression = text[start:end]
         if means_nowadays(doc, start, end):
@@ -117,9 +123,20 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
         ):
             anchored_weekdays.append((start, end, tense))
             continue
+        if (
+            published is not None
+            and tense == "future"
+            and counts_from_speech(expression)
+            and not quotes.containing(start, end)
+            and (speaking := reported_future(doc, start, end)) is not None
+        ):
+            reported.append((start, end, speaking))
+            continue
         result = resolve(expression, published, tense)
         if result is not None:
             resolved.append((start, end, result))
+    if reported and published is not None:
+        resolved.extend(_from_speech(doc, text, resolved, reported, quotes, published))
     if deictic_in_quote or anchored_weekdays:
         speech = SpeechDays(doc, resolved, quotes, published)
         for start, end in deictic_in_quote:
@@ -153,6 +170,31 @@ def find_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
         lambda offset: bisect.bisect_right(sentences, offset),
     )
     return ordered_ends(text, day_first_starts(text, timeline), published)
+
+
+def _from_speech(
+    doc: Any,
+    text: str,
+    resolved: list[tuple[int, int, Resolution]],
+    reported: list[tuple[int, int, int]],
+    quotes: Spans,
+    published: dt.date,
+) -> list[tuple[int, int, Resolution]]:
+    """Reported futures resolved forwards from the moment of speech (``date_reported``)."""
+    moments = SpeechMoments(resolved, quotes.containing, published)
+    sentence_starts = [a for a, _ in sentence_chars(doc)]
+    found = []
+    for start, end, speaking in reported:
+        index = bisect.bisect_right(sentence_starts, start) - 1
+
+        def of_speech(at: int, to: int, verb: int = speaking) -> bool:
+            return spoken_in(doc, at, to) == verb
+
+        reference = moments.reference(sentence_starts[index] if index >= 0 else 0, start, of_speech)
+        result = resolve(text[start:end], reference or published, "future")
+        if result is not None:
+            found.append((start, end, result))
+    return found
 
 
 class Spans:

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from reader.core.analysis.date_patterns import find_date_phrases
 from reader.core.analysis.date_ranges import split_range
-from reader.core.analysis.date_resolution import UNRESOLVED, Resolution, choose_year, resolve
+from reader.core.analysis.date_resolution import UNRESOLVED, Resolution, resolve
 from reader.core.analysis.date_words import is_excluded
+from reader.core.analysis.date_years import choose_year
 
 MONDAY = dt.date(2025, 3, 17)  # the sample article's publication date, a Monday
 
@@ -413,3 +414,23 @@ def test_a_range_is_cut_into_its_two_ends(text: str, ends: list[tuple[str, str]]
 @pytest.mark.parametrize("text", ["2025-03-17", "the year to February", "mid", "March 26"])
 def test_not_a_range(text: str) -> None:
     assert split_range(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("this summer", dt.date(2025, 3, 19), Resolution("2025", "year")),
+        ("next summer", dt.date(2025, 3, 19), Resolution("2025", "year")),
+        ("next spring", dt.date(2025, 3, 19), Resolution("2026", "year")),
+        ("last autumn", dt.date(2025, 12, 10), Resolution("2025", "year")),
+        ("last fall", dt.date(2025, 10, 1), Resolution("2024", "year")),
+        ("this winter", dt.date(2026, 1, 14), UNRESOLVED),
+        ("last summer", None, UNRESOLVED),
+    ],
+)
+def test_a_season_named_with_last_this_next_is_a_year(
+    text: str, published: dt.date | None, expected: Resolution
+) -> None:
+    """'last summer' is the latest summer over before the publication month, 'next spring' the
+    first not yet begun; winter runs across New Year and names no one year."""
+    assert resolve(text, published, "unknown") == expected
