@@ -31,6 +31,7 @@ from typing import Any
 
 from reader.core.analysis import (
     SpacyAnalyser,
+    aliases,
     date_tense,
     dates,
     name_kinds,
@@ -196,6 +197,10 @@ SPEAKER_SWITCHES = (
     Switch("terms: names in capitals", "speakers", ((quotes, "_is_name", _false),)),
     Switch("terms: 'so-called' cues", "speakers", ((quotes, "_SO_CALLED", _NEVER),)),
     Switch("headline source", "speakers", ((quotes, "_headline_source", _false),)),
+    # a speaker's name as aliases writes it (entities.extract_entities -> aliases.merge_mentions)
+    Switch("surname-first names", "speakers", ((aliases, "natural_order", lambda text: text),)),
+    Switch("initials to full names", "speakers", ((aliases, "initial_owners", lambda *_: {}),)),
+    Switch("first full form", "speakers", ((aliases, "_person_name", aliases._canonical_text),)),
 )
 
 DATE_SWITCHES = (
