@@ -154,6 +154,7 @@ ENTITY_SWITCHES = (
     _entity("title-case lines", (E, "title_case.confirmed_by_body", _arg(2))),
     _entity("software names", (E, "products.software_names", _arg(1))),
     _entity("reference-list authors", (E, "references.reference_authors", _arg(1))),
+    _entity("reference-list titles", (E, "references.reference_titles", _arg(1))),
     _entity(
         "org ctx 1: class noun",
         (OC, "_Context.class_before", _false),

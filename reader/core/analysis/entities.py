@@ -28,11 +28,12 @@ The stages, each small and separately tested:
    both in ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red
    por la Defensa de ...") is one organization, and the words after its last link its short name
    (``spanish_bodies``), a name a place noun governs ("the town of X", "the X area") is a place
-   at each of its mentions the model called a body or a person (``place_context``), and an
-   untagged repeat of a name already found is added with the same type; a first name left out
-   before a person's surname (by the model or by the repeat) joins the name ("Rudolf" of "Rudolf
-   Brenner"), and a common first name and a surname the model did not tag as one name are a
-   person ("recorded by Dolly Prentice", ``person_names``);
+   at each of its mentions the model called a body or a person (``place_context``), a body in a
+   reference entry's title stands only where the rest of the article names it too
+   (``references``), and an untagged repeat of a name already found is added with the same type;
+   a first name left out before a person's surname (by the model or by the repeat) joins the
+   name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the model did not
+   tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -332,6 +333,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = spanish_bodies.spanish_bodies(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
     cands = place_context.places_by_context(doc, cands)
+    cands = references.reference_titles(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     cands = _without_overlaps(_fill_repeats(doc, text, cands))
     return person_names.with_first_names(doc, person_names.pairs_with_first_names(doc, cands))

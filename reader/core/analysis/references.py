@@ -11,7 +11,10 @@ own (after an optional list marker: "^ a b", "[3]", "3.", a bullet):
    van der"), the list optionally closed by "et al.";
 2. right after it, a year: in brackets ("(2019)", "(Nov 2008)", "(2016-02-01)") or between
    commas and a full stop (", 2019.");
-3. then more text on the line (the title).
+3. then more text on the line: the title, in quotation marks or up to a full stop.
+
+A title is capitalised as titles are, so an organization or place the model finds in it stands
+only where the rest of the article names it too (as ``title_case`` does for title-case lines).
 
 Only a line that has the whole shape is read: a "Surname, Given" pair in prose ("Paris,
 France", "Smith, the mayor,") never opens a line that goes on with a year and a title. A
@@ -25,7 +28,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from reader.core.analysis import places
+from reader.core.analysis import places, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key
 from reader.core.analysis.doc_columns import char_tokens
@@ -50,8 +53,10 @@ _YEAR = r"(?:1[6-9]|20)\d\d[a-z]?"
 _AFTER = re.compile(
     rf"(?:,?\set\sal\.?)?"
     rf"(?:\s?\([^()\n]{{0,15}}?\b{_YEAR}\b[^()\n]{{0,15}}\)[.,:]?|,?\s{_YEAR}[.,])"
-    r"\s?\S"
+    r"\s?(?=\S)"
 )
+_QUOTED_TITLE = re.compile(r"[\"“]([^\"”\n]+)[\"”]")
+_TITLE_END = re.compile(r"\.(?:\s|$)")
 
 
 def _is_author(match: re.Match[str]) -> bool:
@@ -64,34 +69,58 @@ def _is_author(match: re.Match[str]) -> bool:
     return not (given and (country_key(given) or places.state_name(given)))
 
 
-def _line_authors(line: str) -> list[tuple[int, int]]:
-    """The authors' spans (offsets into ``line``) when the line has the shape of a reference
-    entry, else none."""
+def _title(line: str, pos: int) -> tuple[int, int]:
+    """The title that starts at ``pos``: inside its quotation marks, else up to a full stop."""
+    quoted = _QUOTED_TITLE.match(line, pos)
+    if quoted:
+        return quoted.span(1)
+    end = _TITLE_END.search(line, pos)
+    return pos, end.start() if end else len(line.rstrip())
+
+
+def _entry(line: str) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
+    """The authors' spans and the title's (offsets into ``line``) when the line has the shape
+    of a reference entry, else None."""
     lead = _LEAD.match(line)
     pos = lead.end() if lead else 0
     spans: list[tuple[int, int]] = []
     while match := _AUTHOR.match(line, pos):
         if not _is_author(match):
-            return []
+            return None
         spans.append(match.span())
         pos = match.end()
-        if _AFTER.match(line, pos):
-            return spans
+        if after := _AFTER.match(line, pos):
+            return spans, _title(line, after.end())
         separator = _SEPARATOR.match(line, pos)
         if not separator:
-            return []
+            return None
         pos = separator.end()
-    return []
+    return None
+
+
+def entries(text: str) -> Iterator[tuple[list[tuple[int, int]], tuple[int, int]]]:
+    """Every line of ``text`` shaped as a reference entry: its authors' and its title's
+    character spans."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if "," in line and (entry := _entry(line)):
+            authors, (start, end) = entry
+            yield [(offset + a, offset + b) for a, b in authors], (offset + start, offset + end)
+        offset += len(line)
 
 
 def author_spans(text: str) -> Iterator[tuple[int, int]]:
     """Character spans of every author on the lines of ``text`` shaped as reference entries."""
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if "," in line:
-            for start, end in _line_authors(line):
-                yield offset + start, offset + end
-        offset += len(line)
+    for authors, _title_span in entries(text):
+        yield from authors
+
+
+def reference_titles(doc: Any, cands: list[Candidate]) -> list[Candidate]:
+    """A reference entry's title is capitalised as a title is ("Counting Herons in Estuaries"):
+    there a capital says nothing, so an organization or place span in it stands only as far
+    as the rest of the article confirms the name (``title_case.confirmed_outside``)."""
+    titles = [title for _authors, title in entries(doc_text(doc)) if title[0] < title[1]]
+    return title_case.confirmed_outside(doc, cands, titles)
 
 
 def reference_authors(doc: Any, cands: list[Candidate]) -> list[Candidate]:

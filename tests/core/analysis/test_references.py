@@ -6,7 +6,7 @@ import pytest
 
 from reader.core.analysis import references
 from reader.core.analysis.entities import extract_entities
-from reader.core.model import PERSON
+from reader.core.model import ORGANIZATION, PERSON
 
 
 def _authors(text: str) -> list[str]:
@@ -62,3 +62,42 @@ def test_each_author_is_one_person_over_surname_and_initials(nlp) -> None:
     for author in ("Okafor, T.N.", "Vanterpool, G.E.", "Hallström, Ingrid"):
         assert found.get(author) == PERSON, found
     assert "G.E." not in found and "Vanterpool" not in found, found
+
+
+def test_the_title_is_in_quotation_marks_or_runs_to_a_full_stop() -> None:
+    text = (
+        '^ Okafor, T.N. (2014). "Counting Herons, Again". Bird Notes. 4: 1–9.\n'
+        "Berg, Anneke van den (2021-05-04). Salt Marsh Mapping from the Air. Coastal Review.\n"
+    )
+    titles = [text[start:end] for _authors, (start, end) in references.entries(text)]
+    assert titles == ["Counting Herons, Again", "Salt Marsh Mapping from the Air"]
+
+
+_ENTRY = (
+    "\nReferences\n^ Berg, A.; Okafor, T.N. (2019). Counting Waders with Acoustic Sensor "
+    "Networks. Journal of Bird Notes. 4: 1–9.\n"
+)
+
+
+def _organizations(nlp, body: str) -> list[tuple[int, str]]:
+    doc = nlp(body + _ENTRY)
+    return sorted(
+        (m.start, m.text)
+        for e in extract_entities(doc)
+        if e.type == ORGANIZATION
+        for m in e.mentions
+    )
+
+
+@pytest.mark.model
+def test_a_body_in_a_title_stands_only_where_the_article_names_it_too(nlp) -> None:
+    body = "Volunteers counted waders on the estuary again this spring."
+    journal = (body + _ENTRY).index("Journal of Bird Notes")
+    assert _organizations(nlp, body) == [(journal, "Journal of Bird Notes")]
+    named = "The charity Acoustic Sensor Networks counted waders on the estuary this spring."
+    text = named + _ENTRY
+    assert _organizations(nlp, named) == [
+        (12, "Acoustic Sensor Networks"),
+        (text.index("Acoustic Sensor Networks", 13), "Acoustic Sensor Networks"),
+        (text.index("Journal of Bird Notes"), "Journal of Bird Notes"),
+    ]
