@@ -31,6 +31,7 @@ from typing import Any
 
 from reader.core.analysis import (
     SpacyAnalyser,
+    aliases,
     date_resolution,
     date_tense,
     dates,
@@ -153,6 +154,8 @@ ENTITY_SWITCHES = (
     _entity("full names over pieces", (E, "one_sense.known_long_names", _arg(2))),
     _entity("title-case lines", (E, "title_case.confirmed_by_body", _arg(2))),
     _entity("software names", (E, "products.software_names", _arg(1))),
+    _entity("reference-list authors", (E, "references.reference_authors", _arg(1))),
+    _entity("reference-list titles", (E, "references.reference_titles", _arg(1))),
     _entity(
         "org ctx 1: class noun",
         (OC, "_Context.class_before", _false),
@@ -196,6 +199,10 @@ SPEAKER_SWITCHES = (
     Switch("terms: names in capitals", "speakers", ((quotes, "_is_name", _false),)),
     Switch("terms: 'so-called' cues", "speakers", ((quotes, "_SO_CALLED", _NEVER),)),
     Switch("headline source", "speakers", ((quotes, "_headline_source", _false),)),
+    # a speaker's name as aliases writes it (entities.extract_entities -> aliases.merge_mentions)
+    Switch("surname-first names", "speakers", ((aliases, "natural_order", lambda text: text),)),
+    Switch("initials to full names", "speakers", ((aliases, "initial_owners", lambda *_: {}),)),
+    Switch("first full form", "speakers", ((aliases, "_person_name", aliases._canonical_text),)),
 )
 
 DATE_SWITCHES = (

@@ -23,10 +23,14 @@ The rules, in the order they apply:
   that ends a full name ("Macron", "de la Fuente") belongs to that person. When it ends several
   full names (a bare "Johnson" beside "Boris Johnson" and "Jo Johnson"), it belongs to the full
   name mentioned most recently before it; with no full name before it, it stays a separate,
-  ambiguous entity rather than being guessed.
+  ambiguous entity rather than being guessed. A name written surname first ("Hinton, G.E.",
+  a reference list's author) is read in the order said ("G.E. Hinton"), and a full name whose
+  first name is only an initial belongs to the one full name it abbreviates ("Geoffrey Hinton").
 - The canonical name is the longest form ("Emmanuel Macron"), in its usual case ("Berlin",
-  not the dateline's "BERLIN"); a country known only by an abbreviation takes its short name
-  ("U.S." -> "United States"), a nationality its adjective ("Ukrainian").
+  not the dateline's "BERLIN"); a person's is the article's first full form in the order said
+  ("Thomas Malone" before a later "Thomas W. Malone", "I. Gashi" for "Gashi, I."); a country
+  known only by an abbreviation takes its short name ("U.S." -> "United States"), a
+  nationality its adjective ("Ukrainian").
 - Entities are numbered "e1", "e2", ... in order of first mention, so ids are deterministic.
 """
 
@@ -97,10 +101,29 @@ def acronym_letters(text: str) -> str | None:
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
 
+def natural_order(text: str) -> str:
+    """A person's name written surname first, as a reference list writes its authors, in the
+    order it is said: "Gashi, I." is "I. Gashi", "Maaten, Laurens van der" "Laurens van der
+    Maaten". A name without one comma is returned as it is."""
+    surname, comma, given = text.partition(", ")
+    if not comma or "," in given or not given.strip():
+        return text
+    return f"{given.strip()} {surname.strip()}"
+
+
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
+
+
+def initials_first(text: str) -> bool:
+    """ "G.E. Hinton", "Hinton, G.E.", "M. Nourani": a name whose first name is an initial."""
+    first = natural_order(text).split()[0] if text.split() else ""
+    return bool(_INITIALS.fullmatch(first)) and first[0].isupper()
+
+
 def name_words(text: str) -> tuple[str, ...]:
-    """A person's name as the full-name rule compares it: normalised words without middle
-    initials ("Thomas W. Malone" is "Thomas Malone")."""
-    words = _words(text)
+    """A person's name as the full-name rule compares it: normalised words in the order said,
+    without middle initials ("Thomas W. Malone" is "Thomas Malone", "Malone, Thomas W." too)."""
+    words = _words(natural_order(text))
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(words)
@@ -128,18 +151,40 @@ def name_owners(words: tuple[str, ...], full: set[tuple[str, ...]]) -> list[tupl
     return owners
 
 
+def initial_owners(
+    initialled: set[tuple[str, ...]], full: set[tuple[str, ...]]
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Full names whose first name is only an initial ("G.E. Hinton") and the one other full
+    name they abbreviate: the same surname, a first name with that initial ("Geoffrey
+    Hinton"). Two such names ("Gina Hinton" too) leave the initialled name apart."""
+    found = {}
+    for words in initialled & full:
+        owners = [
+            f
+            for f in full - initialled
+            if len(f) == len(words) and f[1:] == words[1:] and f[0][:1] == words[0][:1]
+        ]
+        if len(owners) == 1:
+            found[words] = owners[0]
+    return found
+
+
 def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     """Group person mentions by the full-name rule in the module docstring."""
     # one reading per distinct text and one search for owners per distinct name: an article
     # repeats its names (the search compared every full name at every mention)
     words_of = {text: name_words(text) for text in {m.text for m in mentions}}
     full = full_names(set(words_of.values()))
+    initialled = initial_owners({w for t, w in words_of.items() if initials_first(t)}, full)
+    full -= set(initialled)
     owners_of: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     groups: dict[tuple[str, ...], list[TypedMention]] = {}
     last_seen: dict[tuple[str, ...], int] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         words = words_of[m.text]
-        if words in full:
+        if words in initialled:
+            target = initialled[words]
+        elif words in full:
             target = words
             last_seen[words] = m.start
         else:
@@ -249,9 +294,23 @@ def _canonical_text(group: list[TypedMention]) -> str:
     return best.title()
 
 
+def _person_name(group: list[TypedMention]) -> str:
+    """The article's first full form of a person's name (the most words, middle initials not
+    counted), in the order said: a middle initial written later, in a book credit's "Thomas W.
+    Malone", does not rename the "Thomas Malone" the article introduced; a full first name wins
+    over an initial ("Geoffrey Hinton" over "Hinton, G.E."), mixed case over capitals."""
+    forms = [natural_order(m.text) for m in group]  # the group is in order of mention
+    most = max(len(name_words(f)) for f in forms)
+    full = [f for f in forms if len(name_words(f)) == most]
+    best = min(full, key=lambda f: (f.isupper(), initials_first(f)))
+    return best.title() if best.isupper() else best
+
+
 def _canonical_name(group: list[TypedMention]) -> str:
     kind = group[0].type
     code = group[0].key
+    if kind == PERSON:
+        return _person_name(group)
     if kind == NATIONALITY and code:
         return demonym_name(code) or _canonical_text(group)
     if kind == COUNTRY and code:

@@ -14,24 +14,26 @@ The stages, each small and separately tested:
    (languages, "in French", are dropped) unless they name a party ("Democrats", ``parties``);
    a sports club's name ("Kestrel United") is an organization whatever the model said;
    a PERSON span ending in an organization's head noun ("Hispanic Caucus") is one;
-3. one sense per article: a mention that ends a person's full name is that person whatever
-   the model said ("Scholz" tagged as a place), a company's short name is that company
-   ("Lenoge" beside "Lenoge Technology"), an acronym defined in parentheses has its full
-   name's span and type (``acronyms``), a body's full name wins over the model's pieces of it,
-   the publication's own name is an organization (these in ``one_sense``), a body's or
-   place's span in a title-case line stands only as far as the sentence-case text confirms it
-   (``title_case``), a name one mention's parse shows to be software ("the Rust compiler",
-   "Python 3.6") is none of ours (``products``), a name that words of an organization's
-   kind stand beside ("the retailer X", "an X spokesperson") is an organization, and so is a
-   name whose own words say so ("Atlantis Semiconductors", "Ministry of Health", both in
-   ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red por la
-   Defensa de ...") is one organization, and the words after its last link its short name
+3. one sense per article: a mention that ends a person's full name is that person whatever the
+   model said ("Scholz" tagged as a place), a company's short name is that company ("Lenoge"
+   beside "Lenoge Technology"), an acronym defined in parentheses has its full name's span and
+   type (``acronyms``), a body's full name wins over the model's pieces of it, the publication's
+   own name is an organization (these in ``one_sense``), a body's or place's span in a
+   title-case line stands only as far as the sentence-case text confirms it (``title_case``), a
+   name one mention's parse shows to be software ("the Rust compiler", "Python 3.6") is none of
+   ours (``products``), each author of a reference entry ("Surname, I.; Surname, K. (2019).
+   Title") is one person over surname and initials (``references``), a name that words of an
+   organization's kind stand beside ("the retailer X", "an X spokesperson") is an organization,
+   and so is a name whose own words say so ("Atlantis Semiconductors", "Ministry of Health",
+   both in ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red
+   por la Defensa de ...") is one organization, and the words after its last link its short name
    (``spanish_bodies``), a name a place noun governs ("the town of X", "the X area") is a place
-   at each of its mentions the model called a body or a person (``place_context``), and an
-   untagged repeat of a name already found is added with the same
-   type; a first name left out before a person's surname (by the model or by the repeat)
-   joins the name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the
-   model did not tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
+   at each of its mentions the model called a body or a person (``place_context``), a body in a
+   reference entry's title stands only where the rest of the article names it too
+   (``references``), and an untagged repeat of a name already found is added with the same type;
+   a first name left out before a person's surname (by the model or by the repeat) joins the
+   name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the model did not
+   tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
 4. aliases merged into entities by ``aliases.merge_mentions``.
 """
 
@@ -51,6 +53,7 @@ from reader.core.analysis import (
     place_context,
     places,
     products,
+    references,
     rules,
     spanish_bodies,
     state_tags,
@@ -324,11 +327,13 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = one_sense.known_long_names(doc, text, cands)
     cands = title_case.confirmed_by_body(doc, text, cands)
     cands = products.software_names(doc, cands)
+    cands = references.reference_authors(doc, cands)
     cands = org_context.organizations_by_context(doc, cands)
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = spanish_bodies.spanish_bodies(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
     cands = place_context.places_by_context(doc, cands)
+    cands = references.reference_titles(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     cands = _without_overlaps(_fill_repeats(doc, text, cands))
     return person_names.with_first_names(doc, person_names.pairs_with_first_names(doc, cands))

@@ -72,7 +72,14 @@ def _inside(lines: list[tuple[int, int]], start: int, end: int) -> bool:
 def confirmed_by_body(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
     """Organization and place spans inside title-case lines, kept, cut to a name the
     sentence-case text has, or dropped (see the module's docstring)."""
-    lines = doc_title_case_lines(doc)
+    return confirmed_outside(doc, cands, doc_title_case_lines(doc))
+
+
+def confirmed_outside(
+    doc: Any, cands: list[Candidate], lines: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Organization and place spans inside ``lines`` (character spans in order, apart, where a
+    capital says nothing), kept as far as the text outside them confirms the name."""
     if not lines:
         return cands
 

@@ -102,3 +102,48 @@ def test_family_name_first_joins_the_one_full_name_it_starts() -> None:
         ("e1", "Xi Jinping", ["Xi Jinping", "Xi", "Xi"]),
         ("e2", "Trump", ["Trump"]),
     ]
+
+
+def test_a_surname_first_name_is_read_in_the_order_said() -> None:
+    ents = merge_mentions(
+        _mentions(
+            ("Odile van Rensburg", PERSON),
+            ("Rensburg, Odile van", PERSON),
+            ("Okonjo, T.", PERSON),
+        )
+    )
+    assert _names(ents) == [
+        ("e1", "Odile van Rensburg", ["Odile van Rensburg", "Rensburg, Odile van"]),
+        ("e2", "T. Okonjo", ["Okonjo, T."]),
+    ]
+
+
+def test_an_initialled_name_joins_the_one_full_name_it_abbreviates() -> None:
+    ents = merge_mentions(
+        _mentions(("Greta Halvorsen", PERSON), ("Halvorsen", PERSON), ("Halvorsen, G.K.", PERSON))
+    )
+    assert _names(ents) == [
+        ("e1", "Greta Halvorsen", ["Greta Halvorsen", "Halvorsen", "Halvorsen, G.K."])
+    ]
+
+
+def test_an_initial_two_full_names_share_or_none_has_stays_apart() -> None:
+    two = merge_mentions(
+        _mentions(
+            ("Greta Halvorsen", PERSON), ("Gunnar Halvorsen", PERSON), ("G. Halvorsen", PERSON)
+        )
+    )
+    assert [e.name for e in two] == ["Greta Halvorsen", "Gunnar Halvorsen", "G. Halvorsen"]
+    other = merge_mentions(_mentions(("Greta Halvorsen", PERSON), ("Halvorsen, P.", PERSON)))
+    assert [e.name for e in other] == ["Greta Halvorsen", "P. Halvorsen"]
+
+
+def test_a_persons_name_is_the_first_full_form_not_a_later_middle_initial() -> None:
+    ents = merge_mentions(
+        _mentions(("Rosa Lindqvist", PERSON), ("Lindqvist", PERSON), ("Rosa M. Lindqvist", PERSON))
+    )
+    assert _names(ents) == [
+        ("e1", "Rosa Lindqvist", ["Rosa Lindqvist", "Lindqvist", "Rosa M. Lindqvist"])
+    ]
+    capitals = merge_mentions(_mentions(("ROSA LINDQVIST", PERSON), ("Rosa M. Lindqvist", PERSON)))
+    assert [e.name for e in capitals] == ["Rosa M. Lindqvist"]
