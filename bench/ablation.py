@@ -38,6 +38,7 @@ from reader.core.analysis import (
     quote_inheritance,
     quotes,
     speakers,
+    title_case,
 )
 from reader.core.analysis import entities as entities_module
 from reader.core.analysis import places as places_module
@@ -152,6 +153,7 @@ ENTITY_SWITCHES = (
     _entity("site name", (E, "one_sense.add_site_name", _arg(2))),
     _entity("full names over pieces", (E, "one_sense.known_long_names", _arg(2))),
     _entity("title-case lines", (E, "title_case.confirmed_by_body", _arg(2))),
+    _entity("quoted titles", (title_case, "quoted_titles", _empty)),
     _entity("software names", (E, "products.software_names", _arg(1))),
     _entity(
         "org ctx 1: class noun",

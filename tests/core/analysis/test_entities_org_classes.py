@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.analysis import title_case
 from reader.core.analysis.citations import citation_authors
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import ORGANIZATION, PERSON
@@ -51,3 +52,36 @@ def test_a_reference_lists_authors_are_people_not_organizations(nlp) -> None:
     for name in ("Brodwick, T.", "Amsel, K. R.", "Fennimore, Jo"):
         assert found.get(name) == PERSON, found
     assert not any(kind == ORGANIZATION and "Amsel" in text for text, kind in found.items())
+
+
+def test_a_quoted_title_keeps_its_linking_words_in_lower_case() -> None:
+    assert title_case.is_quoted_title("Harbour Seal Colonies in Decline from Coastal Shipping")
+    assert title_case.is_quoted_title("Mapping Tides with t-SNE")  # a capital inside the word
+    assert not title_case.is_quoted_title("We will take them to court over the spills")
+    assert not title_case.is_quoted_title("Seal Colonies")  # too few long words to tell
+
+
+_TITLED = (
+    "The group published a report called “Harbour Seal Colonies in Decline from Coastal "
+    "Shipping with Northwind Logistics” last spring. It was widely read."
+)
+
+
+@pytest.mark.model
+def test_a_name_only_inside_a_quoted_title_is_no_organization(nlp, monkeypatch) -> None:
+    assert not any(
+        kind == ORGANIZATION and "Northwind" in text
+        for text, kind in _by_text(nlp(_TITLED)).items()
+    )
+    monkeypatch.setattr(title_case, "quoted_titles", lambda doc: [])
+    assert _by_text(nlp(_TITLED)).get("Northwind Logistics") == ORGANIZATION  # the rule's work
+
+
+@pytest.mark.model
+def test_a_name_the_sentences_confirm_stays_inside_a_quoted_title(nlp) -> None:
+    doc = nlp(
+        "Members of Harbour Watch wrote “Northwind Logistics Must Answer for Its Spills.” "
+        "Northwind Logistics declined to comment."
+    )
+    mentions = [m for e in extract_entities(doc) for m in e.mentions if e.type == ORGANIZATION]
+    assert [m.text for m in mentions].count("Northwind Logistics") == 2, mentions
