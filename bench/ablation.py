@@ -167,6 +167,7 @@ ENTITY_SWITCHES = (
     _entity("own words 4: 'on' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("on"))),
     _entity("Spanish body names", (E, "spanish_bodies.spanish_bodies", _arg(2))),
     _entity("org ctx 5: coordination", (E, "org_context.coordinated_with_organizations", _arg(1))),
+    _entity("event nouns list events", (E, "event_context.events_by_context", _arg(1))),
     _entity("place nouns -> place", (E, "place_context.places_by_context", _arg(1))),
     _entity("repeat filling", (E, "_fill_repeats", _arg(2))),
     *(

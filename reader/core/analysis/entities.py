@@ -25,11 +25,12 @@ The stages, each small and separately tested:
    "Python 3.6") is none of ours (``products``), a name that words of an organization's
    kind stand beside ("the retailer X", "an X spokesperson") is an organization, and so is a
    name whose own words say so ("Atlantis Semiconductors", "Ministry of Health", both in
-   ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red por la
-   Defensa de ...") is one organization, and the words after its last link its short name
-   (``spanish_bodies``), a name a place noun governs ("the town of X", "the X area") is a place
-   at each of its mentions the model called a body or a person (``place_context``), and an
-   untagged repeat of a name already found is added with the same
+   ``org_context``), a name an event noun lists ("conferences such as X and Y") is an
+   event, none of ours (``event_context``), a Spanish body's name with its head noun first
+   ("Fundación X", "Red por la Defensa de ...") is one organization, and the words after its
+   last link its short name (``spanish_bodies``), a name a place noun governs ("the town of
+   X", "the X area") is a place at each of its mentions the model called a body or a person
+   (``place_context``), and an untagged repeat of a name already found is added with the same
    type; a first name left out before a person's surname (by the model or by the repeat)
    joins the name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the
    model did not tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
@@ -45,6 +46,7 @@ from typing import Any
 
 from reader.core.analysis import (
     citations,
+    event_context,
     name_kinds,
     one_sense,
     org_context,
@@ -331,6 +333,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = spanish_bodies.spanish_bodies(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
+    cands = event_context.events_by_context(doc, cands)
     cands = place_context.places_by_context(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     cands = _without_overlaps(_fill_repeats(doc, text, cands))

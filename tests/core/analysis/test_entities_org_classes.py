@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import title_case
+from reader.core.analysis import event_context, title_case
 from reader.core.analysis.citations import citation_authors
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import ORGANIZATION, PERSON
@@ -85,3 +85,23 @@ def test_a_name_the_sentences_confirm_stays_inside_a_quoted_title(nlp) -> None:
     )
     mentions = [m for e in extract_entities(doc) for m in e.mentions if e.type == ORGANIZATION]
     assert [m.text for m in mentions].count("Northwind Logistics") == 2, mentions
+
+
+_EVENTS = (
+    "Offline, the language has several conferences around the world, such as HarbourConf, "
+    "TideFest and TideCon Asia. HarbourConf sold out within a day."
+)
+
+
+@pytest.mark.model
+def test_names_an_event_noun_lists_are_events_at_every_mention(nlp, monkeypatch) -> None:
+    assert not any("Harbour" in text or "Tide" in text for text in _by_text(nlp(_EVENTS)))
+    monkeypatch.setattr(event_context, "_listed_tokens", lambda doc: set())
+    assert _by_text(nlp(_EVENTS)).get("HarbourConf") == ORGANIZATION  # the rule's work
+
+
+@pytest.mark.model
+def test_festivals_listed_with_including_go_and_bodies_listed_by_a_body_noun_stay(nlp) -> None:
+    assert _by_text(nlp("Festivals including Larkspur and Bramblefest drew crowds.")) == {}
+    found = _by_text(nlp("Groups such as Harbour Watch and Kelpline protested on Monday."))
+    assert "Harbour Watch" in found and "Kelpline" in found, found
