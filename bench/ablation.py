@@ -168,6 +168,7 @@ ENTITY_SWITCHES = (
     _entity("Spanish body names", (E, "spanish_bodies.spanish_bodies", _arg(2))),
     _entity("org ctx 5: coordination", (E, "org_context.coordinated_with_organizations", _arg(1))),
     _entity("event nouns list events", (E, "event_context.events_by_context", _arg(1))),
+    _entity("country code in body name", (E, "branch_names.with_branch_codes", _arg(1))),
     _entity("place nouns -> place", (E, "place_context.places_by_context", _arg(1))),
     _entity("repeat filling", (E, "_fill_repeats", _arg(2))),
     *(

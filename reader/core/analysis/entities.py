@@ -26,7 +26,8 @@ The stages, each small and separately tested:
    kind stand beside ("the retailer X", "an X spokesperson") is an organization, and so is a
    name whose own words say so ("Atlantis Semiconductors", "Ministry of Health", both in
    ``org_context``), a name an event noun lists ("conferences such as X and Y") is an
-   event, none of ours (``event_context``), a Spanish body's name with its head noun first
+   event, none of ours (``event_context``), a body's name runs on over a country code after
+   it ("Harbour Watch UK", ``branch_names``), a Spanish body's name with its head noun first
    ("Fundación X", "Red por la Defensa de ...") is one organization, and the words after its
    last link its short name (``spanish_bodies``), a name a place noun governs ("the town of
    X", "the X area") is a place at each of its mentions the model called a body or a person
@@ -45,6 +46,7 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis import (
+    branch_names,
     citations,
     event_context,
     name_kinds,
@@ -334,6 +336,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = spanish_bodies.spanish_bodies(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
     cands = event_context.events_by_context(doc, cands)
+    cands = branch_names.with_branch_codes(doc, cands)
     cands = place_context.places_by_context(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])
     cands = _without_overlaps(_fill_repeats(doc, text, cands))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import event_context, title_case
+from reader.core.analysis import branch_names, event_context, title_case
 from reader.core.analysis.citations import citation_authors
 from reader.core.analysis.entities import extract_entities
-from reader.core.model import ORGANIZATION, PERSON
+from reader.core.model import COUNTRY, ORGANIZATION, PERSON
 
 
 def _by_text(doc) -> dict[str, str]:
@@ -105,3 +105,20 @@ def test_festivals_listed_with_including_go_and_bodies_listed_by_a_body_noun_sta
     assert _by_text(nlp("Festivals including Larkspur and Bramblefest drew crowds.")) == {}
     found = _by_text(nlp("Groups such as Harbour Watch and Kelpline protested on Monday."))
     assert "Harbour Watch" in found and "Kelpline" in found, found
+
+
+_BRANCH = "The UK must still close its plants. A spokesman for Greenpeace UK said it was slow."
+
+
+@pytest.mark.model
+def test_a_country_code_right_after_a_body_is_part_of_its_name(nlp, monkeypatch) -> None:
+    found = _by_text(nlp(_BRANCH))
+    assert found.get("Greenpeace UK") == ORGANIZATION and found.get("UK") == COUNTRY, found
+    monkeypatch.setattr(branch_names, "with_branch_codes", lambda doc, cands: cands)
+    assert "Greenpeace UK" not in _by_text(nlp(_BRANCH))  # the rule's work
+
+
+@pytest.mark.model
+def test_a_code_after_a_comma_or_a_preposition_stays_a_country(nlp) -> None:
+    found = _by_text(nlp("Amnesty International in the UK said no. Greenpeace, UK officials say."))
+    assert not any(kind == ORGANIZATION and "UK" in text for text, kind in found.items()), found
