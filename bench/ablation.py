@@ -160,6 +160,7 @@ ENTITY_SWITCHES = (
         (OC, "_Context.class_before", _false),
         (OC, "_Context.appositive_to_class", _false),
     ),
+    _entity("org ctx 1: listed examples", (OC, "_Context.listed_with", _empty)),
     _entity("org ctx 2: owned noun", (OC, "_Context.owned_after", _false)),
     _entity("own words 3: head last", (OC, "name_kinds.named_as_body", _false)),
     _entity("own words 4: head first", (OC, "_head_first_end", _arg(1))),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import branch_names, event_context, title_case
+from reader.core.analysis import branch_names, event_context, name_lists, org_context, title_case
 from reader.core.analysis.citations import citation_authors
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON
@@ -122,3 +122,36 @@ def test_a_country_code_right_after_a_body_is_part_of_its_name(nlp, monkeypatch)
 def test_a_code_after_a_comma_or_a_preposition_stays_a_country(nlp) -> None:
     found = _by_text(nlp("Amnesty International in the UK said no. Greenpeace, UK officials say."))
     assert not any(kind == ORGANIZATION and "UK" in text for text, kind in found.items()), found
+
+
+_LISTED = (
+    "Regulators in Ohio say platforms like Google, Twitter, and Facebook must now answer them."
+)
+
+
+@pytest.mark.model
+def test_every_name_a_class_nouns_like_lists_is_of_the_class(nlp, monkeypatch) -> None:
+    found = _by_text(nlp(_LISTED))
+    assert [found.get(n) for n in ("Google", "Twitter", "Facebook")] == [ORGANIZATION] * 3, found
+    monkeypatch.setattr(org_context._Context, "listed_with", lambda self, start, end: [])
+    assert "Facebook" not in _by_text(nlp(_LISTED))  # the parse alone loses the last name
+
+
+def test_a_list_stops_after_its_and_name_and_at_other_words() -> None:
+    sentence = "groups like Harbour Watch , Kelpline or Tidewatch , and Ann Lee spoke"
+    words = sentence.split(" ")
+    names = [w[0].isupper() for w in words]
+
+    def joins(i: int) -> str:
+        return words[i] if words[i] in (",", "and", "or") else ""
+
+    def run(i: int) -> tuple[int, int]:
+        end = i
+        while end < len(words) and names[end]:
+            end += 1
+        return i, end
+
+    listed = name_lists.listed_after(4, names, [False] * len(words), joins, run)
+    assert [" ".join(words[s:e]) for s, e in listed] == ["Kelpline", "Tidewatch"]
+    new_sentence = [False] * 5 + [True] * (len(words) - 5)  # "Kelpline" starts a sentence
+    assert name_lists.listed_after(4, names, new_sentence, joins, run) == []
