@@ -116,7 +116,6 @@ ENTITY_SWITCHES = (
     _entity("bare dateline", (E, "rules.bare_dateline", _empty)),
     _entity("'and' country names", (E, "and_names", _empty)),
     _entity("photo credits", (E, "rules.photo_credits", _empty)),
-    _entity("citation authors", (E, "citations.citation_authors", _empty)),
     _entity("party-state tags", (E, "state_tags.party_state_tags", _empty)),
     _entity("'in Europe' extension", (E, "rules.extend_over_region", _arg(2))),
     _entity("cut at line breaks", (E, "rules.split_lines", _whole)),

@@ -6,8 +6,7 @@ The stages, each small and separately tested:
    (titles, "the", possessives); a span that starts with an honorific is a person ("Dr
    Mitchell" tagged ORG); the ``date`` header is ignored; the wire dateline and country names
    with "and" in them ("Antigua and Barbuda") and the state of a US party-state tag ("N.C." of
-   "(R-N.C.)", ``state_tags``) and the authors of a citation ("Okafor, B.; de Vries, A.",
-   ``citations``) are spans by rule;
+   "(R-N.C.)", ``state_tags``) are spans by rule;
 2. our types: GPE/LOC/FAC are a country when ``countries`` knows the name, else a place;
    ORG/PERSON spans that are exactly a country name are that country, a territory's name
    ("Cayman", "BVI") a place; facilities (``name_kinds``) are places; events, awards and
@@ -47,7 +46,6 @@ from typing import Any
 
 from reader.core.analysis import (
     branch_names,
-    citations,
     event_context,
     name_kinds,
     one_sense,
@@ -156,8 +154,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def model_candidates(doc: Any, text: str) -> list[Candidate]:
     """Stage 1: the model's spans, cleaned, plus spans by rule: the dateline's place and
-    agency, country names with "and", photo credits' agency and photographer, the state of
-    a US party-state tag ("N.C." of "(R-N.C.)", ``state_tags``) and a citation's authors.
+    agency, country names with "and", photo credits' agency and photographer, and the state of
+    a US party-state tag ("N.C." of "(R-N.C.)", ``state_tags``).
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
@@ -168,7 +166,6 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
     by_rule += [(span, "GPE") for span in ([] if line else rules.bare_dateline(text))]
     by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
     by_rule += [(span, "GPE") for span in state_tags.party_state_tags(text) if span[0] >= head]
-    by_rule += [(span, "PERSON") for span in citations.citation_authors(text) if span[0] >= head]
     for agency, photographer in rules.photo_credits(text):
         by_rule += [(agency, "ORG"), (photographer, "PERSON")]
     for (start, end), label in by_rule:

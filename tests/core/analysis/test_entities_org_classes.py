@@ -5,53 +5,12 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis import branch_names, event_context, name_lists, org_context, title_case
-from reader.core.analysis.citations import citation_authors
 from reader.core.analysis.entities import extract_entities
-from reader.core.model import COUNTRY, ORGANIZATION, PERSON
+from reader.core.model import COUNTRY, ORGANIZATION
 
 
 def _by_text(doc) -> dict[str, str]:
     return {m.text: e.type for e in extract_entities(doc) for m in e.mentions}
-
-
-def _authors(text: str) -> list[str]:
-    return [text[start:end] for start, end in citation_authors(text)]
-
-
-def test_an_author_list_gives_each_inverted_name() -> None:
-    text = (
-        "Notes\n"
-        '^ a b de Vries, A.K.; Okafor, Bola; Lindqvist, M. R. (Mar 2019). "Tidal Models".\n'
-        '[2] Harrow, Peter (2021-05-03). "Salt Marsh Birds". Coastal Letters.\n'
-        "3. Tamsin, J.; Orrell, B.-K. Unpublished notes.\n"
-    )
-    assert _authors(text) == [
-        "de Vries, A.K.",
-        "Okafor, Bola",
-        "Lindqvist, M. R.",
-        "Harrow, Peter",
-        "Tamsin, J.",
-        "Orrell, B.-K.",
-    ]
-
-
-def test_prose_and_place_lists_are_no_author_lists() -> None:
-    assert _authors("We met Harrow, Peter said, and left (2019 was a good year).") == []
-    assert _authors("Lyon, France (2010) was the venue.\nBonn, Germany; Turin, Italy\n") == []
-    assert _authors("Harrow, Kent; Tamsin, Bola\n") == []  # no year, no initials: not told
-
-
-@pytest.mark.model
-def test_a_reference_lists_authors_are_people_not_organizations(nlp) -> None:
-    doc = nlp(
-        "The method was refined later.\n"
-        "References\n"
-        '^ Brodwick, T.; Amsel, K. R.; Fennimore, Jo (2015). "Sparse Maps". Data Notes. 4: 1-9.\n'
-    )
-    found = _by_text(doc)
-    for name in ("Brodwick, T.", "Amsel, K. R.", "Fennimore, Jo"):
-        assert found.get(name) == PERSON, found
-    assert not any(kind == ORGANIZATION and "Amsel" in text for text, kind in found.items())
 
 
 def test_a_quoted_title_keeps_its_linking_words_in_lower_case() -> None:
