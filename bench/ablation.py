@@ -40,6 +40,7 @@ from reader.core.analysis import (
     quote_inheritance,
     quotes,
     speakers,
+    title_case,
 )
 from reader.core.analysis import entities as entities_module
 from reader.core.analysis import places as places_module
@@ -153,6 +154,7 @@ ENTITY_SWITCHES = (
     _entity("site name", (E, "one_sense.add_site_name", _arg(2))),
     _entity("full names over pieces", (E, "one_sense.known_long_names", _arg(2))),
     _entity("title-case lines", (E, "title_case.confirmed_by_body", _arg(2))),
+    _entity("quoted titles", (title_case, "quoted_titles", _empty)),
     _entity("software names", (E, "products.software_names", _arg(1))),
     _entity("reference-list authors", (E, "references.reference_authors", _arg(1))),
     _entity("reference-list titles", (E, "references.reference_titles", _arg(1))),
@@ -161,6 +163,7 @@ ENTITY_SWITCHES = (
         (OC, "_Context.class_before", _false),
         (OC, "_Context.appositive_to_class", _false),
     ),
+    _entity("org ctx 1: listed examples", (OC, "_Context.listed_with", _empty)),
     _entity("org ctx 2: owned noun", (OC, "_Context.owned_after", _false)),
     _entity("own words 3: head last", (OC, "name_kinds.named_as_body", _false)),
     _entity("own words 4: head first", (OC, "_head_first_end", _arg(1))),
@@ -168,6 +171,8 @@ ENTITY_SWITCHES = (
     _entity("own words 4: 'on' link", (OC, "name_kinds.HEAD_FIRST_LINKS", _links_without("on"))),
     _entity("Spanish body names", (E, "spanish_bodies.spanish_bodies", _arg(2))),
     _entity("org ctx 5: coordination", (E, "org_context.coordinated_with_organizations", _arg(1))),
+    _entity("event nouns list events", (E, "event_context.events_by_context", _arg(1))),
+    _entity("country code in body name", (E, "branch_names.with_branch_codes", _arg(1))),
     _entity("place nouns -> place", (E, "place_context.places_by_context", _arg(1))),
     _entity("repeat filling", (E, "_fill_repeats", _arg(2))),
     *(

@@ -25,8 +25,11 @@ The stages, each small and separately tested:
    Title") is one person over surname and initials (``references``), a name that words of an
    organization's kind stand beside ("the retailer X", "an X spokesperson") is an organization,
    and so is a name whose own words say so ("Atlantis Semiconductors", "Ministry of Health",
-   both in ``org_context``), a Spanish body's name with its head noun first ("Fundación X", "Red
-   por la Defensa de ...") is one organization, and the words after its last link its short name
+   both in ``org_context``), a name an event noun lists ("conferences such as X and Y") is an
+   event, none of ours (``event_context``), a body's name runs on over a country code after it
+   ("Harbour Watch UK", ``branch_names``), a Spanish body's name with its head noun first
+   ("Fundación X", "Red por la Defensa de ...") is one organization, and the words after its
+   last link its short name
    (``spanish_bodies``), a name a place noun governs ("the town of X", "the X area") is a place
    at each of its mentions the model called a body or a person (``place_context``), a body in a
    reference entry's title stands only where the rest of the article names it too
@@ -45,6 +48,8 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis import (
+    branch_names,
+    event_context,
     name_kinds,
     one_sense,
     org_context,
@@ -332,6 +337,8 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = spanish_bodies.spanish_bodies(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
+    cands = event_context.events_by_context(doc, cands)
+    cands = branch_names.with_branch_codes(doc, cands)
     cands = place_context.places_by_context(doc, cands)
     cands = references.reference_titles(doc, cands)
     cands = _without_overlaps([c for c in cands if c.type is not None])

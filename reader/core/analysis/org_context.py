@@ -5,7 +5,8 @@ group's name untagged, calls it a place or a work of art:
 
 1. a common noun of an organization's kind names the class of the name beside it: before it
    ("the retailer Brantwell", "tech giant Zoomit"), in apposition ("another company, Pelco,"),
-   or before "like" / "such as" ("resistance groups like Indivisible");
+   or before "like" / "such as" ("resistance groups like Indivisible"), and so does every
+   name listed after that one ("groups like Indivisible, Kelpline and Tidewatch");
 2. the name modifies a noun that only an organization has: "a Zoomit spokesperson", "Pelco
    shares", "the Sinaloa drug cartel", "the campaign's Facebook page", "his Twitter account".
 
@@ -21,7 +22,7 @@ from dataclasses import replace
 from itertools import compress
 from typing import Any
 
-from reader.core.analysis import name_kinds, places, rules, title_case
+from reader.core.analysis import name_kinds, name_lists, places, rules, title_case
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
 from reader.core.analysis.doc_columns import sent_starts, sentence_initial, span_texts, word_hashes
@@ -94,6 +95,7 @@ class _Context:
         self.like, self.as_, self.such, self.noun, self.comma = (
             strings[word] for word in ("like", "as", "such", "NOUN", ",")
         )
+        self.joins = {strings[word]: word for word in (",", "and", "or")}
         self.class_nouns = word_hashes(doc, CLASS_NOUNS)
         self.owned_nouns = word_hashes(doc, OWNED_NOUNS)
 
@@ -116,6 +118,16 @@ class _Context:
         elif i >= 2 and lower[i] == self.as_ and lower[i - 1] == self.such:
             i -= 2
         return i >= 0 and bool(self.is_lower[i]) and lower[i] in self.class_nouns
+
+    def listed_with(self, start: int, end: int) -> list[tuple[int, int]]:
+        """ "companies like Zoomit, Kelpline, and Brantwell": the names listed after the first
+        example of a class noun's "like" / "such as" (see ``name_lists``)."""
+        lower = self.lower
+        if not (lower[start - 1] == self.like or lower[start - 1] == self.as_):
+            return []
+        return name_lists.listed_after(
+            end, self.names, self.starts, lambda i: self.joins.get(lower[i], ""), self.name_run
+        )
 
     def appositive_to_class(self, start: int, end: int) -> bool:
         """ "another company, Pelco, announced": the name stands in apposition to a class
@@ -150,7 +162,12 @@ def _organizations_by_context(context: _Context) -> dict[str, bool]:
         if start < i or initial[start]:
             continue
         key = normalise(context.text_of(start, end))
-        if start > 0 and (context.class_before(start) or context.appositive_to_class(start, end)):
+        if start > 0 and context.class_before(start):
+            found[key] = True
+            for listed in context.listed_with(start, end):  # the model's PERSON stays
+                found.setdefault(normalise(context.text_of(*listed)), False)
+                after = listed[1]
+        elif start > 0 and context.appositive_to_class(start, end):
             found[key] = True
         elif context.owned_after(end):
             found.setdefault(key, False)

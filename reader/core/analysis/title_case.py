@@ -9,6 +9,10 @@ text confirms it (one sense per article): whole when the same name is found outs
 lines, cut down to the longest such name inside it ("Amazon" of "Amazon Liable"), else dropped.
 People's names and the model's geographic spans (GPE, LOC: "San Francisco To Begin ...")
 are left alone: title case does not make a run of words look like one.
+
+The title of a work quoted inside a sentence (a paper, a report, a slogan: "a study called
+“Tidal Effects on Harbour Seal Colonies”") is title case as well, with its short linking words
+("on", "from", "with") in lower case, so the same check holds inside it (``quoted_titles``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from typing import Any
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import normalise
 from reader.core.analysis.doc_columns import span_text
-from reader.core.analysis.runner import doc_text, token_column
+from reader.core.analysis.runner import doc_quotes, doc_text, token_column
 from reader.core.model import ORGANIZATION, PLACE
 
 MIN_LONG_WORDS = 3
@@ -43,6 +47,51 @@ def is_title_case(line: str) -> bool:
             return False
         count += 1
     return count >= MIN_LONG_WORDS
+
+
+# Linking words a title keeps in lower case, however long ("Learning from Data with Trees").
+_MINOR_WORDS = frozenset(
+    {
+        "from", "with", "into", "onto", "over", "upon", "about", "than", "that", "this",
+        "after", "before", "under", "between", "through", "without", "within", "against",
+        "among", "across", "versus",
+    }
+)  # fmt: skip
+
+
+def is_quoted_title(quotation: str) -> bool:
+    """A quotation written as a work's title: enough long words, each capitalised or with a
+    capital inside ("t-SNE", "eBay") unless a linking word; a quoted sentence has others."""
+    count = 0
+    for word in _LONG_WORD.finditer(quotation):
+        text = word.group()
+        if text.islower():
+            if text in _MINOR_WORDS:
+                continue
+            return False
+        count += 1
+    return count >= MIN_LONG_WORDS
+
+
+def quoted_titles(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of the quotations of the Doc written as a work's title."""
+    text = doc_text(doc)
+    return [
+        (q.start, q.end)
+        for q in doc_quotes(doc)
+        if not q.runs_on and not q.continues and is_quoted_title(text[q.start : q.end])
+    ]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, overlapping ones joined (a title quoted inside a title-case line)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def title_case_lines(text: str) -> list[tuple[int, int]]:
@@ -70,9 +119,13 @@ def _inside(lines: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def confirmed_by_body(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Organization and place spans inside title-case lines, kept, cut to a name the
-    sentence-case text has, or dropped (see the module's docstring)."""
-    return confirmed_outside(doc, cands, doc_title_case_lines(doc))
+    """Organization and place spans inside title-case lines and quoted titles, kept, cut to a
+    name the sentence-case text has, or dropped (see the module's docstring)."""
+    lines = doc_title_case_lines(doc)
+    titles = quoted_titles(doc)
+    if titles:
+        lines = _merged(lines + titles)
+    return confirmed_outside(doc, cands, lines)
 
 
 def confirmed_outside(
