@@ -9,6 +9,7 @@ stand for (``tests/core/analysis/test_token_columns.py`` checks them token by to
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import Any
@@ -24,13 +25,23 @@ def span_text(doc: Any, start: int, end: int) -> str:
     return span_texts(doc)(start, end)
 
 
+_LAST_SPAN_TEXTS: list[tuple[weakref.ref[Any], Callable[[int, int], str]]] = []
+"""``span_texts`` of the last Doc asked about, by a weak reference (the Doc is freed as
+usual): the rules ask for it once per span, tens of thousands of times a MB, and reading
+the text and two columns each time cost more than the slices."""
+
+
 def span_texts(doc: Any) -> Callable[[int, int], str]:
     """``span_text`` bound to one Doc's text and columns, for a loop over many spans."""
+    last = _LAST_SPAN_TEXTS[-1] if _LAST_SPAN_TEXTS else None
+    if last is not None and last[0]() is doc:
+        return last[1]
     text, idx, length = doc_text(doc), token_column(doc, "IDX"), token_column(doc, "LENGTH")
 
     def of(start: int, end: int) -> str:
         return text[idx[start] : idx[end - 1] + length[end - 1]] if end > start else ""
 
+    _LAST_SPAN_TEXTS[:] = [(weakref.ref(doc), of)]
     return of
 
 
