@@ -93,6 +93,20 @@ def sent_starts(doc: Any) -> list[bool]:
     return flags
 
 
+def heads(doc: Any) -> list[int]:
+    """``token.head.i`` of every token (the "HEAD" column holds the offset to the head, as an
+    unsigned 64-bit number): a rule asks it of every token of a span without a Token each."""
+    derived: dict[str, list[int]] = doc.user_data.setdefault(DERIVED_KEY, {})
+    found = derived.get("heads")
+    if found is None:
+        wrap = 1 << 64
+        found = derived["heads"] = [
+            i + (offset if offset < wrap >> 1 else offset - wrap)
+            for i, offset in enumerate(token_column(doc, "HEAD"))
+        ]
+    return found
+
+
 def sentences(doc: Any) -> list[tuple[int, int]]:
     """Token bounds of ``doc.sents``, read once per Doc from the SENT_START column (each read
     of ``doc.sents`` builds a Span a sentence); a Doc without sentence starts raises as
