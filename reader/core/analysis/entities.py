@@ -52,9 +52,11 @@ from reader.core.analysis import (
     places,
     products,
     rules,
+    span_splits,
     spanish_bodies,
     state_tags,
     title_case,
+    wire_lines,
 )
 from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.candidates import Candidate
@@ -155,14 +157,14 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
-    head = rules.header_end(text)
+    head = wire_lines.header_end(text)
     fixed: list[Candidate] = []
-    line = rules.dateline(text)
+    line = wire_lines.dateline(text)
     by_rule = list(zip(line, ("GPE", "ORG"), strict=True)) if line else []
-    by_rule += [(span, "GPE") for span in ([] if line else rules.bare_dateline(text))]
+    by_rule += [(span, "GPE") for span in ([] if line else wire_lines.bare_dateline(text))]
     by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
     by_rule += [(span, "GPE") for span in state_tags.party_state_tags(text) if span[0] >= head]
-    for agency, photographer in rules.photo_credits(text):
+    for agency, photographer in wire_lines.photo_credits(text):
         by_rule += [(agency, "ORG"), (photographer, "PERSON")]
     for (start, end), label in by_rule:
         span = doc.char_span(start, end, alignment_mode="contract")
@@ -179,20 +181,20 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
         while start < end and doc[start].idx < head:
             start += 1
         if ent.label_ == "ORG":
-            end = rules.extend_over_region(doc, start, end)
+            end = span_splits.extend_over_region(doc, start, end)
         # The model's span ran on over a spaced dash ("James Whittaker - May 4"): its name is
         # the part before it. Over a colon, each side is a span of its own.
         pieces = [
             dashed[0]
-            for line_piece in rules.split_lines(doc, start, end)
-            for colon_piece in rules.split_at_colons(doc, *line_piece)
-            if (dashed := rules.split_at_dashes(doc, *colon_piece))
+            for line_piece in span_splits.split_lines(doc, start, end)
+            for colon_piece in span_splits.split_at_colons(doc, *line_piece)
+            if (dashed := span_splits.split_at_dashes(doc, *colon_piece))
         ]
         pieces = [
             part
             for piece in pieces
             for part in (
-                rules.split_after_place_possessive(doc, *piece)
+                span_splits.split_after_place_possessive(doc, *piece)
                 if ent.label_ in ("ORG", "PERSON")
                 else [piece]
             )
