@@ -12,7 +12,7 @@ import bisect
 import weakref
 from collections.abc import Callable, Iterable
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.analysis.runner import doc_text, token_column
 
@@ -25,15 +25,23 @@ def span_text(doc: Any, start: int, end: int) -> str:
     return span_texts(doc)(start, end)
 
 
-_LAST_SPAN_TEXTS: list[tuple[weakref.ref[Any], Callable[[int, int], str]]] = []
-"""``span_texts`` of the last Doc asked about, by a weak reference (the Doc is freed as
-usual): the rules ask for it once per span, tens of thousands of times a MB, and reading
-the text and two columns each time cost more than the slices."""
+class _Reads(NamedTuple):
+    """What ``span_texts`` and ``char_tokens`` read of one Doc."""
+
+    text: str
+    idx: list[int]
+    length: list[int]
+    span_text: Callable[[int, int], str]
 
 
-def span_texts(doc: Any) -> Callable[[int, int], str]:
-    """``span_text`` bound to one Doc's text and columns, for a loop over many spans."""
-    last = _LAST_SPAN_TEXTS[-1] if _LAST_SPAN_TEXTS else None
+_LAST_READS: list[tuple[weakref.ref[Any], _Reads]] = []
+"""The ``_Reads`` of the last Doc asked about, by a weak reference (the Doc is freed as
+usual): the rules ask for them once per span, tens of thousands of times a MB, and reading
+the text and two columns from ``user_data`` each time cost more than the slices."""
+
+
+def _reads(doc: Any) -> _Reads:
+    last = _LAST_READS[-1] if _LAST_READS else None
     if last is not None and last[0]() is doc:
         return last[1]
     text, idx, length = doc_text(doc), token_column(doc, "IDX"), token_column(doc, "LENGTH")
@@ -41,8 +49,14 @@ def span_texts(doc: Any) -> Callable[[int, int], str]:
     def of(start: int, end: int) -> str:
         return text[idx[start] : idx[end - 1] + length[end - 1]] if end > start else ""
 
-    _LAST_SPAN_TEXTS[:] = [(weakref.ref(doc), of)]
-    return of
+    reads = _Reads(text, idx, length, of)
+    _LAST_READS[:] = [(weakref.ref(doc), reads)]
+    return reads
+
+
+def span_texts(doc: Any) -> Callable[[int, int], str]:
+    """``span_text`` bound to one Doc's text and columns, for a loop over many spans."""
+    return _reads(doc).span_text
 
 
 def char_tokens(
@@ -51,11 +65,12 @@ def char_tokens(
     """The token range of ``doc.char_span(start_char, end_char, alignment_mode=...)``, or None
     where it gives None, found by bisection in the IDX column without building the Span (or
     the Tokens it reads: ~5 a call)."""
-    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
-    start = _token_by_char(doc, idx, start_char)
+    reads = _reads(doc)
+    idx, length, size = reads.idx, reads.length, len(reads.text)
+    start = _token_by_char(idx, size, start_char)
     if start < 0 or (alignment_mode == "strict" and start_char != idx[start]):
         return None
-    end = _token_by_char(doc, idx, end_char - 1)
+    end = _token_by_char(idx, size, end_char - 1)
     if end < 0 or (alignment_mode == "strict" and end_char != idx[end] + length[end]):
         return None
     if alignment_mode == "contract":
@@ -70,10 +85,10 @@ def char_tokens(
     return start, end + 1
 
 
-def _token_by_char(doc: Any, idx: list[int], char: int) -> int:
-    """The token whose text or trailing space holds ``char``, -1 outside the text (the
-    tokens' texts and spaces follow each other without a gap)."""
-    if char < 0 or not idx or char >= len(doc_text(doc)):
+def _token_by_char(idx: list[int], size: int, char: int) -> int:
+    """The token whose text or trailing space holds ``char``, -1 outside the text of ``size``
+    characters (the tokens' texts and spaces follow each other without a gap)."""
+    if char < 0 or not idx or char >= size:
         return -1
     return bisect.bisect_right(idx, char) - 1
 
