@@ -68,7 +68,7 @@ from reader.core.analysis.countries import (
     territory_code,
 )
 from reader.core.analysis.doc_columns import span_text, span_texts
-from reader.core.analysis.literal_trie import longest_first
+from reader.core.analysis.literal_trie import first_chars, longest_first
 from reader.core.analysis.runner import doc_ents, doc_text, token_column
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
@@ -283,7 +283,9 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
             surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
     if not surfaces:
         return cands
-    pattern = re.compile(r"(?<![\w.])(?:" + longest_first(surfaces) + r")(?![\w])")
+    pattern = re.compile(
+        first_chars(surfaces) + r"(?<![\w.])(?:" + longest_first(surfaces) + r")(?![\w])"
+    )
     added = []
     for match in pattern.finditer(text):
         start, end = match.span()

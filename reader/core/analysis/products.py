@@ -29,7 +29,7 @@ from reader.core.analysis import first_names, name_kinds, person_names, places
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
 from reader.core.analysis.doc_columns import char_tokens, span_texts
-from reader.core.analysis.literal_trie import longest_first
+from reader.core.analysis.literal_trie import first_chars, longest_first
 from reader.core.analysis.runner import doc_text
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
@@ -169,7 +169,9 @@ def software_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     }
     if not surfaces:
         return cands
-    pattern = re.compile(r"(?<![\w.+#])(?:" + longest_first(surfaces) + r")(?![\w+#])")
+    pattern = re.compile(
+        first_chars(surfaces) + r"(?<![\w.+#])(?:" + longest_first(surfaces) + r")(?![\w+#])"
+    )
     software: set[str] = set()
     for match in pattern.finditer(doc_text(doc)):
         if match.group() in software:
