@@ -85,6 +85,16 @@ def char_tokens(
     return start, end + 1
 
 
+def span(doc: Any, start: int, end: int) -> Any:
+    """``doc[start:end]``, built without spaCy's slice normalisation (in Python, half the cost
+    of the Span) where the bounds need none."""
+    from spacy.tokens import Span  # spaCy loads with the model, not with this module
+
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]
+
+
 def _token_by_char(idx: list[int], size: int, char: int) -> int:
     """The token whose text or trailing space holds ``char``, -1 outside the text of ``size``
     characters (the tokens' texts and spaces follow each other without a gap)."""

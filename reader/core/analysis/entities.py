@@ -43,6 +43,7 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis import (
+    doc_columns,
     name_kinds,
     one_sense,
     org_context,
@@ -115,7 +116,7 @@ def entity_type(label: str, text: str) -> str | None:
 
 
 def _typed(doc: Any, cand: Candidate) -> Candidate:
-    span = doc[cand.start : cand.end]
+    span = doc_columns.span(doc, cand.start, cand.end)
     text = span_text(doc, cand.start, cand.end)
     kind = entity_type(cand.label, text)
     if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):

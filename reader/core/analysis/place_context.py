@@ -17,7 +17,7 @@ from typing import Any
 
 from reader.core.analysis import name_kinds
 from reader.core.analysis.candidates import Candidate
-from reader.core.analysis.doc_columns import span_texts
+from reader.core.analysis.doc_columns import span, span_texts
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
 # Common nouns of a settlement or an area of land, the heads that take a place's name.
@@ -66,7 +66,7 @@ def places_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         of(c.start, c.end)
         for c in cands
         if retypable(c, (ORGANIZATION, PERSON, PLACE))
-        and _governing_place_noun(doc[c.start : c.end])
+        and _governing_place_noun(span(doc, c.start, c.end))
     }
     if not named:
         return cands

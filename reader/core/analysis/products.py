@@ -28,7 +28,7 @@ from typing import Any
 from reader.core.analysis import first_names, name_kinds, person_names, places
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
-from reader.core.analysis.doc_columns import char_tokens, span_texts
+from reader.core.analysis.doc_columns import char_tokens, span, span_texts
 from reader.core.analysis.literal_trie import first_chars, longest_first
 from reader.core.analysis.runner import doc_text
 from reader.core.model import ORGANIZATION, PERSON, PLACE
@@ -177,7 +177,7 @@ def software_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         if match.group() in software:
             continue
         tokens = char_tokens(doc, *match.span())
-        if tokens is not None and shows_software(doc[tokens[0] : tokens[1]]):
+        if tokens is not None and shows_software(span(doc, *tokens)):
             software.add(match.group())
     if not software:
         return cands

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis.candidates import Candidate
+from reader.core.analysis.doc_columns import span_texts
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
 # Head nouns of Spanish bodies that are no English word.
@@ -88,15 +89,12 @@ def spanish_bodies(doc: Any, text: str, cands: list[Candidate]) -> list[Candidat
         dropped.update(inside)
         added.append(Candidate(span.start, span.end, "ORG", ORGANIZATION))
     shorts = {name for span in spans if (name := short_name(span.text))}
+    of = span_texts(doc)  # a candidate's text without a Span for it
     out = []
     for n, c in enumerate(cands):
         if n in dropped:
             continue
-        if (
-            c.type in (PERSON, PLACE, ORGANIZATION)
-            and not c.fixed
-            and doc[c.start : c.end].text in shorts
-        ):
+        if c.type in (PERSON, PLACE, ORGANIZATION) and not c.fixed and of(c.start, c.end) in shorts:
             c = replace(c, label="ORG", type=ORGANIZATION, key=None)
         out.append(c)
     return out + added

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import Any
 
 from reader.core.analysis.countries import country_code, demonym_code
-from reader.core.analysis.doc_columns import char_tokens
 from reader.core.analysis.rules import HONORIFICS
 from reader.core.model import ORGANIZATION, PERSON, Entity
 
@@ -170,11 +169,9 @@ class TitleIndex:
             if entity.type not in (PERSON, ORGANIZATION):
                 continue
             for mention in entity.mentions:
-                # the tokens by bisection: char_span reads ~5 Tokens to find them
-                bounds = char_tokens(self.doc, mention.start, mention.end, "expand")
-                if bounds is None or bounds[1] <= bounds[0]:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None or len(span) == 0:
                     continue
-                span = self.doc[bounds[0] : bounds[1]]
                 words = self._title_words(span)
                 if words:
                     titles.append((mention.start, entity, frozenset(words)))
