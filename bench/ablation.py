@@ -14,7 +14,7 @@ score the dates resolved right, both among those labelled. A rule that gains on
 development and loses on validation is overfitted (flagged ``OVERFIT``): narrow it to the part
 that holds, or drop it.
 
-Each switch replaces names the analysis looks up at call time. A dotted name ("rules.dateline"
+Each switch replaces names the analysis looks up at call time. A dotted name ("wire_lines.dateline"
 of ``entities``) is replaced only as the first module sees it (through a proxy of the second),
 so one rule is switched off where it is applied, not every use of a shared helper. A name no
 longer there (renamed on another branch) is reported and its row skipped.
@@ -114,16 +114,16 @@ def _entity(label: str, *patches: tuple[object, str, object]) -> Switch:
 
 ENTITY_SWITCHES = (
     # stage 1: the model's spans and the spans by rule (entities.model_candidates)
-    _entity("dateline rule", (E, "rules.dateline", _none)),
-    _entity("bare dateline", (E, "rules.bare_dateline", _empty)),
+    _entity("dateline rule", (E, "wire_lines.dateline", _none)),
+    _entity("bare dateline", (E, "wire_lines.bare_dateline", _empty)),
     _entity("'and' country names", (E, "and_names", _empty)),
-    _entity("photo credits", (E, "rules.photo_credits", _empty)),
+    _entity("photo credits", (E, "wire_lines.photo_credits", _empty)),
     _entity("party-state tags", (E, "state_tags.party_state_tags", _empty)),
-    _entity("'in Europe' extension", (E, "rules.extend_over_region", _arg(2))),
-    _entity("cut at line breaks", (E, "rules.split_lines", _whole)),
-    _entity("cut at colons", (E, "rules.split_at_colons", _whole)),
-    _entity("cut at spaced dashes", (E, "rules.split_at_dashes", _whole)),
-    _entity("cut after place possessive", (E, "rules.split_after_place_possessive", _whole)),
+    _entity("'in Europe' extension", (E, "span_splits.extend_over_region", _arg(2))),
+    _entity("cut at line breaks", (E, "span_splits.split_lines", _whole)),
+    _entity("cut at colons", (E, "span_splits.split_at_colons", _whole)),
+    _entity("cut at spaced dashes", (E, "span_splits.split_at_dashes", _whole)),
+    _entity("cut after place possessive", (E, "span_splits.split_after_place_possessive", _whole)),
     _entity("honorific -> person", (E, "rules.starts_with_honorific", _false)),
     _entity("span cleaning", (E, "rules.clean_span", lambda doc, s, e, label: (s, e))),
     _entity("part of a title", (E, "rules.part_of_title", _false)),

@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.core.analysis.literal_trie import longest_first
+from reader.core.analysis.literal_trie import first_chars, longest_first
 from tests.property.budget import budget
 
 # A small alphabet, so names share prefixes and occur in the text often.
@@ -19,8 +19,8 @@ mixed_names = st.lists(st.text(alphabet="NnEeWwYy .-İi", min_size=1, max_size=8
 mixed_texts = st.text(alphabet="NnEeWwYy .-İi,\n", max_size=120)
 
 
-def spans(source: str, text: str, flags: int = 0) -> list[tuple[int, int]]:
-    pattern = re.compile(r"(?<![\w.])(?:" + source + r")(?![\w])", flags)
+def spans(source: str, text: str, flags: int = 0, first: str = "") -> list[tuple[int, int]]:
+    pattern = re.compile(first + r"(?<![\w.])(?:" + source + r")(?![\w])", flags)
     return [m.span() for m in pattern.finditer(text)]
 
 
@@ -50,3 +50,29 @@ def test_ignoring_case_same_matches_as_the_alternation(words: list[str], text: s
 def test_a_name_is_written_once_per_branch() -> None:
     """Names sharing a beginning share it in the pattern (what makes it fast)."""
     assert longest_first(["Kent", "Kentucky", "Ken"]) == "Ken(?:t(?:ucky)?)?"
+
+
+@given(names, texts)
+@budget(400)
+@example(["New", "Ne", "ew"], "New Ne ew. -ew")
+@example(["ab", ""], "ab x")
+def test_a_first_characters_lookahead_finds_the_same(words: list[str], text: str) -> None:
+    """``first_chars`` before the lookbehind only lets ``re`` skip where no name starts."""
+    source = longest_first(words)
+    assert spans(source, text, first=first_chars(words)) == spans(source, text)
+
+
+@given(mixed_names, mixed_texts)
+@budget(400)
+@example(["New", "nEW", "İst"], "NEW new İst ist i̇st")
+def test_a_first_characters_lookahead_ignoring_case_finds_the_same(
+    words: list[str], text: str
+) -> None:
+    source = longest_first(words, ignore_case=True)
+    first = first_chars(words, ignore_case=True)
+    assert spans(source, text, re.IGNORECASE, first) == spans(source, text, re.IGNORECASE)
+
+
+def test_first_chars_is_one_class_and_empty_for_an_empty_name() -> None:
+    assert first_chars(["Kent", "Ken", "York", "[x]"]) == r"(?=[KY\[])"
+    assert first_chars(["Kent", ""]) == first_chars([]) == ""

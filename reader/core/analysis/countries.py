@@ -122,9 +122,13 @@ def _short_forms(name: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(key: str) -> str:
     """A lookup key without accents, "saint" for "st" and "and" for "&": "Sao Tome and
-    Principe" answers to "São Tomé and Príncipe", "Saint Kitts" to "St. Kitts"."""
+    Principe" answers to "São Tomé and Príncipe", "Saint Kitts" to "St. Kitts".
+
+    Kept for the keys seen last, as ``normalise``: every candidate's text is folded for the
+    territory look-up, the same few thousand names over and over (~15 us a call)."""
     bare = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     bare = re.sub(r"\bst\b", "saint", bare)
     return bare.replace(" & ", " and ")
@@ -175,8 +179,11 @@ def _territory_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1 << 16)
 def territory_code(name: str) -> str | None:
-    """ISO code of the dependent territory ``name`` names ("Cayman", "BVI"), else None."""
+    """ISO code of the dependent territory ``name`` names ("Cayman", "BVI"), else None.
+
+    Kept for the names seen last (as ``country_key``): asked of every candidate's text."""
     stripped = name.strip().removesuffix("'s").removesuffix("’s")
     if stripped in TERRITORY_ABBREVIATIONS:
         return TERRITORY_ABBREVIATIONS[stripped]

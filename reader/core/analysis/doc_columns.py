@@ -9,9 +9,10 @@ stand for (``tests/core/analysis/test_token_columns.py`` checks them token by to
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Callable, Iterable
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.core.analysis.runner import doc_text, token_column
 
@@ -24,14 +25,38 @@ def span_text(doc: Any, start: int, end: int) -> str:
     return span_texts(doc)(start, end)
 
 
-def span_texts(doc: Any) -> Callable[[int, int], str]:
-    """``span_text`` bound to one Doc's text and columns, for a loop over many spans."""
+class _Reads(NamedTuple):
+    """What ``span_texts`` and ``char_tokens`` read of one Doc."""
+
+    text: str
+    idx: list[int]
+    length: list[int]
+    span_text: Callable[[int, int], str]
+
+
+_LAST_READS: list[tuple[weakref.ref[Any], _Reads]] = []
+"""The ``_Reads`` of the last Doc asked about, by a weak reference (the Doc is freed as
+usual): the rules ask for them once per span, tens of thousands of times a MB, and reading
+the text and two columns from ``user_data`` each time cost more than the slices."""
+
+
+def _reads(doc: Any) -> _Reads:
+    last = _LAST_READS[-1] if _LAST_READS else None
+    if last is not None and last[0]() is doc:
+        return last[1]
     text, idx, length = doc_text(doc), token_column(doc, "IDX"), token_column(doc, "LENGTH")
 
     def of(start: int, end: int) -> str:
         return text[idx[start] : idx[end - 1] + length[end - 1]] if end > start else ""
 
-    return of
+    reads = _Reads(text, idx, length, of)
+    _LAST_READS[:] = [(weakref.ref(doc), reads)]
+    return reads
+
+
+def span_texts(doc: Any) -> Callable[[int, int], str]:
+    """``span_text`` bound to one Doc's text and columns, for a loop over many spans."""
+    return _reads(doc).span_text
 
 
 def char_tokens(
@@ -40,11 +65,12 @@ def char_tokens(
     """The token range of ``doc.char_span(start_char, end_char, alignment_mode=...)``, or None
     where it gives None, found by bisection in the IDX column without building the Span (or
     the Tokens it reads: ~5 a call)."""
-    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
-    start = _token_by_char(doc, idx, start_char)
+    reads = _reads(doc)
+    idx, length, size = reads.idx, reads.length, len(reads.text)
+    start = _token_by_char(idx, size, start_char)
     if start < 0 or (alignment_mode == "strict" and start_char != idx[start]):
         return None
-    end = _token_by_char(doc, idx, end_char - 1)
+    end = _token_by_char(idx, size, end_char - 1)
     if end < 0 or (alignment_mode == "strict" and end_char != idx[end] + length[end]):
         return None
     if alignment_mode == "contract":
@@ -59,10 +85,20 @@ def char_tokens(
     return start, end + 1
 
 
-def _token_by_char(doc: Any, idx: list[int], char: int) -> int:
-    """The token whose text or trailing space holds ``char``, -1 outside the text (the
-    tokens' texts and spaces follow each other without a gap)."""
-    if char < 0 or not idx or char >= len(doc_text(doc)):
+def span(doc: Any, start: int, end: int) -> Any:
+    """``doc[start:end]``, built without spaCy's slice normalisation (in Python, half the cost
+    of the Span) where the bounds need none."""
+    from spacy.tokens import Span  # spaCy loads with the model, not with this module
+
+    if 0 <= start <= end <= len(doc):
+        return Span(doc, start, end)
+    return doc[start:end]
+
+
+def _token_by_char(idx: list[int], size: int, char: int) -> int:
+    """The token whose text or trailing space holds ``char``, -1 outside the text of ``size``
+    characters (the tokens' texts and spaces follow each other without a gap)."""
+    if char < 0 or not idx or char >= size:
         return -1
     return bisect.bisect_right(idx, char) - 1
 
@@ -80,6 +116,20 @@ def sent_starts(doc: Any) -> list[bool]:
     if flags is None:
         flags = derived["sent_starts"] = [v == 1 for v in token_column(doc, "SENT_START")]
     return flags
+
+
+def heads(doc: Any) -> list[int]:
+    """``token.head.i`` of every token (the "HEAD" column holds the offset to the head, as an
+    unsigned 64-bit number): a rule asks it of every token of a span without a Token each."""
+    derived: dict[str, list[int]] = doc.user_data.setdefault(DERIVED_KEY, {})
+    found = derived.get("heads")
+    if found is None:
+        wrap = 1 << 64
+        found = derived["heads"] = [
+            i + (offset if offset < wrap >> 1 else offset - wrap)
+            for i, offset in enumerate(token_column(doc, "HEAD"))
+        ]
+    return found
 
 
 def sentences(doc: Any) -> list[tuple[int, int]]:

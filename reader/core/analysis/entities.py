@@ -49,6 +49,7 @@ from typing import Any
 
 from reader.core.analysis import (
     branch_names,
+    doc_columns,
     event_context,
     name_kinds,
     one_sense,
@@ -60,9 +61,11 @@ from reader.core.analysis import (
     products,
     references,
     rules,
+    span_splits,
     spanish_bodies,
     state_tags,
     title_case,
+    wire_lines,
 )
 from reader.core.analysis.aliases import TypedMention, merge_mentions
 from reader.core.analysis.candidates import Candidate
@@ -74,7 +77,7 @@ from reader.core.analysis.countries import (
     territory_code,
 )
 from reader.core.analysis.doc_columns import span_text, span_texts
-from reader.core.analysis.literal_trie import longest_first
+from reader.core.analysis.literal_trie import first_chars, longest_first
 from reader.core.analysis.runner import doc_ents, doc_text, token_column
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
@@ -121,7 +124,7 @@ def entity_type(label: str, text: str) -> str | None:
 
 
 def _typed(doc: Any, cand: Candidate) -> Candidate:
-    span = doc[cand.start : cand.end]
+    span = doc_columns.span(doc, cand.start, cand.end)
     text = span_text(doc, cand.start, cand.end)
     kind = entity_type(cand.label, text)
     if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):
@@ -163,14 +166,14 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
 
     ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access.
     """
-    head = rules.header_end(text)
+    head = wire_lines.header_end(text)
     fixed: list[Candidate] = []
-    line = rules.dateline(text)
+    line = wire_lines.dateline(text)
     by_rule = list(zip(line, ("GPE", "ORG"), strict=True)) if line else []
-    by_rule += [(span, "GPE") for span in ([] if line else rules.bare_dateline(text))]
+    by_rule += [(span, "GPE") for span in ([] if line else wire_lines.bare_dateline(text))]
     by_rule += [(span, "GPE") for span in and_names(text) if span[0] >= head]
     by_rule += [(span, "GPE") for span in state_tags.party_state_tags(text) if span[0] >= head]
-    for agency, photographer in rules.photo_credits(text):
+    for agency, photographer in wire_lines.photo_credits(text):
         by_rule += [(agency, "ORG"), (photographer, "PERSON")]
     for (start, end), label in by_rule:
         span = doc.char_span(start, end, alignment_mode="contract")
@@ -187,20 +190,20 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
         while start < end and doc[start].idx < head:
             start += 1
         if ent.label_ == "ORG":
-            end = rules.extend_over_region(doc, start, end)
+            end = span_splits.extend_over_region(doc, start, end)
         # The model's span ran on over a spaced dash ("James Whittaker - May 4"): its name is
         # the part before it. Over a colon, each side is a span of its own.
         pieces = [
             dashed[0]
-            for line_piece in rules.split_lines(doc, start, end)
-            for colon_piece in rules.split_at_colons(doc, *line_piece)
-            if (dashed := rules.split_at_dashes(doc, *colon_piece))
+            for line_piece in span_splits.split_lines(doc, start, end)
+            for colon_piece in span_splits.split_at_colons(doc, *line_piece)
+            if (dashed := span_splits.split_at_dashes(doc, *colon_piece))
         ]
         pieces = [
             part
             for piece in pieces
             for part in (
-                rules.split_after_place_possessive(doc, *piece)
+                span_splits.split_after_place_possessive(doc, *piece)
                 if ent.label_ in ("ORG", "PERSON")
                 else [piece]
             )
@@ -289,7 +292,9 @@ def _fill_repeats(doc: Any, text: str, cands: list[Candidate]) -> list[Candidate
             surfaces.setdefault(doc[c.end - 1].text, replace(c, start=c.end - 1))
     if not surfaces:
         return cands
-    pattern = re.compile(r"(?<![\w.])(?:" + longest_first(surfaces) + r")(?![\w])")
+    pattern = re.compile(
+        first_chars(surfaces) + r"(?<![\w.])(?:" + longest_first(surfaces) + r")(?![\w])"
+    )
     added = []
     for match in pattern.finditer(text):
         start, end = match.span()

@@ -34,6 +34,20 @@ def longest_first(names: Iterable[str], *, ignore_case: bool = False) -> str:
     return _source(trie)
 
 
+def first_chars(names: Iterable[str], *, ignore_case: bool = False) -> str:
+    """A lookahead for the characters the names start with, to write first in a pattern that
+    starts with a lookbehind: ``re`` skips ahead to a character a pattern must start with,
+    but a leading lookbehind hides the trie's first characters from it, so the whole pattern
+    was tried at every position of the text. Empty where a name is empty (it starts with no
+    character). ``ignore_case`` as for ``longest_first``."""
+    firsts = set()
+    for name in names:
+        if not name:
+            return ""
+        firsts.add(_folded(name[0])[0] if ignore_case else name[0])
+    return "(?=[" + "".join(re.escape(char) for char in sorted(firsts)) + "])" if firsts else ""
+
+
 def _folded(name: str) -> list[str]:
     """``name`` a character at a time in lower case, where lower case is one character (as
     ``re.IGNORECASE`` compares them; "İ" lowers to two and stays as it is)."""

@@ -17,6 +17,7 @@ from typing import Any
 
 from reader.core.analysis import name_kinds
 from reader.core.analysis.candidates import Candidate
+from reader.core.analysis.doc_columns import span, span_texts
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
 # Common nouns of a settlement or an area of land, the heads that take a place's name.
@@ -47,33 +48,31 @@ def places_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     are the article's other mentions of a name a place noun governs once, that the model
     tagged as a body or a person (one sense per article: "the enclave of Lodmar" ... "the new
     map reunites Lodmar")."""
+    of = span_texts(doc)  # a Span's text without the Span (every candidate is read)
     person_words = {
         w
         for c in cands
         if c.type == PERSON and c.end - c.start > 1
-        for w in doc[c.start : c.end].text.split()
+        for w in of(c.start, c.end).split()
     }
 
     def retypable(c: Candidate, kinds: tuple[str, ...] = (ORGANIZATION, PERSON)) -> bool:
-        text = doc[c.start : c.end].text
-        return (
-            c.type in kinds
-            and not c.fixed
-            and not name_kinds.named_as_body(text)
-            and not person_words.intersection(text.split())
-        )
+        if c.type not in kinds or c.fixed:
+            return False
+        text = of(c.start, c.end)
+        return not name_kinds.named_as_body(text) and not person_words.intersection(text.split())
 
     named = {
-        doc[c.start : c.end].text
+        of(c.start, c.end)
         for c in cands
         if retypable(c, (ORGANIZATION, PERSON, PLACE))
-        and _governing_place_noun(doc[c.start : c.end])
+        and _governing_place_noun(span(doc, c.start, c.end))
     }
     if not named:
         return cands
     return [
         replace(c, label="GPE", type=PLACE, key=None)
-        if retypable(c) and doc[c.start : c.end].text in named
+        if retypable(c) and of(c.start, c.end) in named
         else c
         for c in cands
     ]

@@ -28,8 +28,8 @@ from typing import Any
 from reader.core.analysis import first_names, name_kinds, person_names, places
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise, territory_code
-from reader.core.analysis.doc_columns import char_tokens
-from reader.core.analysis.literal_trie import longest_first
+from reader.core.analysis.doc_columns import char_tokens, span, span_texts
+from reader.core.analysis.literal_trie import first_chars, longest_first
 from reader.core.analysis.runner import doc_text
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
@@ -142,13 +142,12 @@ def _surnames(doc: Any, cands: list[Candidate]) -> set[str]:
     """The surnames of people named in full with a first name ("Lovelace" of "Ada
     Lovelace"), which stay people: not the last word of "Rust Latam" tagged PERSON."""
     found = set()
+    of = span_texts(doc)
     for c in cands:
-        words = normalise(doc[c.start : c.end].text).split()
-        if (
-            c.type == PERSON
-            and len(words) >= 2
-            and sum(first_names.births(words[0])) >= person_names.FIRST_NAME_BIRTHS
-        ):
+        if c.type != PERSON:
+            continue
+        words = normalise(of(c.start, c.end)).split()
+        if len(words) >= 2 and sum(first_names.births(words[0])) >= person_names.FIRST_NAME_BIRTHS:
             found.add(words[-1])
     return found
 
@@ -157,31 +156,34 @@ def software_names(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     """Candidates whose name one of its mentions (tagged or not) shows to be software lose
     their type (one sense per article); the others are returned as they were."""
     surnames = _surnames(doc, cands)
+    of = span_texts(doc)  # a Span's text without the Span (every candidate is read)
     surfaces = {
         text
         for c in cands
         if c.type in _RETYPED
         and not c.fixed
-        and (text := doc[c.start : c.end].text)
+        and (text := of(c.start, c.end))
         and normalise(text) not in surnames
         and not _known_place(text)
         and not name_kinds.company_name(text)
     }
     if not surfaces:
         return cands
-    pattern = re.compile(r"(?<![\w.+#])(?:" + longest_first(surfaces) + r")(?![\w+#])")
+    pattern = re.compile(
+        first_chars(surfaces) + r"(?<![\w.+#])(?:" + longest_first(surfaces) + r")(?![\w+#])"
+    )
     software: set[str] = set()
     for match in pattern.finditer(doc_text(doc)):
         if match.group() in software:
             continue
         tokens = char_tokens(doc, *match.span())
-        if tokens is not None and shows_software(doc[tokens[0] : tokens[1]]):
+        if tokens is not None and shows_software(span(doc, *tokens)):
             software.add(match.group())
     if not software:
         return cands
     return [
         replace(c, type=None, key=None)
-        if c.type in _RETYPED and not c.fixed and doc[c.start : c.end].text in software
+        if c.type in _RETYPED and not c.fixed and of(c.start, c.end) in software
         else c
         for c in cands
     ]

@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reader.core.analysis.doc_columns import heads
 from reader.core.analysis.quote_echoes import echo_speakers
 from reader.core.analysis.quote_inheritance import QuoteReading, inherit_speakers
 from reader.core.analysis.quote_marks import QuoteSpan
@@ -169,7 +170,8 @@ def _first_speaker(resolver: SpeakerResolver, verbs: list[Any]) -> Speaker | Non
 def _governing_speech_verbs(resolver: SpeakerResolver, tokens: list[Any]) -> list[Any]:
     """Speech verbs above the quotation in the parse (nearest first), or off its root."""
     inside = {t.i for t in tokens}
-    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    head = heads(resolver.doc)  # the head's index without a Token for it
+    roots = [t for t in tokens if head[t.i] not in inside or head[t.i] == t.i]
     found: list[Any] = []
     for root in roots:
         token = root
@@ -223,7 +225,8 @@ def _claimed_by(resolver: SpeakerResolver, tokens: list[Any]) -> Speaker | None:
     “living space”", "his call for “calm”" (a partial quote of someone's words, not a term).
     """
     inside = {t.i for t in tokens}
-    token = next((t for t in tokens if t.head.i not in inside), tokens[0])
+    head = heads(resolver.doc)
+    token = next((t for t in tokens if head[t.i] not in inside), tokens[0])
     for _ in range(MAX_NOUN_CLIMB):
         if token.head.i == token.i or token.dep_ not in ("pobj", "prep", "dobj", "appos"):
             return None

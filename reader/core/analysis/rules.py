@@ -14,9 +14,10 @@ fixes are post-processing of the model's spans. The span conventions (docs/schem
   nothing there;
 - the possessive ("'s", "’s", "'") and surrounding punctuation are not part of a mention;
 - trailing lower-case words are not part of a name ("Georgian Dream party" -> "Georgian Dream",
-  "Apple 500 million" -> "Apple");
-- the wire dateline ("BERLIN, Nov 6 (Reuters) -", "Kyiv • UNN") gives a place and an agency;
-- nothing comes from a ``date YYYY-MM-DD`` header line if the text still has one.
+  "Apple 500 million" -> "Apple").
+
+Where a span is cut into names before it is cleaned is in ``span_splits``; the spans the
+text's own form gives (date header, wire dateline, photo credits) in ``wire_lines``.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 
 from reader.core.analysis import name_kinds
 from reader.core.analysis.doc_columns import span_texts
-from reader.core.analysis.runner import doc_text, token_column
+from reader.core.analysis.runner import token_column
 
 # Words that introduce a name without being part of it (lower case). Multi-word titles
 # ("Prime Minister", "Foreign Secretary") are covered word by word.
@@ -98,99 +99,12 @@ ALWAYS_ORGANIZATIONS = frozenset(
     }
 )
 
-CONTINENTS = frozenset({"Europe", "Africa", "Asia", "America", "Americas", "Oceania"})
-_DASHES = frozenset({"-", "–", "—", "--"})
+DASHES = frozenset({"-", "–", "—", "--"})
 
 ARTICLE = re.compile(r"^[Tt]he$")
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 GLUED_POSSESSIVE = re.compile(r"\w[‘'’]s$")
-HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\b")
-
-# "BERLIN, Nov 6 (Reuters) -", "KYIV (UNN) —", "Kyiv • UNN"
-_DATELINE_PAREN = re.compile(
-    r"(?P<place>[A-Z][^\W\d_][^\n,()•·|]{0,38}?)\s*(?:,[^\n()]{0,40}?)?\s*"
-    r"\((?P<agency>[A-Z][\w&.'’ -]{0,38}?)\)\s*[-–—]"
-)
-_DATELINE_BULLET = re.compile(
-    r"(?P<place>[A-Z][^\W\d_][^\n,()•·|]{0,38}?)\s*[•·|]\s*(?P<agency>[A-Z][\w&.'’ -]{0,38}?)\s*$",
-    re.MULTILINE,
-)
-
-
-def header_end(text: str) -> int:
-    """End of a ``date YYYY-MM-DD`` header at the very start of ``text``, else 0."""
-    match = HEADER.match(text)
-    return match.end() if match else 0
-
-
-# "KHAN YOUNIS, GAZA —", "WASHINGTON —": a dateline with no agency, in capitals.
-_BARE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, (?P<region>[A-Z][A-Z'’.-]+"
-    r"(?: [A-Z][A-Z'’.-]+){0,3}))? [—–-]+ "
-)
-
-
-# "(AP Photo/Jane Doe)", "Reuters Photo/Ann Lee": an agency, the credit word, a photographer.
-_PHOTO_CREDIT = re.compile(
-    r"(?P<agency>[A-Z][\w&.]*(?: [A-Z][\w&.]*)?) (?:Photos?|Pool Photo|File Photo)/ ?"
-    r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
-)
-
-
-def photo_credits(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-    """(agency span, photographer span) of every photo credit: media named in credits are
-    organizations and the photographer a person, though the model tags the whole credit ORG."""
-    return [
-        ((m.start("agency"), m.end("agency")), (m.start("name"), m.end("name")))
-        for m in _PHOTO_CREDIT.finditer(text)
-    ]
-
-
-def bare_dateline(text: str) -> list[tuple[int, int]]:
-    """Place spans (city, then region) of a capitals dateline with no agency at the start of
-    the body ("KHAN YOUNIS, GAZA — The assault ..."), or []."""
-    start = header_end(text)
-    if start:
-        newline = text.find("\n", start)
-        start = len(text) if newline < 0 else newline + 1
-    while start < len(text) and text[start].isspace():
-        start += 1
-    match = _BARE_DATELINE.match(text, start)
-    if match is None:
-        return []
-    return [
-        (start_, end_)
-        for group in ("place", "region")
-        if (start_ := match.start(group)) >= 0 and len(match.group(group)) >= 3
-        for end_ in [match.end(group)]
-    ]
-
-
-def dateline(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """(place span, agency span) of a wire dateline at the start of the body, or None.
-
-    Only the first line after an optional header counts: a dateline is never mid-article.
-    """
-    start = header_end(text)
-    if start:
-        newline = text.find("\n", start)
-        if newline < 0:
-            return None
-        start = newline + 1
-    while start < len(text) and text[start].isspace():
-        start += 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
-    line = text[start:line_end]
-    for pattern in (_DATELINE_PAREN, _DATELINE_BULLET):
-        match = pattern.match(line)
-        if match:
-            return (
-                (start + match.start("place"), start + match.end("place")),
-                (start + match.start("agency"), start + match.end("agency")),
-            )
-    return None
 
 
 def is_sentence_initial(token: Any) -> bool:
@@ -246,7 +160,7 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         keep = (
             first == "The"
             and not is_sentence_initial(doc[start])
-            and not (start > 0 and word(start - 1, start) in _DASHES)
+            and not (start > 0 and word(start - 1, start) in DASHES)
         )
         if not keep:
             start += 1
@@ -361,60 +275,12 @@ def starts_with_honorific(doc: Any, start: int, end: int) -> bool:
     return bool(words) and all(t.is_alpha and t.is_title for t in words)
 
 
-def split_at_dashes(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """A name never runs over a dash between spaces ("James Whittaker - May 4"): the pieces
-    on each side of every such dash, in order."""
-    pieces = []
-    piece_start = start
-    spacy, word = token_column(doc, "SPACY"), span_texts(doc)
-    for i in range(start, end):
-        spaced = spacy[i] and i > 0 and spacy[i - 1]
-        if spaced and word(i, i + 1) in _DASHES:
-            if piece_start < i:
-                pieces.append((piece_start, i))
-            piece_start = i + 1
-    if piece_start < end:
-        pieces.append((piece_start, end))
-    return pieces
-
-
-def split_at_colons(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """A name never runs over a colon: it ends a label or a lead-in and what follows starts
-    anew ("The Economist: What do you think?", an interview's speaker label). The pieces on
-    each side, in order."""
-    pieces = []
-    piece_start = start
-    word = span_texts(doc)
-    for i in range(start, end):
-        if word(i, i + 1) == ":":
-            if piece_start < i:
-                pieces.append((piece_start, i))
-            piece_start = i + 1
-    if piece_start < end:
-        pieces.append((piece_start, end))
-    return pieces
-
-
 def part_of_title(doc: Any, start: int, end: int) -> bool:
     """ "Secretary of State", "Minister of Health": an ORG span of title words after
     "<title> of" completes the title before a name, not an organization."""
     if start < 2 or doc[start - 1].lower_ != "of":
         return False
     return _is_title(doc[start - 2]) and all(_is_title(t) for t in doc[start:end])
-
-
-def extend_over_region(doc: Any, start: int, end: int) -> int:
-    """End of an institution's name that runs on "in Europe" ("... Co-operation in Europe").
-
-    Only continents: a name "for/on X in <continent>" is an institution's title, while
-    "in <city>" after a name is almost always where it is.
-    """
-    name = {t.lower_ for t in doc[start:end]}
-    if not name & {"for", "on"} or end + 1 >= len(doc):
-        return end
-    if doc[end].lower_ == "in" and doc[end + 1].text in CONTINENTS:
-        return end + 2
-    return end
 
 
 def facility_name(text: str) -> bool:
@@ -455,30 +321,3 @@ def is_language_use(span: Any) -> bool:
 def preceded_by_article(doc: Any, start: int) -> bool:
     """A lower-case "the" before a person span means it is not a person ("the Moon")."""
     return start > 0 and doc[start - 1].text == "the"
-
-
-def split_after_place_possessive(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """ "France’s Valmont Group", "Mexico’s Sinaloa": a place's possessive before a name
-    ("<country>'s <company>") joins two names, so the model's one span is two, the place and
-    the name after it. Spans without that shape come back whole."""
-    from reader.core.analysis.countries import country_key
-
-    word, title = span_texts(doc), token_column(doc, "IS_TITLE")
-    for i in range(start + 1, end - 1):
-        if word(i, i + 1) in POSSESSIVE and title[i + 1] and country_key(word(start, i)):
-            return [(start, i), (i + 1, end)]
-    return [(start, end)]
-
-
-def split_lines(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
-    """A span never crosses a line break: the pieces on each side of one."""
-    pieces = []
-    piece_start = start
-    # a token's text with its whitespace runs to where the next token starts
-    text, idx = doc_text(doc), token_column(doc, "IDX")
-    for i in range(start, end - 1):
-        if "\n" in text[idx[i] : idx[i + 1]]:
-            pieces.append((piece_start, i + 1))
-            piece_start = i + 1
-    pieces.append((piece_start, end))
-    return pieces

@@ -13,11 +13,13 @@ mentions ("Ríos Libres said"): an organization too, wherever the model typed it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import Any
 
 from reader.core.analysis.candidates import Candidate
+from reader.core.analysis.doc_columns import span_texts
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
 # Head nouns of Spanish bodies that are no English word.
@@ -35,8 +37,11 @@ _LINK = r"(?:de|del|la|las|los|el|y|e|en|para|por|contra|sobre|a|al)"
 _WORD = r"[A-ZÁÉÍÓÚÑÜ][\wáéíóúñü'-]*"
 _SP = "[ \u00a0]"  # a space inside one line: a name never runs over a line break
 _TAIL = rf"(?:{_SP}(?:{_LINK}{_SP})*{_WORD})"
+_FIRST = "".join(sorted({head[0] for head in (_SPANISH_HEADS + _SHARED_HEADS).split()}))
+# The lookahead of the heads' first letters lets ``re`` skip to where a head can start (a
+# leading \b hides them from it: the whole pattern was tried at every character).
 _BODY = re.compile(
-    rf"\b(?:(?:{'|'.join(_SPANISH_HEADS.split())}){_TAIL}+"
+    rf"(?=[{_FIRST}])\b(?:(?:{'|'.join(_SPANISH_HEADS.split())}){_TAIL}+"
     rf"|(?:{'|'.join(_SHARED_HEADS.split())})(?:{_SP}{_LINK})+{_SP}{_WORD}{_TAIL}*)"
 )
 _LINK_WORD = re.compile(rf"{_LINK}\Z")
@@ -69,8 +74,14 @@ def spanish_bodies(doc: Any, text: str, cands: list[Candidate]) -> list[Candidat
         return cands
     dropped: set[int] = set()
     added = []
+    # the candidates by start, to look only at those that can overlap a span, not at all
+    order = sorted(range(len(cands)), key=lambda n: cands[n].start)
+    starts = [cands[n].start for n in order]
+    longest = max((c.end - c.start for c in cands), default=0)
     for span in spans:
-        inside = [n for n, c in enumerate(cands) if c.start < span.end and span.start < c.end]
+        low = bisect.bisect_left(starts, span.start - longest + 1)  # ends after span.start
+        high = bisect.bisect_left(starts, span.end)
+        inside = [n for n in order[low:high] if span.start < cands[n].end]
         if any(
             cands[n].start < span.start or cands[n].end > span.end or cands[n].fixed for n in inside
         ):
@@ -78,15 +89,12 @@ def spanish_bodies(doc: Any, text: str, cands: list[Candidate]) -> list[Candidat
         dropped.update(inside)
         added.append(Candidate(span.start, span.end, "ORG", ORGANIZATION))
     shorts = {name for span in spans if (name := short_name(span.text))}
+    of = span_texts(doc)  # a candidate's text without a Span for it
     out = []
     for n, c in enumerate(cands):
         if n in dropped:
             continue
-        if (
-            c.type in (PERSON, PLACE, ORGANIZATION)
-            and not c.fixed
-            and doc[c.start : c.end].text in shorts
-        ):
+        if c.type in (PERSON, PLACE, ORGANIZATION) and not c.fixed and of(c.start, c.end) in shorts:
             c = replace(c, label="ORG", type=ORGANIZATION, key=None)
         out.append(c)
     return out + added

@@ -46,6 +46,8 @@ FEMALE_WORDS = frozenset(
         "businesswoman", "congresswoman", "grandmother", "girlfriend",
     }
 )  # fmt: skip
+SEX_WORDS = MALE_WORDS | FEMALE_WORDS
+"""Words that tell a person's sex, read of every word of every mention: one set, built once."""
 
 
 class TitleIndex:
@@ -179,7 +181,7 @@ class TitleIndex:
 
     def _title_words(self, span: Any) -> set[str]:
         # An honorific the model kept inside the name ("Ms Giorgia Meloni") still tells the sex.
-        words = {t.lower_ for t in span if t.lower_.rstrip(".") in MALE_WORDS | FEMALE_WORDS}
+        words = {t.lower_ for t in span if t.lower_.rstrip(".") in SEX_WORDS}
         i = span.start - 1
         styles = 0
         while i >= 0 and span.start - i - styles <= 6:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from reader.core.analysis import entities, rules
+from reader.core.analysis import entities, wire_lines
 
 BENCH = Path(__file__).resolve().parents[3] / "bench"
 
@@ -40,12 +40,12 @@ def test_every_switch_names_an_attribute_that_exists() -> None:
 def test_a_dotted_switch_replaces_the_rule_only_where_it_is_applied_and_restores_it() -> None:
     ablation = _ablation()
     switch = next(s for s in ablation.SWITCHES if s.label == "dateline rule")
-    original = rules.dateline
-    assert rules.dateline("NAPA, Calif. (AP) — text") is not None
+    original = wire_lines.dateline
+    assert wire_lines.dateline("NAPA, Calif. (AP) — text") is not None
     with ablation.switched_off(switch):
-        assert entities.rules.dateline("NAPA, Calif. (AP) — text") is None
-        assert rules.dateline is original  # other users of rules still see the rule
-    assert entities.rules is rules and rules.dateline is original
+        assert entities.wire_lines.dateline("NAPA, Calif. (AP) — text") is None
+        assert wire_lines.dateline is original  # other users of wire_lines still see the rule
+    assert entities.wire_lines is wire_lines and wire_lines.dateline is original
 
 
 def test_a_switch_of_a_class_method_leaves_the_class_callable_and_puts_it_back() -> None:

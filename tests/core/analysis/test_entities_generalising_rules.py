@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import name_kinds, rules, title_case
+from reader.core.analysis import name_kinds, span_splits, title_case
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON
 
@@ -67,8 +67,8 @@ def test_a_countrys_possessive_before_a_name_joins_two_names(nlp) -> None:
 
 def test_split_after_place_possessive_leaves_other_spans_whole(nlp) -> None:
     doc = nlp.make_doc("Valmont Group’s board met. France’s Valmont Group agreed.")
-    assert rules.split_after_place_possessive(doc, 0, 3) == [(0, 3)]
-    assert rules.split_after_place_possessive(doc, 6, 10) == [(6, 7), (8, 10)]
+    assert span_splits.split_after_place_possessive(doc, 0, 3) == [(0, 3)]
+    assert span_splits.split_after_place_possessive(doc, 6, 10) == [(6, 7), (8, 10)]
 
 
 @pytest.mark.model
@@ -121,7 +121,7 @@ def test_a_known_persons_name_capitalised_mid_sentence_is_that_person(nlp) -> No
 
 def test_split_at_colons_gives_each_side(nlp) -> None:
     doc = nlp.make_doc("Northfield Weekly: What now")
-    assert [doc[s:e].text for s, e in rules.split_at_colons(doc, 0, len(doc))] == [
+    assert [doc[s:e].text for s, e in span_splits.split_at_colons(doc, 0, len(doc))] == [
         "Northfield Weekly",
         "What now",
     ]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import acronyms, name_kinds, parties, rules, site_names
+from reader.core.analysis import (
+    acronyms,
+    name_kinds,
+    parties,
+    rules,
+    site_names,
+    span_splits,
+    wire_lines,
+)
 from reader.core.analysis.aliases import TypedMention, initials, merge_mentions, org_key
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import and_names, country_key, territory_code
@@ -71,7 +79,7 @@ def test_a_name_does_not_run_over_a_spaced_dash(nlp) -> None:
 
 def test_split_at_dashes_keeps_hyphenated_words(nlp) -> None:
     doc = nlp("Guinea-Bissau - Lisbon")
-    assert [doc[s:e].text for s, e in rules.split_at_dashes(doc, 0, len(doc))] == [
+    assert [doc[s:e].text for s, e in span_splits.split_at_dashes(doc, 0, len(doc))] == [
         "Guinea-Bissau",
         "Lisbon",
     ]
@@ -340,10 +348,10 @@ def test_span_edges_a_capital_letter_and_no_lower_case_lead(nlp) -> None:
 
 def test_a_capitals_dateline_without_agency_gives_its_places() -> None:
     text = "WESTPORT, COUNTY MAYO — The council met.\nLater news."
-    assert [text[s:e] for s, e in rules.bare_dateline(text)] == ["WESTPORT", "COUNTY MAYO"]
-    assert rules.bare_dateline("LIMA — Talks began.") == [(0, 4)]
-    assert rules.bare_dateline("The US — said so.") == []
-    assert rules.bare_dateline("NAPA, Calif. (KNX) -- A plan") == []
+    assert [text[s:e] for s, e in wire_lines.bare_dateline(text)] == ["WESTPORT", "COUNTY MAYO"]
+    assert wire_lines.bare_dateline("LIMA — Talks began.") == [(0, 4)]
+    assert wire_lines.bare_dateline("The US — said so.") == []
+    assert wire_lines.bare_dateline("NAPA, Calif. (KNX) -- A plan") == []
 
 
 @pytest.mark.model
@@ -495,7 +503,7 @@ def test_a_photo_credit_names_an_agency_and_a_photographer(nlp) -> None:
     text = (
         "Rescuers search the rubble. (AP Photo/Jane Doe) Later, Reuters Photo/Ann Lee showed more."
     )
-    spans = [(text[a:b], text[c:d]) for (a, b), (c, d) in rules.photo_credits(text)]
+    spans = [(text[a:b], text[c:d]) for (a, b), (c, d) in wire_lines.photo_credits(text)]
     assert spans == [("AP", "Jane Doe"), ("Reuters", "Ann Lee")]
     found = _by_text(nlp(text))
     assert found.get("AP") == ORGANIZATION and found.get("Jane Doe") == PERSON

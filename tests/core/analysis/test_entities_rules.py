@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import rules
+from reader.core.analysis import wire_lines
 from reader.core.analysis.entities import extract_entities
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE
 
@@ -16,17 +16,17 @@ def _by_text(doc) -> dict[str, str]:
 
 def test_dateline_forms() -> None:
     text = "BERLIN, Nov 6 (Reuters) - Talks began."
-    (place, agency) = rules.dateline(text)
+    (place, agency) = wire_lines.dateline(text)
     assert text[slice(*place)] == "BERLIN" and text[slice(*agency)] == "Reuters"
     text = "date 2025-03-17 Headline here\nKyiv • UNN\nFrance said."
-    (place, agency) = rules.dateline(text)
+    (place, agency) = wire_lines.dateline(text)
     assert text[slice(*place)] == "Kyiv" and text[slice(*agency)] == "UNN"
-    assert rules.dateline("Talks began in Berlin.") is None
+    assert wire_lines.dateline("Talks began in Berlin.") is None
 
 
 def test_header_end() -> None:
-    assert rules.header_end("date 2025-03-17 Macron says") == len("date 2025-03-17")
-    assert rules.header_end("Macron says") == 0
+    assert wire_lines.header_end("date 2025-03-17 Macron says") == len("date 2025-03-17")
+    assert wire_lines.header_end("Macron says") == 0
 
 
 @pytest.mark.model
@@ -76,7 +76,7 @@ def test_surname_mislabelled_by_model_follows_full_name(nlp) -> None:
 def test_date_header_never_becomes_an_entity(nlp) -> None:
     text = "date 2025-03-17 Macron visits Kyiv\nKyiv • UNN\nMacron arrived in Ukraine."
     ents = extract_entities(nlp(text))
-    head = rules.header_end(text)
+    head = wire_lines.header_end(text)
     assert all(m.start >= head for e in ents for m in e.mentions)
     assert ("UNN", ORGANIZATION) in {(e.name, e.type) for e in ents}
 

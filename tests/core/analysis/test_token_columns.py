@@ -65,6 +65,14 @@ def test_char_tokens_are_char_spans_bounds_at_every_offset(nlp) -> None:
                 assert doc_columns.char_tokens(doc, start, end, mode) == expected, (mode, start)
 
 
+def test_span_is_the_docs_slice(nlp) -> None:
+    doc = parse_text(nlp, "Tobin Quarle of Velmark Mills wrote back.")
+    for start in range(-2, len(doc) + 2):
+        for end in range(-2, len(doc) + 2):
+            assert doc_columns.span(doc, start, end) == doc[start:end], (start, end)
+    assert doc_columns.span(doc, 0, 2).text == "Tobin Quarle"
+
+
 def test_sentences_are_doc_sents_read_once(nlp) -> None:
     doc = parse_text(nlp, LINES)
     bounds = doc_columns.sentences(doc)
