@@ -101,13 +101,17 @@ def acronym_letters(text: str) -> str | None:
     return bare if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else None
 
 
+_SUFFIX = re.compile(r"(?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV|V", re.I)
+"""A generational suffix after a comma ("Jr.", "III"): not a given name said first."""
+
+
 def natural_order(text: str) -> str:
     """A person's name written surname first, as a reference list writes its authors, in the
     order it is said: "Gashi, I." is "I. Gashi", "Maaten, Laurens van der" "Laurens van der
     Maaten". A name without one comma is returned as it is."""
     surname, comma, given = text.partition(", ")
-    if not comma or "," in given or not given.strip():
-        return text
+    if not comma or "," in given or not given.strip() or _SUFFIX.fullmatch(given.strip()):
+        return text  # "Martin Luther King, Jr." is said as written
     return f"{given.strip()} {surname.strip()}"
 
 
@@ -122,8 +126,11 @@ def initials_first(text: str) -> bool:
 
 def name_words(text: str) -> tuple[str, ...]:
     """A person's name as the full-name rule compares it: normalised words in the order said,
-    without middle initials ("Thomas W. Malone" is "Thomas Malone", "Malone, Thomas W." too)."""
-    words = _words(natural_order(text))
+    without middle initials or a generational suffix ("Thomas W. Malone" is "Thomas Malone",
+    "Malone, Thomas W." too)."""
+    words = [w.rstrip(",") for w in _words(natural_order(text))]
+    if len(words) > 2 and _SUFFIX.fullmatch(words[-1]):
+        words = words[:-1]  # "Ezra Pond, Jr." ends in "Pond"
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if len(w) > 1] + [words[-1]]
     return tuple(words)

@@ -118,6 +118,11 @@ def test_a_surname_first_name_is_read_in_the_order_said() -> None:
     ]
 
 
+def test_a_generational_suffix_after_a_comma_is_no_given_name() -> None:
+    ents = merge_mentions(_mentions(("Ezra Pond, Jr.", PERSON), ("Pond", PERSON)))
+    assert _names(ents) == [("e1", "Ezra Pond, Jr.", ["Ezra Pond, Jr.", "Pond"])]
+
+
 def test_an_initialled_name_joins_the_one_full_name_it_abbreviates() -> None:
     ents = merge_mentions(
         _mentions(("Greta Halvorsen", PERSON), ("Halvorsen", PERSON), ("Halvorsen, G.K.", PERSON))
