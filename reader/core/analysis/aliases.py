@@ -16,8 +16,9 @@ The rules, in the order they apply:
   body's initials also leaving out its country ("DEA" = "United States Drug Enforcement
   Agency", "CBP" = "U.S. Customs and Border Protection").
 - An organization named by the last words of exactly one longer one is that one ("Assembly"
-  after "General Assembly"); a party by its members' word is the party ("Democrats" =
-  "Democratic Party", ``parties``).
+  after "General Assembly"), unless they follow a preposition, article or "and" there
+  ("Derechos Digitales" is not "Red en Defensa de los Derechos Digitales"); a party by its
+  members' word is the party ("Democrats" = "Democratic Party", ``parties``).
 - People: a name that is not the end of a longer name is a full name, and each full name is one
   person; middle initials do not count ("Thomas W. Malone" = "Thomas Malone"). A shorter mention
   that ends a full name ("Macron", "de la Fuente") belongs to that person. When it ends several
@@ -261,6 +262,18 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
     return [g for i, g in enumerate(groups) if i not in merged]
 
 
+# Words after which a name's last words are a complement, not its head: "de los" of "Red en
+# Defensa de los Derechos Digitales", "of" of "Bank of America", "and" of "Marks and Spencer".
+_COMPLEMENT_WORDS = MINOR_WORDS | {"los", "las", "del", "a", "an", "with", "from", "by", "&"}
+
+
+def complement_of(long: tuple[str, ...], size: int) -> bool:
+    """Whether the last ``size`` words of the name ``long`` follow a preposition, article or
+    "and": they name what the body is about or beside, another thing ("Derechos Digitales" is
+    no short form of "Red en Defensa de los Derechos Digitales")."""
+    return long[-size - 1] in _COMPLEMENT_WORDS
+
+
 def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
     """Fold an organization named by the last words of exactly one longer one into it: "the
     Assembly" after "General Assembly", "Progressive Caucus" after "Congressional Progressive
@@ -277,6 +290,7 @@ def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMenti
             and j not in merged
             and len(long) > len(short)
             and long[-len(short) :] == short
+            and not complement_of(long, len(short))
         ]
         if len(owners) == 1:
             groups[owners[0]].extend(groups[i])
