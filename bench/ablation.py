@@ -246,6 +246,7 @@ ALIAS_SWITCHES = (
     Switch("org short forms", "aliases", ((aliases, "_merge_short_forms", _arg(0)),)),
     Switch("acronyms spell names", "aliases", ((aliases, "_merge_acronyms", _arg(0)),)),
     Switch("short form after preposition", "aliases", ((aliases, "complement_of", _false),)),
+    Switch("relatives pass a surname on", "aliases", ((E, "introduced_as_relative", _false),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES + ALIAS_SWITCHES
