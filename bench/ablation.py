@@ -247,6 +247,7 @@ ALIAS_SWITCHES = (
     Switch("acronyms spell names", "aliases", ((aliases, "_merge_acronyms", _arg(0)),)),
     Switch("short form after preposition", "aliases", ((aliases, "complement_of", _false),)),
     Switch("relatives pass a surname on", "aliases", ((E, "introduced_as_relative", _false),)),
+    Switch("short first names", "aliases", ((aliases, "short_first_names", lambda _: {}),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES + ALIAS_SWITCHES

@@ -28,7 +28,8 @@ The rules, in the order they apply:
   name before it, it stays a separate, ambiguous entity rather than being guessed. A name
   written surname first ("Hinton, G.E.", a reference list's author) is read in the order said
   ("G.E. Hinton"), and a full name whose first name is only an initial belongs to the one full
-  name it abbreviates ("Geoffrey Hinton").
+  name it abbreviates ("Geoffrey Hinton"), a short first name said alone the one full name
+  whose first name it shortens ("Geoff": "Geoffrey Skelley", ``short_first_names``).
 - The canonical name is the longest form ("Emmanuel Macron"), in its usual case ("Berlin",
   not the dateline's "BERLIN"); a person's is the article's first full form in the order said
   ("Thomas Malone" before a later "Thomas W. Malone", "I. Gashi" for "Gashi, I."); a country
@@ -52,6 +53,7 @@ from reader.core.analysis.countries import (
 )
 from reader.core.analysis.parties import party_name
 from reader.core.analysis.places import state_name
+from reader.core.analysis.short_first_names import short_first_names
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 # Words skipped when spelling an organization's initials.
@@ -180,6 +182,7 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     words_of = {text: name_words(text) for text in {m.text for m in mentions}}
     full = full_names(set(words_of.values()))
     initialled = initial_owners({w for t, w in words_of.items() if initials_first(t)}, full)
+    initialled.update(short_first_names(full - set(initialled)))  # "Geoff": "Geoffrey Skelley"
     full -= set(initialled)
     relatives = {words_of[m.text] for m in mentions if m.relative}
     owners_of: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
