@@ -248,6 +248,7 @@ ALIAS_SWITCHES = (
     Switch("short form after preposition", "aliases", ((aliases, "complement_of", _false),)),
     Switch("relatives pass a surname on", "aliases", ((E, "introduced_as_relative", _false),)),
     Switch("short first names", "aliases", ((aliases, "short_first_names", lambda _: {}),)),
+    Switch("syllable acronyms", "aliases", ((aliases, "spelled_by_prefixes", _false),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES + ALIAS_SWITCHES

@@ -14,7 +14,8 @@ The rules, in the order they apply:
   ("Amazon.com" = "Amazon"); an acronym merges with the one organization or place whose
   initials it spells ("EU" = "European Union", "BVI" = "British Virgin Islands"), a national
   body's initials also leaving out its country ("DEA" = "United States Drug Enforcement
-  Agency", "CBP" = "U.S. Customs and Border Protection").
+  Agency", "CBP" = "U.S. Customs and Border Protection"); an acronym that spells no name's
+  initials may take some words' first letters ("CREEP", ``syllable_acronyms``).
 - An organization named by the last words of exactly one longer one is that one ("Assembly"
   after "General Assembly"), unless they follow a preposition, article or "and" there
   ("Derechos Digitales" is not "Red en Defensa de los Derechos Digitales"); a party by its
@@ -54,6 +55,7 @@ from reader.core.analysis.countries import (
 from reader.core.analysis.parties import party_name
 from reader.core.analysis.places import state_name
 from reader.core.analysis.short_first_names import short_first_names
+from reader.core.analysis.syllable_acronyms import spelled_by_prefixes
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 # Words skipped when spelling an organization's initials.
@@ -254,16 +256,22 @@ def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
 def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
     """Fold an acronym group into the one group of the same type whose name it abbreviates."""
     long_names: dict[str, list[int]] = {}
+    spellers: dict[int, list[str]] = {}  # each long name's words, minor words aside
     for i, group in enumerate(groups):
         if not any(acronym_letters(m.text) for m in group):
-            for letters in initials(_canonical_text(group)):
+            name = _canonical_text(group)
+            for letters in initials(name):
                 long_names.setdefault(letters, []).append(i)
+            spellers[i] = [w for w in name.split() if w.lower() not in MINOR_WORDS]
     merged: set[int] = set()
     for i, group in enumerate(groups):
         acronyms = {acronym_letters(m.text) for m in group}
         if len(acronyms) != 1 or None in acronyms:
             continue
-        targets = long_names.get(acronyms.pop() or "", [])
+        letters = acronyms.pop() or ""
+        targets = long_names.get(letters) or [
+            j for j, words in spellers.items() if spelled_by_prefixes(letters, words)
+        ]
         if len(targets) == 1:
             groups[targets[0]].extend(group)
             merged.add(i)
