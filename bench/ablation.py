@@ -249,6 +249,7 @@ ALIAS_SWITCHES = (
     Switch("relatives pass a surname on", "aliases", ((E, "introduced_as_relative", _false),)),
     Switch("short first names", "aliases", ((aliases, "short_first_names", lambda _: {}),)),
     Switch("syllable acronyms", "aliases", ((aliases, "spelled_by_prefixes", _false),)),
+    Switch("national body's short form", "aliases", ((aliases, "national_owners", _arg(0)),)),
 )
 
 SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES + ALIAS_SWITCHES

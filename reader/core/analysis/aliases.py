@@ -18,7 +18,8 @@ The rules, in the order they apply:
   initials may take some words' first letters ("CREEP", ``syllable_acronyms``).
 - An organization named by the last words of exactly one longer one is that one ("Assembly"
   after "General Assembly"), unless they follow a preposition, article or "and" there
-  ("Derechos Digitales" is not "Red en Defensa de los Derechos Digitales"); a party by its
+  ("Derechos Digitales" is not "Red en Defensa de los Derechos Digitales"; ``org_short_forms``),
+  and of several, the one that is it after a country ("House": "U.S. House"); a party by its
   members' word is the party ("Democrats" = "Democratic Party", ``parties``).
 - People: a name that is not the end of a longer name is a full name, and each full name is one
   person; middle initials do not count ("Thomas W. Malone" = "Thomas Malone"). A shorter mention
@@ -52,6 +53,7 @@ from reader.core.analysis.countries import (
     normalise,
     territory_code,
 )
+from reader.core.analysis.org_short_forms import complement_of, national_owners
 from reader.core.analysis.parties import party_name
 from reader.core.analysis.places import state_name
 from reader.core.analysis.short_first_names import short_first_names
@@ -278,23 +280,13 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
     return [g for i, g in enumerate(groups) if i not in merged]
 
 
-# Words after which a name's last words are a complement, not its head: "de los" of "Red en
-# Defensa de los Derechos Digitales", "of" of "Bank of America", "and" of "Marks and Spencer".
-_COMPLEMENT_WORDS = MINOR_WORDS | {"los", "las", "del", "a", "an", "with", "from", "by", "&"}
-
-
-def complement_of(long: tuple[str, ...], size: int) -> bool:
-    """Whether the last ``size`` words of the name ``long`` follow a preposition, article or
-    "and": they name what the body is about or beside, another thing ("Derechos Digitales" is
-    no short form of "Red en Defensa de los Derechos Digitales")."""
-    return long[-size - 1] in _COMPLEMENT_WORDS
-
-
 def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
     """Fold an organization named by the last words of exactly one longer one into it: "the
     Assembly" after "General Assembly", "Progressive Caucus" after "Congressional Progressive
-    Caucus", as a surname after a full name. Two longer candidates leave it apart."""
-    names = [tuple(org_key(_canonical_text(g)).split()) for g in groups]
+    Caucus", as a surname after a full name. Two longer candidates leave it apart, unless
+    one is it after a country ("House": "U.S. House" over "White House")."""
+    texts = [_canonical_text(g) for g in groups]
+    names = [tuple(org_key(text).split()) for text in texts]
     merged: set[int] = set()
     for i, short in enumerate(names):
         if any(acronym_letters(m.text) for m in groups[i]):
@@ -308,6 +300,8 @@ def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMenti
             and long[-len(short) :] == short
             and not complement_of(long, len(short))
         ]
+        if len(owners) > 1:
+            owners = national_owners(owners, [texts[j] for j in owners], len(short))
         if len(owners) == 1:
             groups[owners[0]].extend(groups[i])
             merged.add(i)
