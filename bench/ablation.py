@@ -246,7 +246,6 @@ ALIAS_SWITCHES = (
     Switch("org short forms", "aliases", ((aliases, "_merge_short_forms", _arg(0)),)),
     Switch("acronyms spell names", "aliases", ((aliases, "_merge_acronyms", _arg(0)),)),
     Switch("short form after preposition", "aliases", ((aliases, "complement_of", _false),)),
-    Switch("relatives pass a surname on", "aliases", ((E, "introduced_as_relative", _false),)),
     Switch("short first names", "aliases", ((aliases, "short_first_names", lambda _: {}),)),
     Switch("syllable acronyms", "aliases", ((aliases, "spelled_by_prefixes", _false),)),
     Switch("national body's short form", "aliases", ((aliases, "national_owners", _arg(0)),)),

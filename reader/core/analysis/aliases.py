@@ -25,13 +25,12 @@ The rules, in the order they apply:
   person; middle initials do not count ("Thomas W. Malone" = "Thomas Malone"). A shorter mention
   that ends a full name ("Macron", "de la Fuente") belongs to that person. When it ends several
   full names (a bare "Johnson" beside "Boris Johnson" and "Jo Johnson"), it belongs to the full
-  name mentioned most recently before it, passing over a relative the parse introduced as one
-  ("Lena Harte, the senator's wife", ``relatives``) when another is before it; with no full
-  name before it, it stays a separate, ambiguous entity rather than being guessed. A name
-  written surname first ("Hinton, G.E.", a reference list's author) is read in the order said
-  ("G.E. Hinton"), and a full name whose first name is only an initial belongs to the one full
-  name it abbreviates ("Geoffrey Hinton"), a short first name said alone the one full name
-  whose first name it shortens ("Geoff": "Geoffrey Skelley", ``short_first_names``).
+  name mentioned most recently before it; with no full name before it, it stays a separate,
+  ambiguous entity rather than being guessed. A name written surname first ("Hinton, G.E.", a
+  reference list's author) is read in the order said ("G.E. Hinton"), and a full name whose
+  first name is only an initial belongs to the one full name it abbreviates ("Geoffrey
+  Hinton"), a short first name said alone the one full name whose first name it shortens
+  ("Geoff": "Geoffrey Skelley", ``short_first_names``).
 - The canonical name is the longest form ("Emmanuel Macron"), in its usual case ("Berlin",
   not the dateline's "BERLIN"); a person's is the article's first full form in the order said
   ("Thomas Malone" before a later "Thomas W. Malone", "I. Gashi" for "Gashi, I."); a country
@@ -83,7 +82,6 @@ class TypedMention:
     text: str
     type: str
     key: str | None = None
-    relative: bool = False  # a person introduced as someone's relative (``relatives``)
 
 
 def _words(text: str) -> list[str]:
@@ -188,7 +186,6 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     initialled = initial_owners({w for t, w in words_of.items() if initials_first(t)}, full)
     initialled.update(short_first_names(full - set(initialled)))  # "Geoff": "Geoffrey Skelley"
     full -= set(initialled)
-    relatives = {words_of[m.text] for m in mentions if m.relative}
     owners_of: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     groups: dict[tuple[str, ...], list[TypedMention]] = {}
     last_seen: dict[tuple[str, ...], int] = {}
@@ -207,7 +204,6 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
                 target = owners[0]
             else:
                 before = [f for f in owners if f in last_seen]
-                before = [f for f in before if f not in relatives] or before
                 target = max(before, key=lambda f: last_seen[f]) if before else words
         groups.setdefault(target, []).append(m)
     return list(groups.values())

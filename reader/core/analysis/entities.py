@@ -78,7 +78,6 @@ from reader.core.analysis.countries import (
 )
 from reader.core.analysis.doc_columns import span_text, span_texts
 from reader.core.analysis.literal_trie import first_chars, longest_first
-from reader.core.analysis.relatives import introduced_as_relative
 from reader.core.analysis.runner import doc_ents, doc_text, token_column
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity
 
@@ -367,6 +366,5 @@ def extract_entities(doc: Any, site: str | None = None) -> list[Entity]:
         start_char, end_char = idx[c.start], idx[c.end - 1] + length[c.end - 1]
         start, end = rules.trim_chars(text[start_char:end_char], start_char, end_char)
         if start < end:
-            kin = c.type == PERSON and introduced_as_relative(doc, c.start, c.end)
-            mentions.append(TypedMention(start, end, text[start:end], c.type, c.key, kin))
+            mentions.append(TypedMention(start, end, text[start:end], c.type, c.key))
     return merge_mentions(mentions)
