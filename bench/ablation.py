@@ -10,7 +10,8 @@ A rule's *gain* on a set is the score with every rule minus the score with that 
 entity score is the mention-weighted F1 over person, country, organization and place (each
 type's F1 weighted by its labelled mentions in that set); the quote score (``quo``) counts
 the speech quotes found with the right speaker and the scare quotes found as such, the date
-score the dates resolved right, both among those labelled. A rule that gains on
+score the dates resolved right, both among those labelled, the alias score (``ali``) the gold
+alias clusters merged less our entities that join two gold entities. A rule that gains on
 development and loses on validation is overfitted (flagged ``OVERFIT``): narrow it to the part
 that holds, or drop it.
 
@@ -81,7 +82,7 @@ def _whole(_doc: object, start: int, end: int) -> list[tuple[int, int]]:
 @dataclass(frozen=True)
 class Switch:
     """One rule off: ``patches`` are (owner, name, replacement); ``aspect`` is what it is for
-    ("entities", "speakers" or "dates"), the score that decides whether it stays."""
+    ("entities", "speakers", "dates" or "aliases"), the score that decides whether it stays."""
 
     label: str
     aspect: str
@@ -240,7 +241,17 @@ DATE_SWITCHES = (
     Switch("onset participle", "dates", ((date_tense, "_opens_from", _false),)),
 )
 
-SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES
+# merging mentions into entities (aliases.merge_mentions), judged by the alias clusters
+ALIAS_SWITCHES = (
+    Switch("org short forms", "aliases", ((aliases, "_merge_short_forms", _arg(0)),)),
+    Switch("acronyms spell names", "aliases", ((aliases, "_merge_acronyms", _arg(0)),)),
+    Switch("short form after preposition", "aliases", ((aliases, "complement_of", _false),)),
+    Switch("short first names", "aliases", ((aliases, "short_first_names", lambda _: {}),)),
+    Switch("syllable acronyms", "aliases", ((aliases, "spelled_by_prefixes", _false),)),
+    Switch("national body's short form", "aliases", ((aliases, "national_owners", _arg(0)),)),
+)
+
+SWITCHES = ENTITY_SWITCHES + SPEAKER_SWITCHES + DATE_SWITCHES + ALIAS_SWITCHES
 
 
 class _Proxy:
@@ -344,6 +355,11 @@ def _quotes_labelled(scores: Scores) -> int:
     return q.tp["speech"] + q.fn["speech"] + q.tp["scare"] + q.fn["scare"]
 
 
+def _aliases_right(scores: Scores) -> int:
+    """Alias clusters merged less entities joining two gold entities (a wrong merge)."""
+    return scores.aliases.tp["alias"] - scores.aliases.fp["alias"]
+
+
 def weighted_f1(scores: Scores) -> float:
     """F1 of person, country, organization and place, weighted by their labelled mentions."""
     ents = scores.entities
@@ -358,25 +374,29 @@ def aspect_score(scores: Scores, aspect: str) -> float:
         return weighted_f1(scores)
     if aspect == "speakers":
         return _quotes_right(scores) / _quotes_labelled(scores) if _quotes_labelled(scores) else 0.0
+    if aspect == "aliases":
+        clusters = scores.aliases.tp["alias"] + scores.aliases.fn["alias"]
+        return _aliases_right(scores) / clusters if clusters else 0.0
     labelled = scores.dates.tp["found"] + scores.dates.fn["found"]
     return scores.dates.tp["resolved"] / labelled if labelled else 0.0
 
 
 def _cells(scores: Scores, base: Scores) -> str:
-    """One column group: F1 per type, weighted F1 and the speakers and dates right; the last
-    three as differences from ``base`` (every rule on) unless this is the base row."""
+    """One column group: F1 per type, weighted F1 and the speakers, dates and aliases right;
+    the last four as differences from ``base`` (every rule on) unless this is the base row."""
     f1 = " ".join(f"{scores.entities.prf(kind)[2]:.3f}" for kind in WEIGHTED_TYPES)
     if scores is base:
         rest = (
             f"{weighted_f1(scores):6.3f} {_quotes_right(scores):4d} "
-            f"{scores.dates.tp['resolved']:4d}"
+            f"{scores.dates.tp['resolved']:4d} {_aliases_right(scores):4d}"
         )
     else:
         speakers_delta = _quotes_right(scores) - _quotes_right(base)
         dates_delta = scores.dates.tp["resolved"] - base.dates.tp["resolved"]
+        aliases_delta = _aliases_right(scores) - _aliases_right(base)
         rest = (
             f"{weighted_f1(scores) - weighted_f1(base):+6.3f} {speakers_delta:+4d} "
-            f"{dates_delta:+4d}"
+            f"{dates_delta:+4d} {aliases_delta:+4d}"
         )
     return f"{f1} {rest}"
 
@@ -401,8 +421,11 @@ def run_ablation(analyser: SpacyAnalyser, shared: Path) -> None:
     names = [name for name, items in sets.items() if items]
     sizes = ", ".join(f"{len(sets[name])} {name} texts" for name in names)
     group = " ".join(f"{SHORT[k]:>5}" for k in WEIGHTED_TYPES)
-    group += f" {'wF1':>6} {'quo':>4} {'dat':>4}"
-    print(f"\n== ablation ({sizes}): a rule off in turn; wF1, quotes right, dates right as changes")
+    group += f" {'wF1':>6} {'quo':>4} {'dat':>4} {'ali':>4}"
+    print(
+        f"\n== ablation ({sizes}): a rule off in turn; "
+        "wF1, quotes, dates and aliases right as changes"
+    )
     print(f"{'':30} " + " | ".join(f"{name:^{len(group)}}" for name in names))
     print(f"{'rule off':30} " + " | ".join(group for _ in names) + " | verdict")
     base = {name: _scores(analyser, sets[name]) for name in names}

@@ -11,8 +11,9 @@ first), and the time to analyse a 5,000-character article with the model loaded,
     .venv/bin/python bench/accuracy.py [--details] [--ablation] [--shared ../shared]
 
 ``--details`` lists entity errors of the fixture articles and of the real *development* pages,
-and the quotes missed or given the wrong speaker and the dates missed or resolved wrong
-(bench/error_lists.py) of the development fixtures and real development pages only: the
+and the alias clusters split or wrongly joined, the quotes missed or given the wrong speaker and
+the dates missed or resolved wrong (bench/error_lists.py) of the development fixtures and real
+development pages only: the
 held-out and validation pages are measured, never looked at (a rule made on the development
 pages is kept only if validation does not drop).
 
@@ -39,7 +40,7 @@ from pathlib import Path  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ablation import run_ablation  # noqa: E402
-from error_lists import date_errors, quote_errors  # noqa: E402
+from error_lists import alias_errors, date_errors, quote_errors  # noqa: E402
 
 from reader.core.analysis import SpacyAnalyser  # noqa: E402
 from reader.core.loaders import load_article  # noqa: E402
@@ -127,10 +128,14 @@ def report(title: str, ents: Counts, quotes: Counts, dates: Counts) -> None:
 def details(stem: str, ann: Annotations, development: bool) -> None:
     """Entity errors of a fixture article, and its quote and date errors if a development one."""
     gold = load_gold(stem, "entities")
-    if gold is not None:
-        entity_errors(stem, resolve_entities(ann.article.text, gold), ann)
     if not development:
+        if gold is not None:
+            entity_errors(stem, resolve_entities(ann.article.text, gold), ann)
         return
+    if gold is not None:
+        resolved = resolve_entities(ann.article.text, gold)
+        entity_errors(stem, resolved, ann)
+        alias_errors(stem, resolved, ann)
     text = ann.article.text
     quotes, dates = load_gold(stem, "quotes"), load_gold(stem, "dates")
     if quotes is not None:
@@ -209,6 +214,7 @@ def real_scores(analyser: SpacyAnalyser, shared: Path, show_details: bool) -> di
         totals[page.split] += score_page(page, ann)
         if show_details and page.split == "dev":
             entity_errors(page.stem, page.entities, ann)
+            alias_errors(page.stem, page.entities, ann)
             quote_errors(page.stem, page.quotes, ann)
             date_errors(page.stem, page.dates, ann)
     return totals

@@ -1,16 +1,18 @@
-"""Quote and date errors of one article against its gold labels, printed for tuning rules.
+"""Quote, date and alias errors of one article against its gold labels, printed for tuning rules.
 
 bench/accuracy.py --details calls these on the development fixtures and the real
 *development* pages only: the held-out and validation pages are measured, never looked at.
 The matching is the scoring's (tests/fixtures/scoring.py): a quote or date is found when its
-span is exactly the gold one.
+span is exactly the gold one; an alias cluster is a gold entity found under two or more surfaces,
+merged when all of its found mentions are in one of our entities.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
-from reader.core.model import Annotations
+from reader.core.model import Annotations, Entity
 from tests.fixtures.gold import GoldSpan
 
 # Where a sentence ends, to show a date in its sentence: end punctuation then space, or a line end.
@@ -70,3 +72,38 @@ def date_errors(stem: str, gold: list[GoldSpan], ann: Annotations) -> None:
             )
         sentence = sentence_around(text, span.start, span.end)
         print(f"  {stem}: {head} @{span.start}\n      | {sentence}")
+
+
+def _surfaces(entity: Entity, spans: set[tuple[int, int]], text: str) -> str:
+    """The distinct surfaces of ``entity`` among the gold mentions ``spans``, in text order."""
+    found = sorted((m.start, m.end) for m in entity.mentions if (m.start, m.end) in spans)
+    return " | ".join(dict.fromkeys(text[s:e] for s, e in found))
+
+
+def alias_errors(stem: str, gold: list[GoldSpan], ann: Annotations) -> None:
+    """Print the gold alias clusters we split (with our entity of each surface) and our
+    entities that join two gold entities (with the gold entity of each surface)."""
+    text = ann.article.text
+    by_span = {(m.start, m.end, e.type): e for e in ann.entities for m in e.mentions}
+    ours: dict[str, dict[str, Entity]] = defaultdict(dict)  # gold entity -> our entities
+    spans: dict[str, set[tuple[int, int]]] = defaultdict(set)  # its found mentions
+    golds: dict[str, dict[str, set[tuple[int, int]]]] = defaultdict(lambda: defaultdict(set))
+    for span in gold:
+        entity = by_span.get((span.start, span.end, span.label))
+        if entity is None:
+            continue
+        name = f"{span.label}:{span.get('name')}"
+        ours[name][entity.id] = entity
+        spans[name].add((span.start, span.end))
+        golds[entity.id][name].add((span.start, span.end))
+    for name, entities in ours.items():
+        if len(entities) >= 2 and len({text[s:e] for s, e in spans[name]}) >= 2:
+            parts = "; ".join(
+                f"{e.name!r} ({_surfaces(e, spans[name], text)})" for e in entities.values()
+            )
+            print(f"  {stem}: alias split  {name!r} -> ours {parts}")
+    for entity_id, names in golds.items():
+        if len(names) >= 2:
+            entity = ours[next(iter(names))][entity_id]
+            parts = "; ".join(f"{n!r} ({_surfaces(entity, s, text)})" for n, s in names.items())
+            print(f"  {stem}: alias joined {entity.name!r} holds gold {parts}")

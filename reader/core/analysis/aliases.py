@@ -14,18 +14,23 @@ The rules, in the order they apply:
   ("Amazon.com" = "Amazon"); an acronym merges with the one organization or place whose
   initials it spells ("EU" = "European Union", "BVI" = "British Virgin Islands"), a national
   body's initials also leaving out its country ("DEA" = "United States Drug Enforcement
-  Agency", "CBP" = "U.S. Customs and Border Protection").
+  Agency", "CBP" = "U.S. Customs and Border Protection"); an acronym that spells no name's
+  initials may take some words' first letters ("CREEP", ``syllable_acronyms``).
 - An organization named by the last words of exactly one longer one is that one ("Assembly"
-  after "General Assembly"); a party by its members' word is the party ("Democrats" =
-  "Democratic Party", ``parties``).
+  after "General Assembly"), unless they follow a preposition, article or "and" there
+  ("Derechos Digitales" is not "Red en Defensa de los Derechos Digitales"; ``org_short_forms``),
+  and of several, the one that is it after a country ("House": "U.S. House"); a party by its
+  members' word is the party ("Democrats" = "Democratic Party", ``parties``).
 - People: a name that is not the end of a longer name is a full name, and each full name is one
   person; middle initials do not count ("Thomas W. Malone" = "Thomas Malone"). A shorter mention
   that ends a full name ("Macron", "de la Fuente") belongs to that person. When it ends several
   full names (a bare "Johnson" beside "Boris Johnson" and "Jo Johnson"), it belongs to the full
   name mentioned most recently before it; with no full name before it, it stays a separate,
-  ambiguous entity rather than being guessed. A name written surname first ("Hinton, G.E.",
-  a reference list's author) is read in the order said ("G.E. Hinton"), and a full name whose
-  first name is only an initial belongs to the one full name it abbreviates ("Geoffrey Hinton").
+  ambiguous entity rather than being guessed. A name written surname first ("Hinton, G.E.", a
+  reference list's author) is read in the order said ("G.E. Hinton"), and a full name whose
+  first name is only an initial belongs to the one full name it abbreviates ("Geoffrey
+  Hinton"), a short first name said alone the one full name whose first name it shortens
+  ("Geoff": "Geoffrey Skelley", ``short_first_names``).
 - The canonical name is the longest form ("Emmanuel Macron"), in its usual case ("Berlin",
   not the dateline's "BERLIN"); a person's is the article's first full form in the order said
   ("Thomas Malone" before a later "Thomas W. Malone", "I. Gashi" for "Gashi, I."); a country
@@ -47,8 +52,11 @@ from reader.core.analysis.countries import (
     normalise,
     territory_code,
 )
+from reader.core.analysis.org_short_forms import complement_of, national_owners
 from reader.core.analysis.parties import party_name
 from reader.core.analysis.places import state_name
+from reader.core.analysis.short_first_names import short_first_names
+from reader.core.analysis.syllable_acronyms import spelled_by_prefixes
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE, Entity, Mention
 
 # Words skipped when spelling an organization's initials.
@@ -183,6 +191,7 @@ def _person_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
     words_of = {text: name_words(text) for text in {m.text for m in mentions}}
     full = full_names(set(words_of.values()))
     initialled = initial_owners({w for t, w in words_of.items() if initials_first(t)}, full)
+    initialled.update(short_first_names(full - set(initialled)))  # "Geoff": "Geoffrey Skelley"
     full -= set(initialled)
     owners_of: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     groups: dict[tuple[str, ...], list[TypedMention]] = {}
@@ -252,16 +261,22 @@ def _keyed_groups(mentions: list[TypedMention]) -> list[list[TypedMention]]:
 def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
     """Fold an acronym group into the one group of the same type whose name it abbreviates."""
     long_names: dict[str, list[int]] = {}
+    spellers: dict[int, list[str]] = {}  # each long name's words, minor words aside
     for i, group in enumerate(groups):
         if not any(acronym_letters(m.text) for m in group):
-            for letters in initials(_canonical_text(group)):
+            name = _canonical_text(group)
+            for letters in initials(name):
                 long_names.setdefault(letters, []).append(i)
+            spellers[i] = [w for w in name.split() if w.lower() not in MINOR_WORDS]
     merged: set[int] = set()
     for i, group in enumerate(groups):
         acronyms = {acronym_letters(m.text) for m in group}
         if len(acronyms) != 1 or None in acronyms:
             continue
-        targets = long_names.get(acronyms.pop() or "", [])
+        letters = acronyms.pop() or ""
+        targets = long_names.get(letters) or [
+            j for j, words in spellers.items() if spelled_by_prefixes(letters, words)
+        ]
         if len(targets) == 1:
             groups[targets[0]].extend(group)
             merged.add(i)
@@ -271,8 +286,10 @@ def _merge_acronyms(groups: list[list[TypedMention]]) -> list[list[TypedMention]
 def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMention]]:
     """Fold an organization named by the last words of exactly one longer one into it: "the
     Assembly" after "General Assembly", "Progressive Caucus" after "Congressional Progressive
-    Caucus", as a surname after a full name. Two longer candidates leave it apart."""
-    names = [tuple(org_key(_canonical_text(g)).split()) for g in groups]
+    Caucus", as a surname after a full name. Two longer candidates leave it apart, unless
+    one is it after a country ("House": "U.S. House" over "White House")."""
+    texts = [_canonical_text(g) for g in groups]
+    names = [tuple(org_key(text).split()) for text in texts]
     merged: set[int] = set()
     for i, short in enumerate(names):
         if any(acronym_letters(m.text) for m in groups[i]):
@@ -284,7 +301,10 @@ def _merge_short_forms(groups: list[list[TypedMention]]) -> list[list[TypedMenti
             and j not in merged
             and len(long) > len(short)
             and long[-len(short) :] == short
+            and not complement_of(long, len(short))
         ]
+        if len(owners) > 1:
+            owners = national_owners(owners, [texts[j] for j in owners], len(short))
         if len(owners) == 1:
             groups[owners[0]].extend(groups[i])
             merged.add(i)

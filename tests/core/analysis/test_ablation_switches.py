@@ -34,7 +34,12 @@ def test_every_switch_names_an_attribute_that_exists() -> None:
         if not ablation._has(owner, name)
     ]
     assert missing == []
-    assert {switch.aspect for switch in ablation.SWITCHES} == {"entities", "speakers", "dates"}
+    assert {switch.aspect for switch in ablation.SWITCHES} == {
+        "entities",
+        "speakers",
+        "dates",
+        "aliases",
+    }
 
 
 def test_a_dotted_switch_replaces_the_rule_only_where_it_is_applied_and_restores_it() -> None:

@@ -152,3 +152,23 @@ def test_a_persons_name_is_the_first_full_form_not_a_later_middle_initial() -> N
     ]
     capitals = merge_mentions(_mentions(("ROSA LINDQVIST", PERSON), ("Rosa M. Lindqvist", PERSON)))
     assert [e.name for e in capitals] == ["Rosa M. Lindqvist"]
+
+
+def test_last_words_after_a_preposition_are_no_short_form_of_the_longer_body() -> None:
+    ents = merge_mentions(
+        _mentions(
+            ("Union for the Fair Harbour Trade", ORGANIZATION),
+            ("Fair Harbour Trade", ORGANIZATION),
+            ("Coalition of Hill Farmers", ORGANIZATION),
+            ("Hill Farmers", ORGANIZATION),
+        )
+    )
+    assert len(ents) == 4  # each is a body of its own: the longer name is about the shorter
+
+
+def test_last_words_without_a_preposition_before_them_still_join_the_longer_body() -> None:
+    ents = merge_mentions(
+        _mentions(("Northern Harbour Trade Council", ORGANIZATION), ("Trade Council", ORGANIZATION))
+    )
+    long = "Northern Harbour Trade Council"
+    assert _names(ents) == [("e1", long, [long, "Trade Council"])]

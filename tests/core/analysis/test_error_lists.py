@@ -9,9 +9,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
 
-from error_lists import date_errors, quote_errors, sentence_around
+from error_lists import alias_errors, date_errors, quote_errors, sentence_around
 
-from reader.core.model import Annotations, Article, DateMention, Quote
+from reader.core.model import Annotations, Article, DateMention, Entity, Mention, Quote
 from tests.fixtures.gold import GoldSpan
 
 TEXT = (
@@ -84,4 +84,54 @@ def test_nothing_is_listed_when_ours_equal_the_gold(capsys: pytest.CaptureFixtur
     )
     date_errors("page", gold, ann)
     quote_errors("page", quotes, ann)
+    assert capsys.readouterr().out == ""
+
+
+ALIAS_TEXT = "Ana Ruiz met Tom Bell. Ruiz spoke; Bell left. Dr. Ana Ruiz returned."
+
+
+def _gold(surface: str, name: str, occurrence: int = 0) -> GoldSpan:
+    """The gold label of the ``occurrence``-th (from 0) ``surface`` in ALIAS_TEXT."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = ALIAS_TEXT.index(surface, start + 1)
+    return GoldSpan(start, start + len(surface), surface, "person", (("name", name),))
+
+
+def _entity(entity_id: str, name: str, *spans: GoldSpan) -> Entity:
+    return Entity(entity_id, "person", name, [Mention(s.start, s.end, s.text) for s in spans])
+
+
+def test_alias_errors_list_a_split_cluster_and_a_wrong_join_only(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ana, ruiz = _gold("Ana Ruiz", "Ana Ruiz"), _gold("Ruiz", "Ana Ruiz", 1)
+    tom, bell = _gold("Tom Bell", "Tom Bell"), _gold("Bell", "Tom Bell", 1)
+    entities = [
+        _entity("e1", "Ana Ruiz", ana),
+        _entity("e2", "Tom Bell", tom, ruiz),
+        _entity("e3", "Bell", bell),
+    ]
+    ann = Annotations(article=Article(text=ALIAS_TEXT), entities=entities)
+    alias_errors("page", [ana, ruiz, tom, bell], ann)
+    assert capsys.readouterr().out.splitlines() == [
+        "  page: alias split  'person:Ana Ruiz' -> ours 'Ana Ruiz' (Ana Ruiz); 'Tom Bell' (Ruiz)",
+        "  page: alias split  'person:Tom Bell' -> ours 'Tom Bell' (Tom Bell); 'Bell' (Bell)",
+        "  page: alias joined 'Tom Bell' holds gold 'person:Ana Ruiz' (Ruiz); "
+        "'person:Tom Bell' (Tom Bell)",
+    ]
+
+
+def test_no_alias_error_when_each_cluster_is_one_entity_of_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ana, ruiz, tom = (
+        _gold("Ana Ruiz", "Ana Ruiz"),
+        _gold("Ruiz", "Ana Ruiz", 1),
+        _gold("Tom Bell", "Tom Bell"),
+    )
+    entities = [_entity("e1", "Ana Ruiz", ana, ruiz), _entity("e2", "Tom Bell", tom)]
+    alias_errors(
+        "page", [ana, ruiz, tom], Annotations(article=Article(text=ALIAS_TEXT), entities=entities)
+    )
     assert capsys.readouterr().out == ""
