@@ -173,3 +173,42 @@ def test_a_paragraph_of_quotation_after_a_paragraph_about_a_person_is_theirs(
         "The council meets again in May.\n"
     )
     assert speakers(analyser, text)["We cannot wait any longer."] == "Julia Hartmann"
+
+
+def test_a_memoir_speaks_in_its_owners_words(analyser: SpacyAnalyser) -> None:
+    """'Her memoir recalls “...”': a piece of writing gives its author's words."""
+    text = (
+        "Ruth Okafor spent a decade on the book.\n"
+        "Her memoir recalls \u201cthe long winter when the river froze and nobody came.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["the long winter when the river froze and nobody came."] == "Ruth Okafor"
+
+
+def test_a_passage_with_no_owner_is_the_sentence_subjects(analyser: SpacyAnalyser) -> None:
+    """'X wrote ..., with one passage relating “...”': the passage is X's writing, and the
+    quotation going on in the same sentence is X's too."""
+    text = (
+        "The novelist Ruth Okafor wrote about the war years, with one passage relating "
+        "\u201cwe ate bread made of acorns and called it cake,\u201d and another recalling "
+        "\u201cthe silence of the empty market.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["we ate bread made of acorns and called it cake"] == "Ruth Okafor"
+
+
+def test_relating_to_is_not_speech(analyser: SpacyAnalyser) -> None:
+    """'issues relating to “...”' links, it does not tell: no speaker from "relating"."""
+    text = "The union raised issues relating to \u201cunpaid overtime and broken promises.\u201d\n"
+    assert speakers(analyser, text).get("unpaid overtime and broken promises.") is None
+
+
+def test_a_plural_speech_noun_makes_a_light_verb_speech(analyser: SpacyAnalyser) -> None:
+    """'She gave long speeches: “...”' as 'she gave a speech'."""
+    text = (
+        "The protest leader Maria Kovacs was arrested in May.\n"
+        "At her trial she gave long speeches: \u201cI regret nothing, and I would do it all "
+        "again tomorrow.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["I regret nothing, and I would do it all again tomorrow."] == "Maria Kovacs"
