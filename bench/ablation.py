@@ -38,6 +38,7 @@ from reader.core.analysis import (
     name_kinds,
     org_context,
     quote_inheritance,
+    quote_transcripts,
     quotes,
     speakers,
     speech_verbs,
@@ -198,6 +199,7 @@ SPEAKER_SWITCHES = (
     Switch("lead quotations", "speakers", ((quote_inheritance, "_lead_quotations", _none),)),
     Switch("pull quotes (echoes)", "speakers", ((quotes, "echo_speakers", _none),)),
     Switch("interview turns", "speakers", ((quotes, "transcript_speakers", _none),)),
+    Switch("questions quote 'you' back", "speakers", ((quote_transcripts, "_quotes_you", _false),)),
     Switch("spokespeople", "speakers", ((speakers, "spoken_for", _none),)),
     Switch("writings speak for authors", "speakers", ((speakers, "WRITING_NOUNS", frozenset()),)),
     Switch(

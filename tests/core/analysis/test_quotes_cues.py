@@ -212,3 +212,26 @@ def test_a_plural_speech_noun_makes_a_light_verb_speech(analyser: SpacyAnalyser)
     )
     got = speakers(analyser, text)
     assert got["I regret nothing, and I would do it all again tomorrow."] == "Maria Kovacs"
+
+
+def test_a_question_quoting_you_back_is_the_next_turns_guest(analyser: SpacyAnalyser) -> None:
+    """'The Harbour Herald: You argue that cities are “too slow”.' / 'Ms Lindqvist: ...': the
+    interviewer quotes the guest "you" addresses, who answers in the next turn."""
+    text = (
+        "Rosa Lindqvist studies how cities change.\n"
+        "The Harbour Herald: You argue that most cities are \u201chopelessly slow\u201d to "
+        "adapt. Why?\n"
+        "Ms Lindqvist: Because budgets are set years ahead, and nobody wants to move first.\n"
+    )
+    assert speakers(analyser, text)["hopelessly slow"] == "Rosa Lindqvist"
+
+
+def test_a_question_with_no_you_keeps_no_speaker(analyser: SpacyAnalyser) -> None:
+    """Without "you" as the speaker, the interviewer's quotation is not the guest's."""
+    text = (
+        "Rosa Lindqvist studies how cities change.\n"
+        "The Harbour Herald: Critics argue that most cities are \u201chopelessly slow\u201d to "
+        "adapt. Why?\n"
+        "Ms Lindqvist: Because budgets are set years ahead, and nobody wants to move first.\n"
+    )
+    assert speakers(analyser, text).get("hopelessly slow") is None
