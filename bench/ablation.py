@@ -197,6 +197,11 @@ SPEAKER_SWITCHES = (
     Switch("inheritance (step 3)", "speakers", ((quotes, "inherit_speakers", _none),)),
     Switch("handed over", "speakers", ((quote_inheritance, "_handed_over", _none),)),
     Switch("lead quotations", "speakers", ((quote_inheritance, "_lead_quotations", _none),)),
+    Switch(
+        "narration stops inheritance",
+        "speakers",
+        ((quote_inheritance, "_after_narration", _false),),
+    ),
     Switch("pull quotes (echoes)", "speakers", ((quotes, "echo_speakers", _none),)),
     Switch("interview turns", "speakers", ((quotes, "transcript_speakers", _none),)),
     Switch("questions quote 'you' back", "speakers", ((quote_transcripts, "_quotes_you", _false),)),

@@ -235,3 +235,30 @@ def test_a_question_with_no_you_keeps_no_speaker(analyser: SpacyAnalyser) -> Non
         "Ms Lindqvist: Because budgets are set years ahead, and nobody wants to move first.\n"
     )
     assert speakers(analyser, text).get("hopelessly slow") is None
+
+
+def test_a_partial_quote_after_narration_is_not_the_earlier_speakers(
+    analyser: SpacyAnalyser,
+) -> None:
+    """A sentence of narration between them silences the earlier voice: the later words,
+    quoted inside narration of their own, are the document's."""
+    text = (
+        "The harbour master, Ingrid Salo, spoke first. \u201cWe need these rules now,\u201d "
+        "she said. The new rules take effect in March and apply to every boat in the bay. "
+        "The code makes clear that owners must report \u201cany spill, however small, within "
+        "the hour\u201d to the office.\n"
+    )
+    got = speakers(analyser, text)
+    assert got["We need these rules now"] == "Ingrid Salo"
+    assert got["any spill, however small, within the hour"] is None
+
+
+def test_a_partial_quote_right_after_speech_still_goes_on(analyser: SpacyAnalyser) -> None:
+    """With no narration in between, the earlier speaker's words go on."""
+    text = (
+        "The harbour master, Ingrid Salo, spoke first. \u201cWe need these rules now,\u201d "
+        "she said. Owners must report \u201cany spill, however small, within the hour\u201d "
+        "to the office.\n"
+    )
+    got = speakers(analyser, text)
+    assert got["any spill, however small, within the hour"] == "Ingrid Salo"
