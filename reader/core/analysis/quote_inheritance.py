@@ -14,6 +14,8 @@ from reader.core.analysis.quote_marks import QuoteSpan
 from reader.core.analysis.speakers import Speaker, SpeakerResolver
 from reader.core.model import PERSON
 
+_STOPS = (".", "!", "?")
+
 
 @dataclass
 class QuoteReading:
@@ -76,9 +78,9 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
 
 def _after_narration(resolver: SpeakerResolver, reading: QuoteReading) -> bool:
     """Whether a quotation sits inside a sentence of narration that follows another sentence
-    of narration (no quotation, no speech verb): 'Fines rose in May. The law makes clear that
-    fines apply to "false statements".' The voice quoted before has fallen silent: the words
-    are the document's or the story's, not the earlier speaker's going on."""
+    of narration (no quotation, no speech verb in either before it): 'Fines rose in May. The
+    law makes clear that fines apply to "false statements".' The voice quoted before has
+    fallen silent: the words are the document's or the story's, not the earlier speaker's."""
     first = reading.tokens[0]
     index = resolver.layout.segment_of(first)
     if index == 0:
@@ -86,13 +88,17 @@ def _after_narration(resolver: SpeakerResolver, reading: QuoteReading) -> bool:
     start, _ = resolver.layout.segments[index]
     if not any(c.isalnum() for c in resolver.text[resolver.doc[start].idx : reading.span.open_at]):
         return False  # the quotation opens its sentence: speech going on
-    prev_start, prev_end = resolver.layout.segments[index - 1]
+    prev_start, _ = resolver.layout.segments[index - 1]
     if not resolver.layout.same_paragraph(resolver.doc[prev_start], first):
         return False
+    previous = resolver.text[resolver.doc[prev_start].idx : resolver.doc[start].idx]
+    if not previous.rstrip().endswith(_STOPS):
+        return False  # the parse's segments cut sentences at dashes and colons too
     return not any(
         resolver.layout.is_quoted(t) or resolver.is_speech_verb(t)
-        for t in resolver.doc[prev_start:prev_end]
-    )
+        for t in resolver.doc[prev_start : first.i]
+        if t.idx < reading.span.open_at
+    )  # nor a quotation or speech verb earlier in its own sentence
 
 
 def _handed_over(resolver: SpeakerResolver, reading: QuoteReading, across: bool) -> Speaker | None:

@@ -262,3 +262,15 @@ def test_a_partial_quote_right_after_speech_still_goes_on(analyser: SpacyAnalyse
     )
     got = speakers(analyser, text)
     assert got["any spill, however small, within the hour"] == "Ingrid Salo"
+
+
+def test_a_quote_after_one_in_its_own_sentence_still_inherits(analyser: SpacyAnalyser) -> None:
+    """Narration before, but a quotation earlier in the same sentence: the voice goes on."""
+    text = (
+        "The harbour master, Ingrid Salo, spoke first. \u201cWe need these rules now,\u201d "
+        "she said. The new rules take effect in March and apply to every boat in the bay. "
+        "The rules follow her call for \u201cmore care in the bay\u201d and require reports "
+        "of \u201cany spill, however small, within the hour.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["any spill, however small, within the hour."] == "Ingrid Salo"
