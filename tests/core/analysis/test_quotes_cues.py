@@ -186,10 +186,10 @@ def test_a_memoir_speaks_in_its_owners_words(analyser: SpacyAnalyser) -> None:
 
 
 def test_a_passage_with_no_owner_is_the_sentence_subjects(analyser: SpacyAnalyser) -> None:
-    """'X wrote ..., with one passage relating “...”': the passage is X's writing, and the
-    quotation going on in the same sentence is X's too."""
+    """'X hated ..., with one passage relating “...”': the passage is X's writing ("relate"
+    tells here), and the quotation going on in the same sentence is X's too."""
     text = (
-        "The novelist Ruth Okafor wrote about the war years, with one passage relating "
+        "The novelist Ruth Okafor hated the war years, with one passage relating "
         "\u201cwe ate bread made of acorns and called it cake,\u201d and another recalling "
         "\u201cthe silence of the empty market.\u201d\n"
     )
@@ -204,11 +204,12 @@ def test_relating_to_is_not_speech(analyser: SpacyAnalyser) -> None:
 
 
 def test_a_plural_speech_noun_makes_a_light_verb_speech(analyser: SpacyAnalyser) -> None:
-    """'She gave long speeches: “...”' as 'she gave a speech'."""
+    """'The judge allowed her to give long speeches: “...”' as 'to give a speech': she
+    speaks (the colon hangs on "allowed", whose subject is the judge)."""
     text = (
         "The protest leader Maria Kovacs was arrested in May.\n"
-        "At her trial she gave long speeches: \u201cI regret nothing, and I would do it all "
-        "again tomorrow.\u201d\n"
+        "At her trial the judge allowed her to give long speeches: \u201cI regret nothing, "
+        "and I would do it all again tomorrow.\u201d\n"
     )
     got = speakers(analyser, text)
     assert got["I regret nothing, and I would do it all again tomorrow."] == "Maria Kovacs"
