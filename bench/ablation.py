@@ -39,8 +39,10 @@ from reader.core.analysis import (
     name_kinds,
     org_context,
     quote_inheritance,
+    quote_transcripts,
     quotes,
     speakers,
+    speech_verbs,
     title_case,
 )
 from reader.core.analysis import entities as entities_module
@@ -91,6 +93,9 @@ class Switch:
 
 E, OC = entities_module, org_context
 _NEVER = re.compile(r"(?!)")  # a pattern that matches nothing
+_PLURAL_SPEECH_NOUNS = frozenset(
+    {"messages", "warnings", "responses", "replies", "announcements", "appeals", "pleas"}
+) | {"speeches"}
 
 
 def _repeats_without(kind: str) -> Callable[..., Any]:
@@ -193,9 +198,26 @@ SPEAKER_SWITCHES = (
     Switch("inheritance (step 3)", "speakers", ((quotes, "inherit_speakers", _none),)),
     Switch("handed over", "speakers", ((quote_inheritance, "_handed_over", _none),)),
     Switch("lead quotations", "speakers", ((quote_inheritance, "_lead_quotations", _none),)),
+    Switch(
+        "narration stops inheritance",
+        "speakers",
+        ((quote_inheritance, "_after_narration", _false),),
+    ),
     Switch("pull quotes (echoes)", "speakers", ((quotes, "echo_speakers", _none),)),
     Switch("interview turns", "speakers", ((quotes, "transcript_speakers", _none),)),
+    Switch("questions quote 'you' back", "speakers", ((quote_transcripts, "_quotes_you", _false),)),
     Switch("spokespeople", "speakers", ((speakers, "spoken_for", _none),)),
+    Switch("writings speak for authors", "speakers", ((speakers, "WRITING_NOUNS", frozenset()),)),
+    Switch(
+        "'relate' tells",
+        "speakers",
+        ((speech_verbs, "SPEECH_VERBS", speech_verbs.SPEECH_VERBS - {"relate"}),),
+    ),
+    Switch(
+        "plural speech nouns",
+        "speakers",
+        ((speech_verbs, "SPEECH_NOUNS", speech_verbs.SPEECH_NOUNS - _PLURAL_SPEECH_NOUNS),),
+    ),
     Switch("sex by first name", "speakers", ((speakers, "sexes_by_first_name", _no_sexes),)),
     Switch("light speech verbs", "speakers", ((speakers, "is_light_speech_verb", _false),)),
     Switch("noun of saying's owner", "speakers", ((quotes, "_claimed_by", _none),)),

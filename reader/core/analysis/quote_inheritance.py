@@ -14,6 +14,8 @@ from reader.core.analysis.quote_marks import QuoteSpan
 from reader.core.analysis.speakers import Speaker, SpeakerResolver
 from reader.core.model import PERSON
 
+_STOPS = (".", "!", "?")
+
 
 @dataclass
 class QuoteReading:
@@ -55,6 +57,8 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
         needs = not (
             reading.speaker or reading.direct or reading.kind == "scare" or not reading.tokens
         )  # a cue that names nobody ("One, who asked not to be named, said") is not filled in
+        if needs and _after_narration(resolver, reading):
+            needs = False  # a partial quote in narration, after a sentence of narration
         if needs:
             if paragraph not in alone:
                 alone[paragraph] = _stands_alone(resolver, by_paragraph[paragraph], paragraph)
@@ -70,6 +74,31 @@ def inherit_speakers(resolver: SpeakerResolver, readings: list[QuoteReading]) ->
         if reading.kind == "speech" and reading.speaker is not None:
             latest[paragraph] = reading
     _lead_quotations(resolver, by_paragraph, alone)
+
+
+def _after_narration(resolver: SpeakerResolver, reading: QuoteReading) -> bool:
+    """Whether a quotation sits inside a sentence of narration that follows another sentence
+    of narration (no quotation, no speech verb in either before it): 'Fines rose in May. The
+    law makes clear that fines apply to "false statements".' The voice quoted before has
+    fallen silent: the words are the document's or the story's, not the earlier speaker's."""
+    first = reading.tokens[0]
+    index = resolver.layout.segment_of(first)
+    if index == 0:
+        return False
+    start, _ = resolver.layout.segments[index]
+    if not any(c.isalnum() for c in resolver.text[resolver.doc[start].idx : reading.span.open_at]):
+        return False  # the quotation opens its sentence: speech going on
+    prev_start, _ = resolver.layout.segments[index - 1]
+    if not resolver.layout.same_paragraph(resolver.doc[prev_start], first):
+        return False
+    previous = resolver.text[resolver.doc[prev_start].idx : resolver.doc[start].idx]
+    if not previous.rstrip().endswith(_STOPS):
+        return False  # the parse's segments cut sentences at dashes and colons too
+    return not any(
+        resolver.layout.is_quoted(t) or resolver.is_speech_verb(t)
+        for t in resolver.doc[prev_start : first.i]
+        if t.idx < reading.span.open_at
+    )  # nor a quotation or speech verb earlier in its own sentence
 
 
 def _handed_over(resolver: SpeakerResolver, reading: QuoteReading, across: bool) -> Speaker | None:

@@ -4,7 +4,9 @@ Question-and-answer pieces print each turn as 'Ms Roe: I think the plan ...'. A 
 such a turn with no speaker of its own ('Ms Roe: In my first book I called them “thinking
 machines”') is the labelled person's: the "I" of the turn is them. Only a person's name makes a
 label (the interviewer's turns are often labelled with the publication, whose questions quote
-the guest back).
+the guest back). Such a question, 'The Paper: You argue that cities are “too slow”.', quotes the
+guest whom "you" addresses: a quotation in a labelled turn that no person labels, in a sentence
+where "you" is the subject of a speech verb, is the person's who labels the next turn.
 """
 
 from __future__ import annotations
@@ -29,6 +31,36 @@ def transcript_speakers(resolver: SpeakerResolver, readings: list[QuoteReading])
         if paragraph not in labels:
             labels[paragraph] = _label(resolver, paragraph)
         reading.speaker = labels[paragraph]
+        if reading.speaker is None and _quotes_you(resolver, reading):
+            reading.speaker = _addressee(resolver, paragraph, labels)
+
+
+def _quotes_you(resolver: SpeakerResolver, reading: QuoteReading) -> bool:
+    """Whether the quotation's sentence has "you" as the subject of a speech verb ("You
+    argue that ...", "you have called it ...")."""
+    start, end = resolver.layout.segments[resolver.layout.segment_of(reading.tokens[0])]
+    return any(
+        t.lower_ == "you"
+        and t.dep_ == "nsubj"
+        and not resolver.layout.is_quoted(t)
+        and resolver.is_speech_verb(t.head)
+        for t in resolver.doc[start:end]
+    )
+
+
+def _addressee(
+    resolver: SpeakerResolver, paragraph: int, labels: dict[int, Speaker | None]
+) -> Speaker | None:
+    """The guest a question addresses: the person labelling the next turn, when the question
+    is itself a labelled turn (the interviewer's, labelled by no person)."""
+    start, end = resolver.layout.paragraph_bounds(paragraph)
+    if _LABEL.match(resolver.text, start, end) is None:
+        return None
+    if resolver.layout.paragraph(len(resolver.text)) <= paragraph:
+        return None  # the last paragraph: no turn follows
+    if paragraph + 1 not in labels:
+        labels[paragraph + 1] = _label(resolver, paragraph + 1)
+    return labels[paragraph + 1]
 
 
 def _label(resolver: SpeakerResolver, paragraph: int) -> Speaker | None:

@@ -27,10 +27,14 @@ Speaker, first cue that applies:
      '"It is not enough."'), or else of the quotation that opens the next paragraph with its
      own attribution (a lead quote); a quotation opening a sentence with no cue at all takes
      the person the sentence before it was about ('Mark Davies was blunt. “We got it wrong.”').
+     A partial quote inside a sentence of narration that follows a full sentence of narration
+     inherits nothing ('Fines rose. The law makes clear that fines apply to “false claims”').
   4. Echoes (quote_echoes.py): a quotation with no cue of its own that repeats the words of
      another quotation (a pull quote, a quoted headline) takes that quotation's speaker.
   5. Transcripts (quote_transcripts.py): one still without a speaker, in a paragraph labelled
-     'Ms Roe: ...' (an interview turn), is that person's.
+     'Ms Roe: ...' (an interview turn), is that person's; in a turn no person labels (the
+     interviewer's), one in a sentence where "you" is a speech verb's subject is the guest's
+     who labels the next turn ('The Paper: You argue that cities are “too slow”.').
 
 Scare quotes (kind "scare", no speaker): a quoted term or title, not quoted speech.
   - A name or title in capitals ("CBS This Morning", "Stage 3", a cited report "Who Has Your

@@ -16,6 +16,8 @@ so the quote panel and the entity panel agree. Resolution, in the words of a car
   neither said anything, does a first name given to one sex only ("Maria", first_names.py);
 - "X's office" / "X's campaign", "a spokesman for X" / "an X official": X (spokespeople.py),
   and so is a later "he"/"she" whose referent is that spokesman;
+- a piece of writing ("her memoir recalls", "one passage relating"): its owner, else the
+  person its sentence is about (spokespeople.WRITING_NOUNS);
 - "it" or a generic noun ("the company", "the agency"): the nearest preceding organization
   (or, for "it", country) that was the subject of its sentence;
 - a title ("the French president"), via titles.py: the nearest preceding person whose
@@ -47,6 +49,8 @@ from reader.core.analysis.spokespeople import (
     OFFICE_WORDS,
     ORGANIZATION_NOUNS,
     SPOKES_WORDS,
+    WRITING_NOUNS,
+    author_subject,
     spoken_for,
 )
 from reader.core.analysis.titles import TitleIndex
@@ -175,13 +179,17 @@ class SpeakerResolver:
         """A verb of saying used as a verb (not the participle of "so-called", "the said plan").
 
         Also "go on" with its particle ('"I am shocked," she went on'): speech going on;
-        and a light verb with a speech noun ("she issued a statement").
+        and a light verb with a speech noun ("she issued a statement"); "relate" only when it
+        tells ("relating “...”"), not when it links ("issues relating to pay").
         """
         if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":
             return False
         if token.i >= 2 and self.doc[token.i - 1].text == "-":
             return False
-        if speech_lemma(token.text) is not None or is_light_speech_verb(token):
+        lemma = speech_lemma(token.text)
+        if lemma == "relate" and any(c.lower_ == "to" for c in token.children):
+            return False
+        if lemma is not None or is_light_speech_verb(token):
             return True
         return token.lower_ in GO_FORMS and any(
             c.dep_ == "prt" and c.lower_ == "on" for c in token.children
@@ -303,12 +311,25 @@ class SpeakerResolver:
             owner = [c for c in head.children if c.dep_ == "poss" and c.i in self._entity_at]
             if head.lower_ in OFFICE_WORDS and owner:
                 return speaker_of(self._fuller_name(self._entity_at[owner[0].i]))
+            if head.lower_ in WRITING_NOUNS:
+                return self.author_of(head, verb)
             entity = self.resolve_title(head)
             if entity is None and head.lower_ in ORGANIZATION_NOUNS and has_definite(head):
                 entity = self.referents.refer_back(head, verb, "n", (ORGANIZATION,))
             if entity is not None:
                 return speaker_of(entity)
         return None
+
+    def author_of(self, head: Any, verb: Any | None) -> Speaker | None:
+        """Whose words a piece of writing gives: its owner ("his memoir recalls", "Roe's
+        letter reads"), else the person its sentence is about (spokespeople.author_subject)."""
+        owners = [c for c in head.children if c.dep_ == "poss" and not self.layout.is_quoted(c)]
+        if owners:
+            return self.resolve_noun_phrase(owners[0], verb)
+        start, _ = self.layout.segments[self.layout.segment_of(head)]
+        before = self.doc[start : head.i]
+        entity = author_subject(before, self._entity_at, self.layout.is_quoted)
+        return speaker_of(self._fuller_name(entity)) if entity is not None else None
 
     def _name_closing_phrase(self, head: Any) -> Entity | None:
         """The person named at the end of a subject phrase led by a title or an organization

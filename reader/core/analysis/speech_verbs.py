@@ -17,7 +17,7 @@ SPEECH_VERBS = frozenset(
         "deny", "predict", "promise", "pledge", "vow", "tweet", "post", "shout", "whisper",
         "joke", "quip", "complain", "concede", "caution", "speak", "testify", "repeat",
         "observe", "mention", "accuse", "proclaim", "reiterate", "underline", "retort", "quote",
-        "agree", "continue", "confide",
+        "agree", "continue", "confide", "relate",
     }
 )  # fmt: skip
 IRREGULAR = {
@@ -40,6 +40,8 @@ SPEECH_NOUNS = frozenset(
     {
         "statement", "statements", "comment", "comments", "remark", "remarks", "message",
         "warning", "response", "reply", "announcement", "appeal", "plea", "speech",
+        "messages", "warnings", "responses", "replies", "announcements", "appeals", "pleas",
+        "speeches",
     }
 )  # fmt: skip
 """Nouns of a speech act, which a light verb turns into saying: "she issued a statement",

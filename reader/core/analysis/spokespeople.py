@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from reader.core.model import Entity
+from reader.core.model import PERSON, Entity
 
 ORGANIZATION_NOUNS = frozenset(
     {
@@ -29,6 +29,14 @@ SPOKES_WORDS = frozenset(
     }
 )  # fmt: skip
 """Who speaks for an organization or a person: "a spokesman for Greenpeace UK said"."""
+WRITING_NOUNS = frozenset(
+    {
+        "book", "books", "memoir", "memoirs", "autobiography", "diary", "letter", "letters",
+        "essay", "essays", "passage", "passages", "chapter", "manifesto", "poem", "column",
+    }
+)  # fmt: skip
+"""Pieces of writing, whose words are their author's: "his memoir recalls", "one passage
+relating". Not bodies' papers ("the ruling", "the law"), whose words are no one person's."""
 OFFICE_WORDS = frozenset({"office", "campaign", "camp", "team"})
 """Who speaks for someone: "Macron's office said" is attributed to Macron."""
 
@@ -62,6 +70,20 @@ def spoken_for(
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.i in entity_at:
                     return entity_for_tokens(name_tokens(obj))
+    return None
+
+
+def author_subject(
+    before: Any, entity_at: Mapping[int, Entity], is_quoted: Callable[[Any], bool]
+) -> Entity | None:
+    """The author of a piece of writing named with no owner: the person its sentence is
+    about, a subject in the tokens ``before`` it ("Hitler believed books were for the weak,
+    with one passage relating “...”"; "Roe kept a diary, one letter recalling “...”")."""
+    for token in before:
+        if token.dep_ in ("nsubj", "nsubjpass") and not is_quoted(token):
+            entity = entity_at.get(token.i)
+            if entity is not None and entity.type == PERSON:
+                return entity
     return None
 
 

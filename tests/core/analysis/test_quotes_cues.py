@@ -173,3 +173,105 @@ def test_a_paragraph_of_quotation_after_a_paragraph_about_a_person_is_theirs(
         "The council meets again in May.\n"
     )
     assert speakers(analyser, text)["We cannot wait any longer."] == "Julia Hartmann"
+
+
+def test_a_memoir_speaks_in_its_owners_words(analyser: SpacyAnalyser) -> None:
+    """'Her memoir recalls “...”': a piece of writing gives its author's words."""
+    text = (
+        "Ruth Okafor spent a decade on the book.\n"
+        "Her memoir recalls \u201cthe long winter when the river froze and nobody came.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["the long winter when the river froze and nobody came."] == "Ruth Okafor"
+
+
+def test_a_passage_with_no_owner_is_the_sentence_subjects(analyser: SpacyAnalyser) -> None:
+    """'X hated ..., with one passage relating “...”': the passage is X's writing ("relate"
+    tells here), and the quotation going on in the same sentence is X's too."""
+    text = (
+        "The novelist Ruth Okafor hated the war years, with one passage relating "
+        "\u201cwe ate bread made of acorns and called it cake,\u201d and another recalling "
+        "\u201cthe silence of the empty market.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["we ate bread made of acorns and called it cake"] == "Ruth Okafor"
+
+
+def test_relating_to_is_not_speech(analyser: SpacyAnalyser) -> None:
+    """'issues relating to “...”' links, it does not tell: no speaker from "relating"."""
+    text = "The union raised issues relating to \u201cunpaid overtime and broken promises.\u201d\n"
+    assert speakers(analyser, text).get("unpaid overtime and broken promises.") is None
+
+
+def test_a_plural_speech_noun_makes_a_light_verb_speech(analyser: SpacyAnalyser) -> None:
+    """'The judge allowed her to give long speeches: “...”' as 'to give a speech': she
+    speaks (the colon hangs on "allowed", whose subject is the judge)."""
+    text = (
+        "The protest leader Maria Kovacs was arrested in May.\n"
+        "At her trial the judge allowed her to give long speeches: \u201cI regret nothing, "
+        "and I would do it all again tomorrow.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["I regret nothing, and I would do it all again tomorrow."] == "Maria Kovacs"
+
+
+def test_a_question_quoting_you_back_is_the_next_turns_guest(analyser: SpacyAnalyser) -> None:
+    """'The Harbour Herald: You argue that cities are “too slow”.' / 'Ms Lindqvist: ...': the
+    interviewer quotes the guest "you" addresses, who answers in the next turn."""
+    text = (
+        "Rosa Lindqvist studies how cities change.\n"
+        "The Harbour Herald: You argue that most cities are \u201chopelessly slow\u201d to "
+        "adapt. Why?\n"
+        "Ms Lindqvist: Because budgets are set years ahead, and nobody wants to move first.\n"
+    )
+    assert speakers(analyser, text)["hopelessly slow"] == "Rosa Lindqvist"
+
+
+def test_a_question_with_no_you_keeps_no_speaker(analyser: SpacyAnalyser) -> None:
+    """Without "you" as the speaker, the interviewer's quotation is not the guest's."""
+    text = (
+        "Rosa Lindqvist studies how cities change.\n"
+        "The Harbour Herald: Critics argue that most cities are \u201chopelessly slow\u201d to "
+        "adapt. Why?\n"
+        "Ms Lindqvist: Because budgets are set years ahead, and nobody wants to move first.\n"
+    )
+    assert speakers(analyser, text).get("hopelessly slow") is None
+
+
+def test_a_partial_quote_after_narration_is_not_the_earlier_speakers(
+    analyser: SpacyAnalyser,
+) -> None:
+    """A sentence of narration between them silences the earlier voice: the later words,
+    quoted inside narration of their own, are the document's."""
+    text = (
+        "The harbour master, Ingrid Salo, spoke first. \u201cWe need these rules now,\u201d "
+        "she said. The new rules take effect in March and apply to every boat in the bay. "
+        "The code makes clear that owners must report \u201cany spill, however small, within "
+        "the hour\u201d to the office.\n"
+    )
+    got = speakers(analyser, text)
+    assert got["We need these rules now"] == "Ingrid Salo"
+    assert got["any spill, however small, within the hour"] is None
+
+
+def test_a_partial_quote_right_after_speech_still_goes_on(analyser: SpacyAnalyser) -> None:
+    """With no narration in between, the earlier speaker's words go on."""
+    text = (
+        "The harbour master, Ingrid Salo, spoke first. \u201cWe need these rules now,\u201d "
+        "she said. Owners must report \u201cany spill, however small, within the hour\u201d "
+        "to the office.\n"
+    )
+    got = speakers(analyser, text)
+    assert got["any spill, however small, within the hour"] == "Ingrid Salo"
+
+
+def test_a_quote_after_one_in_its_own_sentence_still_inherits(analyser: SpacyAnalyser) -> None:
+    """Narration before, but a quotation earlier in the same sentence: the voice goes on."""
+    text = (
+        "The harbour master, Ingrid Salo, spoke first. \u201cWe need these rules now,\u201d "
+        "she said. The new rules take effect in March and apply to every boat in the bay. "
+        "The rules follow her call for \u201cmore care in the bay\u201d and require reports "
+        "of \u201cany spill, however small, within the hour.\u201d\n"
+    )
+    got = speakers(analyser, text)
+    assert got["any spill, however small, within the hour."] == "Ingrid Salo"
