@@ -33,7 +33,10 @@ The stages, each small and separately tested:
    (``spanish_bodies``), a name a place noun governs ("the town of X", "the X area") is a place
    at each of its mentions the model called a body or a person (``place_context``), a body in a
    reference entry's title stands only where the rest of the article names it too
-   (``references``), and an untagged repeat of a name already found is added with the same type;
+   (``references``), each platform of a page's row of share buttons is an organization ("Share
+   Facebook Twitter", ``share_rows``), a body's head noun alone after "this" points at the
+   body, no name ("this House", ``generic_heads``), and an untagged repeat of a name already
+   found is added with the same type;
    a first name left out before a person's surname (by the model or by the repeat) joins the
    name ("Rudolf" of "Rudolf Brenner"), and a common first name and a surname the model did not
    tag as one name are a person ("recorded by Dolly Prentice", ``person_names``);
@@ -51,6 +54,7 @@ from reader.core.analysis import (
     branch_names,
     doc_columns,
     event_context,
+    generic_heads,
     name_kinds,
     one_sense,
     org_context,
@@ -61,6 +65,7 @@ from reader.core.analysis import (
     products,
     references,
     rules,
+    share_rows,
     span_splits,
     spanish_bodies,
     state_tags,
@@ -335,6 +340,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = one_sense.join_coordinated_bodies(doc, cands)
     cands = one_sense.add_site_name(doc, text, cands, site)
     cands = one_sense.known_long_names(doc, text, cands)
+    cands = generic_heads.demonstrative_heads(doc, cands)
     cands = title_case.confirmed_by_body(doc, text, cands)
     cands = products.software_names(doc, cands)
     cands = references.reference_authors(doc, cands)
@@ -342,6 +348,7 @@ def typed_candidates(doc: Any, site: str | None = None) -> list[Candidate]:
     cands = org_context.bodies_by_own_words(doc, text, cands)
     cands = spanish_bodies.spanish_bodies(doc, text, cands)
     cands = org_context.coordinated_with_organizations(doc, cands)
+    cands = share_rows.platforms_in_share_rows(doc, cands)
     cands = event_context.events_by_context(doc, cands)
     cands = branch_names.with_branch_codes(doc, cands)
     cands = place_context.places_by_context(doc, cands)
