@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.core.analysis.literal_trie import first_chars, longest_first
+from reader.core.analysis.literal_trie import first_chars, longest_first, lowered_for
 from tests.property.budget import budget
 
 # A small alphabet, so names share prefixes and occur in the text often.
@@ -76,3 +76,33 @@ def test_a_first_characters_lookahead_ignoring_case_finds_the_same(
 def test_first_chars_is_one_class_and_empty_for_an_empty_name() -> None:
     assert first_chars(["Kent", "Ken", "York", "[x]"]) == r"(?=[KY\[])"
     assert first_chars(["Kent", ""]) == first_chars([]) == ""
+
+
+# Letters ``re.IGNORECASE`` folds beyond ``str.lower`` ("ſ" is "s", "ı" is "i", final "ς"),
+# the Kelvin sign, and "İ", which lowers to two characters.
+folding_names = st.lists(st.text(alphabet="SsſIiıKkKΣσς .-", min_size=1, max_size=6), max_size=8)
+folding_texts = st.text(alphabet="SsſIiıİKkKΣσςΑ .-,\n", max_size=80)
+
+
+@given(folding_names, folding_texts)
+@budget(400)
+@example(["Kiss", "KISS"], "kiss KISS Kiss kisses")
+@example(["kiss"], "KIſS kiss")
+@example(["sis"], "SIΣ sis ΣΙΣ")
+def test_the_lowered_text_finds_what_ignoring_case_finds(words: list[str], text: str) -> None:
+    """Where ``lowered_for`` gives a text, the case-sensitive trie search in it finds what the
+    ``re.IGNORECASE`` search of the text does; where it cannot promise that, it gives None."""
+    source = longest_first(words, ignore_case=True)
+    lowered = lowered_for(text, words)
+    if lowered is not None:
+        found = spans(source, lowered, first=first_chars(words, ignore_case=True))
+        assert found == spans(source, text, re.IGNORECASE)
+
+
+def test_the_lowered_text_only_where_it_finds_the_same() -> None:
+    assert lowered_for("The KISS Trust met the Kiss Trust.", ["Kiss Trust"]) == (
+        "the kiss trust met the kiss trust."
+    )
+    assert lowered_for("The KIſS Trust", ["Kiss Trust"]) is None  # "ſ" is "s" to re only
+    assert lowered_for("İstanbul Trust", ["Istanbul Trust"]) is None  # lowers to two
+    assert lowered_for("ΟΔΟΣ", ["οδος"]) is None  # the final sigma's context rule

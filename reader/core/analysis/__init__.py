@@ -83,6 +83,7 @@ class SpacyAnalyser:
         """
         from reader.core.analysis.dates import find_dates
         from reader.core.analysis.entities import extract_entities
+        from reader.core.analysis.gc_pause import collector_paused
         from reader.core.analysis.headline import parse_title, with_headline_mentions
         from reader.core.analysis.quotes import find_quotes
 
@@ -90,15 +91,16 @@ class SpacyAnalyser:
             if progress is not None:
                 progress(STAGE_DONE[stage])
 
-        entities = extract_entities(doc, article.site)
-        entities = with_headline_mentions(
-            article.title, parse_title(self.nlp, article.title), entities
-        )
-        done("entities")
-        quotes = find_quotes(doc, entities)
-        done("quotes")
-        dates = find_dates(doc, article.published)
-        done("dates")
+        with collector_paused():  # ~10% of the pass went to collections (gc_pause)
+            entities = extract_entities(doc, article.site)
+            entities = with_headline_mentions(
+                article.title, parse_title(self.nlp, article.title), entities
+            )
+            done("entities")
+            quotes = find_quotes(doc, entities)
+            done("quotes")
+            dates = find_dates(doc, article.published)
+            done("dates")
         return Annotations(article, self.pipeline_info(), entities, quotes, dates)
 
     def close(self) -> None:

@@ -195,8 +195,9 @@ def territory_code(name: str) -> str | None:
 # "Antigua and Barbuda", "St. Kitts and Nevis", "Turks and Caicos Islands": up to three
 # capitalised words, "and" (or "&", maybe "the"), up to three more.
 _WORD = r"[A-Z][\w'’-]*\.?"
-_AND_PHRASE = re.compile(
-    rf"(?<![\w.]){_WORD}(?:\s{_WORD}){{0,2}}\s(?:and|&)\s(?:the\s)?{_WORD}(?:\s{_WORD}){{0,2}}"
+_AND_PHRASE = re.compile(  # the capital first, so re skips ahead to one (literal_trie.first_chars)
+    rf"(?=[A-Z])(?<![\w.]){_WORD}(?:\s{_WORD}){{0,2}}\s(?:and|&)\s(?:the\s)?{_WORD}"
+    rf"(?:\s{_WORD}){{0,2}}"
 )
 
 

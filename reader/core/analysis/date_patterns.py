@@ -108,9 +108,11 @@ _GAP = 200
 def _stretches(text: str, kind: str, cuts: list[int]) -> list[tuple[int, int]]:
     """Ranges, cut at barriers (``cuts``), holding every occurrence of ``kind``'s words."""
     ranges: list[tuple[int, int]] = []
-    for match in _NEED[kind].finditer(text):
-        if ranges and match.start() < ranges[-1][1]:
-            continue
+    need = _NEED[kind]
+    # the next search starts at the end of the stretch found (a barrier: no needed word
+    # holds one), so the words inside a stretch are not matched one by one
+    match = need.search(text)
+    while match is not None:
         i = bisect.bisect_right(cuts, match.start())
         start = cuts[i - 1] + 1 if i else 0
         end = cuts[i] if i < len(cuts) else len(text)
@@ -118,6 +120,7 @@ def _stretches(text: str, kind: str, cuts: list[int]) -> list[tuple[int, int]]:
             ranges[-1] = (ranges[-1][0], end)
         else:
             ranges.append((start, end))
+        match = need.search(text, end)
     return ranges
 
 

@@ -157,11 +157,39 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
     key = country_key(text) if kind == COUNTRY else None
     if kind == NATIONALITY:
         key = demonym_code(text)
-    return replace(cand, type=kind, key=key)
+    # what ``replace(cand, type=kind, key=key)`` makes, without its walk over the fields
+    return Candidate(cand.start, cand.end, cand.label, kind, key, cand.fixed)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+_CUT_CHARS = re.compile(r"[\n:\-–—'’]")
+"""What every cut of ``_pieces`` needs in the span's text: a line break, a colon, a dash
+(``rules.DASHES``) or a possessive's apostrophe (``rules.POSSESSIVE``)."""
+
+
+def _pieces(doc: Any, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """The names in one of the model's spans, cut at line breaks, colons and spaced dashes,
+    and after a place's possessive."""
+    # The model's span ran on over a spaced dash ("James Whittaker - May 4"): its name is
+    # the part before it. Over a colon, each side is a span of its own.
+    pieces = [
+        dashed[0]
+        for line_piece in span_splits.split_lines(doc, start, end)
+        for colon_piece in span_splits.split_at_colons(doc, *line_piece)
+        if (dashed := span_splits.split_at_dashes(doc, *colon_piece))
+    ]
+    return [
+        part
+        for piece in pieces
+        for part in (
+            span_splits.split_after_place_possessive(doc, *piece)
+            if label in ("ORG", "PERSON")
+            else [piece]
+        )
+    ]
 
 
 def model_candidates(doc: Any, text: str) -> list[Candidate]:
@@ -186,6 +214,7 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             fixed.append(Candidate(span.start, span.end, label, fixed=True))
     fixed_chars = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in fixed]
     found = list(fixed)
+    idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
     for ent in doc_ents(doc):
         if ent.label_ not in READ_LABELS or ent.end_char <= head:
             continue
@@ -196,23 +225,10 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
             start += 1
         if ent.label_ == "ORG":
             end = span_splits.extend_over_region(doc, start, end)
-        # The model's span ran on over a spaced dash ("James Whittaker - May 4"): its name is
-        # the part before it. Over a colon, each side is a span of its own.
-        pieces = [
-            dashed[0]
-            for line_piece in span_splits.split_lines(doc, start, end)
-            for colon_piece in span_splits.split_at_colons(doc, *line_piece)
-            if (dashed := span_splits.split_at_dashes(doc, *colon_piece))
-        ]
-        pieces = [
-            part
-            for piece in pieces
-            for part in (
-                span_splits.split_after_place_possessive(doc, *piece)
-                if ent.label_ in ("ORG", "PERSON")
-                else [piece]
-            )
-        ]
+        if start < end and not _CUT_CHARS.search(text, idx[start], idx[end - 1] + length[end - 1]):
+            pieces = [(start, end)]  # nothing to cut at: most spans, and the cuts below cost
+        else:
+            pieces = _pieces(doc, start, end, ent.label_)
         for piece_start, piece_end in pieces:
             label = ent.label_
             if country_key(span_text(doc, piece_start, piece_end)) and piece_end < end:

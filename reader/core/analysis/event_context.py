@@ -18,7 +18,7 @@ from typing import Any
 from reader.core.analysis import places
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise
-from reader.core.analysis.doc_columns import word_hashes
+from reader.core.analysis.doc_columns import span_texts, word_hashes
 from reader.core.analysis.runner import token_column
 from reader.core.model import ORGANIZATION, PERSON, PLACE
 
@@ -62,8 +62,10 @@ def events_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     if not heads:
         return cands
 
+    of = span_texts(doc)  # a candidate's text from the columns, not a Span each
+
     def droppable(c: Candidate) -> bool:
-        text = doc[c.start : c.end].text
+        text = of(c.start, c.end)
         return (
             c.type in _RETYPED
             and not c.fixed
@@ -72,12 +74,10 @@ def events_by_context(doc: Any, cands: list[Candidate]) -> list[Candidate]:
         )
 
     events = {
-        normalise(doc[c.start : c.end].text)
+        normalise(of(c.start, c.end))
         for c in cands
         if droppable(c) and heads.intersection(range(c.start, c.end))
     }
     if not events:
         return cands
-    return [
-        c for c in cands if not (droppable(c) and normalise(doc[c.start : c.end].text) in events)
-    ]
+    return [c for c in cands if not (droppable(c) and normalise(of(c.start, c.end)) in events)]

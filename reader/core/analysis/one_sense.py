@@ -20,7 +20,7 @@ from reader.core.analysis.aliases import org_key
 from reader.core.analysis.candidates import Candidate
 from reader.core.analysis.countries import country_key, normalise
 from reader.core.analysis.doc_columns import char_tokens, span_texts
-from reader.core.analysis.literal_trie import longest_first
+from reader.core.analysis.literal_trie import first_chars, longest_first, lowered_for
 from reader.core.model import COUNTRY, NATIONALITY, ORGANIZATION, PERSON, PLACE
 
 
@@ -161,14 +161,19 @@ def known_long_names(doc: Any, text: str, cands: list[Candidate]) -> list[Candid
     if not names:
         return cands
     by_lower = {name.lower(): name for name in names}
-    # a trie, not the alternation of every name tried at every character (~0.3 s a MB)
-    pattern = re.compile(
-        r"(?<![\w.])(?:" + longest_first(names, ignore_case=True) + r")(?!\w)", re.IGNORECASE
-    )
+    # a trie, not the alternation of every name tried at every character (~0.3 s a MB),
+    # searched case-sensitively in the lowered text where that finds the same (3x quicker)
+    trie = r"(?<![\w.])(?:" + longest_first(names, ignore_case=True) + r")(?!\w)"
+    lowered = lowered_for(text, names)
+    if lowered is None:
+        pattern, searched = re.compile(trie, re.IGNORECASE), text
+    else:
+        pattern, searched = re.compile(first_chars(names, ignore_case=True) + trie), lowered
     placed = _Placed(cands)
-    for match in pattern.finditer(text):
-        name = by_lower.get(match.group().lower())
-        if name is None or (match.group() != name and not match.group().isupper()):
+    for match in pattern.finditer(searched):
+        written = text[match.start() : match.end()]
+        name = by_lower.get(written.lower())
+        if name is None or (written != name and not written.isupper()):
             continue
         tokens = char_tokens(doc, *match.span())
         if tokens is None:

@@ -294,8 +294,9 @@ def after_person_title(doc: Any, start: int, end: int) -> bool:
     capitalised name right after a title that only people carry."""
     if start == 0 or not 1 <= end - start <= 3:
         return False
-    if not all(t.is_alpha and t.is_title for t in doc[start:end]):
-        return False
+    alpha, title = token_column(doc, "IS_ALPHA"), token_column(doc, "IS_TITLE")
+    if not all(alpha[i] and title[i] for i in range(start, min(end, len(alpha)))):
+        return False  # the columns, not a Token a word: asked of most of the model's spans
     prev = doc[start - 1]
     return prev.lower_ in PERSON_TITLES and prev.is_title
 

@@ -85,8 +85,9 @@ def extend_over_region(doc: Any, start: int, end: int) -> int:
     Only continents: a name "for/on X in <continent>" is an institution's title, while
     "in <city>" after a name is almost always where it is.
     """
-    name = {t.lower_ for t in doc[start:end]}
-    if not name & {"for", "on"} or end + 1 >= len(doc):
+    lower, strings = token_column(doc, "LOWER"), doc.vocab.strings
+    links = (strings["for"], strings["on"])  # as the LOWER column holds them: no Token a word
+    if end + 1 >= len(doc) or not any(lower[i] in links for i in range(start, end)):
         return end
     if doc[end].lower_ == "in" and doc[end + 1].text in CONTINENTS:
         return end + 2

@@ -78,7 +78,9 @@ def test_sentences_are_doc_sents_read_once(nlp) -> None:
     bounds = doc_columns.sentences(doc)
     assert bounds == [(s.start, s.end) for s in doc.sents] and len(bounds) > 2
     assert doc_columns.sentences(doc) is bounds
-    assert doc_columns.sentence_chars(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    chars = doc_columns.sentence_chars(doc)
+    assert chars == [(s.start_char, s.end_char) for s in doc.sents]
+    assert doc_columns.sentence_chars(doc) is chars
 
 
 SPAN_EDGES = (
