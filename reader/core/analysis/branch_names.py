@@ -33,8 +33,8 @@ def with_branch_codes(doc: Any, cands: list[Candidate]) -> list[Candidate]:
     dropped: set[int] = set()
     out = list(cands)
     for n, c in enumerate(cands):
-        if c.type != ORGANIZATION or c.fixed or n in dropped:
-            continue
+        if c.type != ORGANIZATION or c.fixed:
+            continue  # (a dropped code is a country's, never an organization here)
         code = at.get(c.end)
         if code is None or not _country_code(doc, cands[code]):
             continue

@@ -157,18 +157,26 @@ def means_nowadays(doc: Any, start: int, end: int) -> bool:
 def in_past_perfect(doc: Any, start: int, end: int) -> bool:
     """Whether the verb governing an expression is in the past perfect ("had left on
     Thursday"): an event before a past moment the sentence has set."""
+    verb = _verb_above(doc, start, end)
+    if verb is None:
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBN" and "had" in auxes
+
+
+def _verb_above(doc: Any, start: int, end: int) -> Any | None:
+    """The first verb above an expression's root in the parse (within 12 heads), or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return False
+        return None
     node = span.root
     for _ in range(12):
         if node.head is node:
-            return False
+            return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
-            return node.tag_ == "VBN" and "had" in auxes
-    return False
+            return node
+    return None
 
 
 BACKSHIFTED_FUTURE = frozenset({"would", "'d"})
@@ -180,25 +188,18 @@ def reported_future(doc: Any, start: int, end: int) -> int | None:
     Monday"). The future is seen from the moment of speech, not from publication ("will"
     keeps the writer's own now: "said on Monday that it will cut jobs on Friday"). The token
     index of the reporting verb, or None."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    verb = _verb_above(doc, start, end)
+    if verb is None:
         return None
-    node = span.root
-    for _ in range(12):
-        if node.head is node:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            auxes = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
-            head = node.head
-            reported = (
-                bool(auxes & BACKSHIFTED_FUTURE)
-                and node.dep_ == "ccomp"
-                and head.pos_ in ("VERB", "AUX")
-                and head.tag_ == "VBD"
-            )
-            return int(head.i) if reported else None
-    return None
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    head = verb.head
+    reported = (
+        bool(auxes & BACKSHIFTED_FUTURE)
+        and verb.dep_ == "ccomp"
+        and head.pos_ in ("VERB", "AUX")
+        and head.tag_ == "VBD"
+    )
+    return int(head.i) if reported else None
 
 
 def spoken_in(doc: Any, start: int, end: int) -> int | None:

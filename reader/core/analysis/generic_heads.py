@@ -20,7 +20,9 @@ from reader.core.model import ORGANIZATION
 
 HEADS = name_kinds.ORGANIZATION_HEADS | name_kinds.HEAD_FIRST_BODIES
 DEMONSTRATIVES = frozenset({"this", "these", "that"})
-"""Lower-case words before a head noun that point at a body rather than name it."""
+"""Lower-case words before a head noun that point at a body rather than name it, when they
+are its determiner (tag DT): "that" is more often the conjunction of "said that Parliament
+must vote" (tag IN), before a name."""
 
 
 def demonstrative_heads(doc: Any, cands: list[Candidate]) -> list[Candidate]:
@@ -36,5 +38,6 @@ def demonstrative_heads(doc: Any, cands: list[Candidate]) -> list[Candidate]:
             and c.type == ORGANIZATION
             and of(c.start, c.end) in HEADS
             and of(c.start - 1, c.start) in DEMONSTRATIVES
+            and doc[c.start - 1].tag_ == "DT"
         )
     ]

@@ -9,6 +9,7 @@ runs on over "in <continent>" ("... Co-operation in Europe").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reader.core.analysis.doc_columns import span_texts
@@ -48,29 +49,27 @@ def split_lines(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
 def split_at_dashes(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """A name never runs over a dash between spaces ("James Whittaker - May 4"): the pieces
     on each side of every such dash, in order."""
-    pieces = []
-    piece_start = start
     spacy, word = token_column(doc, "SPACY"), span_texts(doc)
-    for i in range(start, end):
-        spaced = spacy[i] and i > 0 and spacy[i - 1]
-        if spaced and word(i, i + 1) in DASHES:
-            if piece_start < i:
-                pieces.append((piece_start, i))
-            piece_start = i + 1
-    if piece_start < end:
-        pieces.append((piece_start, end))
-    return pieces
+    return _split_at(
+        start, end, lambda i: bool(spacy[i] and i > 0 and spacy[i - 1]) and word(i, i + 1) in DASHES
+    )
 
 
 def split_at_colons(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """A name never runs over a colon: it ends a label or a lead-in and what follows starts
     anew ("The Economist: What do you think?", an interview's speaker label). The pieces on
     each side, in order."""
+    word = span_texts(doc)
+    return _split_at(start, end, lambda i: word(i, i + 1) == ":")
+
+
+def _split_at(start: int, end: int, cut: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The non-empty pieces of [start, end) on each side of every token ``cut`` picks (the
+    token itself in none)."""
     pieces = []
     piece_start = start
-    word = span_texts(doc)
     for i in range(start, end):
-        if word(i, i + 1) == ":":
+        if cut(i):
             if piece_start < i:
                 pieces.append((piece_start, i))
             piece_start = i + 1

@@ -30,6 +30,18 @@ def header_end(text: str) -> int:
     return match.end() if match else 0
 
 
+def body_start(text: str) -> int:
+    """Where the body's first line starts: after a ``date`` header's line and blank space
+    (the end of ``text`` when the header is all of it)."""
+    start = header_end(text)
+    if start:
+        newline = text.find("\n", start)
+        start = len(text) if newline < 0 else newline + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
 # "KHAN YOUNIS, GAZA —", "WASHINGTON —": a dateline with no agency, in capitals.
 _BARE_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3})(?:, (?P<region>[A-Z][A-Z'’.-]+"
@@ -56,13 +68,7 @@ def photo_credits(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
 def bare_dateline(text: str) -> list[tuple[int, int]]:
     """Place spans (city, then region) of a capitals dateline with no agency at the start of
     the body ("KHAN YOUNIS, GAZA — The assault ..."), or []."""
-    start = header_end(text)
-    if start:
-        newline = text.find("\n", start)
-        start = len(text) if newline < 0 else newline + 1
-    while start < len(text) and text[start].isspace():
-        start += 1
-    match = _BARE_DATELINE.match(text, start)
+    match = _BARE_DATELINE.match(text, body_start(text))
     if match is None:
         return []
     return [
@@ -78,14 +84,7 @@ def dateline(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
     Only the first line after an optional header counts: a dateline is never mid-article.
     """
-    start = header_end(text)
-    if start:
-        newline = text.find("\n", start)
-        if newline < 0:
-            return None
-        start = newline + 1
-    while start < len(text) and text[start].isspace():
-        start += 1
+    start = body_start(text)
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     line = text[start:line_end]

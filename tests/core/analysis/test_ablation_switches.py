@@ -17,6 +17,8 @@ BENCH = Path(__file__).resolve().parents[3] / "bench"
 
 
 def _ablation() -> ModuleType:
+    if str(BENCH) not in sys.path:  # as bench/accuracy.py runs it: its sibling modules import
+        sys.path.insert(0, str(BENCH))
     spec = importlib.util.spec_from_file_location("ablation", BENCH / "ablation.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

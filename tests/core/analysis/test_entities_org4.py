@@ -52,6 +52,12 @@ def test_a_bodys_head_noun_alone_after_this_is_no_name(nlp, monkeypatch) -> None
 
 
 @pytest.mark.model
+def test_a_head_after_the_conjunction_that_stays_a_body(nlp) -> None:
+    found = _types(nlp("The minister said that Parliament must vote on the bill before June."))
+    assert ("Parliament", ORGANIZATION) in found, found  # "that" is no determiner here
+
+
+@pytest.mark.model
 def test_the_head_after_the_stays_a_body(nlp) -> None:
     found = _types(nlp("The Senate voted on Monday. Leaders of the House said they would wait."))
     assert ("House", ORGANIZATION) in found, found
