@@ -14,36 +14,27 @@ stays until the app exits.
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from reader.core.analysis.gc_pause import collector_paused
 
 BIG_TEXT = 500_000
 """Characters from which an analysis pauses the collector (a 300 kB article's ~30,000
 mentions cost a full collection about 10 ms: left alone)."""
 
-_lock = threading.Lock()
-_state = {"paused": 0, "was_enabled": True}
-
 
 @contextmanager
 def paused_for(text_length: int) -> Iterator[None]:
     """No automatic collection inside (for a text of ``text_length`` characters or more);
-    what was made meanwhile is frozen at the end. Safe on any thread, and nested."""
+    what was made meanwhile is frozen at the end. Safe on any thread, and nested: the pause is
+    ``gc_pause``'s one count, shared with the article-wide pass's, so neither pause can switch
+    the collector back on while the other still holds it."""
     if text_length < BIG_TEXT:
         yield
         return
-    with _lock:
-        if _state["paused"] == 0:
-            _state["was_enabled"] = gc.isenabled()
-            gc.disable()
-        _state["paused"] += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _state["paused"] -= 1
-            if _state["paused"] == 0:
-                gc.freeze()
-                if _state["was_enabled"]:
-                    gc.enable()
+    with collector_paused():
+        try:
+            yield
+        finally:
+            gc.freeze()

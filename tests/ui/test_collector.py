@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.analysis import Progress
+from reader.core.analysis.gc_pause import collector_paused
 from reader.core.model import Annotations, Article, Entity, Mention
 from reader.ui import collector
 
@@ -38,6 +39,19 @@ def test_a_book_pauses_the_collector_and_freezes_what_was_made(collector_restore
     assert gc.get_freeze_count() >= len(made)
     walked = {id(o) for o in gc.get_objects()}  # what collections walk: not the frozen
     assert not any(id(x) in walked for x in made)
+
+
+def test_the_passs_pause_ending_inside_a_books_leaves_the_collector_paused(
+    collector_restored,
+) -> None:
+    gc.enable()
+    gc.unfreeze()
+    pass_pause = collector_paused()
+    pass_pause.__enter__()
+    with collector.paused_for(collector.BIG_TEXT):
+        pass_pause.__exit__(None, None, None)  # the pass ends while the book is still analysed
+        assert not gc.isenabled()
+    assert gc.isenabled()
 
 
 def test_an_article_leaves_the_collector_alone(collector_restored) -> None:
