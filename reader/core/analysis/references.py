@@ -59,13 +59,21 @@ _QUOTED_TITLE = re.compile(r"[\"“]([^\"”\n]+)[\"”]")
 _TITLE_END = re.compile(r"\.(?:\s|$)")
 
 
+_CAPITAL_DISTRICT = "D.C."
+
+
 def _is_author(match: re.Match[str]) -> bool:
     """Guards on one "Surname, Given" pair: a surname with a small letter, a given name that
-    is not a country or a state ("Paris, France")."""
+    is not a country or a state ("Paris, France"), and not a known city before a state's or the
+    capital district's abbreviation, which has the shape of initials ("Washington, D.C.")."""
     surname = match.group("surname")
     if not any(ch.islower() for ch in surname.split()[-1]):
         return False
-    given = match.group("given")
+    given, initials = match.group("given"), match.group("initials")
+    if initials and places.is_city(surname):
+        abbreviation = initials.replace(" ", "")
+        if abbreviation == _CAPITAL_DISTRICT or places.state_name(abbreviation):
+            return False
     return not (given and (country_key(given) or places.state_name(given)))
 
 

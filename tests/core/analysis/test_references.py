@@ -44,10 +44,15 @@ def test_year_between_commas_and_a_list_marker_and_et_al() -> None:
         "LONDON, Ont. (2019) - The fair opened on Monday.\n",  # a dateline in capitals
         "Readers wrote in: Okafor, T.N. (2014). Counting Herons.\n",  # not at the line's start
         "Berg, Anneke (2021)\n",  # nothing after the year: no title
+        "Washington, D.C. (2019). A report on transit.\n",  # a city and its district
     ],
 )
 def test_prose_and_partial_shapes_are_no_reference_entry(line: str) -> None:
     assert _authors(line) == []
+
+
+def test_initials_that_spell_a_state_after_a_name_that_is_no_city_are_an_author() -> None:
+    assert _authors("Okafor, N.C. (2019). Counting Herons.\n") == ["Okafor, N.C."]
 
 
 @pytest.mark.model
