@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from reader.core.analysis.aliases import TypedMention, initials, merge_mentions
+from reader.core.analysis.aliases import initials, merge_mentions
 from reader.core.model import COUNTRY, ORGANIZATION, PERSON, PLACE
-
-
-def _mentions(*items: tuple[str, str] | tuple[str, str, str]) -> list[TypedMention]:
-    """Consecutive mentions 10 characters apart (offsets only order them here)."""
-    out = []
-    for i, item in enumerate(items):
-        text, kind = item[0], item[1]
-        key = item[2] if len(item) > 2 else None
-        out.append(TypedMention(i * 100, i * 100 + len(text), text, kind, key))
-    return out
+from tests.fixtures.mentions import spaced_mentions as _mentions
 
 
 def _names(entities) -> list[tuple[str, str, list[str]]]:

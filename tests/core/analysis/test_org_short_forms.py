@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from reader.core.analysis.aliases import TypedMention, merge_mentions
+from reader.core.analysis.aliases import merge_mentions
 from reader.core.analysis.org_short_forms import complement_of, national_owners
 from reader.core.model import ORGANIZATION
+from tests.fixtures.mentions import spaced_mentions
 
 
 def _orgs(*texts: str) -> list[list[str]]:
-    mentions = [
-        TypedMention(i * 100, i * 100 + len(t), t, ORGANIZATION) for i, t in enumerate(texts)
-    ]
+    mentions = spaced_mentions(*((t, ORGANIZATION) for t in texts))
     return [[m.text for m in e.mentions] for e in merge_mentions(mentions)]
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from reader.core.analysis.aliases import TypedMention, merge_mentions
+from reader.core.analysis.aliases import merge_mentions
 from reader.core.analysis.short_first_names import short_first_names
 from reader.core.model import PERSON
+from tests.fixtures.mentions import spaced_mentions
 
 
 def _people(*texts: str) -> list[tuple[str, list[str]]]:
-    mentions = [TypedMention(i * 100, i * 100 + len(t), t, PERSON) for i, t in enumerate(texts)]
+    mentions = spaced_mentions(*((t, PERSON) for t in texts))
     return [(e.name, [m.text for m in e.mentions]) for e in merge_mentions(mentions)]
 
 
