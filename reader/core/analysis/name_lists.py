@@ -30,7 +30,7 @@ def listed_after(
     i, n = end, len(names)
     while i < n:
         j = i
-        if j < n and joins(j) == ",":
+        if joins(j) == ",":  # j < n: the loop's test
             j += 1
         if j < n and joins(j) in ("and", "or"):
             j += 1
