@@ -33,11 +33,8 @@ class ViewMarks:
     def mention_ticks(self, starts: list[int], color: QColor, current: int | None) -> None:
         """Ticks for mentions starting at these document positions; ``current`` (one of them,
         placed by its line) gets a longer tick."""
-        document = self._view.document()
         at = self.fraction(current) if current is not None else None
-        blocks = {document.findBlock(start).position(): start for start in starts}
-        marks = [self.fraction(start, lines=False) for start in blocks.values()]
-        self._bar.set_marks(marks, color, at)
+        self._bar.set_marks(self._paragraph_ticks(starts), color, at)
 
     def clear_mention_ticks(self) -> None:
         """No entity selected: no mention ticks."""
@@ -69,12 +66,18 @@ class ViewMarks:
                 selection.format = fmt
                 self._find_selections.append(selection)
         self._view.setExtraSelections(self._find_selections)
-        blocks = {document.findBlock(start).position(): start for start, _end in matches}
         tick = color if color is not None else FIND_TICK_COLOR
         self._bar.set_find_marks(
-            [self.fraction(start, lines=False) for start in blocks.values()], tick.darker(130)
+            self._paragraph_ticks([start for start, _end in matches]), tick.darker(130)
         )
         return matches
+
+    def _paragraph_ticks(self, starts: list[int]) -> list[float]:
+        """One tick per paragraph holding any of these positions, at the paragraph's top (its
+        last position given stands for it)."""
+        document = self._view.document()
+        blocks = {document.findBlock(start).position(): start for start in starts}
+        return [self.fraction(start, lines=False) for start in blocks.values()]
 
     def fraction(self, position: int, lines: bool = True) -> float:
         """Vertical place of document position ``position`` as a fraction of the height
