@@ -32,7 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-from fuzz_inputs import Seed, load_seeds, mutate  # noqa: E402
+from fuzz_inputs import mutate  # noqa: E402
+from fuzz_seeds import Seed, load_seeds  # noqa: E402
 
 from reader.core.paths import sample_article  # noqa: E402
 

@@ -20,7 +20,7 @@ from reader.core.paths import sample_article
 from tests.security.watchdog import watchdog
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from fuzz_inputs import make_docx, make_pdf
+from fuzz_seeds import make_docx, make_pdf
 
 LINES = [line for line in sample_article().read_text("utf-8").splitlines() if line.strip()]
 SECRET = Path("/etc/hostname")
