@@ -132,7 +132,11 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
     span = doc_columns.span(doc, cand.start, cand.end)
     text = span_text(doc, cand.start, cand.end)
     kind = entity_type(cand.label, text)
-    if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):
+    if (
+        kind in (ORGANIZATION, PERSON, PLACE)
+        and not cand.fixed
+        and name_kinds.event_head(span, text)
+    ):
         kind = None
     if cand.label in ("PERSON", "ORG") and not cand.fixed and name_kinds.common_word(span):
         kind = None  # "Background:", "Subscribe now"
@@ -212,16 +216,16 @@ def model_candidates(doc: Any, text: str) -> list[Candidate]:
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span):
             fixed.append(Candidate(span.start, span.end, label, fixed=True))
-    fixed_chars = [(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in fixed]
-    found = list(fixed)
     idx, length = token_column(doc, "IDX"), token_column(doc, "LENGTH")
+    fixed_chars = [(idx[c.start], idx[c.end - 1] + length[c.end - 1]) for c in fixed]
+    found = list(fixed)
     for ent in doc_ents(doc):
         if ent.label_ not in READ_LABELS or ent.end_char <= head:
             continue
-        if any(_overlaps((ent.start_char, ent.end_char), f) for f in fixed_chars):
+        if fixed_chars and any(_overlaps((ent.start_char, ent.end_char), f) for f in fixed_chars):
             continue
         start, end = ent.start, ent.end
-        while start < end and doc[start].idx < head:
+        while start < end and idx[start] < head:
             start += 1
         if ent.label_ == "ORG":
             end = span_splits.extend_over_region(doc, start, end)

@@ -115,10 +115,13 @@ def is_sentence_initial(token: Any) -> bool:
     return (prev.is_space and "\n" in prev.text) or prev.text_with_ws.endswith("\n")
 
 
-def _is_title(token: Any) -> bool:
+def _is_title_at(doc: Any, i: int) -> bool:
+    """Token ``i`` is a title word or a nationality word, read from the token columns: asked
+    of the model's every ORG span, where a Token a word cost more than the test."""
     from reader.core.analysis.countries import demonym_code
 
-    return token.lower_ in TITLE_WORDS or demonym_code(token.text) is not None
+    lower = doc.vocab.strings[token_column(doc, "LOWER")[i]]
+    return lower in TITLE_WORDS or demonym_code(span_texts(doc)(i, i + 1)) is not None
 
 
 def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -133,7 +136,7 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
         start += 1
     while end > start and (punct[end - 1] or space[end - 1]):
         end -= 1
-    if start >= end or not any(c.isupper() for c in word(start, end)):
+    if start >= end or not any(map(str.isupper, word(start, end))):
         return None  # a name has a capital letter: never "n’t" or "said"
     # Possessive (and what follows it, e.g. a stray "'s" mid-span never belongs to the name),
     # except inside a body's name before its head noun ("Workers’ Party", "People's Bank").
@@ -178,7 +181,7 @@ def clean_span(doc: Any, start: int, end: int, label: str) -> tuple[int, int] | 
     if label == "PERSON":
         start = max(start, after_last_honorific(doc, start, end))
         while end - start > 1 and (
-            _is_title(doc[start]) or (lower[start] and doc[start].lower_ not in NAME_PARTICLES)
+            _is_title_at(doc, start) or (lower[start] and doc[start].lower_ not in NAME_PARTICLES)
         ):
             start += 1
     # "pro-Russian", "anti-American": the nationality word is the last part.
@@ -269,7 +272,7 @@ def after_last_honorific(doc: Any, start: int, end: int) -> int:
 
 def starts_with_honorific(doc: Any, start: int, end: int) -> bool:
     """ "Dr Mitchell", "Supt. Mary Kane": an honorific, then only capitalised name words."""
-    if end - start < 2 or not is_honorific(doc[start]):
+    if end - start < 2 or not token_column(doc, "IS_TITLE")[start] or not is_honorific(doc[start]):
         return False  # the name's words are read only after an honorific (most spans: none)
     words = [t for t in doc[start + 1 : end] if t.text != "."]
     return bool(words) and all(t.is_alpha and t.is_title for t in words)
@@ -278,9 +281,9 @@ def starts_with_honorific(doc: Any, start: int, end: int) -> bool:
 def part_of_title(doc: Any, start: int, end: int) -> bool:
     """ "Secretary of State", "Minister of Health": an ORG span of title words after
     "<title> of" completes the title before a name, not an organization."""
-    if start < 2 or doc[start - 1].lower_ != "of":
+    if start < 2 or token_column(doc, "LOWER")[start - 1] != doc.vocab.strings["of"]:
         return False
-    return _is_title(doc[start - 2]) and all(_is_title(t) for t in doc[start:end])
+    return _is_title_at(doc, start - 2) and all(_is_title_at(doc, i) for i in range(start, end))
 
 
 def facility_name(text: str) -> bool:
@@ -303,7 +306,10 @@ def after_person_title(doc: Any, start: int, end: int) -> bool:
 
 def only_title_words(doc: Any, start: int, end: int) -> bool:
     """ "Interior", "British Energy": words of a title before a name, tagged ORG by mistake."""
-    return all(_is_title(t) for t in doc[start:end]) and end < len(doc) and _is_title(doc[end])
+    # the word after first: most spans are followed by a word of no title
+    if end >= len(doc) or not _is_title_at(doc, end):
+        return False
+    return all(_is_title_at(doc, i) for i in range(start, end))
 
 
 def looks_like_full_name(doc: Any, start: int, end: int) -> bool:
