@@ -119,6 +119,7 @@ ENTITY_SWITCHES = (
     _entity("PERSON w/ body head -> org", (E, "name_kinds.organization_head", _false)),
     _entity("party words -> org", (E, "parties.party_name", _none)),
     _entity("event names dropped", (E, "name_kinds.event_head", _false)),
+    _entity("happenings dropped", (E, "name_kinds.happening_name", _false)),
     _entity("common words dropped", (E, "name_kinds.common_word", _false)),
     _entity("'the' + PERSON dropped", (E, "rules.preceded_by_article", _false)),
     _entity("person after title", (E, "rules.after_person_title", _false)),

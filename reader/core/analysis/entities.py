@@ -134,6 +134,8 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
     kind = entity_type(cand.label, text)
     if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.event_head(span):
         kind = None
+    if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.happening_name(span):
+        kind = None  # "the Kapp Putsch" ORG, "Storm Babet" PERSON
     if cand.label in ("PERSON", "ORG") and not cand.fixed and name_kinds.common_word(span):
         kind = None  # "Background:", "Subscribe now"
     if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):
