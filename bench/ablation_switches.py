@@ -118,6 +118,7 @@ ENTITY_SWITCHES = (
     _entity("facility ORG -> place", (E, "rules.facility_name", _false)),
     _entity("PERSON w/ body head -> org", (E, "name_kinds.organization_head", _false)),
     _entity("party words -> org", (E, "parties.party_name", _none)),
+    _entity("party factions -> org", (E, "parties.faction_name", _false)),
     _entity("event names dropped", (E, "name_kinds.event_head", _false)),
     _entity("happenings dropped", (E, "name_kinds.happening_name", _false)),
     _entity("common words dropped", (E, "name_kinds.common_word", _false)),

@@ -124,6 +124,8 @@ def entity_type(label: str, text: str) -> str | None:
             return COUNTRY  # "even as Barbados continues" tagged NORP
         if parties.party_name(text):
             return ORGANIZATION  # "Democrats", "a Tory MP": the party
+        if parties.faction_name(text) and not demonym_code(text.split()[0]):
+            return ORGANIZATION  # "the New Democrats"; not "American Republicans"
         return NATIONALITY if demonym_code(text) else None
     return None
 

@@ -1,12 +1,12 @@
-"""Organization rules of issue 13's fifth round (happenings the model tags ORG or PERSON), on
-sentences of our own."""
+"""Organization rules of issue 13's fifth round (happenings the model tags ORG or PERSON; party
+factions it tags NORP), on sentences of our own."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis import name_kinds
-from reader.core.analysis.entities import extract_entities
+from reader.core.analysis import name_kinds, parties
+from reader.core.analysis.entities import entity_type, extract_entities
 from reader.core.model import ORGANIZATION
 
 
@@ -54,3 +54,20 @@ def test_a_happening_is_no_entity(nlp, monkeypatch, sentence: str, name: str) ->
 def test_a_body_named_after_a_war_stays_a_body(nlp) -> None:
     doc = nlp("The Institute for the Study of War said the front had not moved.")
     assert ("Institute for the Study of War", ORGANIZATION) in _types(doc)
+
+
+def test_a_party_word_after_capitalised_words_names_a_faction() -> None:
+    assert parties.faction_name("New Democrats") and parties.faction_name("Social Democrats")
+    assert not parties.faction_name("Democrats")  # the party itself (party_name)
+    assert not parties.faction_name("Liberal Democrats")  # a party of the table
+    assert not parties.faction_name("moderate Republicans")  # an opinion, not a name
+    assert entity_type("NORP", "Christian Democrats") == ORGANIZATION
+    assert entity_type("NORP", "American Republicans") != ORGANIZATION  # a nationality first
+
+
+@pytest.mark.model
+def test_a_caucus_the_model_calls_a_nationality_is_an_organization(nlp, monkeypatch) -> None:
+    doc = nlp("Members of the New Democrats met on Tuesday to discuss the bill.")
+    assert ("New Democrats", ORGANIZATION) in _types(doc)
+    monkeypatch.setattr(parties, "faction_name", lambda text: False)
+    assert ("New Democrats", ORGANIZATION) not in _types(doc)  # the rule's work
