@@ -124,6 +124,8 @@ def entity_type(label: str, text: str) -> str | None:
             return COUNTRY  # "even as Barbados continues" tagged NORP
         if parties.party_name(text):
             return ORGANIZATION  # "Democrats", "a Tory MP": the party
+        if parties.faction_name(text) and not demonym_code(text.split()[0]):
+            return ORGANIZATION  # "the New Democrats"; not "American Republicans"
         return NATIONALITY if demonym_code(text) else None
     return None
 
@@ -138,6 +140,8 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
         and name_kinds.event_head(span, text)
     ):
         kind = None
+    if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.happening_name(span):
+        kind = None  # "the Kapp Putsch" ORG, "Storm Babet" PERSON
     if cand.label in ("PERSON", "ORG") and not cand.fixed and name_kinds.common_word(span):
         kind = None  # "Background:", "Subscribe now"
     if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):

@@ -153,6 +153,28 @@ def event_head(span: Any, text: str | None = None) -> bool:
     return words[-1] in EVENT_WORDS or span.root.text in EVENT_WORDS
 
 
+# Head nouns of what happened in history ("the Kapp Putsch", "the Srebrenica Massacre", "the
+# Cuban Missile Crisis", "the Korean War"): the model tags some ORG or FAC. Read on the parse's
+# root only, never the last word: "the Institute for the Study of War" and "the Ministry of
+# War" are bodies, their root "Institute", "Ministry". No "Rebellion" ("Extinction
+# Rebellion"), no "Affairs" ("Veterans Affairs"), no "Fire" ("Chicago Fire").
+HAPPENING_ROOTS = frozenset(
+    {"Putsch", "Coup", "Massacre", "Uprising", "Revolution", "Crisis", "Scandal", "Affair",
+     "War", "Riots", "Bombing", "Genocide"}
+)  # fmt: skip
+# First words of a named storm or a military operation ("Storm Babet", "Typhoon Haiyan",
+# "Operation Protective Edge"): the model tags them PERSON or ORG.
+HAPPENING_FIRST_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm", "Operation"})
+
+
+def happening_name(span: Any) -> bool:
+    """ "the Kapp Putsch", "Storm Babet", "Operation Protective Edge": a thing that happened,
+    told by the parse's head noun or a storm's or operation's first word; no body or person."""
+    if span.root.text in HAPPENING_ROOTS:
+        return True
+    return len(span) > 1 and span[0].text in HAPPENING_FIRST_WORDS and span[1].text[:1].isupper()
+
+
 def is_disease(text: str) -> bool:
     """ "COVID-19", "Measles": a disease, never an organization or a person."""
     return text.lower() in DISEASES

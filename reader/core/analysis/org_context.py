@@ -330,7 +330,7 @@ def bodies_by_own_words(doc: Any, text: str, cands: list[Candidate]) -> list[Can
         name = doc[start:end]
         if _known_place(name.text) or name_kinds.facility_name(name.text):
             continue
-        if name_kinds.event_head(name):
+        if name_kinds.event_head(name) or name_kinds.happening_name(name):
             continue
         dropped |= inside
         added.append(Candidate(start, end, "ORG", ORGANIZATION))

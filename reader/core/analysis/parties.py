@@ -38,3 +38,13 @@ def party_name(text: str) -> str | None:
     if lower.endswith(" party"):
         lower = lower.removesuffix(" party")
     return PARTY_WORDS.get(lower)
+
+
+def faction_name(text: str) -> bool:
+    """ "New Democrats", "Social Democrats", "Christian Democrats": a name of two or more
+    capitalised words ending in a party's members' word names a body of its own (a caucus,
+    a faction, another country's party), which the model tags NORP like the bare word."""
+    words = text.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    return words[-1].lower() in PARTY_WORDS and party_name(text) is None
