@@ -7,6 +7,7 @@ looked up, never walked back to (linear in the number of quotations).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ class QuoteReading:
     """What the parse says about one quotation."""
 
     span: QuoteSpan
-    tokens: list[Any]
+    tokens: Sequence[Any]  # a Span: its Tokens are built where read
     speaker: Speaker | None = None
     direct: bool = False  # attributed by a cue of its own (steps 1-2)
     reported: bool = False  # inside the reported clause of a speech verb with a speaker

@@ -67,7 +67,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from reader.core.analysis.doc_columns import heads
+from reader.core.analysis.doc_columns import char_tokens, heads
+from reader.core.analysis.doc_columns import span as doc_span
 from reader.core.analysis.quote_echoes import echo_speakers
 from reader.core.analysis.quote_inheritance import QuoteReading, inherit_speakers
 from reader.core.analysis.quote_marks import QuoteSpan
@@ -130,13 +131,15 @@ def find_quotes(doc: Any, entities: list[Entity]) -> list[Quote]:
 
 
 def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> QuoteReading:
-    chars = doc.char_span(span.start, span.end, alignment_mode="expand")
-    tokens = list(chars) if chars is not None else []
+    bounds = char_tokens(doc, span.start, span.end, "expand")
+    if bounds is None or bounds[0] >= bounds[1]:
+        return QuoteReading(span, [])
+    first, end = bounds
+    # a Span, not a list: a quotation's Tokens are built only where a rule reads them
+    tokens = doc_span(doc, first, end)
     reading = QuoteReading(span, tokens)
-    if not tokens:
-        return reading
-    claimed = _claimed_by(resolver, tokens)  # the nearest cue: "X's demands for “...”"
-    verbs = [] if claimed else _governing_speech_verbs(resolver, tokens)
+    claimed = _claimed_by(resolver, first, end)  # the nearest cue: "X's demands for “...”"
+    verbs = [] if claimed else _governing_speech_verbs(resolver, first, end)
     governed = bool(verbs) or claimed is not None
     if not verbs and not claimed:
         verbs = [v for v in [_adjacent_speech_verb(resolver, span)] if v is not None]
@@ -144,7 +147,7 @@ def _read(doc: Any, resolver: SpeakerResolver, span: QuoteSpan) -> QuoteReading:
     reading.reported = governed and reading.speaker is not None
     if reading.speaker is None:
         seg_start, seg_end = resolver.layout.segments[resolver.layout.segment_of(tokens[0])]
-        reading.speaker = resolver.according_to(seg_start, max(seg_end, tokens[-1].i + 1))
+        reading.speaker = resolver.according_to(seg_start, max(seg_end, end))
     if reading.speaker is None and not verbs:
         reading.speaker = _signed_by(resolver, span) or _introduced_by_colon(resolver, span)
     reading.direct = bool(verbs) or reading.speaker is not None or _headline_source(resolver, span)
@@ -171,16 +174,17 @@ def _first_speaker(resolver: SpeakerResolver, verbs: list[Any]) -> Speaker | Non
     return fallback
 
 
-def _governing_speech_verbs(resolver: SpeakerResolver, tokens: list[Any]) -> list[Any]:
-    """Speech verbs above the quotation in the parse (nearest first), or off its root."""
-    inside = {t.i for t in tokens}
-    head = heads(resolver.doc)  # the head's index without a Token for it
-    roots = [t for t in tokens if head[t.i] not in inside or head[t.i] == t.i]
+def _governing_speech_verbs(resolver: SpeakerResolver, start: int, end: int) -> list[Any]:
+    """Speech verbs above the quotation (tokens ``start:end``) in the parse (nearest first),
+    or off its root."""
+    head, doc = heads(resolver.doc), resolver.doc  # the head's index without a Token for it
+    roots = [doc[i] for i in range(start, end) if not start <= head[i] < end or head[i] == i]
     found: list[Any] = []
     for root in roots:
         token = root
         for _ in range(MAX_CLIMB):
-            if token.i not in inside and resolver.is_speech_verb(token) and token not in found:
+            inside = start <= token.i < end
+            if not inside and resolver.is_speech_verb(token) and token not in found:
                 found.append(token)
             if token.head.i == token.i or not resolver.layout.same_paragraph(token.head, root):
                 break
@@ -190,7 +194,7 @@ def _governing_speech_verbs(resolver: SpeakerResolver, tokens: list[Any]) -> lis
     for root in roots:
         for child in root.children:
             if (
-                child.i not in inside
+                not start <= child.i < end
                 and resolver.is_speech_verb(child)
                 and not resolver.layout.is_quoted(child)
                 and resolver.layout.same_paragraph(child, root)
@@ -203,12 +207,12 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
     """A speech verb within a few words after the closing mark or before the opening one."""
     doc = resolver.doc
     paragraph = resolver.layout.paragraph(span.start)
-    after = doc.char_span(span.close_at, min(span.close_at + 1, len(resolver.text)), "expand")
-    before = doc.char_span(span.open_at, span.open_at + 1, alignment_mode="expand")
+    after = char_tokens(doc, span.close_at, min(span.close_at + 1, len(resolver.text)), "expand")
+    before = char_tokens(doc, span.open_at, span.open_at + 1, "expand")
     for anchor, step in ((after, 1), (before, -1)):
         if anchor is None:
             continue
-        i = anchor.end if step == 1 else anchor.start - 1
+        i = anchor[1] if step == 1 else anchor[0] - 1
         seen = 0
         while 0 <= i < len(doc) and seen < PATTERN_WINDOW + 2:
             token = doc[i]
@@ -224,13 +228,13 @@ def _adjacent_speech_verb(resolver: SpeakerResolver, span: QuoteSpan) -> Any | N
     return None
 
 
-def _claimed_by(resolver: SpeakerResolver, tokens: list[Any]) -> Speaker | None:
-    """The possessor of a noun of saying that holds the quotation: "Hitler's demands for more
-    “living space”", "his call for “calm”" (a partial quote of someone's words, not a term).
+def _claimed_by(resolver: SpeakerResolver, start: int, end: int) -> Speaker | None:
+    """The possessor of a noun of saying that holds the quotation (tokens ``start:end``):
+    "Hitler's demands for more “living space”", "his call for “calm”" (a partial quote of
+    someone's words, not a term).
     """
-    inside = {t.i for t in tokens}
     head = heads(resolver.doc)
-    token = next((t for t in tokens if head[t.i] not in inside), tokens[0])
+    token = resolver.doc[next((i for i in range(start, end) if not start <= head[i] < end), start)]
     for _ in range(MAX_NOUN_CLIMB):
         if token.head.i == token.i or token.dep_ not in ("pobj", "prep", "dobj", "appos"):
             return None
@@ -311,8 +315,10 @@ def _is_term(doc: Any, resolver: SpeakerResolver, reading: QuoteReading) -> bool
     before = resolver.text[max(0, reading.span.open_at - 20) : reading.span.open_at]
     if len(words) <= MAX_TERM_WORDS and _SO_CALLED.search(before):
         return True  # 'benignly branded "intelligent video analytics."', 'the rubric of "security"'
+    if len(words) > MAX_TERM_WORDS:
+        return False  # read first: the verbs below need a Token for every word
     verbs = [t for t in reading.tokens if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
-    if len(words) > MAX_TERM_WORDS or verbs or quoted[-1:] in _SENTENCE_END:
+    if verbs or quoted[-1:] in _SENTENCE_END:
         return False  # a quoted sentence is never a term, whatever its script
     if not reading.direct:
         return True
@@ -355,7 +361,7 @@ def _key(resolver: SpeakerResolver, reading: QuoteReading) -> str:
 
 
 def _token_before(doc: Any, char: int) -> Any | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
+    bounds = char_tokens(doc, char, char + 1, "expand")
+    if bounds is None or bounds[0] == 0:
         return None
-    return doc[span.start - 1]
+    return doc[bounds[0] - 1]

@@ -12,6 +12,7 @@ spokespeople it meets are read through the resolver's callables, so both agree.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Any
 
@@ -68,6 +69,16 @@ class Referents:
         self._name_gender = name_gender
         self._subject_deps = word_hashes(doc, SUBJECT_DEPS)  # as the DEP column holds them
         self._pronoun_memo: dict[tuple[int, int], Entity | None] = {}
+        self._readable: list[int] | None = None  # see _readable_tokens
+
+    def _readable_tokens(self) -> list[int]:
+        """The sorted indices ``_referents`` reads (a mention or a subject), built once: a
+        walk over every index of each segment cost more than the readings themselves."""
+        if self._readable is None:
+            subject_deps = self._subject_deps
+            subjects = (i for i, d in enumerate(token_column(self.doc, "DEP")) if d in subject_deps)
+            self._readable = sorted(set(self._entity_at).union(subjects))
+        return self._readable
 
     def resolve_pronoun(self, pronoun: Any, verb: Any | None = None) -> Entity | None:
         """The person a "he"/"she" refers back to, or the organization an "it" does."""
@@ -152,13 +163,14 @@ class Referents:
         """(is subject, entity) for each entity of ``kinds`` referred to in ``start:end``."""
         found: list[tuple[bool, Entity]] = []
         seen: set[int] = set()
-        deps, subject_deps = token_column(self.doc, "DEP"), self._subject_deps
-        for i in range(start, end):
+        readable = self._readable_tokens()
+        low, high = bisect.bisect_left(readable, start), bisect.bisect_left(readable, end)
+        for i in readable[low:high]:
             # every reading below needs a mention or a subject: the rest is skipped unbuilt
-            if i not in self._entity_at and deps[i] not in subject_deps:
+            if i in skip or i in seen:
                 continue
             token = self.doc[i]
-            if token.i in skip or self.layout.is_quoted(token) or token.i in seen:
+            if self.layout.is_quoted(token):
                 continue
             entity: Entity | None = None
             anchor = token
@@ -168,7 +180,7 @@ class Referents:
                     if self._entity_at[anchor.head.i] is not self._entity_at[token.i]:
                         break
                     anchor = anchor.head
-                seen.update(t.i for t in self.doc[token.i : anchor.i + 1])
+                seen.update(range(token.i, anchor.i + 1))
             elif token.lower_ in PRONOUN_GENDER and token.dep_ in SUBJECT_DEPS:
                 if (PRONOUN_GENDER[token.lower_] == "n") == (PERSON not in kinds):
                     entity = self.resolve_pronoun(token)

@@ -96,6 +96,7 @@ class SpeakerResolver:
         self.layout = ArticleLayout(doc, self.text, quoted)
         self._entity_at: dict[int, Entity] = {}
         self._fuller: dict[str, Entity] = {}
+        self._surnames: dict[str, list[Entity]] | None = None  # last name -> people, in order
         for entity in self.entities:
             for mention in entity.mentions:
                 tokens = char_tokens(doc, mention.start, mention.end, "expand")
@@ -161,9 +162,12 @@ class SpeakerResolver:
         return self._fuller[entity.id]
 
     def _by_surname(self, token: Any) -> Entity | None:
-        matches = [
-            e for e in self.entities if e.type == PERSON and e.name.split()[-1] == token.text
-        ]
+        if self._surnames is None:  # asked a few hundred times a MB: one pass over the people
+            self._surnames = {}
+            for e in self.entities:
+                if e.type == PERSON:
+                    self._surnames.setdefault(e.name.split()[-1], []).append(e)
+        matches = self._surnames.get(token.text, [])
         if not matches:
             return None
 
