@@ -137,11 +137,9 @@ def _typed(doc: Any, cand: Candidate) -> Candidate:
     if (
         kind in (ORGANIZATION, PERSON, PLACE)
         and not cand.fixed
-        and name_kinds.event_head(span, text)
+        and (name_kinds.event_head(span, text) or name_kinds.happening_name(span))
     ):
-        kind = None
-    if kind in (ORGANIZATION, PERSON, PLACE) and not cand.fixed and name_kinds.happening_name(span):
-        kind = None  # "the Kapp Putsch" ORG, "Storm Babet" PERSON
+        kind = None  # "the Booker Prize"; "the Kapp Putsch" ORG, "Storm Babet" PERSON
     if cand.label in ("PERSON", "ORG") and not cand.fixed and name_kinds.common_word(span):
         kind = None  # "Background:", "Subscribe now"
     if cand.label == "PERSON" and rules.preceded_by_article(doc, cand.start):
